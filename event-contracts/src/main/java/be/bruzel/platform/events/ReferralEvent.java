@@ -1,0 +1,12 @@
+package be.bruzel.platform.events;
+
+/** Events of the referral aggregate, published on {@link Topics#REFERRAL_EVENTS} keyed by referral id. */
+public sealed interface ReferralEvent extends DomainEvent permits ReferralSubmitted {
+
+    java.util.UUID referralId();
+
+    @Override
+    default String subject() {
+        return referralId().toString();
+    }
+}

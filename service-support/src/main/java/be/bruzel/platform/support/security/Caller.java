@@ -1,0 +1,20 @@
+package be.bruzel.platform.support.security;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is calling, from a verified token: the user's id at the identity provider, their roles
+ * and the organisation they act for. Controllers take it as their
+ * {@code @AuthenticationPrincipal}.
+ */
+public record Caller(String userId, String displayName, Set<Role> roles, Optional<String> organisationId) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+}

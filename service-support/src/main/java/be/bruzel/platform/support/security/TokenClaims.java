@@ -1,0 +1,21 @@
+package be.bruzel.platform.support.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the platform finds roles and organisation in a token, so that any standards-compliant
+ * issuer can be plugged in: Keycloak, for one, puts roles under {@code realm_access.roles}.
+ *
+ * @param roles dotted path of the claim that lists the roles
+ * @param organisation claim with the id of the organisation the user acts for
+ * @param displayName claim with the user's name as shown to others
+ */
+@ConfigurationProperties("platform.security.claims")
+public record TokenClaims(String roles, String organisation, String displayName) {
+
+    public TokenClaims {
+        roles = roles == null ? "roles" : roles;
+        organisation = organisation == null ? "organisation_id" : organisation;
+        displayName = displayName == null ? "name" : displayName;
+    }
+}

@@ -1,0 +1,21 @@
+package be.bruzel.platform.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A whole service on real PostgreSQL and Kafka, called through its full HTTP stack (security
+ * included) with tokens from {@link TestTokens}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({PlatformInfrastructureConfiguration.class, TestTokens.Decoder.class})
+public @interface ServiceIntegrationTest {
+}

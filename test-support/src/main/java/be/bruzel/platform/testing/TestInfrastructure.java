@@ -1,0 +1,123 @@
+package be.bruzel.platform.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one switch between real infrastructure in containers and real infrastructure in process.
+ * Testcontainers is used when a Docker engine is reachable; otherwise PostgreSQL runs from
+ * embedded binaries and Kafka as an in-process KRaft broker. {@code -Dplatform.test.infrastructure}
+ * (or {@code PLATFORM_TEST_INFRASTRUCTURE}) set to {@code containers} or {@code embedded} forces one.
+ * Both are started once per JVM and shared by every test in it.
+ */
+public final class TestInfrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+
+    private static Postgres postgres;
+    private static String kafkaBootstrapServers;
+    private static final Set<String> databases = new HashSet<>();
+
+    private TestInfrastructure() {
+    }
+
+    public enum Kind { CONTAINERS, EMBEDDED }
+
+    public static Kind kind() {
+        String chosen = System.getProperty("platform.test.infrastructure",
+                System.getenv().getOrDefault("PLATFORM_TEST_INFRASTRUCTURE", "auto"));
+        if (!chosen.equalsIgnoreCase("auto")) {
+            return Kind.valueOf(chosen.toUpperCase(Locale.ROOT));
+        }
+        return DockerClientFactory.instance().isDockerAvailable() ? Kind.CONTAINERS : Kind.EMBEDDED;
+    }
+
+    /** Where a test finds PostgreSQL: a server, its superuser, and a JDBC URL per database. */
+    public record Postgres(String host, int port, String username, String password) {
+        public String jdbcUrl(String database) {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
+    }
+
+    public static synchronized Postgres postgres() {
+        if (postgres == null) {
+            postgres = switch (kind()) {
+                case CONTAINERS -> {
+                    var container = new PostgreSQLContainer("postgres:18-alpine");
+                    container.start();
+                    yield new Postgres(container.getHost(), container.getFirstMappedPort(),
+                            container.getUsername(), container.getPassword());
+                }
+                case EMBEDDED -> {
+                    try {
+                        EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+                        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded)));
+                        yield new Postgres("localhost", embedded.getPort(), "postgres", "postgres");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            };
+            log.info("Test PostgreSQL ({}) on port {}", kind(), postgres.port());
+        }
+        return postgres;
+    }
+
+    /** A JDBC URL of a database of its own for one service; created on first use. */
+    public static synchronized String database(String name) {
+        Postgres server = postgres();
+        if (databases.add(name)) {
+            try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"),
+                    server.username(), server.password()); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE \"" + name + "\"");
+            } catch (SQLException e) {
+                if (!"42P04".equals(e.getSQLState())) {
+                    throw new IllegalStateException("Cannot create database " + name, e);
+                }
+            }
+        }
+        return server.jdbcUrl(name);
+    }
+
+    public static synchronized String kafkaBootstrapServers() {
+        if (kafkaBootstrapServers == null) {
+            kafkaBootstrapServers = switch (kind()) {
+                case CONTAINERS -> {
+                    var container = new KafkaContainer("apache/kafka:4.1.1");
+                    container.start();
+                    yield container.getBootstrapServers();
+                }
+                case EMBEDDED -> {
+                    var broker = new EmbeddedKafkaKraftBroker(1, 1);
+                    broker.afterPropertiesSet();
+                    Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+                    yield broker.getBrokersAsString();
+                }
+            };
+            log.info("Test Kafka ({}) at {}", kind(), kafkaBootstrapServers);
+        }
+        return kafkaBootstrapServers;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("Closing test infrastructure failed", e);
+        }
+    }
+}

@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,16 +42,20 @@ public final class CloudEventCodec {
     }
 
     /**
-     * @throws UnreadableEventException when the type is unknown or the payload cannot be read;
-     *     such a message belongs in the dead-letter topic
+     * @return the event, or empty for a type this reader does not know yet (a newer producer's),
+     *     which a consumer skips
+     * @throws UnreadableEventException when a known type's payload cannot be read; such a message
+     *     belongs in the dead-letter topic
      */
-    public static DomainEvent decode(CloudEvent cloudEvent) {
-        Class<? extends DomainEvent> eventClass = EventCatalog.classOf(cloudEvent.getType())
-                .orElseThrow(() -> new UnreadableEventException("unknown event type " + cloudEvent.getType()));
+    public static Optional<DomainEvent> decode(CloudEvent cloudEvent) {
+        Optional<Class<? extends DomainEvent>> eventClass = EventCatalog.classOf(cloudEvent.getType());
+        if (eventClass.isEmpty()) {
+            return Optional.empty();
+        }
         if (cloudEvent.getData() == null) {
             throw new UnreadableEventException("event " + cloudEvent.getId() + " has no data");
         }
-        return fromJson(cloudEvent.getData().toBytes(), eventClass);
+        return Optional.of(fromJson(cloudEvent.getData().toBytes(), eventClass.get()));
     }
 
     public static byte[] toJson(DomainEvent event) {

@@ -1,5 +1,6 @@
 package be.bruzel.platform.support;
 
+import be.bruzel.platform.support.inbox.ProcessedEvents;
 import be.bruzel.platform.support.kafka.DeadLetters;
 import be.bruzel.platform.support.kafka.KafkaHealthIndicator;
 import be.bruzel.platform.support.kafka.PlatformTopics;
@@ -12,17 +13,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every servlet service of the platform shares; a service only adds its own features. */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, JdbcClientAutoConfiguration.class})
 @Import(ResourceServerSecurityConfiguration.class)
 @EnableConfigurationProperties(PlatformTopics.class)
 public class PlatformServiceAutoConfiguration {
@@ -40,6 +43,11 @@ public class PlatformServiceAutoConfiguration {
     @Bean
     ProblemResponseWriter problemResponseWriter(ProblemMessages messages, JsonMapper json) {
         return new ProblemResponseWriter(messages, json);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(JdbcClient jdbc) {
+        return new ProcessedEvents(jdbc);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package be.bruzel.platform.support.problem;
 
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -76,6 +77,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(List.of(new InvalidField(field, text("problem.field.unreadable"))), ex, headers, request);
     }
 
+    /** Validation of a service method outside the web layer, e.g. a {@code @Validated} component. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
+        List<InvalidField> fields = ex.getConstraintViolations().stream()
+                .map(violation -> new InvalidField(lastNode(violation.getPropertyPath().toString()),
+                        violation.getMessage()))
+                .toList();
+        return invalid(fields, ex, new HttpHeaders(), request);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
         return invalid(List.of(new InvalidField(ex.getName(), text("problem.field.unreadable"))),
@@ -129,6 +140,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private String text(String code, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
         return messages.get(code, locale, args);
+    }
+
+    private static String lastNode(String propertyPath) {
+        return propertyPath.substring(propertyPath.lastIndexOf('.') + 1);
     }
 
     private static String fieldPath(JacksonException ex) {

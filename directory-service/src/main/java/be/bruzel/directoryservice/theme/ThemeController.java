@@ -1,0 +1,51 @@
+package be.bruzel.directoryservice.theme;
+
+import be.bruzel.platform.support.problem.RejectedRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/directory/themes")
+@Tag(name = "Themes", description = "The kinds of need a referral can be about")
+class ThemeController {
+
+    private final Themes themes;
+
+    ThemeController(Themes themes) {
+        this.themes = themes;
+    }
+
+    @GetMapping
+    @Operation(summary = "The themes, active ones only unless asked")
+    List<Theme> all(@RequestParam(defaultValue = "false") boolean includeInactive) {
+        return themes.all(includeInactive);
+    }
+
+    @GetMapping("/{code}")
+    Theme find(@PathVariable String code) {
+        return themes.find(code).orElseThrow(() -> RejectedRequestException.notFound("theme.not-found", code));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Operation(summary = "Add a theme (administrators)")
+    ResponseEntity<Theme> add(@Valid @RequestBody Theme theme) {
+        if (!themes.add(theme)) {
+            throw new RejectedRequestException(HttpStatus.CONFLICT, "theme.exists", "code", theme.code());
+        }
+        return ResponseEntity.created(URI.create("/api/directory/themes/" + theme.code())).body(theme);
+    }
+}

@@ -1,0 +1,89 @@
+package be.bruzel.directoryservice.theme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.bruzel.platform.testing.ServiceIntegrationTest;
+import be.bruzel.platform.testing.TestTokens;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@ServiceIntegrationTest
+class ThemesIT {
+
+    private static final String ADMIN = TestTokens.bearer("admin", List.of("administrator"), null);
+    private static final String GP = TestTokens.bearer("gp.jette", List.of("referrer"), null);
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void migrationsApplyAndLoadTheStartingThemes() {
+        assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success").query(String.class).list())
+                .containsExactly("1");
+        assertThat(jdbc.sql("SELECT code FROM theme").query(String.class).list())
+                .contains("loneliness", "finances", "housing", "rights").hasSizeGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void healthIsUpWithItsDatabaseAndKafka() {
+        assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk().bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.components.db.status").isEqualTo("UP");
+            assertThat(json).extractingPath("$.components.kafka.status").isEqualTo("UP");
+        });
+    }
+
+    @Test
+    void aCallWithoutATokenIsUnauthorizedAsAProblem() {
+        assertThat(mvc.get().uri("/api/directory/themes")).hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void anyoneSignedInReadsThemesInBothLanguages() {
+        assertThat(mvc.get().uri("/api/directory/themes/loneliness").header(HttpHeaders.AUTHORIZATION, GP))
+                .hasStatusOk().bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.nameNl").isEqualTo("Eenzaamheid en sociaal contact");
+                    assertThat(json).extractingPath("$.nameFr").isEqualTo("Solitude et contacts sociaux");
+                });
+        assertThat(mvc.get().uri("/api/directory/themes/teleportation").header(HttpHeaders.AUTHORIZATION, GP)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "fr"))
+                .hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.detail")
+                .isEqualTo("Il n'y a pas de thème teleportation.");
+    }
+
+    @Test
+    void aBadThemeIsRefusedNamingTheFieldAndNothingIsStored() {
+        assertThat(mvc.post().uri("/api/directory/themes").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"code\": \"Bad Code\", \"nameNl\": \"x\", \"nameFr\": \"x\", \"nameEn\": \"x\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("code");
+        assertThat(jdbc.sql("SELECT count(*) FROM theme WHERE code = 'Bad Code'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void onlyAnAdministratorAddsAThemeAndOnlyOnce() {
+        String mobility = """
+                {"code": "mobility", "nameNl": "Mobiliteit", "nameFr": "Mobilité", "nameEn": "Mobility", "active": true}
+                """;
+
+        assertThat(mvc.post().uri("/api/directory/themes").header(HttpHeaders.AUTHORIZATION, GP)
+                .contentType(MediaType.APPLICATION_JSON).content(mobility))
+                .hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.post().uri("/api/directory/themes").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).content(mobility)).hasStatus(HttpStatus.CREATED);
+        assertThat(mvc.post().uri("/api/directory/themes").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).content(mobility))
+                .hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(jdbc.sql("SELECT count(*) FROM theme WHERE code = 'mobility'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+}

@@ -1,0 +1,73 @@
+package be.bruzel.gateway;
+
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The API's routes to the services. Each service sits behind a circuit breaker and bounded
+ * timeouts, so that a service that is down or slow costs the caller seconds, not a hang.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceRoutes {
+
+    /**
+     * @param services base URLs by service: referral, directory, notification
+     */
+    @ConfigurationProperties("platform.gateway")
+    record Settings(Map<String, URI> services, Duration connectTimeout, Duration responseTimeout) {
+    }
+
+    @Bean
+    RouteLocator apiRoutes(RouteLocatorBuilder routes, Settings settings) {
+        return routes.routes()
+                .route("directory", route -> route.path("/api/directory/**")
+                        .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName("directory")))
+                        .metadata(timeouts(settings))
+                        .uri(settings.services().get("directory")))
+                .route("referral", route -> route.path("/api/referrals", "/api/referrals/**",
+                                "/api/statistics", "/api/statistics/**")
+                        .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName("referral")))
+                        .metadata(timeouts(settings))
+                        .uri(settings.services().get("referral")))
+                .route("notification", route -> route.path("/api/notifications", "/api/notifications/**")
+                        .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName("notification")))
+                        .metadata(timeouts(settings))
+                        .uri(settings.services().get("notification")))
+                .build();
+    }
+
+    /** The circuit breakers give up no sooner than the HTTP client's own response timeout. */
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakerDefaults(Settings settings) {
+        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                        .slidingWindowSize(20)
+                        .minimumNumberOfCalls(10)
+                        .failureRateThreshold(50)
+                        .waitDurationInOpenState(Duration.ofSeconds(10))
+                        .build())
+                .timeLimiterConfig(TimeLimiterConfig.custom()
+                        .timeoutDuration(settings.responseTimeout().plusSeconds(1))
+                        .build())
+                .build());
+    }
+
+    private static Map<String, Object> timeouts(Settings settings) {
+        return Map.of(CONNECT_TIMEOUT_ATTR, (int) settings.connectTimeout().toMillis(),
+                RESPONSE_TIMEOUT_ATTR, (int) settings.responseTimeout().toMillis());
+    }
+}

@@ -1,0 +1,136 @@
+package be.bruzel.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The gateway in front of real HTTP servers: one that answers, one that is down, one that is slow. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingIT {
+
+    static final HttpServer referralService = server(0);
+    static final HttpServer slowNotificationService = server(5_000);
+    static final int closedPort = freePort();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("platform.gateway.services.referral", () -> address(referralService));
+        registry.add("platform.gateway.services.notification", () -> address(slowNotificationService));
+        registry.add("platform.gateway.services.directory", () -> "http://localhost:" + closedPort);
+        registry.add("platform.gateway.response-timeout", () -> "1s");
+    }
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterAll
+    static void stopServers() {
+        referralService.stop(0);
+        slowNotificationService.stop(0);
+    }
+
+    @Test
+    void theApiIsRoutedToItsServiceWithTheCallersToken() throws Exception {
+        HttpResponse<String> response = get("/api/referrals/42?page=1", "en");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("GET /api/referrals/42?page=1 Bearer abc");
+    }
+
+    @Test
+    void aServiceThatIsDownIsA503ProblemAtOnce() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> response = get("/api/directory/themes", "nl");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"title\":\"Dienst niet beschikbaar\"").contains("\"status\":503");
+    }
+
+    @Test
+    void aServiceThatIsTooSlowIsA504ProblemWithinItsTimeout() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> response = get("/api/notifications", "fr");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"title\":\"Service trop lent\"");
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() throws Exception {
+        HttpResponse<String> response = get("/api/unknown", "en");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void theHomePageIsServed() throws Exception {
+        HttpResponse<String> response = get("/", "nl");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Doorverwijzen naar welzijn in Brussel");
+    }
+
+    private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer abc").header("Accept-Language", language)
+                .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Answers with what it received, after a delay. */
+    private static HttpServer server(long delayMillis) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/", exchange -> {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                byte[] body = (exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                        + exchange.getRequestHeaders().getFirst("Authorization")).getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String address(HttpServer server) {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

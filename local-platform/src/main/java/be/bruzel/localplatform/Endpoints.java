@@ -1,0 +1,65 @@
+package be.bruzel.localplatform;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Where everything is: the infrastructure the services use and the port of each service.
+ *
+ * @param jdbcUrl the JDBC URL of a database, by name
+ * @param credentials user and password of a service's database, by database name
+ */
+public record Endpoints(
+        Function<String, String> jdbcUrl,
+        Function<String, Credentials> credentials,
+        String kafkaBootstrapServers,
+        Map<PlatformService, Integer> ports) {
+
+    public record Credentials(String username, String password) {
+    }
+
+    public Endpoints {
+        ports = new EnumMap<>(ports);
+    }
+
+    public int port(PlatformService service) {
+        return ports.get(service);
+    }
+
+    public String url(PlatformService service) {
+        return "http://localhost:" + port(service);
+    }
+
+    public String issuerUri() {
+        return url(PlatformService.IDENTITY_PROVIDER);
+    }
+
+    /** The environment a service process starts with: its port, its database, Kafka and the issuer. */
+    public Map<String, String> environmentOf(PlatformService service) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("PORT", String.valueOf(port(service)));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        environment.put("PLATFORM_ISSUER_URI", issuerUri());
+        service.database().ifPresent(database -> {
+            Credentials owner = credentials.apply(database);
+            environment.put(service.environmentPrefix() + "_DB_URL", jdbcUrl.apply(database));
+            environment.put(service.environmentPrefix() + "_DB_USER", owner.username());
+            environment.put(service.environmentPrefix() + "_DB_PASSWORD", owner.password());
+        });
+        if (service == PlatformService.GATEWAY) {
+            environment.put("REFERRAL_SERVICE_URL", url(PlatformService.REFERRAL));
+            environment.put("DIRECTORY_SERVICE_URL", url(PlatformService.DIRECTORY));
+            environment.put("NOTIFICATION_SERVICE_URL", url(PlatformService.NOTIFICATION));
+        }
+        return environment;
+    }
+
+    /** The ports a developer's machine uses: 8080 for the gateway, 9000 for the identity provider. */
+    public static Map<PlatformService, Integer> defaultPorts() {
+        return Map.of(PlatformService.GATEWAY, 8080, PlatformService.REFERRAL, 8081,
+                PlatformService.DIRECTORY, 8082, PlatformService.NOTIFICATION, 8083,
+                PlatformService.IDENTITY_PROVIDER, 9000);
+    }
+}

@@ -1,0 +1,142 @@
+package be.bruzel.localplatform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** One service in a JVM of its own, started from the executable jar its module builds. */
+public final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final PlatformService service;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(PlatformService service, Process process, int port, Path log) {
+        this.service = service;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * @param root the repository, where each module's {@code target} holds its executable jar
+     * @param logs where the process writes its output, one file per service
+     */
+    public static ServiceProcess start(PlatformService service, Path root, Endpoints endpoints, Path logs) {
+        Path jar = executableJar(root, service);
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xss512k",
+                "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> environment = builder.environment();
+        environment.putAll(endpoints.environmentOf(service));
+        try {
+            Files.createDirectories(logs);
+            Path log = logs.resolve(service.module() + ".log");
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            return new ServiceProcess(service, builder.start(), endpoints.port(service), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + service.module(), e);
+        }
+    }
+
+    /** Waits until the service is ready (readiness answers 200 only when UP), and fails early when its process dies. */
+    public void awaitHealthy(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + service.readinessPath()))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " stopped with exit code " + process.exitValue()
+                        + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // Still starting.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(service.module() + " not healthy within " + timeout + "; see " + log);
+    }
+
+    /** Asks the service to shut down gracefully, then insists. */
+    public void stop() {
+        stopAll(List.of(this));
+    }
+
+    /** Asks all at once to shut down gracefully, so that their shutdowns overlap; then insists. */
+    public static void stopAll(List<ServiceProcess> processes) {
+        processes.forEach(service -> service.process.destroy());
+        for (ServiceProcess service : processes) {
+            try {
+                if (!service.process.waitFor(20, TimeUnit.SECONDS)) {
+                    service.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                service.process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Stops the process at once, as a crash or an out-of-memory kill would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public PlatformService service() {
+        return service;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    static Path executableJar(Path root, PlatformService service) {
+        Path target = root.resolve(service.module()).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No executable jar in " + target
+                            + "; build first: ./mvnw -DskipTests package"));
+        } catch (IOException e) {
+            throw new IllegalStateException("No build output in " + target + "; build first: ./mvnw -DskipTests package", e);
+        }
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

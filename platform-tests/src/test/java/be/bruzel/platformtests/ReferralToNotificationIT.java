@@ -1,0 +1,128 @@
+package be.bruzel.platformtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import be.bruzel.localplatform.PlatformService;
+import be.bruzel.platform.testing.TestInfrastructure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vertical slice across the whole platform: a GP signs in at the real identity provider,
+ * submits a referral through the gateway, referral-service stores it and publishes its event
+ * through the outbox, and notification-service records the GP's notification, once.
+ */
+class ReferralToNotificationIT {
+
+    private static final Pattern REFERRAL_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    static RunningPlatform platform;
+    static String gpToken;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = RunningPlatform.start(Path.of("target", "platform-logs"));
+        gpToken = tokenFromIdentityProvider("gp.jette");
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aReferralSubmittedThroughTheGatewayReachesTheReferrersNotifications() throws Exception {
+        String referralId = submitReferral();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get("/api/notifications?size=100").body()).contains(referralId));
+        assertThat(notificationsAbout(referralId)).isEqualTo(1);
+    }
+
+    @Test
+    void aReferralSubmittedWhileNotificationServiceIsDownIsNotifiedOnceItIsBack() throws Exception {
+        platform.kill(PlatformService.NOTIFICATION);
+
+        String referralId = submitReferral();
+        assertThat(notificationsAbout(referralId)).isZero();
+
+        platform.launch(PlatformService.NOTIFICATION);
+        platform.awaitHealthy(PlatformService.NOTIFICATION);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("/api/notifications?size=100").body()).contains(referralId));
+        // Consumed once: a later look finds no second notification.
+        Thread.sleep(2_000);
+        assertThat(notificationsAbout(referralId)).isEqualTo(1);
+    }
+
+    private String submitReferral() throws IOException, InterruptedException {
+        String body = """
+                {"person": {"name": "Jan De Smet", "phone": "0470 98 76 54", "preferredLanguage": "nl",
+                            "postcode": "1090"},
+                 "themes": ["finances"], "question": "Schulden na ontslag.",
+                 "consent": {"given": true, "method": "WRITTEN", "givenAt": "2026-02-01T09:00:00Z"}}
+                """;
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.gateway() + "/api/referrals"))
+                .header("Authorization", "Bearer " + gpToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Matcher id = REFERRAL_ID.matcher(response.body());
+        assertThat(id.find()).isTrue();
+        return id.group(1);
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(platform.gateway() + path))
+                .header("Authorization", "Bearer " + gpToken).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long notificationsAbout(String referralId) throws SQLException {
+        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
+        try (Connection connection = DriverManager.getConnection(TestInfrastructure.database("notification"),
+                postgres.username(), postgres.password());
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(*) FROM notification WHERE referral_id = ?")) {
+            query.setObject(1, UUID.fromString(referralId));
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /** Signs in through the provider's login form with the README's script, as a person would. */
+    private static String tokenFromIdentityProvider(String user) throws IOException, InterruptedException {
+        ProcessBuilder script = new ProcessBuilder("bash", RunningPlatform.ROOT.resolve("scripts/token").toString(),
+                user, "demo");
+        script.environment().put("ISSUER", platform.endpoints.issuerUri());
+        Process process = script.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String token = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.exitValue()).as(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
+        return token;
+    }
+}

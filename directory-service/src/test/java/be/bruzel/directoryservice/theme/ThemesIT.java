@@ -2,6 +2,7 @@ package be.bruzel.directoryservice.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.bruzel.platform.testing.ServiceBaseline;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
 import be.bruzel.platform.testing.TestTokens;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @ServiceIntegrationTest
-class ThemesIT {
+class ThemesIT implements ServiceBaseline {
 
     private static final String ADMIN = TestTokens.bearer("admin", List.of("administrator"), null);
     private static final String GP = TestTokens.bearer("gp.jette", List.of("referrer"), null);
@@ -25,26 +26,30 @@ class ThemesIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Override
+    public MockMvcTester mvc() {
+        return mvc;
+    }
+
+    @Override
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    @Override
+    public List<String> migrationVersions() {
+        return List.of("1");
+    }
+
+    @Override
+    public String protectedEndpoint() {
+        return "/api/directory/themes";
+    }
+
     @Test
-    void migrationsApplyAndLoadTheStartingThemes() {
-        assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success").query(String.class).list())
-                .containsExactly("1");
+    void theStartingThemesAreLoadedFromTheReferenceData() {
         assertThat(jdbc.sql("SELECT code FROM theme").query(String.class).list())
                 .contains("loneliness", "finances", "housing", "rights").hasSizeGreaterThanOrEqualTo(12);
-    }
-
-    @Test
-    void healthIsUpWithItsDatabaseAndKafka() {
-        assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk().bodyJson().satisfies(json -> {
-            assertThat(json).extractingPath("$.components.db.status").isEqualTo("UP");
-            assertThat(json).extractingPath("$.components.kafka.status").isEqualTo("UP");
-        });
-    }
-
-    @Test
-    void aCallWithoutATokenIsUnauthorizedAsAProblem() {
-        assertThat(mvc.get().uri("/api/directory/themes")).hasStatus(HttpStatus.UNAUTHORIZED)
-                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

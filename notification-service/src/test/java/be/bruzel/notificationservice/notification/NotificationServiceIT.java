@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import be.bruzel.platform.events.CloudEventCodec;
 import be.bruzel.platform.events.ReferralSubmitted;
 import be.bruzel.platform.events.Topics;
+import be.bruzel.platform.testing.ServiceBaseline;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
 import be.bruzel.platform.testing.TestInfrastructure;
 import be.bruzel.platform.testing.TestTokens;
@@ -32,7 +33,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @ServiceIntegrationTest
-class NotificationServiceIT {
+class NotificationServiceIT implements ServiceBaseline {
 
     private static final CloudEventCodec REFERRAL_SERVICE = new CloudEventCodec("/referral-service");
 
@@ -45,24 +46,24 @@ class NotificationServiceIT {
     @Autowired
     KafkaTemplate<String, CloudEvent> kafka;
 
-    @Test
-    void migrationsAreApplied() {
-        assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success").query(String.class).list())
-                .containsExactly("1");
+    @Override
+    public MockMvcTester mvc() {
+        return mvc;
     }
 
-    @Test
-    void healthIsUpWithItsDatabaseAndKafka() {
-        assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk().bodyJson().satisfies(json -> {
-            assertThat(json).extractingPath("$.components.db.status").isEqualTo("UP");
-            assertThat(json).extractingPath("$.components.kafka.status").isEqualTo("UP");
-        });
+    @Override
+    public JdbcClient jdbc() {
+        return jdbc;
     }
 
-    @Test
-    void aCallWithoutATokenIsUnauthorizedAsAProblem() {
-        assertThat(mvc.get().uri("/api/notifications")).hasStatus(HttpStatus.UNAUTHORIZED)
-                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    @Override
+    public List<String> migrationVersions() {
+        return List.of("1");
+    }
+
+    @Override
+    public String protectedEndpoint() {
+        return "/api/notifications";
     }
 
     @Test

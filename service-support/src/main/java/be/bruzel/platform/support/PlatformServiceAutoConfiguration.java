@@ -8,6 +8,7 @@ import be.bruzel.platform.support.problem.ProblemDetailsAdvice;
 import be.bruzel.platform.support.problem.ProblemMessages;
 import be.bruzel.platform.support.problem.ProblemResponseWriter;
 import be.bruzel.platform.support.security.ResourceServerSecurityConfiguration;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,6 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(ResourceServerSecurityConfiguration.class)
 @EnableConfigurationProperties(PlatformTopics.class)
 public class PlatformServiceAutoConfiguration {
+
+    /** The time, as a bean, so that tests can set it (working days, escalation deadlines). */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     ProblemMessages problemMessages(MessageSource messageSource) {

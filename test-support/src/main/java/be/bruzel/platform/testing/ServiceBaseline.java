@@ -51,6 +51,12 @@ public interface ServiceBaseline {
     }
 
     @Test
+    default void theApiIsDocumentedAndMetricsAreExposed() {
+        assertThat(mvc().get().uri("/v3/api-docs")).hasStatusOk().bodyText().contains("\"/api/");
+        assertThat(mvc().get().uri("/actuator/prometheus")).hasStatusOk().bodyText().contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     default void aTokenSignedByAnotherIssuerIsUnauthorized() {
         assertThat(mvc().get().uri(protectedEndpoint()).header("Authorization", TestTokens.foreignBearer()))
                 .hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);

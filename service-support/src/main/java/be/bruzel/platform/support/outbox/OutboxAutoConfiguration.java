@@ -3,11 +3,14 @@ package be.bruzel.platform.support.outbox;
 import be.bruzel.platform.events.CloudEventCodec;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -19,16 +22,29 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class OutboxAutoConfiguration {
 
+    /** Kafka's own defaults, for a producer that does not set them. */
+    private static final long DEFAULT_MAX_BLOCK_MS = 60_000;
+    private static final long DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
+
     @Bean
     OutboxRelay outboxRelay(KafkaTemplate<String, CloudEvent> kafka,
-            @Value("${spring.application.name}") String application,
-            @Value("${platform.outbox.send-timeout:PT10S}") Duration sendTimeout) {
-        return new OutboxRelay(kafka, new CloudEventCodec("/" + application), sendTimeout);
+            @Value("${spring.application.name}") String application) {
+        return new OutboxRelay(kafka, new CloudEventCodec("/" + application));
     }
 
     @Bean
-    OutboxResubmission outboxResubmission(IncompleteEventPublications incomplete,
-            @Value("${platform.outbox.resubmit-after:PT30S}") Duration resubmitAfter) {
-        return new OutboxResubmission(incomplete, resubmitAfter);
+    OutboxResubmission outboxResubmission(IncompleteEventPublications incomplete, ProducerFactory<?, ?> producers,
+            @Value("${platform.outbox.resubmit-after:PT30S}") Duration resubmitAfter,
+            @Value("${platform.outbox.resubmit-every:PT20S}") Duration resubmitEvery) {
+        Map<String, Object> producer = producers.getConfigurationProperties();
+        Duration attemptBound = Duration.ofMillis(
+                millis(producer, ProducerConfig.MAX_BLOCK_MS_CONFIG, DEFAULT_MAX_BLOCK_MS)
+                        + millis(producer, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DEFAULT_DELIVERY_TIMEOUT_MS));
+        return new OutboxResubmission(incomplete, resubmitAfter, resubmitEvery, attemptBound);
+    }
+
+    private static long millis(Map<String, Object> config, String key, long fallback) {
+        Object value = config.get(key);
+        return value == null ? fallback : Long.parseLong(value.toString());
     }
 }

@@ -4,10 +4,7 @@ import be.bruzel.platform.events.CloudEventCodec;
 import be.bruzel.platform.events.DomainEvent;
 import be.bruzel.platform.events.Topics;
 import io.cloudevents.CloudEvent;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Async;
@@ -23,18 +20,20 @@ public class OutboxRelay {
 
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final CloudEventCodec codec;
-    private final Duration sendTimeout;
 
-    public OutboxRelay(KafkaTemplate<String, CloudEvent> kafka, CloudEventCodec codec, Duration sendTimeout) {
+    public OutboxRelay(KafkaTemplate<String, CloudEvent> kafka, CloudEventCodec codec) {
         this.kafka = kafka;
         this.codec = codec;
-        this.sendTimeout = sendTimeout;
     }
 
+    /**
+     * Waits for the producer's own verdict, which comes within {@code max.block.ms} plus
+     * {@code delivery.timeout.ms}: a shorter wait of ours could call a send failed that the
+     * producer still delivers, and the event would then be sent twice.
+     */
     @Async
     @TransactionalEventListener
-    public void relay(DomainEvent event) throws ExecutionException, InterruptedException, TimeoutException {
-        kafka.send(new ProducerRecord<>(Topics.of(event), event.subject(), codec.encode(event)))
-                .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    public void relay(DomainEvent event) throws ExecutionException, InterruptedException {
+        kafka.send(new ProducerRecord<>(Topics.of(event), event.subject(), codec.encode(event))).get();
     }
 }

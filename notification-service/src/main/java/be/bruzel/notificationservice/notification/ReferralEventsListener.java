@@ -8,6 +8,8 @@ import be.bruzel.platform.support.inbox.ProcessedEvents;
 import io.cloudevents.CloudEvent;
 import java.time.Clock;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Decides who hears of each referral event. Each event has its effect once, however often it arrives. */
 @Component
 class ReferralEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralEventsListener.class);
 
     static final String CONSUMER = "notification-service.referral-events";
 
@@ -39,6 +43,7 @@ class ReferralEventsListener {
     }
 
     private void notifyAbout(ReferralEvent event) {
+        log.info("Notifying about {} of referral {}", event.getClass().getSimpleName(), event.referralId());
         switch (event) {
             case ReferralSubmitted submitted -> notifications.add(Notification.of(
                     Notification.Type.REFERRAL_SUBMITTED, submitted.referrerId(), submitted.referralId(),

@@ -3,6 +3,8 @@ package be.bruzel.referralservice.referral;
 import be.bruzel.platform.events.ReferralSubmitted;
 import java.time.Clock;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Stores a referral and, in the same transaction, the event that announces it. */
 @Service
 class ReferralSubmission {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralSubmission.class);
 
     private final Referrals referrals;
     private final ApplicationEventPublisher events;
@@ -27,6 +31,7 @@ class ReferralSubmission {
         referrals.add(referral);
         events.publishEvent(new ReferralSubmitted(UUID.randomUUID(), referral.submittedAt(), referral.id(),
                 referrerId, referral.themeCodes(), referral.postcode(), referral.person().preferredLanguage()));
+        log.info("Referral {} submitted on {} themes", referral.id(), referral.themeCodes().size());
         return referral;
     }
 }

@@ -79,11 +79,6 @@ public final class ServiceProcess {
         throw new IllegalStateException(service.module() + " not healthy within " + timeout + "; see " + log);
     }
 
-    /** Asks the service to shut down gracefully, then insists. */
-    public void stop() {
-        stopAll(List.of(this));
-    }
-
     /** Asks all at once to shut down gracefully, so that their shutdowns overlap; then insists. */
     public static void stopAll(List<ServiceProcess> processes) {
         processes.forEach(service -> service.process.destroy());
@@ -107,14 +102,6 @@ public final class ServiceProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    public PlatformService service() {
-        return service;
-    }
-
-    public long pid() {
-        return process.pid();
     }
 
     static Path executableJar(Path root, PlatformService service) {

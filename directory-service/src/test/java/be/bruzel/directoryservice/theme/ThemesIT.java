@@ -7,42 +7,23 @@ import be.bruzel.platform.testing.ServiceIntegrationTest;
 import be.bruzel.platform.testing.TestTokens;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @ServiceIntegrationTest
-class ThemesIT implements ServiceBaseline {
+class ThemesIT extends ServiceBaseline {
 
     private static final String ADMIN = TestTokens.bearer("admin", List.of("administrator"), null);
     private static final String GP = TestTokens.bearer("gp.jette", List.of("referrer"), null);
 
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Override
-    public MockMvcTester mvc() {
-        return mvc;
-    }
-
-    @Override
-    public JdbcClient jdbc() {
-        return jdbc;
-    }
-
-    @Override
-    public List<String> migrationVersions() {
+    protected List<String> migrationVersions() {
         return List.of("1");
     }
 
     @Override
-    public String protectedEndpoint() {
+    protected String protectedEndpoint() {
         return "/api/directory/themes";
     }
 

@@ -28,41 +28,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @ServiceIntegrationTest
-class NotificationServiceIT implements ServiceBaseline {
+class NotificationServiceIT extends ServiceBaseline {
 
     private static final CloudEventCodec REFERRAL_SERVICE = new CloudEventCodec("/referral-service");
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     KafkaTemplate<String, CloudEvent> kafka;
 
     @Override
-    public MockMvcTester mvc() {
-        return mvc;
-    }
-
-    @Override
-    public JdbcClient jdbc() {
-        return jdbc;
-    }
-
-    @Override
-    public List<String> migrationVersions() {
+    protected List<String> migrationVersions() {
         return List.of("1");
     }
 
     @Override
-    public String protectedEndpoint() {
+    protected String protectedEndpoint() {
         return "/api/notifications";
     }
 

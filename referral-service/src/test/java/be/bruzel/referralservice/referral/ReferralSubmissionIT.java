@@ -18,42 +18,23 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @ServiceIntegrationTest
-class ReferralSubmissionIT implements ServiceBaseline {
+class ReferralSubmissionIT extends ServiceBaseline {
 
     private static final String GP = TestTokens.bearer("gp.jette", List.of("referrer"), null);
 
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Override
-    public MockMvcTester mvc() {
-        return mvc;
-    }
-
-    @Override
-    public JdbcClient jdbc() {
-        return jdbc;
-    }
-
-    @Override
-    public List<String> migrationVersions() {
+    protected List<String> migrationVersions() {
         return List.of("1", "2");
     }
 
     @Override
-    public String protectedEndpoint() {
+    protected String protectedEndpoint() {
         return "/api/referrals/" + UUID.randomUUID();
     }
 

@@ -1,0 +1,56 @@
+package be.bruzel.directoryservice.territory;
+
+import be.bruzel.platform.support.problem.RejectedRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/directory/territory")
+@Tag(name = "Territory", description = "Municipalities, districts, postcodes and care zones of Brussels")
+class TerritoryController {
+
+    private final Territory territory;
+    private final ZoneMoves zoneMoves;
+    private final Clock clock;
+
+    TerritoryController(Territory territory, ZoneMoves zoneMoves, Clock clock) {
+        this.territory = territory;
+        this.zoneMoves = zoneMoves;
+        this.clock = clock;
+    }
+
+    @GetMapping("/postcodes/{postcode}")
+    @Operation(summary = "Every municipality, district and care zone a postcode may mean, on a date (today by default)")
+    PostcodeLookup lookup(@PathVariable @Pattern(regexp = "[0-9]{4}") String postcode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        LocalDate on = date != null ? date : LocalDate.now(clock);
+        List<PostcodeLookup.Candidate> candidates = territory.candidatesFor(postcode, on);
+        if (candidates.isEmpty()) {
+            throw RejectedRequestException.notFound("territory.postcode.unknown", postcode);
+        }
+        return PostcodeLookup.of(postcode, on, candidates);
+    }
+
+    @PostMapping("/areas/{areaId}/zone-moves")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Operation(summary = "Move an area to another care zone from a date on (administrators)")
+    ResponseEntity<Void> move(@PathVariable String areaId, @Valid @RequestBody ZoneMove move) {
+        zoneMoves.move(areaId, move);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,6 +1,7 @@
 package be.bruzel.directoryservice.territory;
 
 import be.bruzel.platform.support.problem.RejectedRequestException;
+import be.bruzel.platform.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,8 +51,9 @@ class TerritoryController {
     @PostMapping("/areas/{areaId}/zone-moves")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Move an area to another care zone from a date on (administrators)")
-    ResponseEntity<Void> move(@PathVariable String areaId, @Valid @RequestBody ZoneMove move) {
-        zoneMoves.move(areaId, move);
+    ResponseEntity<Void> move(@AuthenticationPrincipal Caller caller, @PathVariable String areaId,
+            @Valid @RequestBody ZoneMove move) {
+        zoneMoves.move(caller.userId(), areaId, move);
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,5 +1,6 @@
 package be.bruzel.directoryservice.territory;
 
+import be.bruzel.directoryservice.audit.AuditTrail;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
@@ -11,13 +12,15 @@ import org.springframework.transaction.annotation.Transactional;
 class ZoneMoves {
 
     private final Territory territory;
+    private final AuditTrail audit;
 
-    ZoneMoves(Territory territory) {
+    ZoneMoves(Territory territory, AuditTrail audit) {
         this.territory = territory;
+        this.audit = audit;
     }
 
     @Transactional
-    void move(String areaId, ZoneMove move) {
+    void move(String actorId, String areaId, ZoneMove move) {
         if (!territory.hasArea(areaId)) {
             throw RejectedRequestException.notFound("territory.area.not-found", areaId);
         }
@@ -31,5 +34,6 @@ class ZoneMoves {
                     since);
         }
         territory.move(areaId, move.careZone(), move.effectiveFrom());
+        audit.record(actorId, "area.zone-moved", "area", areaId, move);
     }
 }

@@ -1,14 +1,15 @@
 package be.bruzel.directoryservice.theme;
 
 import be.bruzel.platform.support.problem.RejectedRequestException;
+import be.bruzel.platform.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ThemeController {
 
     private final Themes themes;
+    private final ThemeAdministration administration;
 
-    ThemeController(Themes themes) {
+    ThemeController(Themes themes, ThemeAdministration administration) {
         this.themes = themes;
+        this.administration = administration;
     }
 
     @GetMapping
@@ -42,10 +45,8 @@ class ThemeController {
     @PostMapping
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Add a theme (administrators)")
-    ResponseEntity<Theme> add(@Valid @RequestBody Theme theme) {
-        if (!themes.add(theme)) {
-            throw new RejectedRequestException(HttpStatus.CONFLICT, "theme.exists", "code", theme.code());
-        }
+    ResponseEntity<Theme> add(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Theme theme) {
+        administration.add(caller.userId(), theme);
         return ResponseEntity.created(URI.create("/api/directory/themes/" + theme.code())).body(theme);
     }
 }

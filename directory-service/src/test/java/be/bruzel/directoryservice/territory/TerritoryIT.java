@@ -83,6 +83,8 @@ class TerritoryIT {
                 .isEqualTo("noordoost");
         assertThat(move("21004-haren", "{\"careZone\": \"noord\", \"effectiveFrom\": \"2026-06-01\"}", ADMIN))
                 .hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.errors[0].field").isEqualTo("effectiveFrom");
+        assertThat(jdbc.sql("SELECT details ->> 'careZone' FROM audit_entry WHERE subject_id = '21004-haren'")
+                .query(String.class).list()).as("the accepted move only").containsExactly("noordoost");
     }
 
     @Test
@@ -94,6 +96,7 @@ class TerritoryIT {
                 .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("careZone");
         assertThat(move("99999", move, ADMIN)).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(count("SELECT count(*) FROM area_zone WHERE area_id = '21010'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_entry WHERE subject_id IN ('21010', '99999')")).isZero();
     }
 
     private MvcTestResult lookup(String postcode, String date) {

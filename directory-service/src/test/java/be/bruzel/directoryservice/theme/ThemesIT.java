@@ -19,7 +19,7 @@ class ThemesIT extends ServiceBaseline {
 
     @Override
     protected List<String> migrationVersions() {
-        return List.of("1", "2", "3");
+        return List.of("1", "2", "3", "4");
     }
 
     @Override
@@ -71,5 +71,14 @@ class ThemesIT extends ServiceBaseline {
                 .hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(jdbc.sql("SELECT count(*) FROM theme WHERE code = 'mobility'").query(Long.class).single())
                 .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT actor_id FROM audit_entry WHERE subject_type = 'theme' AND subject_id = 'mobility'")
+                .query(String.class).list()).as("one entry, for the one change that happened").containsExactly("admin");
+        assertThat(mvc.get().uri("/api/directory/audit?subjectType=theme").header(HttpHeaders.AUTHORIZATION, ADMIN))
+                .hasStatusOk().bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$[0].action").isEqualTo("theme.added");
+                    assertThat(json).extractingPath("$[0].details.nameFr").isEqualTo("Mobilité");
+                });
+        assertThat(mvc.get().uri("/api/directory/audit").header(HttpHeaders.AUTHORIZATION, GP))
+                .hasStatus(HttpStatus.FORBIDDEN);
     }
 }

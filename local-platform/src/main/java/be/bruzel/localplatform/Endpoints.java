@@ -48,6 +48,9 @@ public record Endpoints(
             environment.put(service.environmentPrefix() + "_DB_USER", owner.username());
             environment.put(service.environmentPrefix() + "_DB_PASSWORD", owner.password());
         });
+        if (service == PlatformService.DIRECTORY) {
+            environment.put("DIRECTORY_DEMO_DATA", "true");
+        }
         if (service == PlatformService.GATEWAY) {
             environment.put("REFERRAL_SERVICE_URL", url(PlatformService.REFERRAL));
             environment.put("DIRECTORY_SERVICE_URL", url(PlatformService.DIRECTORY));

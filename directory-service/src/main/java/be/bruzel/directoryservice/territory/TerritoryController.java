@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,11 +30,13 @@ class TerritoryController {
 
     private final Territory territory;
     private final ZoneMoves zoneMoves;
+    private final TerritoryAdministration administration;
     private final Clock clock;
 
-    TerritoryController(Territory territory, ZoneMoves zoneMoves, Clock clock) {
+    TerritoryController(Territory territory, ZoneMoves zoneMoves, TerritoryAdministration administration, Clock clock) {
         this.territory = territory;
         this.zoneMoves = zoneMoves;
+        this.administration = administration;
         this.clock = clock;
     }
 
@@ -55,5 +59,35 @@ class TerritoryController {
             @Valid @RequestBody ZoneMove move) {
         zoneMoves.move(caller.userId(), areaId, move);
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/care-zones")
+    @Operation(summary = "The care zones with their helpdesk")
+    List<CareZone> careZones() {
+        return territory.careZones();
+    }
+
+    @PutMapping("/care-zones/{code}/helpdesk")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Operation(summary = "Record how to reach a care zone's helpdesk (administrators)")
+    ResponseEntity<Void> recordHelpdesk(@AuthenticationPrincipal Caller caller, @PathVariable String code,
+            @Valid @RequestBody CareZone.Helpdesk helpdesk) {
+        administration.recordHelpdesk(caller.userId(), code, helpdesk);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/neighbourhoods")
+    @Operation(summary = "Welfare and health neighbourhoods, of one care zone if asked")
+    List<Neighbourhood> neighbourhoods(@RequestParam(required = false) String careZone) {
+        return territory.neighbourhoods(careZone);
+    }
+
+    @PostMapping("/neighbourhoods")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Operation(summary = "Add a neighbourhood (administrators)")
+    ResponseEntity<Neighbourhood> addNeighbourhood(@AuthenticationPrincipal Caller caller,
+            @Valid @RequestBody Neighbourhood neighbourhood) {
+        administration.addNeighbourhood(caller.userId(), neighbourhood);
+        return ResponseEntity.created(URI.create("/api/directory/territory/neighbourhoods")).body(neighbourhood);
     }
 }

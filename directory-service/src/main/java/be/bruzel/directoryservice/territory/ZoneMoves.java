@@ -2,7 +2,9 @@ package be.bruzel.directoryservice.territory;
 
 import be.bruzel.directoryservice.audit.AuditTrail;
 import be.bruzel.platform.support.problem.RejectedRequestException;
+import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,10 +15,14 @@ class ZoneMoves {
 
     private final Territory territory;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ZoneMoves(Territory territory, AuditTrail audit) {
+    ZoneMoves(Territory territory, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.territory = territory;
         this.audit = audit;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
@@ -35,5 +41,6 @@ class ZoneMoves {
         }
         territory.move(areaId, move.careZone(), move.effectiveFrom());
         audit.record(actorId, "area.zone-moved", "area", areaId, move);
+        territory.areaStates(areaId, clock.instant()).forEach(events::publishEvent);
     }
 }

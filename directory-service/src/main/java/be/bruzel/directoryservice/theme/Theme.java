@@ -1,8 +1,11 @@
 package be.bruzel.directoryservice.theme;
 
+import be.bruzel.platform.events.ThemeChanged;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A kind of need a referral can be about, named in Dutch, French and English. */
 public record Theme(
@@ -15,5 +18,9 @@ public record Theme(
     /** A new theme is active unless said otherwise. */
     public Theme {
         active = active == null || active;
+    }
+
+    ThemeChanged changed(Instant now) {
+        return new ThemeChanged(UUID.randomUUID(), now, code, nameNl, nameFr, nameEn, active);
     }
 }

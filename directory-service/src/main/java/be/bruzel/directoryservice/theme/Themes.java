@@ -1,5 +1,6 @@
 package be.bruzel.directoryservice.theme;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,5 +38,21 @@ class Themes {
                 """)
                 .paramSource(theme)
                 .update() == 1;
+    }
+
+    /** @return false when there is no theme with this code */
+    boolean update(Theme theme) {
+        return jdbc.sql("""
+                UPDATE theme SET name_nl = :nameNl, name_fr = :nameFr, name_en = :nameEn, active = :active,
+                                 version = version + 1
+                WHERE code = :code
+                """)
+                .paramSource(theme)
+                .update() == 1;
+    }
+
+    /** Codes among those given that are not active themes. */
+    List<String> notActive(Collection<String> codes) {
+        return codes.stream().filter(code -> find(code).map(theme -> !theme.active()).orElse(true)).toList();
     }
 }

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 /** Every event type the platform knows, by its wire name. */
 public final class EventCatalog {
 
-    private static final List<Class<? extends DomainEvent>> EVENTS = List.of(ReferralSubmitted.class);
+    private static final List<Class<? extends DomainEvent>> EVENTS = List.of(ReferralSubmitted.class,
+            ServiceChanged.class, RoutingRuleChanged.class, AreaChanged.class, CareZoneChanged.class, ThemeChanged.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = EVENTS.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));

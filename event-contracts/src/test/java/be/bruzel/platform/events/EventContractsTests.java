@@ -9,6 +9,7 @@ import java.net.URI;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +34,56 @@ class EventContractsTests {
                     "gp.jette",
                     List.of("loneliness", "finances"),
                     "1090",
-                    "nl"));
+                    "nl"),
+            ServiceChanged.class, new ServiceChanged(
+                    UUID.fromString("6a0d7c3e-1f2b-4c5d-8e9f-0a1b2c3d4e5f"),
+                    Instant.parse("2026-03-01T08:00:00Z"),
+                    "ocmw-jette-sociale-dienst",
+                    "ocmw-jette",
+                    "Sociale dienst OCMW Jette",
+                    "Service social CPAS Jette",
+                    true,
+                    List.of("finances", "rights"),
+                    List.of("nl", "fr"),
+                    List.of("MUNICIPALITY:21010"),
+                    "FULL",
+                    LocalDate.parse("2026-04-01"),
+                    "onthaal@ocmw-jette.example"),
+            RoutingRuleChanged.class, new RoutingRuleChanged(
+                    UUID.fromString("7b1e8d4f-2a3c-4d6e-9f0a-1b2c3d4e5f60"),
+                    Instant.parse("2026-03-01T08:05:00Z"),
+                    "MUNICIPALITY",
+                    "21010",
+                    "finances",
+                    List.of("ocmw-jette-sociale-dienst", "caw-brussel-schuldhulp")),
+            AreaChanged.class, new AreaChanged(
+                    UUID.fromString("8c2f9e50-3b4d-4e7f-a01b-2c3d4e5f6071"),
+                    Instant.parse("2026-03-01T08:10:00Z"),
+                    "21004-haren",
+                    "21004",
+                    "bruzel",
+                    "Haren",
+                    "Haren",
+                    List.of("1130"),
+                    List.of(new AreaChanged.ZonePeriod("noord", LocalDate.parse("2020-01-01"), LocalDate.parse("2026-07-01")),
+                            new AreaChanged.ZonePeriod("noordoost", LocalDate.parse("2026-07-01"), null))),
+            CareZoneChanged.class, new CareZoneChanged(
+                    UUID.fromString("9d3a0f61-4c5e-4f80-b12c-3d4e5f607182"),
+                    Instant.parse("2026-03-01T08:15:00Z"),
+                    "noord",
+                    "bruzel",
+                    "Noord",
+                    "Nord",
+                    "helpdesk.noord@bruzel.example",
+                    "+32 2 000 00 01"),
+            ThemeChanged.class, new ThemeChanged(
+                    UUID.fromString("ae4b1072-5d6f-4091-c23d-4e5f60718293"),
+                    Instant.parse("2026-03-01T08:20:00Z"),
+                    "housing",
+                    "Wonen",
+                    "Logement",
+                    "Housing",
+                    false));
 
     static List<Class<? extends DomainEvent>> catalog() {
         return EventCatalog.all();
@@ -74,6 +124,15 @@ class EventContractsTests {
         assertThat(cloudEvent.getSource()).hasToString("/referral-service");
         assertThat(new String(cloudEvent.getData().toBytes())).doesNotContain("be.bruzel");
         assertThat(CloudEventCodec.decode(cloudEvent)).contains(event);
+    }
+
+    @ParameterizedTest
+    @MethodSource("catalog")
+    void everyEventHasATopicAndASubject(Class<? extends DomainEvent> eventClass) {
+        DomainEvent example = EXAMPLES.get(eventClass);
+
+        assertThat(Topics.of(example)).matches("[a-z]+\\.[a-z-]+");
+        assertThat(example.subject()).isNotBlank();
     }
 
     @Test

@@ -101,6 +101,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (ex.field() != null) {
             body.setProperty("errors", List.of(new InvalidField(ex.field(), body.getDetail())));
         }
+        ex.properties().forEach(body::setProperty);
         return handleExceptionInternal(ex, body, new HttpHeaders(), ex.status(), request);
     }
 

@@ -1,5 +1,7 @@
 package be.bruzel.platform.support.problem;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,6 +14,7 @@ public class RejectedRequestException extends RuntimeException {
     private final String messageCode;
     private final String field;
     private final transient Object[] arguments;
+    private final transient Map<String, Object> properties = new LinkedHashMap<>();
 
     public RejectedRequestException(HttpStatus status, String messageCode, String field, Object... arguments) {
         super(messageCode);
@@ -39,5 +42,15 @@ public class RejectedRequestException extends RuntimeException {
 
     public Object[] arguments() {
         return arguments;
+    }
+
+    /** Adds a member to the problem, e.g. the records an import rejected. */
+    public RejectedRequestException withProperty(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> properties() {
+        return Map.copyOf(properties);
     }
 }

@@ -1,0 +1,45 @@
+package be.bruzel.platform.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A support organisation's service as it now is: what routing needs to choose it. The intake
+ * address is the organisation's mailbox, not a person's.
+ *
+ * @param capacity {@code OPEN}, {@code FULL} (until {@code fullUntil}, or until further notice) or {@code PAUSED}
+ * @param serviceAreas where it takes referrals from, e.g. {@code MUNICIPALITY:21010}, {@code CARE_ZONE:noord}
+ */
+@EventType("directory.service-changed.v1")
+public record ServiceChanged(
+        UUID eventId,
+        Instant occurredAt,
+        String serviceId,
+        String organisationId,
+        String nameNl,
+        String nameFr,
+        boolean active,
+        List<String> themeCodes,
+        List<String> languageCodes,
+        List<String> serviceAreas,
+        String capacity,
+        LocalDate fullUntil,
+        String intakeEmail) implements DirectoryEvent {
+
+    public ServiceChanged {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(serviceId, "serviceId");
+        themeCodes = List.copyOf(themeCodes);
+        languageCodes = List.copyOf(languageCodes);
+        serviceAreas = List.copyOf(serviceAreas);
+    }
+
+    @Override
+    public String subject() {
+        return serviceId;
+    }
+}

@@ -83,15 +83,13 @@ public class HsdsImport {
             List<ImportReport.Rejection> problems = new ArrayList<>();
             service.violations().forEach(violation -> problems.add(rejection(record, violation)));
             problems.addAll(once(record, "service:" + hsdsService.id(), seen));
-            if (service.value() != null) {
-                problems.addAll(checked(record, service.value()));
-                if (problems.isEmpty()) {
-                    administration.violations(service.value())
-                            .forEach(violation -> problems.add(rejection(record, violation)));
-                }
-                if (problems.isEmpty()) {
-                    count(counts, "services", administration.upsert(actorId, service.value()));
-                }
+            problems.addAll(checked(record, service.value()));
+            if (problems.isEmpty()) {
+                administration.violations(service.value())
+                        .forEach(violation -> problems.add(rejection(record, violation)));
+            }
+            if (problems.isEmpty()) {
+                count(counts, "services", administration.upsert(actorId, service.value()));
             }
             rejected.addAll(problems);
         }

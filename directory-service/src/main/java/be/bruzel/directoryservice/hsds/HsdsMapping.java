@@ -24,7 +24,7 @@ final class HsdsMapping {
     private HsdsMapping() {
     }
 
-    /** A record read from HSDS, or the reasons it cannot be. */
+    /** A record read from HSDS as far as it can be, and what could not be read of it. */
     record Read<T>(T value, List<Violation> violations) {
     }
 
@@ -96,7 +96,7 @@ final class HsdsMapping {
                 service.contacts().stream().map(contact -> new SupportService.Contact(contact.name(), contact.email(),
                         contact.phones().stream().map(HsdsDataSet.Phone::number).findFirst().orElse(null))).toList(),
                 hours, null);
-        return new Read<>(rejections.isEmpty() ? read : null, rejections);
+        return new Read<>(read, rejections);
     }
 
     static HsdsDataSet dataSet(List<Organisation> organisations, Function<String, List<Location>> locationsOf,

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,12 +51,17 @@ public record SupportService(
         descriptionNl = descriptionNl == null ? "" : descriptionNl;
         descriptionFr = descriptionFr == null ? "" : descriptionFr;
         active = active == null || active;
-        themes = themes == null ? null : themes.stream().distinct().toList();
-        languages = languages == null ? null : languages.stream().distinct().toList();
-        serviceAreas = serviceAreas == null ? null : serviceAreas.stream().distinct().toList();
-        locationIds = locationIds == null ? List.of() : List.copyOf(locationIds);
+        // Sets in a fixed order, so that the same service read from anywhere is equal to itself.
+        themes = themes == null ? null : themes.stream().distinct().sorted().toList();
+        languages = languages == null ? null : languages.stream().distinct().sorted().toList();
+        serviceAreas = serviceAreas == null ? null
+                : serviceAreas.stream().distinct().sorted(Comparator.comparing(String::valueOf)).toList();
+        locationIds = locationIds == null ? List.of() : locationIds.stream().distinct().sorted().toList();
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
-        openingHours = openingHours == null ? List.of() : List.copyOf(openingHours);
+        openingHours = openingHours == null ? List.of() : openingHours.stream()
+                .sorted(Comparator.comparingInt(OpeningHours::weekday).thenComparing(OpeningHours::opensAt,
+                        Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
     }
 
     /** How referrals reach the service: its team sees them in the app, its intake mailbox is told. */

@@ -2,6 +2,7 @@ package be.bruzel.platform.support.security;
 
 import be.bruzel.platform.support.problem.ProblemResponseWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -23,8 +24,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 public class ResourceServerSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, TokenClaims claims, ProblemResponseWriter problems)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, TokenClaims claims, ProblemResponseWriter problems,
+            ObjectProvider<ApiAuthorizationRules> serviceRules) throws Exception {
         BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
             challenge.commence(request, response, exception);
@@ -32,9 +33,10 @@ public class ResourceServerSecurityConfiguration {
         };
         AccessDeniedHandler forbidden = (request, response, exception) ->
                 problems.write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().permitAll())
+        http.authorizeHttpRequests(requests -> {
+                    serviceRules.orderedStream().forEach(rules -> rules.apply(requests));
+                    requests.requestMatchers("/api/**").authenticated().anyRequest().permitAll();
+                })
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Bearer tokens are not sent by browsers on their own, so there is no CSRF to guard against.
                 .csrf(csrf -> csrf.disable())

@@ -42,7 +42,7 @@ class ReferralToNotificationIT {
     @BeforeAll
     static void startPlatform() throws Exception {
         platform = RunningPlatform.start(Path.of("target", "platform-logs"));
-        gpToken = tokenFromIdentityProvider("gp.jette");
+        gpToken = platform.token("gp.jette");
     }
 
     @AfterAll
@@ -111,18 +111,5 @@ class ReferralToNotificationIT {
                 return result.getLong(1);
             }
         }
-    }
-
-    /** Signs in through the provider's login form with the README's script, as a person would. */
-    private static String tokenFromIdentityProvider(String user) throws IOException, InterruptedException {
-        ProcessBuilder script = new ProcessBuilder("bash", RunningPlatform.ROOT.resolve("scripts/token").toString(),
-                user, "demo");
-        script.environment().put("ISSUER", platform.endpoints.issuerUri());
-        Process process = script.start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String token = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(process.exitValue()).as(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-                .isZero();
-        return token;
     }
 }

@@ -7,7 +7,10 @@ import be.bruzel.platform.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +60,18 @@ final class RunningPlatform implements AutoCloseable {
     /** Kills the service's process outright, as a crash would. */
     void kill(PlatformService service) {
         processes.remove(service).kill();
+    }
+
+    /** Signs in through the identity provider's login form with the README's script, as a person would. */
+    String token(String user) throws IOException, InterruptedException {
+        ProcessBuilder script = new ProcessBuilder("bash", ROOT.resolve("scripts/token").toString(), user, "demo");
+        script.environment().put("ISSUER", endpoints.issuerUri());
+        Process process = script.start();
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("no token for " + user + ": "
+                    + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     }
 
     String gateway() {

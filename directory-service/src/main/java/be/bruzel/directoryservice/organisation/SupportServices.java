@@ -117,6 +117,7 @@ class SupportServices {
         service.openingHours().forEach(hours -> jdbc.sql("INSERT INTO service_schedule VALUES (:id, :day, :opens, :closes)")
                 .param("id", id).param("day", hours.weekday()).param("opens", Time.valueOf(hours.opensAt()))
                 .param("closes", Time.valueOf(hours.closesAt())).update());
+        jdbc.sql("SELECT refresh_service_filter_keys(:id)").param("id", id).query().singleRow();
     }
 
     /** Loads services and their parts in one query per part, not one per service. */

@@ -16,25 +16,20 @@ public record SearchQuery(String sql, Map<String, Object> params) {
     public static SearchQuery of(ServiceCriteria criteria, List<PlaceRef> places) {
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> conditions = new ArrayList<>(List.of("s.active"));
+        // Themes, languages and places share one GIN-indexed array (V9): one index scan for all filters.
+        List<String> required = new ArrayList<>();
         if (criteria.theme() != null) {
-            conditions.add("EXISTS (SELECT 1 FROM service_theme t WHERE t.service_id = s.id AND t.theme_code = :theme)");
-            params.put("theme", criteria.theme());
+            required.add("theme:" + criteria.theme());
         }
         if (criteria.language() != null) {
-            conditions.add("EXISTS (SELECT 1 FROM service_language l WHERE l.service_id = s.id"
-                    + " AND l.language_code = :language)");
-            params.put("language", criteria.language());
+            required.add("language:" + criteria.language());
+        }
+        if (!required.isEmpty()) {
+            conditions.add("s.filter_keys @> " + array("required", required, params));
         }
         if (criteria.filtersByPlace()) {
-            List<String> values = new ArrayList<>();
-            for (int i = 0; i < places.size(); i++) {
-                values.add("(:kind" + i + ", :code" + i + ")");
-                params.put("kind" + i, places.get(i).kind().name());
-                params.put("code" + i, places.get(i).code());
-            }
-            conditions.add(values.isEmpty() ? "false"
-                    : "EXISTS (SELECT 1 FROM service_area a WHERE a.service_id = s.id AND (a.kind, a.code) IN ("
-                            + String.join(", ", values) + "))");
+            conditions.add(places.isEmpty() ? "false" : "s.filter_keys && "
+                    + array("place", places.stream().map(place -> "place:" + place).toList(), params));
         }
         String rank = "0";
         if (criteria.q() != null) {
@@ -65,5 +60,14 @@ public record SearchQuery(String sql, Map<String, Object> params) {
                 ORDER BY page.rank DESC, page.name_nl, page.id
                 """.formatted(rank, String.join("\n  AND ", conditions));
         return new SearchQuery(sql, params);
+    }
+
+    private static String array(String name, List<String> values, Map<String, Object> params) {
+        List<String> placeholders = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            placeholders.add(":" + name + i);
+            params.put(name + i, values.get(i));
+        }
+        return "CAST(ARRAY[" + String.join(", ", placeholders) + "] AS text[])";
     }
 }

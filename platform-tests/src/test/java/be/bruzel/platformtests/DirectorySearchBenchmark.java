@@ -1,0 +1,248 @@
+package be.bruzel.platformtests;
+
+import be.bruzel.directoryservice.demo.DemoSocialMap;
+import be.bruzel.directoryservice.hsds.HsdsDataSet;
+import be.bruzel.directoryservice.search.SearchQuery;
+import be.bruzel.directoryservice.search.ServiceCriteria;
+import be.bruzel.directoryservice.territory.PlaceKind;
+import be.bruzel.directoryservice.territory.PlaceRef;
+import be.bruzel.platform.testing.TestInfrastructure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import org.HdrHistogram.Histogram;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Benchmark, not a test: the directory search with 50 000 services across Brussels. Starts the
+ * platform on embedded PostgreSQL and Kafka, adds generated services straight into the
+ * directory's tables, then runs the same filtered searches through the gateway (signed in as a
+ * GP) and as the service's own SQL on the same database, and prints latency percentiles.
+ * Run with {@code scripts/benchmark DirectorySearchBenchmark}.
+ */
+public final class DirectorySearchBenchmark {
+
+    private static final int SERVICES = 50_000;
+    private static final int WARM_UP = 3_000;
+    private static final int MEASURED = 10_000;
+
+    /** What a GP typically asks: a theme near the person, in their language, sometimes with words. */
+    private static final List<ServiceCriteria> SEARCHES = List.of(
+            criteria("finances", "1090", "fr", null),
+            criteria("loneliness", "1030", "nl", null),
+            criteria("housing", "1070", "fr", null),
+            criteria("rights", "1180", "nl", null),
+            criteria("family", "1060", "fr", null),
+            criteria("food", "1140", "nl", null),
+            criteria("finances", "1090", null, "schulden"),
+            criteria(null, "1080", "fr", "logement"),
+            criteria("loneliness", "1160", null, "ontmoeting"),
+            criteria("language", "1210", "fr", "néerlandais"));
+
+    private DirectorySearchBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run();
+        } catch (Exception | AssertionError failed) {
+            failed.printStackTrace();
+            status = 1;
+        }
+        // The embedded broker and database keep non-daemon threads; the benchmark is over.
+        System.exit(status);
+    }
+
+    private static void run() throws Exception {
+        Path logs = Files.createTempDirectory("directory-benchmark");
+        try (RunningPlatform platform = RunningPlatform.start(logs)) {
+            String url = TestInfrastructure.database("directory");
+            SingleConnectionDataSource database = new SingleConnectionDataSource(url,
+                    TestInfrastructure.postgres().username(), TestInfrastructure.postgres().password(), true);
+            long loadStart = System.nanoTime();
+            int added = load(database.getConnection(), DemoSocialMap.generate(SERVICES));
+            JdbcClient jdbc = JdbcClient.create(database);
+            jdbc.sql("SELECT refresh_service_filter_keys(NULL)").query().singleRow();
+            jdbc.sql("ANALYZE").update();
+            long services = jdbc.sql("SELECT count(*) FROM service").query(Long.class).single();
+            System.out.printf(Locale.ROOT, "%nDirectory: %d services (%d generated, stored in %.1f s)%n", services, added,
+                    (System.nanoTime() - loadStart) / 1e9);
+
+            HttpClient http = HttpClient.newHttpClient();
+            String bearer = "Bearer " + platform.token("gp.jette");
+            List<URI> uris = SEARCHES.stream().map(search -> URI.create(platform.gateway() + "/api/directory/services?"
+                    + query(search))).toList();
+            List<SearchQuery> sql = SEARCHES.stream().map(search -> SearchQuery.of(search, placesOf(jdbc, search)))
+                    .toList();
+
+            IntConsumer throughGateway = i -> {
+                HttpRequest request = HttpRequest.newBuilder(uris.get(i % uris.size()))
+                        .header("Authorization", bearer).build();
+                try {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(response.statusCode() + " " + response.body());
+                    }
+                } catch (IOException | InterruptedException failed) {
+                    throw new IllegalStateException(failed);
+                }
+            };
+            IntConsumer plainSql = i -> {
+                SearchQuery query = sql.get(i % sql.size());
+                jdbc.sql(query.sql()).params(query.params()).query().listOfRows();
+            };
+            Histogram gateway = measure(throughGateway);
+            Histogram direct = measure(plainSql);
+            long found = jdbc.sql(sql.getFirst().sql()).params(sql.getFirst().params()).query().listOfRows().size();
+
+            System.out.printf(Locale.ROOT, "Searches: %d warm-up, then %d measured, one at a time, %d shapes "
+                    + "(theme + postcode + language, some with free text; page of 20, first search: %d rows)%n",
+                    WARM_UP, MEASURED, SEARCHES.size(), found);
+            print("through the gateway", gateway);
+            print("plain SQL, same DB", direct);
+            System.out.printf(Locale.ROOT, "ratio p50 %.2f, p99 %.2f (target p99 <= 20 ms and <= 1.5x plain SQL)%n",
+                    ratio(gateway, direct, 50), ratio(gateway, direct, 99));
+            database.destroy();
+        }
+    }
+
+    private static Histogram measure(IntConsumer search) {
+        for (int i = 0; i < WARM_UP; i++) {
+            search.accept(i);
+        }
+        Histogram latencies = new Histogram(3);
+        for (int i = 0; i < MEASURED; i++) {
+            long start = System.nanoTime();
+            search.accept(i);
+            latencies.recordValue((System.nanoTime() - start) / 1_000);
+        }
+        return latencies;
+    }
+
+    private static void print(String path, Histogram micros) {
+        System.out.printf(Locale.ROOT, "%-22s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%.0f searches/s)%n",
+                path, micros.getValueAtPercentile(50) / 1e3, micros.getValueAtPercentile(90) / 1e3,
+                micros.getValueAtPercentile(99) / 1e3, micros.getMaxValue() / 1e3, 1e6 / micros.getMean());
+    }
+
+    private static double ratio(Histogram gateway, Histogram direct, double percentile) {
+        return (double) gateway.getValueAtPercentile(percentile) / direct.getValueAtPercentile(percentile);
+    }
+
+    private static ServiceCriteria criteria(String theme, String postcode, String language, String words) {
+        return new ServiceCriteria(theme, null, postcode, null, language, words, 0, 20);
+    }
+
+    private static String query(ServiceCriteria search) {
+        List<String> parameters = new ArrayList<>(List.of("postcode=" + search.postcode(), "size=20"));
+        if (search.theme() != null) {
+            parameters.add("theme=" + search.theme());
+        }
+        if (search.language() != null) {
+            parameters.add("language=" + search.language());
+        }
+        if (search.q() != null) {
+            parameters.add("q=" + URLEncoder.encode(search.q(), StandardCharsets.UTF_8));
+        }
+        return String.join("&", parameters);
+    }
+
+    /** The places the service itself resolves a postcode to: its areas and all that contain them. */
+    private static List<PlaceRef> placesOf(JdbcClient jdbc, ServiceCriteria search) {
+        return jdbc.sql("""
+                SELECT a.id, a.is_district, a.municipality_nis, az.care_zone_code, m.first_line_zone_code
+                FROM area a JOIN area_postcode p ON p.area_id = a.id
+                JOIN municipality m ON m.nis_code = a.municipality_nis
+                JOIN area_zone az ON az.area_id = a.id AND az.valid_to IS NULL
+                WHERE p.postcode = :postcode
+                """).param("postcode", search.postcode())
+                .query((row, n) -> {
+                    List<PlaceRef> places = new ArrayList<>();
+                    if (row.getBoolean("is_district")) {
+                        places.add(new PlaceRef(PlaceKind.AREA, row.getString("id")));
+                    }
+                    places.add(new PlaceRef(PlaceKind.MUNICIPALITY, row.getString("municipality_nis")));
+                    places.add(new PlaceRef(PlaceKind.CARE_ZONE, row.getString("care_zone_code")));
+                    places.add(new PlaceRef(PlaceKind.REGION, row.getString("first_line_zone_code")));
+                    return places;
+                })
+                .list().stream().flatMap(List::stream).distinct().toList();
+    }
+
+    /** Adds the generated services the demo does not have, in batches; benchmark data goes to no topic. */
+    private static int load(Connection connection, HsdsDataSet dataSet) throws SQLException {
+        connection.setAutoCommit(false);
+        int added = 0;
+        try (PreparedStatement organisation = connection.prepareStatement("""
+                INSERT INTO organisation (id, name_nl, name_fr, description_nl, description_fr, email)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
+             PreparedStatement service = connection.prepareStatement("""
+                INSERT INTO service (id, organisation_id, name_nl, name_fr, description_nl, description_fr,
+                                     intake_team, intake_email, capacity)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
+             PreparedStatement theme = connection.prepareStatement(
+                     "INSERT INTO service_theme VALUES (?, ?) ON CONFLICT DO NOTHING");
+             PreparedStatement language = connection.prepareStatement(
+                     "INSERT INTO service_language VALUES (?, ?) ON CONFLICT DO NOTHING");
+             PreparedStatement area = connection.prepareStatement(
+                     "INSERT INTO service_area VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (HsdsDataSet.Organization o : dataSet.organizations()) {
+                set(organisation, o.id(), o.name(), o.xNameFr(), o.description(), o.xDescriptionFr(), o.email());
+                organisation.addBatch();
+            }
+            organisation.executeBatch();
+            for (HsdsDataSet.Service s : dataSet.services()) {
+                set(service, s.id(), s.organizationId(), s.name(), s.xNameFr(), s.description(), s.xDescriptionFr(),
+                        s.xIntakeTeam(), s.email(), s.xCapacity().status().toUpperCase(Locale.ROOT));
+                service.addBatch();
+                for (HsdsDataSet.Attribute attribute : s.attributes()) {
+                    set(theme, s.id(), attribute.taxonomyTerm().code());
+                    theme.addBatch();
+                }
+                for (HsdsDataSet.Language spoken : s.languages()) {
+                    set(language, s.id(), spoken.code());
+                    language.addBatch();
+                }
+                for (HsdsDataSet.ServiceArea served : s.serviceAreas()) {
+                    PlaceRef place = PlaceRef.parse(served.extent());
+                    set(area, s.id(), place.kind().name(), place.code());
+                    area.addBatch();
+                }
+                if (++added % 5_000 == 0) {
+                    service.executeBatch();
+                    theme.executeBatch();
+                    language.executeBatch();
+                    area.executeBatch();
+                }
+            }
+            service.executeBatch();
+            theme.executeBatch();
+            language.executeBatch();
+            area.executeBatch();
+        }
+        connection.commit();
+        connection.setAutoCommit(true);
+        return added;
+    }
+
+    private static void set(PreparedStatement statement, String... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setString(i + 1, values[i]);
+        }
+    }
+}

@@ -20,9 +20,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -77,6 +80,8 @@ public final class DirectorySearchBenchmark {
             long loadStart = System.nanoTime();
             int added = load(database.getConnection(), DemoSocialMap.generate(SERVICES));
             JdbcClient jdbc = JdbcClient.create(database);
+            // As the service's own connections do (its application.yml).
+            jdbc.sql("SET plan_cache_mode = force_custom_plan").update();
             jdbc.sql("SELECT refresh_service_filter_keys(NULL)").query().singleRow();
             jdbc.sql("ANALYZE").update();
             long services = jdbc.sql("SELECT count(*) FROM service").query(Long.class).single();
@@ -106,8 +111,10 @@ public final class DirectorySearchBenchmark {
                 SearchQuery query = sql.get(i % sql.size());
                 jdbc.sql(query.sql()).params(query.params()).query().listOfRows();
             };
-            Histogram gateway = measure(throughGateway);
-            Histogram direct = measure(plainSql);
+            Histogram[] gatewayByShape = measure(throughGateway);
+            Histogram[] directByShape = measure(plainSql);
+            Histogram gateway = all(gatewayByShape);
+            Histogram direct = all(directByShape);
             long found = jdbc.sql(sql.getFirst().sql()).params(sql.getFirst().params()).query().listOfRows().size();
 
             System.out.printf(Locale.ROOT, "Searches: %d warm-up, then %d measured, one at a time, %d shapes "
@@ -115,27 +122,45 @@ public final class DirectorySearchBenchmark {
                     WARM_UP, MEASURED, SEARCHES.size(), found);
             print("through the gateway", gateway);
             print("plain SQL, same DB", direct);
+            System.out.println("by shape (gateway | plain SQL):");
+            for (int shape = 0; shape < SEARCHES.size(); shape++) {
+                print("  " + describe(SEARCHES.get(shape)), gatewayByShape[shape]);
+                print("", directByShape[shape]);
+            }
             System.out.printf(Locale.ROOT, "ratio p50 %.2f, p99 %.2f (target p99 <= 20 ms and <= 1.5x plain SQL)%n",
                     ratio(gateway, direct, 50), ratio(gateway, direct, 99));
             database.destroy();
         }
     }
 
-    private static Histogram measure(IntConsumer search) {
+    /** Latencies in microseconds, one histogram per search shape. */
+    private static Histogram[] measure(IntConsumer search) {
         for (int i = 0; i < WARM_UP; i++) {
             search.accept(i);
         }
-        Histogram latencies = new Histogram(3);
+        Histogram[] byShape = new Histogram[SEARCHES.size()];
+        Arrays.setAll(byShape, shape -> new Histogram(3));
         for (int i = 0; i < MEASURED; i++) {
             long start = System.nanoTime();
             search.accept(i);
-            latencies.recordValue((System.nanoTime() - start) / 1_000);
+            byShape[i % SEARCHES.size()].recordValue((System.nanoTime() - start) / 1_000);
         }
-        return latencies;
+        return byShape;
+    }
+
+    private static Histogram all(Histogram[] byShape) {
+        Histogram all = new Histogram(3);
+        Arrays.stream(byShape).forEach(all::add);
+        return all;
+    }
+
+    private static String describe(ServiceCriteria search) {
+        return String.join(" ", Stream.of(search.theme(), search.postcode(), search.language(),
+                search.q() == null ? null : "\"" + search.q() + "\"").filter(Objects::nonNull).toList());
     }
 
     private static void print(String path, Histogram micros) {
-        System.out.printf(Locale.ROOT, "%-22s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%.0f searches/s)%n",
+        System.out.printf(Locale.ROOT, "%-36s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%.0f searches/s)%n",
                 path, micros.getValueAtPercentile(50) / 1e3, micros.getValueAtPercentile(90) / 1e3,
                 micros.getValueAtPercentile(99) / 1e3, micros.getMaxValue() / 1e3, 1e6 / micros.getMean());
     }

@@ -4,6 +4,7 @@ import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,14 +39,7 @@ class HsdsController {
                     + "With dryRun=true the report is computed and nothing is stored.")
     ImportReport importJson(@AuthenticationPrincipal Caller caller, @RequestBody byte[] body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        HsdsDataSet dataSet;
-        try {
-            dataSet = HsdsJson.read(body);
-        } catch (JacksonException unreadable) {
-            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "hsds.unreadable", "body",
-                    unreadable.getOriginalMessage());
-        }
-        return hsds.importDataSet(caller.userId(), dataSet, dryRun);
+        return importRead(caller, dryRun, () -> HsdsJson.read(body));
     }
 
     @PostMapping(consumes = ZIP)
@@ -53,14 +47,24 @@ class HsdsController {
     @Operation(summary = "Import HSDS CSV tables in a zip (administrators): organizations.csv, services.csv, ...")
     ImportReport importTables(@AuthenticationPrincipal Caller caller, @RequestBody byte[] body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
+        return importRead(caller, dryRun, () -> HsdsTables.read(body));
+    }
+
+    /** Unreadable bytes are the caller's mistake: a 400 naming what could not be read. */
+    private ImportReport importRead(Caller caller, boolean dryRun, Supplier<HsdsDataSet> reading) {
         HsdsDataSet dataSet;
         try {
-            dataSet = HsdsTables.read(body);
+            dataSet = reading.get();
+        } catch (JacksonException unreadable) {
+            throw unreadable(unreadable.getOriginalMessage());
         } catch (IllegalArgumentException unreadable) {
-            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "hsds.unreadable", "body",
-                    unreadable.getMessage());
+            throw unreadable(unreadable.getMessage());
         }
         return hsds.importDataSet(caller.userId(), dataSet, dryRun);
+    }
+
+    private static RejectedRequestException unreadable(String why) {
+        return new RejectedRequestException(HttpStatus.BAD_REQUEST, "hsds.unreadable", "body", why);
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

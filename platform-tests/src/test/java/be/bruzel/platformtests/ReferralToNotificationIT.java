@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReferralToNotificationIT {
 
-    private static final Pattern REFERRAL_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final Pattern REFERRAL_ID = Pattern.compile("\"referrals\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
 
     static RunningPlatform platform;
     static String gpToken;
@@ -43,6 +43,10 @@ class ReferralToNotificationIT {
     static void startPlatform() throws Exception {
         platform = RunningPlatform.start(Path.of("target", "platform-logs"));
         gpToken = platform.token("gp.jette");
+        // Referral-service routes from its own copy of the directory, filled from the directory's topics.
+        await().atMost(Duration.ofSeconds(90)).until(() -> count("referral",
+                "SELECT (SELECT count(*) FROM directory_area WHERE '1090' = ANY (postcodes))"
+                        + " * (SELECT count(*) FROM directory_theme WHERE theme_code = 'finances' AND active)") > 0);
     }
 
     @AfterAll
@@ -100,12 +104,18 @@ class ReferralToNotificationIT {
     }
 
     private static long notificationsAbout(String referralId) throws SQLException {
+        return count("notification", "SELECT count(*) FROM notification WHERE referral_id = ?",
+                UUID.fromString(referralId));
+    }
+
+    private static long count(String database, String sql, Object... parameters) throws SQLException {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        try (Connection connection = DriverManager.getConnection(TestInfrastructure.database("notification"),
+        try (Connection connection = DriverManager.getConnection(TestInfrastructure.database(database),
                 postgres.username(), postgres.password());
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT count(*) FROM notification WHERE referral_id = ?")) {
-            query.setObject(1, UUID.fromString(referralId));
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet result = query.executeQuery()) {
                 result.next();
                 return result.getLong(1);

@@ -5,7 +5,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A referrer submitted a referral, with the person's consent. */
+/**
+ * A referrer submitted a referral, with the person's consent, and routing chose who receives it.
+ * Where the person lives is given as the territory was on the day, so statistics keep it.
+ *
+ * @param urgency {@code ROUTINE}, {@code SOON} or {@code URGENT}
+ * @param areaId the district where the municipality is split over zones, else the municipality's area
+ * @param receivingServiceId none when the care zone's helpdesk receives it
+ * @param unmetNeed no service could take it: it went to the care zone's helpdesk
+ * @param referrerProfession e.g. {@code general-practitioner}, from the referrer's account
+ */
 @EventType("referral.submitted.v1")
 public record ReferralSubmitted(
         UUID eventId,
@@ -14,7 +23,15 @@ public record ReferralSubmitted(
         String referrerId,
         List<String> themeCodes,
         String postcode,
-        String preferredLanguage) implements ReferralEvent {
+        String preferredLanguage,
+        String urgency,
+        String municipalityNis,
+        String areaId,
+        String careZoneCode,
+        String receivingOrganisationId,
+        String receivingServiceId,
+        boolean unmetNeed,
+        String referrerProfession) implements ReferralEvent {
 
     public ReferralSubmitted {
         Objects.requireNonNull(eventId, "eventId");

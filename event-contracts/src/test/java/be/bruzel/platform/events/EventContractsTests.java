@@ -13,6 +13,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,17 +28,42 @@ class EventContractsTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final UUID REFERRAL = UUID.fromString("5d2c1f7e-8b0a-4a36-9a3e-2f4c9d1e7b21");
+
     /** One example per event type; its JSON must equal the golden file byte for byte in meaning. */
-    static final Map<Class<? extends DomainEvent>, DomainEvent> EXAMPLES = Map.of(
-            ReferralSubmitted.class, new ReferralSubmitted(
+    static final Map<Class<? extends DomainEvent>, DomainEvent> EXAMPLES = Stream.of(
+            new ReferralSubmitted(
                     UUID.fromString("0b6f6a52-3d43-4c1b-9a51-6c7e3f0f2a10"),
                     Instant.parse("2026-03-02T09:15:00Z"),
-                    UUID.fromString("5d2c1f7e-8b0a-4a36-9a3e-2f4c9d1e7b21"),
+                    REFERRAL,
                     "gp.jette",
                     List.of("loneliness", "finances"),
                     "1090",
-                    "nl"),
-            ServiceChanged.class, new ServiceChanged(
+                    "nl",
+                    "SOON",
+                    "21010",
+                    "21010",
+                    "noord",
+                    "ocmw-jette",
+                    "ocmw-jette-sociale-dienst",
+                    false,
+                    "general-practitioner"),
+            new ReferralReceived(event(1), at(10), REFERRAL, "ocmw-jette", "ocmw-jette-sociale-dienst"),
+            new ReferralAccepted(event(2), at(20), REFERRAL, "ocmw-jette", "ocmw-jette-sociale-dienst"),
+            new ReferralDeclined(event(3), at(30), REFERRAL, "ocmw-jette", "ocmw-jette-sociale-dienst", "NO_CAPACITY",
+                    true),
+            new ReferralRerouted(event(4), at(30), REFERRAL, "caw-brussel", "caw-brussel-onthaal", false),
+            new ContactAttemptLogged(event(5), at(40), REFERRAL, UUID.fromString("1f0e2d3c-4b5a-4968-8776-655443322110"),
+                    "ocmw-jette", Instant.parse("2026-03-03T14:00:00Z"), "PHONE", true),
+            new ReferralCompleted(event(6), at(50), REFERRAL, "ocmw-jette", "SOLVED"),
+            new ReferralCancelled(event(7), at(60), REFERRAL, "gp.jette", "ocmw-jette"),
+            new FeedbackPosted(event(8), at(70), REFERRAL, UUID.fromString("2a1b3c4d-5e6f-4788-99aa-bbccddeeff00"),
+                    "ORGANISATION", "worker.jette", "ocmw-jette", "gp.jette"),
+            new SatisfactionRated(event(9), at(80), REFERRAL, "REFERRER", 4),
+            new ReferralReminderDue(event(10), at(90), REFERRAL, "ocmw-jette", "ocmw-jette-sociale-dienst", 2),
+            new ReferralEscalated(event(11), at(100), REFERRAL, "ocmw-jette", "ocmw-jette-sociale-dienst",
+                    "noord", "gp.jette", 5),
+            new ServiceChanged(
                     UUID.fromString("6a0d7c3e-1f2b-4c5d-8e9f-0a1b2c3d4e5f"),
                     Instant.parse("2026-03-01T08:00:00Z"),
                     "ocmw-jette-sociale-dienst",
@@ -49,14 +77,14 @@ class EventContractsTests {
                     "FULL",
                     LocalDate.parse("2026-04-01"),
                     "onthaal@ocmw-jette.example"),
-            RoutingRuleChanged.class, new RoutingRuleChanged(
+            new RoutingRuleChanged(
                     UUID.fromString("7b1e8d4f-2a3c-4d6e-9f0a-1b2c3d4e5f60"),
                     Instant.parse("2026-03-01T08:05:00Z"),
                     "MUNICIPALITY",
                     "21010",
                     "finances",
                     List.of("ocmw-jette-sociale-dienst", "caw-brussel-schuldhulp")),
-            AreaChanged.class, new AreaChanged(
+            new AreaChanged(
                     UUID.fromString("8c2f9e50-3b4d-4e7f-a01b-2c3d4e5f6071"),
                     Instant.parse("2026-03-01T08:10:00Z"),
                     "21004-haren",
@@ -67,7 +95,7 @@ class EventContractsTests {
                     List.of("1130"),
                     List.of(new AreaChanged.ZonePeriod("noord", LocalDate.parse("2020-01-01"), LocalDate.parse("2026-07-01")),
                             new AreaChanged.ZonePeriod("noordoost", LocalDate.parse("2026-07-01"), null))),
-            CareZoneChanged.class, new CareZoneChanged(
+            new CareZoneChanged(
                     UUID.fromString("9d3a0f61-4c5e-4f80-b12c-3d4e5f607182"),
                     Instant.parse("2026-03-01T08:15:00Z"),
                     "noord",
@@ -76,14 +104,28 @@ class EventContractsTests {
                     "Nord",
                     "helpdesk.noord@bruzel.example",
                     "+32 2 000 00 01"),
-            ThemeChanged.class, new ThemeChanged(
+            new ThemeChanged(
                     UUID.fromString("ae4b1072-5d6f-4091-c23d-4e5f60718293"),
                     Instant.parse("2026-03-01T08:20:00Z"),
                     "housing",
                     "Wonen",
                     "Logement",
                     "Housing",
-                    false));
+                    false))
+            .collect(Collectors.toUnmodifiableMap(EventContractsTests::classOf, Function.identity()));
+
+
+    private static Class<? extends DomainEvent> classOf(DomainEvent event) {
+        return event.getClass();
+    }
+
+    private static UUID event(int n) {
+        return UUID.fromString("00000000-0000-4000-8000-%012d".formatted(n));
+    }
+
+    private static Instant at(int minutesAfterSubmission) {
+        return Instant.parse("2026-03-02T09:15:00Z").plusSeconds(60L * minutesAfterSubmission);
+    }
 
     static List<Class<? extends DomainEvent>> catalog() {
         return EventCatalog.all();

@@ -82,7 +82,8 @@ class NotificationServiceIT extends ServiceBaseline {
         ReferralSubmitted submitted = submittedBy("gp.redelivered");
         CloudEvent once = REFERRAL_SERVICE.encode(submitted);
         ReferralSubmitted marker = new ReferralSubmitted(UUID.randomUUID(), Instant.now(), submitted.referralId(),
-                "gp.marker", List.of("housing"), "1090", "fr");
+                "gp.marker", List.of("housing"), "1090", "fr", "ROUTINE", "21010", "21010", "noord", "helpdesk-noord",
+                null, true, "general-practitioner");
 
         kafka.send(Topics.REFERRAL_EVENTS, submitted.subject(), once);
         kafka.send(Topics.REFERRAL_EVENTS, submitted.subject(), once);
@@ -123,7 +124,8 @@ class NotificationServiceIT extends ServiceBaseline {
 
     private static ReferralSubmitted submittedBy(String referrer) {
         return new ReferralSubmitted(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), referrer,
-                List.of("loneliness"), "1090", "nl");
+                List.of("loneliness"), "1090", "nl", "ROUTINE", "21010", "21010", "noord", "ocmw-jette",
+                "ocmw-jette-sociale-dienst", false, "general-practitioner");
     }
 
     private static String referrer(String userId) {

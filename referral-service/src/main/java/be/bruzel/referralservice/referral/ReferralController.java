@@ -1,50 +1,162 @@
 package be.bruzel.referralservice.referral;
 
-import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/referrals")
-@Tag(name = "Referrals", description = "Refer a person to local welfare support")
+@Validated
+@Tag(name = "Referrals", description = "Refer a person to local welfare support and close the loop")
 class ReferralController {
 
-    private final ReferralSubmission submission;
-    private final Referrals referrals;
+    private static final String FILTERS = "all|new|accepted|in-progress|overdue|closed";
 
-    ReferralController(ReferralSubmission submission, Referrals referrals) {
+    private final ReferralSubmission submission;
+    private final ReferralActions actions;
+    private final ReferralReading reading;
+
+    ReferralController(ReferralSubmission submission, ReferralActions actions, ReferralReading reading) {
         this.submission = submission;
-        this.referrals = referrals;
+        this.actions = actions;
+        this.reading = reading;
+    }
+
+    /** What a submission created: one referral per receiver of its themes. */
+    record SubmissionView(UUID id, List<ReferralSummary> referrals) {
+    }
+
+    record Decline(@NotNull Referral.DeclineReason reason) {
+    }
+
+    record LogContactAttempt(@NotNull Instant attemptedAt, @NotNull ContactAttempt.Channel channel,
+            @NotNull Boolean reached) {
+    }
+
+    record Complete(@NotNull Referral.Outcome outcome) {
+    }
+
+    record Rate(@NotNull @Min(1) @Max(5) Integer score) {
     }
 
     @PostMapping
     @PreAuthorize("hasRole('REFERRER')")
-    @Operation(summary = "Refer a person, with their consent")
-    ResponseEntity<ReferralView> submit(@AuthenticationPrincipal Caller caller,
+    @Operation(summary = "Refer a person, with their consent; each theme is routed to who receives it",
+            description = "Send an Idempotency-Key to retry safely: the same key returns what the first attempt "
+                    + "stored. A postcode shared by two municipalities needs person.municipality.")
+    ResponseEntity<SubmissionView> submit(@AuthenticationPrincipal Caller caller,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 8, max = 100)
+            @Pattern(regexp = "[A-Za-z0-9._:-]+") String idempotencyKey,
             @Valid @RequestBody SubmitReferral request) {
-        Referral referral = submission.submit(caller.userId(), request);
-        return ResponseEntity.created(URI.create("/api/referrals/" + referral.id())).body(ReferralView.of(referral));
+        ReferralSubmission.Submission stored = submission.submit(caller, Optional.ofNullable(idempotencyKey), request);
+        SubmissionView view = new SubmissionView(stored.id(),
+                stored.referrals().stream().map(ReferralSummary::of).toList());
+        return ResponseEntity.created(URI.create("/api/referrals/" + view.referrals().getFirst().id()))
+                .header("Idempotency-Replayed", String.valueOf(stored.replayed()))
+                .body(view);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('REFERRER')")
+    @Operation(summary = "My referrals, overdue and open first, without the persons' data")
+    ReferralPage mine(@AuthenticationPrincipal Caller caller,
+            @RequestParam(defaultValue = "all") @Pattern(regexp = FILTERS) String status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return reading.mine(caller, ReferralLists.Filter.of(status), page, size);
+    }
+
+    @GetMapping("/inbox")
+    @PreAuthorize("hasRole('ORGANISATION_WORKER')")
+    @Operation(summary = "My organisation's inbox: overdue and new first, then urgent, then newest")
+    ReferralPage inbox(@AuthenticationPrincipal Caller caller,
+            @RequestParam(defaultValue = "all") @Pattern(regexp = FILTERS) String status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return reading.inbox(caller, ReferralLists.Filter.of(status), page, size);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A referral of mine")
+    @Operation(summary = "A referral with the person's data, its timeline and its routing (logged)",
+            description = "Only its referrer and its receiving organisation see it; for anyone else it does not "
+                    + "exist. The receiving organisation's first read marks it received.")
     ReferralView find(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return referrals.find(id)
-                .filter(referral -> referral.isVisibleTo(caller.userId()))
-                .map(ReferralView::of)
-                .orElseThrow(() -> RejectedRequestException.notFound("referral.not-found", id));
+        return reading.open(caller, id);
+    }
+
+    @PostMapping("/{id}/accept")
+    @PreAuthorize("hasRole('ORGANISATION_WORKER')")
+    @Operation(summary = "Accept: the organisation will contact the person")
+    ReferralView accept(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        actions.accept(caller, id);
+        return reading.open(caller, id);
+    }
+
+    @PostMapping("/{id}/decline")
+    @PreAuthorize("hasRole('ORGANISATION_WORKER')")
+    @Operation(summary = "Decline with a reason: it goes to the next candidate, or back to the referrer",
+            description = "Afterwards the referral is no longer this organisation's: nothing is returned.")
+    ResponseEntity<Void> decline(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+            @Valid @RequestBody Decline decline) {
+        actions.decline(caller, id, decline.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/contact-attempts")
+    @PreAuthorize("hasRole('ORGANISATION_WORKER')")
+    @Operation(summary = "Log an attempt to reach the person; the first that reaches them starts the work")
+    ResponseEntity<ContactAttempt> logContactAttempt(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+            @Valid @RequestBody LogContactAttempt attempt) {
+        ContactAttempt logged = actions.logContactAttempt(caller, id, attempt.channel(), attempt.reached(),
+                attempt.attemptedAt());
+        return ResponseEntity.created(URI.create("/api/referrals/" + id + "/contact-attempts/" + logged.id()))
+                .body(logged);
+    }
+
+    @PostMapping("/{id}/complete")
+    @PreAuthorize("hasRole('ORGANISATION_WORKER')")
+    @Operation(summary = "Complete with an outcome")
+    ReferralView complete(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+            @Valid @RequestBody Complete complete) {
+        actions.complete(caller, id, complete.outcome());
+        return reading.open(caller, id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @PreAuthorize("hasRole('REFERRER')")
+    @Operation(summary = "Withdraw the referral (its referrer), before it is completed")
+    ReferralView cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        actions.cancel(caller, id);
+        return reading.open(caller, id);
+    }
+
+    @PostMapping("/{id}/satisfaction")
+    @Operation(summary = "Score a completed referral, once per side, 1 (poor) to 5 (very good)")
+    ResponseEntity<Satisfaction> rate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+            @Valid @RequestBody Rate rate) {
+        return ResponseEntity.status(201).body(actions.rate(caller, id, rate.score()));
     }
 }

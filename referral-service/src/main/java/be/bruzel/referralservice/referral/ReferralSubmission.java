@@ -1,37 +1,153 @@
 package be.bruzel.referralservice.referral;
 
 import be.bruzel.platform.events.ReferralSubmitted;
+import be.bruzel.platform.support.problem.RejectedRequestException;
+import be.bruzel.platform.support.security.Caller;
+import be.bruzel.referralservice.directory.Residence;
+import be.bruzel.referralservice.routing.Receiver;
+import be.bruzel.referralservice.routing.ReferralRouting;
+import be.bruzel.referralservice.routing.Route;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Stores a referral and, in the same transaction, the event that announces it. */
+/**
+ * Routes each theme of a submission, stores one referral per receiver and, in the same
+ * transaction, the events that announce them. A retry with the same Idempotency-Key returns what
+ * the first attempt stored.
+ */
 @Service
 class ReferralSubmission {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralSubmission.class);
 
+    static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** What a submission stored; {@code replayed} when a retry found it already there. */
+    record Submission(UUID id, List<Referral> referrals, boolean replayed) {
+    }
+
     private final Referrals referrals;
+    private final ReferralRouting routing;
+    private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReferralSubmission(Referrals referrals, ApplicationEventPublisher events, Clock clock) {
+    ReferralSubmission(Referrals referrals, ReferralRouting routing, JdbcClient jdbc, ApplicationEventPublisher events,
+            Clock clock) {
         this.referrals = referrals;
+        this.routing = routing;
+        this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
     }
 
     @Transactional
-    Referral submit(String referrerId, SubmitReferral request) {
-        Referral referral = request.toReferral(referrerId, clock.instant());
-        referrals.add(referral);
-        events.publishEvent(new ReferralSubmitted(UUID.randomUUID(), referral.submittedAt(), referral.id(),
-                referrerId, referral.themeCodes(), referral.postcode(), referral.person().preferredLanguage()));
-        log.info("Referral {} submitted on {} themes", referral.id(), referral.themeCodes().size());
-        return referral;
+    Submission submit(Caller caller, Optional<String> idempotencyKey, SubmitReferral request) {
+        UUID submissionId = UUID.randomUUID();
+        Instant now = clock.instant();
+        if (idempotencyKey.isPresent()) {
+            Optional<UUID> earlier = claim(caller.userId(), idempotencyKey.get(), hash(request), submissionId, now);
+            if (earlier.isPresent()) {
+                return new Submission(earlier.get(), referrals.ofSubmission(earlier.get()), true);
+            }
+        }
+        LocalDate today = LocalDate.ofInstant(now, BRUSSELS);
+        Residence residence = routing.residence(request.person().postcode(), request.person().municipality(), today);
+        routing.requireActive(request.themes());
+        Map<Receiver, List<Route>> byReceiver = new LinkedHashMap<>();
+        for (String theme : request.themes().stream().distinct().toList()) {
+            Route route = routing.route(residence, theme, request.person().preferredLanguage(), today, List.of());
+            byReceiver.computeIfAbsent(route.receiver(), receiver -> new ArrayList<>()).add(route);
+        }
+        Referral.Referrer referrer = new Referral.Referrer(caller.userId(), caller.displayName(),
+                caller.profession().orElse(null));
+        List<Referral> stored = new ArrayList<>();
+        byReceiver.forEach((receiver, routes) -> {
+            Referral referral = Referral.submit(submissionId, referrer, request.toPerson(),
+                    new Referral.Residence(request.person().postcode(), residence.municipalityNis(),
+                            residence.areaId(), residence.careZoneCode()),
+                    routes.stream().map(Route::themeCode).toList(), request.question().strip(),
+                    request.urgencyOrRoutine(), request.toContactPreference(),
+                    new Referral.Consent(request.consent().method(), request.consent().givenAt()), receiver, now);
+            referrals.add(referral, routes);
+            referrals.addStep(referral.id(), ReferralStep.byReferrer(now, "SUBMITTED", caller.userId(), null));
+            referrals.addStep(referral.id(), ReferralStep.byPlatform(now, receiver.unmetNeed() ? "ROUTED_TO_HELPDESK"
+                    : "ROUTED", receiver.organisationId()));
+            events.publishEvent(submitted(referral));
+            stored.add(referral);
+        });
+        log.info("Submission {}: {} referral(s) on {} theme(s)", submissionId, stored.size(), request.themes().size());
+        return new Submission(submissionId, stored, false);
+    }
+
+    /**
+     * Claims the key for this submission, or finds the submission that claimed it. A concurrent
+     * twin waits on the key's row and then finds it taken.
+     */
+    private Optional<UUID> claim(String referrerId, String key, String requestHash, UUID submissionId, Instant now) {
+        int claimed = jdbc.sql("""
+                INSERT INTO submission (referrer_id, idempotency_key, request_hash, submission_id, submitted_at)
+                VALUES (:referrer, :key, :hash, :submission, :now) ON CONFLICT DO NOTHING
+                """)
+                .param("referrer", referrerId).param("key", key).param("hash", requestHash)
+                .param("submission", submissionId).param("now", Timestamp.from(now))
+                .update();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT request_hash, submission_id FROM submission WHERE referrer_id = :referrer AND idempotency_key = :key
+                """)
+                .param("referrer", referrerId).param("key", key)
+                .query((row, n) -> {
+                    if (!row.getString("request_hash").equals(requestHash)) {
+                        throw new RejectedRequestException(HttpStatus.UNPROCESSABLE_CONTENT,
+                                "referral.idempotency-key.reused", "Idempotency-Key");
+                    }
+                    return row.getObject("submission_id", UUID.class);
+                })
+                .optional();
+    }
+
+    private static String hash(SubmitReferral request) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static ReferralSubmitted submitted(Referral referral) {
+        return new ReferralSubmitted(UUID.randomUUID(), referral.times().submittedAt(), referral.id(),
+                referral.referrer().userId(), referral.themeCodes(), referral.residence().postcode(),
+                referral.person().preferredLanguage(), referral.urgency().name(),
+                referral.residence().municipalityNis(), referral.residence().areaId(),
+                referral.residence().careZoneCode(), referral.receiver().organisationId(),
+                referral.receiver().serviceId().orElse(null), referral.receiver().unmetNeed(),
+                referral.referrer().profession());
     }
 }

@@ -1,21 +1,60 @@
 package be.bruzel.referralservice.referral;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
-/** A referral as its referrer sees it. */
-public record ReferralView(UUID id, String status, String postcode, List<String> themes, String question,
-        PersonView person, Instant submittedAt) {
+/**
+ * A referral as its referrer and its receiving organisation see it, with the person's data, the
+ * timeline, the contact attempts, the scores and why it went where it went.
+ *
+ * @param routing per theme: the chosen service or the helpdesk, and every candidate weighed with the verdict
+ * @param version send back what you read; a change made meanwhile by someone else is a 409
+ */
+public record ReferralView(UUID id, UUID submissionId, String status, String urgency, List<String> themes,
+        String question, PersonView person, ResidenceView residence, Referral.ContactPreference contactPreference,
+        ConsentView consent, ReferrerView referrer, ReceiverView receiver, String outcome, Referral.Times times,
+        List<ReferralStep> timeline, List<ContactAttempt> contactAttempts, List<Satisfaction> satisfaction,
+        @JsonRawValue String routing, int version) {
 
     public record PersonView(String name, String phone, String email, String preferredLanguage) {
     }
 
-    static ReferralView of(Referral referral) {
+    public record ResidenceView(String postcode, String municipalityNis, String areaId, String careZone) {
+    }
+
+    public record ConsentView(String method, Instant givenAt) {
+    }
+
+    public record ReferrerView(String userId, String name, String profession) {
+    }
+
+    /** @param unmetNeed no service could take it: the care zone's helpdesk has it */
+    public record ReceiverView(String organisationId, String serviceId, boolean unmetNeed) {
+    }
+
+    static ReferralView of(Referral referral, List<ReferralStep> timeline, List<ContactAttempt> attempts,
+            List<Satisfaction> satisfaction, String routing) {
         Referral.Person person = referral.person();
-        return new ReferralView(referral.id(), referral.status().name().toLowerCase(java.util.Locale.ROOT),
-                referral.postcode(), referral.themeCodes(), referral.question(),
+        Referral.Residence residence = referral.residence();
+        return new ReferralView(referral.id(), referral.submissionId(), code(referral.status()),
+                code(referral.urgency()), referral.themeCodes(), referral.question(),
                 new PersonView(person.name(), person.phone(), person.email(), person.preferredLanguage()),
-                referral.submittedAt());
+                new ResidenceView(residence.postcode(), residence.municipalityNis(), residence.areaId(),
+                        residence.careZoneCode()),
+                referral.contactPreference(),
+                new ConsentView(code(referral.consent().method()), referral.consent().givenAt()),
+                new ReferrerView(referral.referrer().userId(), referral.referrer().name(),
+                        referral.referrer().profession()),
+                new ReceiverView(referral.receiver().organisationId(), referral.receiver().serviceId().orElse(null),
+                        referral.receiver().unmetNeed()),
+                referral.outcome() == null ? null : code(referral.outcome()), referral.times(), timeline, attempts,
+                satisfaction, routing, referral.version());
+    }
+
+    static String code(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

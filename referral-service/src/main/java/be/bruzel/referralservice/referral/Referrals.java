@@ -1,18 +1,24 @@
 package be.bruzel.referralservice.referral;
 
-import java.sql.Array;
+import be.bruzel.referralservice.routing.Receiver;
+import be.bruzel.referralservice.routing.Route;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The referrals, in plain SQL. */
+/** The referrals and their timelines, in plain SQL. */
 @Repository
 class Referrals {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -20,49 +26,218 @@ class Referrals {
         this.jdbc = jdbc;
     }
 
-    void add(Referral referral) {
+    void add(Referral referral, List<Route> routes) {
         jdbc.sql("""
-                INSERT INTO referral (id, referrer_id, status, person_name, person_phone, person_email,
-                    person_language, postcode, theme_codes, question, consent_method, consent_given_at,
-                    submitted_at, version)
-                VALUES (:id, :referrer, :status, :name, :phone, :email, :language, :postcode, :themes, :question,
-                    :consentMethod, :consentGivenAt, :submittedAt, :version)
+                INSERT INTO referral (id, submission_id, referrer_id, referrer_name, referrer_profession, status,
+                    person_name, person_phone, person_email, person_language, postcode, municipality_nis, area_id,
+                    care_zone_code, theme_codes, question, urgency, contact_channel, contact_moment, consent_method,
+                    consent_given_at, receiving_organisation_id, receiving_service_id, unmet_need, routing,
+                    submitted_at, waiting_since, version)
+                VALUES (:id, :submission, :referrer, :referrerName, :profession, :status, :name, :phone, :email,
+                    :language, :postcode, :municipality, :area, :careZone, :themes, :question, :urgency, :channel,
+                    :moment, :consentMethod, :consentGivenAt, :organisation, :service, :unmetNeed,
+                    CAST(:routing AS jsonb), :submittedAt, :waitingSince, 0)
                 """)
                 .param("id", referral.id())
-                .param("referrer", referral.referrerId())
+                .param("submission", referral.submissionId())
+                .param("referrer", referral.referrer().userId())
+                .param("referrerName", referral.referrer().name())
+                .param("profession", referral.referrer().profession())
                 .param("status", referral.status().name())
                 .param("name", referral.person().name())
                 .param("phone", referral.person().phone())
                 .param("email", referral.person().email())
                 .param("language", referral.person().preferredLanguage())
-                .param("postcode", referral.postcode())
+                .param("postcode", referral.residence().postcode())
+                .param("municipality", referral.residence().municipalityNis())
+                .param("area", referral.residence().areaId())
+                .param("careZone", referral.residence().careZoneCode())
                 .param("themes", referral.themeCodes().toArray(String[]::new))
                 .param("question", referral.question())
+                .param("urgency", referral.urgency().name())
+                .param("channel", referral.contactPreference().channel())
+                .param("moment", referral.contactPreference().moment())
                 .param("consentMethod", referral.consent().method().name())
                 .param("consentGivenAt", Timestamp.from(referral.consent().givenAt()))
-                .param("submittedAt", Timestamp.from(referral.submittedAt()))
-                .param("version", referral.version())
+                .param("organisation", referral.receiver().organisationId())
+                .param("service", referral.receiver().serviceId().orElse(null))
+                .param("unmetNeed", referral.receiver().unmetNeed())
+                .param("routing", JSON.writeValueAsString(routes))
+                .param("submittedAt", Timestamp.from(referral.times().submittedAt()))
+                .param("waitingSince", Timestamp.from(referral.times().waitingSince()))
                 .update();
+    }
+
+    /**
+     * Stores a transition, only if nobody changed the referral since it was read.
+     *
+     * @param routes the new explanation when the referral was routed again, else none
+     * @throws OptimisticLockingFailureException when someone else was faster
+     */
+    Referral update(Referral changed, Optional<List<Route>> routes) {
+        Referral.Times times = changed.times();
+        int updated = jdbc.sql("""
+                UPDATE referral SET status = :status, receiving_organisation_id = :organisation,
+                    receiving_service_id = :service, unmet_need = :unmetNeed, declined_by = :declinedBy,
+                    routing = COALESCE(CAST(:routing AS jsonb), routing), outcome = :outcome,
+                    waiting_since = :waitingSince, accepted_at = :acceptedAt, first_contact_at = :firstContactAt,
+                    closed_at = :closedAt, reminded_at = :remindedAt, escalated_at = :escalatedAt,
+                    version = version + 1
+                WHERE id = :id AND version = :version
+                """)
+                .param("status", changed.status().name())
+                .param("organisation", changed.receiver().organisationId())
+                .param("service", changed.receiver().serviceId().orElse(null))
+                .param("unmetNeed", changed.receiver().unmetNeed())
+                .param("declinedBy", changed.declinedBy().toArray(String[]::new))
+                .param("routing", routes.map(JSON::writeValueAsString).orElse(null))
+                .param("outcome", changed.outcome() == null ? null : changed.outcome().name())
+                .param("waitingSince", timestamp(times.waitingSince()))
+                .param("acceptedAt", timestamp(times.acceptedAt()))
+                .param("firstContactAt", timestamp(times.firstContactAt()))
+                .param("closedAt", timestamp(times.closedAt()))
+                .param("remindedAt", timestamp(times.remindedAt()))
+                .param("escalatedAt", timestamp(times.escalatedAt()))
+                .param("id", changed.id())
+                .param("version", changed.version())
+                .update();
+        if (updated == 0) {
+            throw new OptimisticLockingFailureException("referral " + changed.id() + " changed meanwhile");
+        }
+        return changed.nextVersion();
     }
 
     Optional<Referral> find(UUID id) {
         return jdbc.sql("SELECT * FROM referral WHERE id = :id").param("id", id).query(Referrals::map).optional();
     }
 
+    List<Referral> ofSubmission(UUID submissionId) {
+        return jdbc.sql("SELECT * FROM referral WHERE submission_id = :submission ORDER BY submitted_at, id")
+                .param("submission", submissionId).query(Referrals::map).list();
+    }
+
+    /** The routing explanation as stored: one entry per theme. */
+    String routingOf(UUID id) {
+        return jdbc.sql("SELECT routing::text FROM referral WHERE id = :id").param("id", id).query(String.class)
+                .single();
+    }
+
+    void addStep(UUID referralId, ReferralStep step) {
+        jdbc.sql("""
+                INSERT INTO referral_step (referral_id, position, happened_at, step, actor_id, actor_role, detail)
+                VALUES (:id, (SELECT COALESCE(max(position), 0) + 1 FROM referral_step WHERE referral_id = :id),
+                        :at, :step, :actorId, :actorRole, :detail)
+                """)
+                .param("id", referralId)
+                .param("at", Timestamp.from(step.at()))
+                .param("step", step.step())
+                .param("actorId", step.actorId())
+                .param("actorRole", step.actorRole())
+                .param("detail", step.detail())
+                .update();
+    }
+
+    List<ReferralStep> steps(UUID referralId) {
+        return jdbc.sql("""
+                SELECT happened_at, step, actor_id, actor_role, detail FROM referral_step
+                WHERE referral_id = :id ORDER BY position
+                """)
+                .param("id", referralId)
+                .query((row, n) -> new ReferralStep(row.getTimestamp("happened_at").toInstant(), row.getString("step"),
+                        row.getString("actor_id"), row.getString("actor_role"), row.getString("detail")))
+                .list();
+    }
+
+    void addContactAttempt(UUID referralId, ContactAttempt attempt, Instant loggedAt) {
+        jdbc.sql("""
+                INSERT INTO contact_attempt (id, referral_id, attempted_at, channel, reached, logged_by, logged_at)
+                VALUES (:id, :referral, :attemptedAt, :channel, :reached, :by, :loggedAt)
+                """)
+                .param("id", attempt.id()).param("referral", referralId)
+                .param("attemptedAt", Timestamp.from(attempt.attemptedAt())).param("channel", attempt.channel().name())
+                .param("reached", attempt.reached()).param("by", attempt.loggedBy())
+                .param("loggedAt", Timestamp.from(loggedAt))
+                .update();
+    }
+
+    List<ContactAttempt> contactAttempts(UUID referralId) {
+        return jdbc.sql("""
+                SELECT id, attempted_at, channel, reached, logged_by FROM contact_attempt
+                WHERE referral_id = :id ORDER BY attempted_at, logged_at
+                """)
+                .param("id", referralId)
+                .query((row, n) -> new ContactAttempt(row.getObject("id", UUID.class),
+                        row.getTimestamp("attempted_at").toInstant(),
+                        ContactAttempt.Channel.valueOf(row.getString("channel")), row.getBoolean("reached"),
+                        row.getString("logged_by")))
+                .list();
+    }
+
+    /** @return false when this side has scored the referral already */
+    boolean addSatisfaction(UUID referralId, Satisfaction satisfaction, String raterId) {
+        return jdbc.sql("""
+                INSERT INTO satisfaction (referral_id, rater_role, rater_id, score, rated_at)
+                VALUES (:id, :role, :rater, :score, :at) ON CONFLICT DO NOTHING
+                """)
+                .param("id", referralId).param("role", satisfaction.raterRole()).param("rater", raterId)
+                .param("score", satisfaction.score()).param("at", Timestamp.from(satisfaction.ratedAt()))
+                .update() == 1;
+    }
+
+    List<Satisfaction> satisfaction(UUID referralId) {
+        return jdbc.sql("SELECT rater_role, score, rated_at FROM satisfaction WHERE referral_id = :id ORDER BY rated_at")
+                .param("id", referralId)
+                .query((row, n) -> new Satisfaction(row.getString("rater_role"), row.getInt("score"),
+                        row.getTimestamp("rated_at").toInstant()))
+                .list();
+    }
+
+    /** Referrals still waiting for their receiver's answer since before the given time. */
+    List<Referral> waitingSince(Instant before) {
+        return jdbc.sql("""
+                SELECT * FROM referral WHERE status IN ('SUBMITTED', 'RECEIVED') AND waiting_since < :before
+                  AND escalated_at IS NULL
+                ORDER BY waiting_since
+                """)
+                .param("before", Timestamp.from(before))
+                .query(Referrals::map).list();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     private static Referral map(ResultSet row, int rowNumber) throws SQLException {
-        Array themes = row.getArray("theme_codes");
+        String outcome = row.getString("outcome");
+        String service = row.getString("receiving_service_id");
         return new Referral(
                 row.getObject("id", UUID.class),
-                row.getString("referrer_id"),
+                row.getObject("submission_id", UUID.class),
+                new Referral.Referrer(row.getString("referrer_id"), row.getString("referrer_name"),
+                        row.getString("referrer_profession")),
                 Referral.Status.valueOf(row.getString("status")),
                 new Referral.Person(row.getString("person_name"), row.getString("person_phone"),
                         row.getString("person_email"), row.getString("person_language")),
-                row.getString("postcode"),
-                List.of((String[]) themes.getArray()),
+                new Referral.Residence(row.getString("postcode"), row.getString("municipality_nis"),
+                        row.getString("area_id"), row.getString("care_zone_code")),
+                List.of((String[]) row.getArray("theme_codes").getArray()),
                 row.getString("question"),
+                Referral.Urgency.valueOf(row.getString("urgency")),
+                new Referral.ContactPreference(row.getString("contact_channel"), row.getString("contact_moment")),
                 new Referral.Consent(Referral.Consent.Method.valueOf(row.getString("consent_method")),
                         row.getTimestamp("consent_given_at").toInstant()),
-                row.getTimestamp("submitted_at").toInstant(),
+                new Receiver(row.getString("receiving_organisation_id"), Optional.ofNullable(service),
+                        row.getBoolean("unmet_need")),
+                List.of((String[]) row.getArray("declined_by").getArray()),
+                outcome == null ? null : Referral.Outcome.valueOf(outcome),
+                new Referral.Times(instant(row, "submitted_at"), instant(row, "waiting_since"),
+                        instant(row, "accepted_at"), instant(row, "first_contact_at"), instant(row, "closed_at"),
+                        instant(row, "reminded_at"), instant(row, "escalated_at")),
                 row.getInt("version"));
     }
 }

@@ -13,15 +13,23 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
-/** What a referrer sends to refer a person. Every text has a limit; consent is required. */
+/**
+ * What a referrer sends to refer a person. Every text has a limit; consent is required.
+ *
+ * @param urgency none means routine
+ * @param contact how and when the person prefers to be contacted; optional
+ */
 public record SubmitReferral(
         @NotNull @Valid PersonDetails person,
         @NotEmpty @Size(max = 5) List<@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String> themes,
         @NotBlank @Size(max = 2000) String question,
+        Referral.Urgency urgency,
+        @Valid ContactDetails contact,
         @NotNull(message = "{referral.consent.required}") @Valid ConsentDetails consent) {
 
     /**
      * @param postcode a Brussels postcode (1000 to 1299)
+     * @param municipality the municipality's NIS code, needed where a postcode covers two (1040, 1050)
      * @param preferredLanguage nl, fr or en
      */
     public record PersonDetails(
@@ -29,13 +37,21 @@ public record SubmitReferral(
             @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ./()-]{6,30}") String phone,
             @Size(max = 254) @Email String email,
             @NotNull @Pattern(regexp = "nl|fr|en") String preferredLanguage,
-            @NotNull @Pattern(regexp = "1[0-2][0-9]{2}", message = "{referral.postcode.brussels}") String postcode) {
+            @NotNull @Pattern(regexp = "1[0-2][0-9]{2}", message = "{referral.postcode.brussels}") String postcode,
+            @Pattern(regexp = "[0-9]{5}") String municipality) {
 
         @JsonIgnore
         @AssertTrue(message = "{referral.person.contact.required}")
         public boolean isContact() {
             return !isBlank(phone) || !isBlank(email);
         }
+    }
+
+    /**
+     * @param channel PHONE or EMAIL; none: either
+     * @param moment e.g. "weekdays after 17h"
+     */
+    public record ContactDetails(@Pattern(regexp = "PHONE|EMAIL") String channel, @Size(max = 200) String moment) {
     }
 
     /**
@@ -50,12 +66,18 @@ public record SubmitReferral(
             @NotNull @PastOrPresent Instant givenAt) {
     }
 
-    Referral toReferral(String referrerId, Instant now) {
-        return Referral.submit(referrerId,
-                new Referral.Person(person.name().strip(), blankToNull(person.phone()), blankToNull(person.email()),
-                        person.preferredLanguage()),
-                person.postcode(), themes, question.strip(),
-                new Referral.Consent(consent.method(), consent.givenAt()), now);
+    Referral.Person toPerson() {
+        return new Referral.Person(person.name().strip(), blankToNull(person.phone()), blankToNull(person.email()),
+                person.preferredLanguage());
+    }
+
+    Referral.ContactPreference toContactPreference() {
+        return contact == null ? new Referral.ContactPreference(null, null)
+                : new Referral.ContactPreference(contact.channel(), blankToNull(contact.moment()));
+    }
+
+    Referral.Urgency urgencyOrRoutine() {
+        return urgency == null ? Referral.Urgency.ROUTINE : urgency;
     }
 
     private static boolean isBlank(String text) {

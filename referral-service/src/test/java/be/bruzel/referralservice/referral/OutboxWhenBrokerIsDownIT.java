@@ -14,11 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import be.bruzel.referralservice.directory.DirectoryWorld;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
@@ -66,8 +68,13 @@ class OutboxWhenBrokerIsDownIT {
         broker.close();
     }
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void aReferralSubmittedWhileKafkaIsDownIsStoredAndItsEventPublishedOnceKafkaIsBack() throws Exception {
+        DirectoryWorld.applyDirectly(context);
+
         MvcTestResult result = mvc.post().uri("/api/referrals")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("gp.jette", List.of("referrer"), null))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -75,7 +82,7 @@ class OutboxWhenBrokerIsDownIT {
                 .exchange();
 
         assertThat(result).hasStatus(HttpStatus.CREATED);
-        String id = JsonPath.read(result.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.id");
+        String id = JsonPath.read(result.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.referrals[0].id");
         assertThat(jdbc.sql("SELECT count(*) FROM referral WHERE id = :id").param("id", UUID.fromString(id))
                 .query(Long.class).single()).isEqualTo(1);
         await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""

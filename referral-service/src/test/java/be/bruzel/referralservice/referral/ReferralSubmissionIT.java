@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import be.bruzel.referralservice.directory.DirectoryWorld;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,9 +32,19 @@ class ReferralSubmissionIT extends ServiceBaseline {
 
     private static final String GP = TestTokens.bearer("gp.jette", List.of("referrer"), null);
 
+    @Autowired
+    KafkaTemplate<String, CloudEvent> kafka;
+
+    @BeforeEach
+    void directoryIsKnown() {
+        if (!DirectoryWorld.copied(jdbc)) {
+            DirectoryWorld.publish(kafka, jdbc);
+        }
+    }
+
     @Override
     protected List<String> migrationVersions() {
-        return List.of("1", "2");
+        return List.of("1", "2", "3", "4");
     }
 
     @Override
@@ -168,7 +182,7 @@ class ReferralSubmissionIT extends ServiceBaseline {
     }
 
     private static String idOf(MvcTestResult created) throws UnsupportedEncodingException {
-        return JsonPath.read(created.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.id");
+        return JsonPath.read(created.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.referrals[0].id");
     }
 
     private long referralCount() {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -106,6 +107,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** Method security denials end here, not in the filter chain's handler. */
+    /** Two people changed the same thing at once; the later one is told to look again. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Object> changedMeanwhile(ConcurrencyFailureException ex, WebRequest request) {
+        return problem(ex, HttpStatus.CONFLICT, "problem.changed-meanwhile", new HttpHeaders(), request);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> denied(AccessDeniedException ex, WebRequest request) {
         return problem(ex, HttpStatus.FORBIDDEN, "problem.forbidden", new HttpHeaders(), request);

@@ -7,8 +7,11 @@ import java.util.Set;
  * Who is calling, from a verified token: the user's id at the identity provider, their roles
  * and the organisation they act for. Controllers take it as their
  * {@code @AuthenticationPrincipal}.
+ *
+ * @param profession a referrer's profession, e.g. {@code general-practitioner}, when the token says
  */
-public record Caller(String userId, String displayName, Set<Role> roles, Optional<String> organisationId) {
+public record Caller(String userId, String displayName, Set<Role> roles, Optional<String> organisationId,
+        Optional<String> profession) {
 
     public Caller {
         roles = Set.copyOf(roles);

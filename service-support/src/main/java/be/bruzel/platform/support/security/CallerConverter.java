@@ -28,7 +28,8 @@ public class CallerConverter implements Converter<Jwt, AbstractAuthenticationTok
                 .collect(Collectors.toSet());
         String displayName = Objects.requireNonNullElse(jwt.getClaimAsString(claims.displayName()), jwt.getSubject());
         Caller caller = new Caller(jwt.getSubject(), displayName, roles,
-                Optional.ofNullable(jwt.getClaimAsString(claims.organisation())));
+                Optional.ofNullable(jwt.getClaimAsString(claims.organisation())),
+                Optional.ofNullable(jwt.getClaimAsString(claims.profession())));
         return new CallerAuthentication(caller, jwt);
     }
 

@@ -9,13 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param roles dotted path of the claim that lists the roles
  * @param organisation claim with the id of the organisation the user acts for
  * @param displayName claim with the user's name as shown to others
+ * @param profession claim with a referrer's profession
  */
 @ConfigurationProperties("platform.security.claims")
-public record TokenClaims(String roles, String organisation, String displayName) {
+public record TokenClaims(String roles, String organisation, String displayName, String profession) {
 
     public TokenClaims {
         roles = roles == null ? "roles" : roles;
         organisation = organisation == null ? "organisation_id" : organisation;
         displayName = displayName == null ? "name" : displayName;
+        profession = profession == null ? "profession" : profession;
     }
 }

@@ -1,0 +1,72 @@
+package be.bruzel.referralservice.feedback;
+
+import be.bruzel.platform.events.FeedbackPosted;
+import be.bruzel.platform.support.security.Caller;
+import be.bruzel.referralservice.privacy.PersonDataAccessLog;
+import be.bruzel.referralservice.referral.Referral;
+import be.bruzel.referralservice.referral.ReferralActions;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The conversation about one referral, between its referrer and its receiving organisation only.
+ * The text may speak of the person, so reading it is logged; the event says only that a message came.
+ */
+@Service
+class FeedbackThread {
+
+    private final ReferralActions referrals;
+    private final JdbcClient jdbc;
+    private final PersonDataAccessLog accessLog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    FeedbackThread(ReferralActions referrals, JdbcClient jdbc, PersonDataAccessLog accessLog,
+            ApplicationEventPublisher events, Clock clock) {
+        this.referrals = referrals;
+        this.jdbc = jdbc;
+        this.accessLog = accessLog;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    List<FeedbackMessage> read(Caller caller, UUID referralId) {
+        referrals.visibleTo(caller, referralId);
+        accessLog.record(referralId, caller.userId(), caller.organisationId().orElse(null), "feedback.read");
+        return jdbc.sql("""
+                SELECT id, author_id, author_name, author_role, body, posted_at FROM feedback_message
+                WHERE referral_id = :referral ORDER BY posted_at, id
+                """)
+                .param("referral", referralId)
+                .query((row, n) -> new FeedbackMessage(row.getObject("id", UUID.class), row.getString("author_id"),
+                        row.getString("author_name"), row.getString("author_role"), row.getString("body"),
+                        row.getTimestamp("posted_at").toInstant()))
+                .list();
+    }
+
+    @Transactional
+    FeedbackMessage post(Caller caller, UUID referralId, String body) {
+        Referral referral = referrals.visibleTo(caller, referralId);
+        String role = referral.isReferredBy(caller.userId()) ? "REFERRER" : "ORGANISATION";
+        FeedbackMessage message = new FeedbackMessage(UUID.randomUUID(), caller.userId(), caller.displayName(), role,
+                body.strip(), clock.instant());
+        jdbc.sql("""
+                INSERT INTO feedback_message (id, referral_id, author_id, author_name, author_role, body, posted_at)
+                VALUES (:id, :referral, :author, :name, :role, :body, :at)
+                """)
+                .param("id", message.id()).param("referral", referralId).param("author", message.authorId())
+                .param("name", message.authorName()).param("role", role).param("body", message.body())
+                .param("at", Timestamp.from(message.postedAt()))
+                .update();
+        events.publishEvent(new FeedbackPosted(UUID.randomUUID(), message.postedAt(), referralId, message.id(), role,
+                caller.userId(), referral.receiver().organisationId(), referral.referrer().userId()));
+        return message;
+    }
+}

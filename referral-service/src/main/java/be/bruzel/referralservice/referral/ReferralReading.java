@@ -1,0 +1,47 @@
+package be.bruzel.referralservice.referral;
+
+import be.bruzel.platform.support.problem.RejectedRequestException;
+import be.bruzel.platform.support.security.Caller;
+import be.bruzel.platform.support.security.Role;
+import be.bruzel.referralservice.privacy.PersonDataAccessLog;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads referrals for the two sides of the loop; each read of a person's data is logged. */
+@Service
+class ReferralReading {
+
+    private final ReferralActions actions;
+    private final Referrals referrals;
+    private final ReferralLists lists;
+    private final PersonDataAccessLog accessLog;
+
+    ReferralReading(ReferralActions actions, Referrals referrals, ReferralLists lists, PersonDataAccessLog accessLog) {
+        this.actions = actions;
+        this.referrals = referrals;
+        this.lists = lists;
+        this.accessLog = accessLog;
+    }
+
+    /** Opening a new referral is how its organisation receives it. */
+    @Transactional
+    ReferralView open(Caller caller, UUID id) {
+        Referral referral = actions.openedBy(caller, id);
+        accessLog.record(id, caller.userId(), caller.organisationId().orElse(null), "referral.read");
+        return ReferralView.of(referral, referrals.steps(id), referrals.contactAttempts(id),
+                referrals.satisfaction(id), referrals.routingOf(id));
+    }
+
+    ReferralPage mine(Caller caller, ReferralLists.Filter filter, int page, int size) {
+        return lists.submittedBy(caller.userId(), filter, page, size);
+    }
+
+    ReferralPage inbox(Caller caller, ReferralLists.Filter filter, int page, int size) {
+        String organisation = caller.organisationId().filter(any -> caller.has(Role.ORGANISATION_WORKER))
+                .orElseThrow(() -> new RejectedRequestException(HttpStatus.FORBIDDEN, "referral.inbox.no-organisation",
+                        null));
+        return lists.inboxOf(organisation, filter, page, size);
+    }
+}

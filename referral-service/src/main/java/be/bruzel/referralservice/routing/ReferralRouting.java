@@ -1,0 +1,80 @@
+package be.bruzel.referralservice.routing;
+
+import be.bruzel.platform.routing.Router;
+import be.bruzel.platform.routing.RoutingDecision;
+import be.bruzel.platform.routing.RuleLevel;
+import be.bruzel.platform.support.problem.RejectedRequestException;
+import be.bruzel.referralservice.directory.Directory;
+import be.bruzel.referralservice.directory.Residence;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Places the person in the territory and routes each theme with the directory's rules: district
+ * or municipality, then care zone, then region, then the zone's helpdesk. Works from this
+ * service's own copy of the directory, so it does not need directory-service to be up.
+ */
+@Service
+public class ReferralRouting {
+
+    private final Directory directory;
+
+    ReferralRouting(Directory directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * Where the person lives on the day; a postcode shared by two municipalities (1040, 1050)
+     * needs the municipality.
+     */
+    public Residence residence(String postcode, String municipalityNis, LocalDate day) {
+        List<Residence> candidates = directory.residences(postcode, day);
+        if (candidates.isEmpty()) {
+            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "referral.postcode.unknown", "person.postcode",
+                    postcode);
+        }
+        if (municipalityNis != null) {
+            return candidates.stream().filter(residence -> residence.municipalityNis().equals(municipalityNis))
+                    .findFirst()
+                    .orElseThrow(() -> new RejectedRequestException(HttpStatus.BAD_REQUEST,
+                            "referral.municipality.outside-postcode", "person.municipality", municipalityNis, postcode)
+                            .withProperty("candidates", namesOf(candidates)));
+        }
+        if (candidates.stream().map(Residence::municipalityNis).distinct().count() > 1) {
+            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "referral.municipality.required",
+                    "person.municipality", postcode).withProperty("candidates", namesOf(candidates));
+        }
+        return candidates.getFirst();
+    }
+
+    /** Refuses a theme the directory does not know or no longer takes referrals for. */
+    public void requireActive(Collection<String> themeCodes) {
+        List<String> active = directory.activeThemes();
+        themeCodes.stream().filter(theme -> !active.contains(theme)).findFirst().ifPresent(theme -> {
+            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "referral.theme.unknown", "themes", theme);
+        });
+    }
+
+    /** Routes one theme; services in {@code excluded} (those that declined) are not considered. */
+    public Route route(Residence residence, String themeCode, String language, LocalDate day,
+            Collection<String> excluded) {
+        List<RuleLevel> levels = directory.ruleLevels(residence, themeCode).stream()
+                .map(level -> new RuleLevel(level.kind(), level.code(), level.candidates().stream()
+                        .filter(candidate -> !excluded.contains(candidate.serviceId())).toList()))
+                .toList();
+        RoutingDecision decision = Router.decide(levels, language, day);
+        Receiver receiver = decision.chosenServiceId()
+                .flatMap(serviceId -> directory.organisationOf(serviceId)
+                        .map(organisation -> Receiver.service(organisation, serviceId)))
+                .orElseGet(() -> Receiver.helpdeskOf(residence.careZoneCode()));
+        return new Route(themeCode, receiver, decision);
+    }
+
+    private static List<String> namesOf(List<Residence> candidates) {
+        return candidates.stream().map(residence -> residence.municipalityNis() + " " + residence.nameNl()
+                + " / " + residence.nameFr()).toList();
+    }
+}

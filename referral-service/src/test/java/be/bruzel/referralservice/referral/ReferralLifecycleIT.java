@@ -1,0 +1,319 @@
+package be.bruzel.referralservice.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import be.bruzel.platform.events.Topics;
+import be.bruzel.platform.testing.ServiceIntegrationTest;
+import be.bruzel.platform.testing.TestTokens;
+import be.bruzel.platform.testing.TopicProbe;
+import be.bruzel.referralservice.directory.DirectoryWorld;
+import com.jayway.jsonpath.JsonPath;
+import io.cloudevents.CloudEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** The closed loop on real PostgreSQL and Kafka: routing, every transition, every refusal, follow-up. */
+@ServiceIntegrationTest
+class ReferralLifecycleIT {
+
+    static final String GP = TestTokens.bearer("gp.jette", List.of("referrer"), null);
+    static final String OCMW = TestTokens.bearer("worker.ocmw", List.of("organisation-worker"), "ocmw-jette");
+    static final String CAW = TestTokens.bearer("worker.caw", List.of("organisation-worker"), "caw-brussel");
+    static final String HELPDESK = TestTokens.bearer("helpdesk.noord", List.of("organisation-worker"),
+            "helpdesk-noord");
+
+    /** The time, set by the test: working days and deadlines. */
+    static final class SettableClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-03-02T09:00:00Z");
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Time {
+        @Bean
+        @Primary
+        SettableClock settableClock() {
+            return new SettableClock();
+        }
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    KafkaTemplate<String, CloudEvent> kafka;
+    @Autowired
+    SettableClock clock;
+    @Autowired
+    ReferralFollowUp followUp;
+
+    @BeforeEach
+    void directoryIsKnown() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        if (!DirectoryWorld.copied(jdbc)) {
+            DirectoryWorld.publish(kafka, jdbc);
+        }
+    }
+
+    @Test
+    void eachThemeIsRoutedByTheRulesAndAThemeWithoutRuleGoesToTheHelpdeskAsAnUnmetNeed() throws Exception {
+        MvcTestResult result = submit(referral("1090", null, "\"finances\", \"housing\", \"loneliness\""), null);
+
+        assertThat(result).hasStatus(HttpStatus.CREATED);
+        String body = body(result);
+        List<String> receivers = JsonPath.read(body, "$.referrals[*].receivingOrganisationId");
+        assertThat(receivers).containsExactly("ocmw-jette", "helpdesk-noord", "caw-brussel");
+        List<Boolean> unmet = JsonPath.read(body, "$.referrals[*].unmetNeed");
+        assertThat(unmet).containsExactly(false, true, false);
+        String loneliness = JsonPath.read(body, "$.referrals[2].id");
+        String routing = body(mvc.get().uri("/api/referrals/" + loneliness).header(HttpHeaders.AUTHORIZATION, GP)
+                .exchange());
+        assertThat(JsonPath.<List<String>>read(routing, "$.routing[0].decision.considered[*].verdict"))
+                .containsExactly("NO_RULE", "SKIPPED_FULL", "CHOSEN", "NO_RULE");
+    }
+
+    @Test
+    void aPostcodeOfTwoMunicipalitiesNeedsTheMunicipalityAndStoresNothingWithoutIt() throws Exception {
+        long before = count("SELECT count(*) FROM referral");
+
+        MvcTestResult ambiguous = submit(referral("1040", null, "\"finances\""), null);
+
+        assertThat(ambiguous).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(ambiguous).bodyJson().extractingPath("$.errors[0].field").isEqualTo("person.municipality");
+        assertThat(count("SELECT count(*) FROM referral")).isEqualTo(before);
+        MvcTestResult chosen = submit(referral("1040", "21005", "\"finances\""), null);
+        assertThat(chosen).hasStatus(HttpStatus.CREATED);
+        assertThat(JsonPath.<String>read(body(chosen), "$.referrals[0].careZone")).isEqualTo("zuidoost");
+    }
+
+    @Test
+    void aRetriedSubmissionWithTheSameIdempotencyKeyReturnsTheSameReferral() throws Exception {
+        String key = "retry-" + UUID.randomUUID();
+        String first = JsonPath.read(body(submit(referral("1090", null, "\"finances\""), key)), "$.referrals[0].id");
+
+        MvcTestResult retry = submit(referral("1090", null, "\"finances\""), key);
+
+        assertThat(retry).hasHeader("Idempotency-Replayed", "true");
+        assertThat(JsonPath.<String>read(body(retry), "$.referrals[0].id")).isEqualTo(first);
+        assertThat(count("SELECT count(*) FROM referral r JOIN submission s ON s.submission_id = r.submission_id"
+                + " WHERE s.idempotency_key = '" + key + "'")).isEqualTo(1);
+        assertThat(submit(referral("1090", null, "\"loneliness\""), key))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    @Test
+    void theLoopCloses() throws Exception {
+        String id = submitFinances();
+
+        assertThat(act(OCMW, id, "accept", null)).hasStatusOk().bodyJson().extractingPath("$.status")
+                .isEqualTo("accepted");
+        assertThat(act(OCMW, id, "contact-attempts", """
+                {"attemptedAt": "2026-03-02T08:30:00Z", "channel": "PHONE", "reached": false}""")).hasStatus(201);
+        assertThat(status(id)).isEqualTo("ACCEPTED");
+        assertThat(act(OCMW, id, "contact-attempts", """
+                {"attemptedAt": "2026-03-02T08:45:00Z", "channel": "PHONE", "reached": true}""")).hasStatus(201);
+        assertThat(status(id)).isEqualTo("IN_PROGRESS");
+        assertThat(post(OCMW, "/api/referrals/" + id + "/messages", "{\"body\": \"Afspraak gemaakt.\"}"))
+                .hasStatus(201);
+        assertThat(act(OCMW, id, "complete", "{\"outcome\": \"SOLVED\"}")).hasStatusOk();
+        assertThat(act(GP, id, "satisfaction", "{\"score\": 5}")).hasStatus(201);
+        assertThat(act(GP, id, "satisfaction", "{\"score\": 4}")).hasStatus(HttpStatus.CONFLICT);
+
+        String view = body(mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, GP).exchange());
+        List<String> steps = JsonPath.read(view, "$.timeline[*].step");
+        assertThat(steps).containsExactly("SUBMITTED", "ROUTED", "ACCEPTED", "CONTACT_ATTEMPTED", "CONTACT_MADE",
+                "COMPLETED", "RATED");
+        assertThat(JsonPath.<Integer>read(view, "$.contactAttempts.length()")).isEqualTo(2);
+        assertThat(body(mvc.get().uri("/api/referrals/" + id + "/messages").header(HttpHeaders.AUTHORIZATION, GP)
+                .exchange())).contains("Afspraak gemaakt.");
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventTypesOf(id).size() >= 7);
+        assertThat(eventTypesOf(id)).containsSubsequence("referral.submitted.v1", "referral.accepted.v1",
+                "referral.contact-attempt-logged.v1", "referral.contact-attempt-logged.v1",
+                "referral.feedback-posted.v1", "referral.completed.v1", "referral.satisfaction-rated.v1");
+    }
+
+    @Test
+    void anIllegalTransitionIsAConflictAndChangesNothing() throws Exception {
+        String id = submitFinances();
+
+        MvcTestResult complete = act(OCMW, id, "complete", "{\"outcome\": \"SOLVED\"}");
+
+        assertThat(complete).hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(status(id)).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void onlyTheReceivingOrganisationActsAndAnotherOrganisationDoesNotSeeTheReferral() throws Exception {
+        String id = submitFinances();
+
+        assertThat(act(CAW, id, "accept", null)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, CAW))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/api/referrals/" + id + "/messages").header(HttpHeaders.AUTHORIZATION, CAW))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(act(GP, id, "accept", null)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(status(id)).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void aDeclineGoesToTheNextCandidateAndTheLastDeclineReturnsItToTheReferrer() throws Exception {
+        String id = submitFinances();
+
+        assertThat(act(OCMW, id, "decline", "{\"reason\": \"NO_CAPACITY\"}")).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(count("SELECT count(*) FROM referral WHERE id = '" + id
+                + "' AND receiving_organisation_id = 'caw-brussel' AND status = 'SUBMITTED'")).isEqualTo(1);
+        assertThat(mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, OCMW))
+                .hasStatus(HttpStatus.NOT_FOUND);
+
+        assertThat(act(CAW, id, "decline", "{\"reason\": \"NOT_OUR_OFFER\"}")).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(status(id)).isEqualTo("DECLINED");
+    }
+
+    @Test
+    void theReferrerCancelsAndEveryReadOfThePersonIsLogged() throws Exception {
+        String id = submitFinances();
+        mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, OCMW).exchange();
+
+        assertThat(act(GP, id, "cancel", null)).hasStatusOk().bodyJson().extractingPath("$.status")
+                .isEqualTo("cancelled");
+
+        assertThat(jdbc.sql("SELECT user_id FROM person_data_access WHERE referral_id = :id ORDER BY id")
+                .param("id", UUID.fromString(id)).query(String.class).list())
+                .containsExactly("worker.ocmw", "gp.jette");
+        assertThat(count("SELECT count(*) FROM referral_step WHERE referral_id = '" + id + "' AND step = 'RECEIVED'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void noAnswerWithinTwoWorkingDaysRemindsAndWithinFiveEscalates() throws Exception {
+        clock.set(Instant.parse("2026-03-06T09:00:00Z"));
+        String id = submitFinances();
+
+        clock.set(Instant.parse("2026-03-09T10:00:00Z"));
+        followUp.run();
+        assertThat(count("SELECT count(*) FROM referral WHERE id = '" + id + "' AND reminded_at IS NOT NULL"))
+                .as("Friday to Monday is one working day").isZero();
+
+        clock.set(Instant.parse("2026-03-10T10:00:00Z"));
+        followUp.run();
+        assertThat(count("SELECT count(*) FROM referral WHERE id = '" + id + "' AND reminded_at IS NOT NULL"))
+                .isEqualTo(1);
+
+        clock.set(Instant.parse("2026-03-13T10:00:00Z"));
+        followUp.run();
+        followUp.run();
+        assertThat(count("SELECT count(*) FROM referral_step WHERE referral_id = '" + id + "' AND step = 'ESCALATED'"))
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventTypesOf(id).contains("referral.escalated.v1"));
+        assertThat(body(mvc.get().uri("/api/referrals/inbox?status=overdue").header(HttpHeaders.AUTHORIZATION, OCMW)
+                .exchange())).contains(id);
+    }
+
+    @Test
+    void noPublishedEventCarriesThePersonsData() throws Exception {
+        String id = submitFinances();
+        act(OCMW, id, "accept", null);
+        post(OCMW, "/api/referrals/" + id + "/messages", "{\"body\": \"Mevrouw Peeters belt terug.\"}");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventTypesOf(id).size() >= 3);
+        TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream().filter(record -> id.equals(record.key()))
+                .map(record -> new String(record.value().getData().toBytes(), StandardCharsets.UTF_8))
+                .forEach(data -> assertThat(data).doesNotContain("Marie").doesNotContain("Peeters")
+                        .doesNotContain("0470").doesNotContain("marie@").doesNotContain("alleen")
+                        .doesNotContain("belt terug"));
+    }
+
+    private String submitFinances() throws Exception {
+        return JsonPath.read(body(submit(referral("1090", null, "\"finances\""), null)), "$.referrals[0].id");
+    }
+
+    private MvcTestResult submit(String body, String idempotencyKey) {
+        var request = mvc.post().uri("/api/referrals").header(HttpHeaders.AUTHORIZATION, GP)
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.exchange();
+    }
+
+    private MvcTestResult act(String token, String id, String action, String body) {
+        return post(token, "/api/referrals/" + id + "/" + action, body == null ? "{}" : body);
+    }
+
+    private MvcTestResult post(String token, String uri, String body) {
+        return mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON)
+                .content(body).exchange();
+    }
+
+    private String status(String id) {
+        return jdbc.sql("SELECT status FROM referral WHERE id = :id").param("id", UUID.fromString(id))
+                .query(String.class).single();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private static List<String> eventTypesOf(String id) {
+        return TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream().filter(record -> id.equals(record.key()))
+                .map(record -> record.value().getType()).toList();
+    }
+
+    private static String body(MvcTestResult result) throws Exception {
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    static String referral(String postcode, String municipality, String themes) {
+        return """
+                {
+                  "person": {"name": "Marie Peeters", "phone": "0470 12 34 56", "email": "marie@example.org",
+                             "preferredLanguage": "nl", "postcode": "%s"%s},
+                  "themes": [%s],
+                  "question": "Mevrouw is sinds de dood van haar man veel alleen.",
+                  "urgency": "SOON",
+                  "contact": {"channel": "PHONE", "moment": "na 17 uur"},
+                  "consent": {"given": true, "method": "ORAL", "givenAt": "2026-01-05T10:00:00Z"}
+                }
+                """.formatted(postcode, municipality == null ? "" : ", \"municipality\": \"" + municipality + "\"",
+                themes);
+    }
+}

@@ -1,5 +1,6 @@
 package be.bruzel.gateway;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -74,10 +77,16 @@ class ProblemErrorHandler implements WebExceptionHandler {
             if (cause instanceof ResponseStatusException statusException) {
                 return statusException.getStatusCode();
             }
+            // The gateway's own, e.g. ServiceUnavailableException when a circuit breaker is open.
+            ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(cause.getClass(), ResponseStatus.class);
+            if (declared != null) {
+                return declared.code();
+            }
             if (cause instanceof TimeoutException) {
                 return HttpStatus.GATEWAY_TIMEOUT;
             }
-            if (cause instanceof ConnectException || cause instanceof CallNotPermittedException) {
+            if (cause instanceof ConnectException || cause instanceof CallNotPermittedException
+                    || cause instanceof BulkheadFullException) {
                 return HttpStatus.SERVICE_UNAVAILABLE;
             }
         }

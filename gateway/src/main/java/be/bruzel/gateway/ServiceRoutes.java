@@ -3,6 +3,7 @@ package be.bruzel.gateway;
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.net.URI;
@@ -10,7 +11,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -26,9 +29,12 @@ class ServiceRoutes {
 
     /**
      * @param services base URLs by service: referral, directory, notification
+     * @param maxConcurrentCallsPerService beyond this many calls in flight to one service, callers get a 503
+     *        at once, so one slow service cannot take the whole gateway with it
      */
     @ConfigurationProperties("platform.gateway")
-    record Settings(Map<String, URI> services, Duration connectTimeout, Duration responseTimeout) {
+    record Settings(Map<String, URI> services, Duration connectTimeout, Duration responseTimeout,
+            int maxConcurrentCallsPerService) {
     }
 
     @Bean
@@ -62,6 +68,17 @@ class ServiceRoutes {
                         .build())
                 .timeLimiterConfig(TimeLimiterConfig.custom()
                         .timeoutDuration(settings.responseTimeout().plusSeconds(1))
+                        .build())
+                .build());
+    }
+
+    /** Resilience4j's default of 25 calls in flight would turn an ordinary burst of submissions into 503s. */
+    @Bean
+    Customizer<ReactiveResilience4jBulkheadProvider> bulkheadDefaults(Settings settings) {
+        return provider -> provider.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder()
+                .bulkheadConfig(BulkheadConfig.custom()
+                        .maxConcurrentCalls(settings.maxConcurrentCallsPerService())
+                        .maxWaitDuration(Duration.ZERO)
                         .build())
                 .build());
     }

@@ -16,9 +16,10 @@ public record DemoUsers(List<DemoUser> users) {
      * @param roles claim values: referrer, organisation-worker, analyst, administrator
      * @param organisationId the support organisation a worker acts for
      * @param profession a referrer's profession, for the statistics of connected referrers
+     * @param email where the platform e-mails the user (the demo's own mail server catches it)
      */
     public record DemoUser(String username, String password, String name, List<String> roles,
-            String organisationId, String profession, String locale) {
+            String organisationId, String profession, String locale, String email) {
     }
 
     public Optional<DemoUser> find(String username) {

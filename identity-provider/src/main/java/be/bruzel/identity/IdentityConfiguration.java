@@ -27,7 +27,7 @@ class IdentityConfiguration {
                 .toList());
     }
 
-    /** Access and ID tokens carry the user's roles, organisation, name and language. */
+    /** Access and ID tokens carry the user's roles, organisation, name, e-mail and language. */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(DemoUsers demo) {
         return context -> {
@@ -41,6 +41,9 @@ class IdentityConfiguration {
                 claims.put("name", user.name());
                 claims.put("roles", user.roles());
                 claims.put("locale", user.locale());
+                if (user.email() != null) {
+                    claims.put("email", user.email());
+                }
                 if (user.organisationId() != null) {
                     claims.put("organisation_id", user.organisationId());
                 }

@@ -94,6 +94,10 @@ public final class ServiceProcess {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** Stops the process at once, as a crash or an out-of-memory kill would. */
     public void kill() {
         process.destroyForcibly();

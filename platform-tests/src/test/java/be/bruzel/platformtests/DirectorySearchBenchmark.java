@@ -60,15 +60,7 @@ public final class DirectorySearchBenchmark {
     }
 
     public static void main(String[] args) {
-        int status = 0;
-        try {
-            run();
-        } catch (Exception | AssertionError failed) {
-            failed.printStackTrace();
-            status = 1;
-        }
-        // The embedded broker and database keep non-daemon threads; the benchmark is over.
-        System.exit(status);
+        RunningPlatform.runToCompletion(DirectorySearchBenchmark::run);
     }
 
     private static void run() throws Exception {

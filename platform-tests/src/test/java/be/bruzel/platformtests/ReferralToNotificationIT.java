@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import be.bruzel.localplatform.PlatformService;
-import be.bruzel.platform.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
@@ -29,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The vertical slice across the whole platform: a GP signs in at the real identity provider,
  * submits a referral through the gateway, referral-service stores it and publishes its event
- * through the outbox, and notification-service records the GP's notification, once.
+ * through the outbox, and notification-service records the GP's notification, once. Either
+ * service may be down meanwhile.
  */
 class ReferralToNotificationIT {
 
@@ -43,10 +39,7 @@ class ReferralToNotificationIT {
     static void startPlatform() throws Exception {
         platform = RunningPlatform.start(Path.of("target", "platform-logs"));
         gpToken = platform.token("gp.jette");
-        // Referral-service routes from its own copy of the directory, filled from the directory's topics.
-        await().atMost(Duration.ofSeconds(90)).until(() -> count("referral",
-                "SELECT (SELECT count(*) FROM directory_area WHERE '1090' = ANY (postcodes))"
-                        + " * (SELECT count(*) FROM directory_theme WHERE theme_code = 'finances' AND active)") > 0);
+        platform.awaitReferralRoutingCopy();
     }
 
     @AfterAll
@@ -82,6 +75,22 @@ class ReferralToNotificationIT {
         assertThat(notificationsAbout(referralId)).isEqualTo(1);
     }
 
+    @Test
+    void aReferralIsRoutedWhileDirectoryServiceIsDown() throws Exception {
+        platform.kill(PlatformService.DIRECTORY);
+        try {
+            assertThat(get("/api/directory/services?postcode=1090").statusCode()).isEqualTo(503);
+
+            String referralId = submitReferral();
+
+            assertThat(get("/api/referrals/" + referralId).body())
+                    .contains("\"receiver\":{\"organisationId\":\"ocmw-jette\"").contains("\"unmetNeed\":false");
+        } finally {
+            platform.launch(PlatformService.DIRECTORY);
+            platform.awaitHealthy(PlatformService.DIRECTORY);
+        }
+    }
+
     private String submitReferral() throws IOException, InterruptedException {
         String body = """
                 {"person": {"name": "Jan De Smet", "phone": "0470 98 76 54", "preferredLanguage": "nl",
@@ -104,22 +113,7 @@ class ReferralToNotificationIT {
     }
 
     private static long notificationsAbout(String referralId) throws SQLException {
-        return count("notification", "SELECT count(*) FROM notification WHERE referral_id = ?",
+        return RunningPlatform.count("notification", "SELECT count(*) FROM notification WHERE referral_id = ?",
                 UUID.fromString(referralId));
-    }
-
-    private static long count(String database, String sql, Object... parameters) throws SQLException {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        try (Connection connection = DriverManager.getConnection(TestInfrastructure.database(database),
-                postgres.username(), postgres.password());
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
     }
 }

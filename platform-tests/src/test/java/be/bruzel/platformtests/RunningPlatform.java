@@ -4,16 +4,24 @@ import be.bruzel.localplatform.Endpoints;
 import be.bruzel.localplatform.PlatformService;
 import be.bruzel.localplatform.ServiceProcess;
 import be.bruzel.platform.testing.TestInfrastructure;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -76,6 +84,79 @@ final class RunningPlatform implements AutoCloseable {
 
     String gateway() {
         return endpoints.url(PlatformService.GATEWAY);
+    }
+
+    /** What a benchmark does between starting its platform and printing its figures. */
+    interface Benchmark {
+        void run() throws Exception;
+    }
+
+    /** Runs a benchmark's main and ends the JVM: the embedded broker and database keep non-daemon threads. */
+    static void runToCompletion(Benchmark benchmark) {
+        int status = 0;
+        try {
+            benchmark.run();
+        } catch (Exception | AssertionError failed) {
+            failed.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    /** Referral-service routes from its own copy of the directory, filled from the directory's topics. */
+    void awaitReferralRoutingCopy() {
+        await().atMost(Duration.ofSeconds(90)).until(() -> count("referral",
+                "SELECT (SELECT count(*) FROM directory_area WHERE '1090' = ANY (postcodes))"
+                        + " * (SELECT count(*) FROM directory_theme WHERE theme_code = 'finances' AND active)") > 0);
+    }
+
+    /** Resident memory of the service's process, as the operating system counts it (Linux only). */
+    OptionalLong residentBytes(PlatformService service) {
+        Path status = Path.of("/proc", String.valueOf(processes.get(service).pid()), "status");
+        try {
+            return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024).findFirst();
+        } catch (IOException notLinux) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Processor time each part of the platform has used so far: the services, PostgreSQL, and this JVM (Kafka). */
+    Map<String, Duration> cpuTimes() {
+        Map<String, Duration> times = new java.util.LinkedHashMap<>();
+        processes.forEach((service, process) -> times.put(service.module(), cpuTime(process.pid())));
+        times.put("postgresql", ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().orElse("").endsWith("/postgres"))
+                .map(process -> cpuTime(process.pid())).reduce(Duration.ZERO, Duration::plus));
+        times.put("kafka broker + load (this JVM)", cpuTime(ProcessHandle.current().pid()));
+        return times;
+    }
+
+    /** Linux only: user plus system time from /proc, in clock ticks of 10 ms. */
+    private static Duration cpuTime(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Duration.ofMillis((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
+        } catch (IOException | RuntimeException gone) {
+            return Duration.ZERO;
+        }
+    }
+
+    /** A count in a service's own database, read directly as an auditor would. */
+    static long count(String database, String sql, Object... parameters) throws SQLException {
+        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
+        try (Connection connection = DriverManager.getConnection(TestInfrastructure.database(database),
+                postgres.username(), postgres.password());
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     @Override

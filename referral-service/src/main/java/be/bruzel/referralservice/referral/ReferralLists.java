@@ -46,23 +46,19 @@ class ReferralLists {
     }
 
     private ReferralPage page(String ownerCondition, String owner, Filter filter, int page, int size) {
-        long[] total = {0};
         List<ReferralSummary> items = jdbc.sql("""
                 SELECT id, status, urgency, theme_codes, municipality_nis, care_zone_code, receiving_organisation_id,
                        receiving_service_id, unmet_need, submitted_at, waiting_since, outcome,
-                       (status IN ('SUBMITTED', 'RECEIVED') AND reminded_at IS NOT NULL) AS overdue,
-                       count(*) OVER () AS total
+                       (status IN ('SUBMITTED', 'RECEIVED') AND reminded_at IS NOT NULL) AS overdue
                 FROM referral
                 WHERE %s AND %s
-                ORDER BY overdue DESC, status IN ('SUBMITTED', 'RECEIVED') DESC,
-                         urgency = 'URGENT' DESC, submitted_at DESC, id
+                ORDER BY list_rank, submitted_at DESC, id
                 LIMIT :size OFFSET :offset
                 """.formatted(ownerCondition, filter.condition))
                 .param("owner", owner)
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query((row, n) -> {
-                    total[0] = row.getLong("total");
                     Timestamp waiting = row.getTimestamp("waiting_since");
                     String outcome = row.getString("outcome");
                     return new ReferralSummary(row.getObject("id", UUID.class), code(row.getString("status")),
@@ -74,11 +70,11 @@ class ReferralLists {
                             outcome == null ? null : code(outcome));
                 })
                 .list();
-        if (items.isEmpty() && page > 0) {
-            total[0] = jdbc.sql("SELECT count(*) FROM referral WHERE %s AND %s".formatted(ownerCondition,
-                    filter.condition)).param("owner", owner).query(Long.class).single();
-        }
-        return new ReferralPage(items, page, size, total[0]);
+        // Counted apart: a count over the page's rows would make every page read them all.
+        long total = items.size() < size && (page == 0 || !items.isEmpty()) ? (long) page * size + items.size()
+                : jdbc.sql("SELECT count(*) FROM referral WHERE %s AND %s".formatted(ownerCondition, filter.condition))
+                        .param("owner", owner).query(Long.class).single();
+        return new ReferralPage(items, page, size, total);
     }
 
     private static String code(String constant) {

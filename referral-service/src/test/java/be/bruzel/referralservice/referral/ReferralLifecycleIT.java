@@ -18,8 +18,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +49,9 @@ class ReferralLifecycleIT {
     static final String CAW = TestTokens.bearer("worker.caw", List.of("organisation-worker"), "caw-brussel");
     static final String HELPDESK = TestTokens.bearer("helpdesk.noord", List.of("organisation-worker"),
             "helpdesk-noord");
+    static final String OTHER_GP = TestTokens.bearer("gp.schaerbeek", List.of("referrer"), null);
+    static final String ANALYST = TestTokens.bearer("analyst.bruzel", List.of("analyst"), null);
+    static final String ADMIN = TestTokens.bearer("admin", List.of("administrator"), null);
 
     /** The time, set by the test: working days and deadlines. */
     static final class SettableClock extends Clock {
@@ -194,6 +205,76 @@ class ReferralLifecycleIT {
         assertThat(status(id)).isEqualTo("SUBMITTED");
     }
 
+    /** Every action with every caller who may not take it on a new referral: who, what, and the refusal. */
+    static Stream<Arguments> refusals() {
+        String attempt = "{\"attemptedAt\": \"2026-03-02T08:30:00Z\", \"channel\": \"PHONE\", \"reached\": true}";
+        return Stream.of(
+                refusal("accept", "{}", "the referrer", GP, 403),
+                refusal("accept", "{}", "another organisation", CAW, 404),
+                refusal("accept", "{}", "an analyst", ANALYST, 403),
+                refusal("accept", "{}", "an administrator", ADMIN, 403),
+                refusal("accept", "{}", "nobody signed in", null, 401),
+                refusal("decline", "{\"reason\": \"NO_CAPACITY\"}", "the referrer", GP, 403),
+                refusal("decline", "{\"reason\": \"NO_CAPACITY\"}", "another organisation", CAW, 404),
+                refusal("contact-attempts", attempt, "the referrer", GP, 403),
+                refusal("contact-attempts", attempt, "another organisation", CAW, 404),
+                refusal("contact-attempts", attempt, "the zone helpdesk", HELPDESK, 404),
+                refusal("complete", "{\"outcome\": \"SOLVED\"}", "the referrer", GP, 403),
+                refusal("complete", "{\"outcome\": \"SOLVED\"}", "another organisation", CAW, 404),
+                refusal("cancel", "{}", "the receiving organisation", OCMW, 403),
+                refusal("cancel", "{}", "another referrer", OTHER_GP, 404),
+                refusal("cancel", "{}", "an analyst", ANALYST, 403),
+                refusal("satisfaction", "{\"score\": 1}", "another referrer", OTHER_GP, 404),
+                refusal("satisfaction", "{\"score\": 1}", "another organisation", CAW, 404),
+                refusal("messages", "{\"body\": \"Hallo\"}", "another referrer", OTHER_GP, 404),
+                refusal("messages", "{\"body\": \"Hallo\"}", "another organisation", CAW, 404),
+                refusal("messages", "{\"body\": \"Hallo\"}", "an analyst", ANALYST, 404));
+    }
+
+    private static Arguments refusal(String action, String body, String who, String token, int status) {
+        return Arguments.of(action, body, who, token, status);
+    }
+
+    @ParameterizedTest(name = "{0} by {2} is a {4}")
+    @MethodSource("refusals")
+    void everyActionIsRefusedToWhoMayNotTakeItAndChangesNothing(String action, String body, String who, String token,
+            int refusedWith) throws Exception {
+        String id = submitFinances();
+
+        MvcTestResult refused = act(token, id, action, body);
+
+        assertThat(refused).hasStatus(refusedWith);
+        if (refusedWith != 401) {
+            assertThat(refused).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(status(id)).isEqualTo("SUBMITTED");
+        assertThat(jdbc.sql("SELECT step FROM referral_step WHERE referral_id = :id ORDER BY position")
+                .param("id", UUID.fromString(id)).query(String.class).list()).containsExactly("SUBMITTED", "ROUTED");
+        for (String table : List.of("contact_attempt", "feedback_message", "satisfaction", "person_data_access")) {
+            assertThat(count("SELECT count(*) FROM " + table + " WHERE referral_id = '" + id + "'")).as(table).isZero();
+        }
+    }
+
+    @Test
+    void twoWorkersAcceptingAtOnceCannotBothWin() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = submitFinances();
+            CyclicBarrier together = new CyclicBarrier(2);
+            Callable<Integer> accept = () -> {
+                together.await();
+                return act(OCMW, id, "accept", null).getResponse().getStatus();
+            };
+            try (ExecutorService workers = Executors.newFixedThreadPool(2)) {
+                List<Integer> statuses = workers.invokeAll(List.of(accept, accept)).stream()
+                        .map(outcome -> outcome.resultNow()).sorted().toList();
+
+                assertThat(statuses).containsExactly(200, 409);
+            }
+            assertThat(count("SELECT count(*) FROM referral_step WHERE referral_id = '" + id
+                    + "' AND step = 'ACCEPTED'")).isEqualTo(1);
+        }
+    }
+
     @Test
     void aDeclineGoesToTheNextCandidateAndTheLastDeclineReturnsItToTheReferrer() throws Exception {
         String id = submitFinances();
@@ -280,8 +361,8 @@ class ReferralLifecycleIT {
     }
 
     private MvcTestResult post(String token, String uri, String body) {
-        return mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON)
-                .content(body).exchange();
+        var request = mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body);
+        return (token == null ? request : request.header(HttpHeaders.AUTHORIZATION, token)).exchange();
     }
 
     private String status(String id) {

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -106,13 +107,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, new HttpHeaders(), ex.status(), request);
     }
 
-    /** Method security denials end here, not in the filter chain's handler. */
     /** Two people changed the same thing at once; the later one is told to look again. */
     @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<Object> changedMeanwhile(ConcurrencyFailureException ex, WebRequest request) {
         return problem(ex, HttpStatus.CONFLICT, "problem.changed-meanwhile", new HttpHeaders(), request);
     }
 
+    /**
+     * No database connection came free in time: the service is saturated, not broken. Nothing was
+     * stored, so the caller may simply try again (with the same Idempotency-Key where there is one).
+     */
+    @ExceptionHandler(CannotCreateTransactionException.class)
+    ResponseEntity<Object> busy(CannotCreateTransactionException ex, WebRequest request) {
+        log.warn("Too busy for {}: {}", request.getDescription(false), ex.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return problem(ex, HttpStatus.SERVICE_UNAVAILABLE, "problem.busy", headers, request);
+    }
+
+    /** Method security denials end here, not in the filter chain's handler. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> denied(AccessDeniedException ex, WebRequest request) {
         return problem(ex, HttpStatus.FORBIDDEN, "problem.forbidden", new HttpHeaders(), request);

@@ -29,7 +29,9 @@ public class CallerConverter implements Converter<Jwt, AbstractAuthenticationTok
         String displayName = Objects.requireNonNullElse(jwt.getClaimAsString(claims.displayName()), jwt.getSubject());
         Caller caller = new Caller(jwt.getSubject(), displayName, roles,
                 Optional.ofNullable(jwt.getClaimAsString(claims.organisation())),
-                Optional.ofNullable(jwt.getClaimAsString(claims.profession())));
+                Optional.ofNullable(jwt.getClaimAsString(claims.profession())),
+                Optional.ofNullable(jwt.getClaimAsString(claims.email())),
+                Optional.ofNullable(jwt.getClaimAsString(claims.language())));
         return new CallerAuthentication(caller, jwt);
     }
 

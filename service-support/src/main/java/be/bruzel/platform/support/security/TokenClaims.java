@@ -10,14 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param organisation claim with the id of the organisation the user acts for
  * @param displayName claim with the user's name as shown to others
  * @param profession claim with a referrer's profession
+ * @param email claim with the user's e-mail address (OpenID Connect standard claim)
+ * @param language claim with the user's language (OpenID Connect {@code locale})
  */
 @ConfigurationProperties("platform.security.claims")
-public record TokenClaims(String roles, String organisation, String displayName, String profession) {
+public record TokenClaims(String roles, String organisation, String displayName, String profession, String email,
+        String language) {
 
     public TokenClaims {
         roles = roles == null ? "roles" : roles;
         organisation = organisation == null ? "organisation_id" : organisation;
         displayName = displayName == null ? "name" : displayName;
         profession = profession == null ? "profession" : profession;
+        email = email == null ? "email" : email;
+        language = language == null ? "locale" : language;
     }
 }

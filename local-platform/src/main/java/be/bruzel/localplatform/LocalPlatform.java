@@ -26,6 +26,9 @@ public final class LocalPlatform {
     static final int POSTGRES_PORT = 55432;
     static final int KAFKA_PORT = 59092;
     static final int KAFKA_CONTROLLER_PORT = 59093;
+    /** Where notification-service sends mail by default (SMTP_PORT), and where the demo shows it. */
+    static final int SMTP_PORT = 3025;
+    static final int MAILBOX_PAGE_PORT = 8025;
     static final Duration READY_WITHIN = Duration.ofMinutes(3);
 
     private LocalPlatform() {
@@ -45,6 +48,7 @@ public final class LocalPlatform {
         long started = System.nanoTime();
         LocalDatabase database = LocalDatabase.start(data.resolve("postgres"), POSTGRES_PORT);
         KraftBroker kafka = KraftBroker.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        LocalMailbox mailbox = LocalMailbox.start(SMTP_PORT, MAILBOX_PAGE_PORT);
         for (PlatformService service : PlatformService.values()) {
             service.database().ifPresent(name -> ensure(database, name));
         }
@@ -58,6 +62,7 @@ public final class LocalPlatform {
             log.info("Stopping the platform...");
             ServiceProcess.stopAll(processes);
             kafka.close();
+            mailbox.close();
             closeQuietly(database);
             stopped.countDown();
             log.info("Stopped. Data is kept in {}", data);
@@ -85,22 +90,24 @@ public final class LocalPlatform {
 
                  Gateway (API, later the web app):  %s
                  Identity provider:                 %s
+                 Mail the platform sent (demo):     http://localhost:%d
                  API documentation (Swagger UI):    %s/swagger-ui.html  (referrals)
                                                     %s/swagger-ui.html  (directory)
                                                     %s/swagger-ui.html  (notifications)
 
                  Demo logins (password "demo" for all):
-                   gp.jette        referrer, a GP in Jette
-                   worker.jette    organisation worker, OCMW Jette
-                   analyst.bruzel  BruZEL analyst
-                   admin           platform administrator
+                   gp.jette          referrer, a GP in Jette (gp.schaerbeek: in French)
+                   worker.jette      organisation worker, OCMW Jette (worker.ldc.jette, worker.caw too)
+                   helpdesk.noord    the helpdesk of care zone Noord
+                   analyst.bruzel    BruZEL analyst
+                   admin             platform administrator
 
                  A token from the command line:  scripts/token gp.jette
                  Logs and data:                  %s
                  Stop with Ctrl-C; start clean with --clean.
                 ================================================================================
                 """.formatted(ready.toMillis() / 1000.0, endpoints.url(PlatformService.GATEWAY),
-                endpoints.issuerUri(), endpoints.url(PlatformService.REFERRAL),
+                endpoints.issuerUri(), MAILBOX_PAGE_PORT, endpoints.url(PlatformService.REFERRAL),
                 endpoints.url(PlatformService.DIRECTORY), endpoints.url(PlatformService.NOTIFICATION), data);
     }
 

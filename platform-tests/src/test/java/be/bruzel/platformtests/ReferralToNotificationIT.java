@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The vertical slice across the whole platform: a GP signs in at the real identity provider,
  * submits a referral through the gateway, referral-service stores it and publishes its event
- * through the outbox, and notification-service records the GP's notification, once. Either
+ * through the outbox, and notification-service tells the receiving organisation, once. Either
  * service may be down meanwhile.
  */
 class ReferralToNotificationIT {
@@ -33,12 +33,14 @@ class ReferralToNotificationIT {
 
     static RunningPlatform platform;
     static String gpToken;
+    static String workerToken;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startPlatform() throws Exception {
         platform = RunningPlatform.start(Path.of("target", "platform-logs"));
         gpToken = platform.token("gp.jette");
+        workerToken = platform.token("worker.jette");
         platform.awaitReferralRoutingCopy();
     }
 
@@ -50,11 +52,11 @@ class ReferralToNotificationIT {
     }
 
     @Test
-    void aReferralSubmittedThroughTheGatewayReachesTheReferrersNotifications() throws Exception {
+    void aReferralSubmittedThroughTheGatewayReachesTheReceivingOrganisationsNotifications() throws Exception {
         String referralId = submitReferral();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get("/api/notifications?size=100").body()).contains(referralId));
+                assertThat(get("/api/notifications?size=100", workerToken).body()).contains(referralId));
         assertThat(notificationsAbout(referralId)).isEqualTo(1);
     }
 
@@ -69,7 +71,7 @@ class ReferralToNotificationIT {
         platform.awaitHealthy(PlatformService.NOTIFICATION);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get("/api/notifications?size=100").body()).contains(referralId));
+                assertThat(get("/api/notifications?size=100", workerToken).body()).contains(referralId));
         // Consumed once: a later look finds no second notification.
         Thread.sleep(2_000);
         assertThat(notificationsAbout(referralId)).isEqualTo(1);
@@ -79,11 +81,11 @@ class ReferralToNotificationIT {
     void aReferralIsRoutedWhileDirectoryServiceIsDown() throws Exception {
         platform.kill(PlatformService.DIRECTORY);
         try {
-            assertThat(get("/api/directory/services?postcode=1090").statusCode()).isEqualTo(503);
+            assertThat(get("/api/directory/services?postcode=1090", gpToken).statusCode()).isEqualTo(503);
 
             String referralId = submitReferral();
 
-            assertThat(get("/api/referrals/" + referralId).body())
+            assertThat(get("/api/referrals/" + referralId, gpToken).body())
                     .contains("\"receiver\":{\"organisationId\":\"ocmw-jette\"").contains("\"unmetNeed\":false");
         } finally {
             platform.launch(PlatformService.DIRECTORY);
@@ -107,9 +109,9 @@ class ReferralToNotificationIT {
         return id.group(1);
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(platform.gateway() + path))
-                .header("Authorization", "Bearer " + gpToken).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long notificationsAbout(String referralId) throws SQLException {

@@ -1,26 +1,58 @@
 package be.bruzel.notificationservice.notification;
 
+import be.bruzel.notificationservice.email.EmailPreferences;
+import be.bruzel.notificationservice.email.UserContacts;
+import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/notifications")
-@Tag(name = "Notifications", description = "What happened to the referrals I am involved in")
+@Validated
+@Tag(name = "Notifications", description = "What happened to the referrals I or my organisation am involved in")
 class NotificationController {
 
     private final Notifications notifications;
+    private final UserContacts contacts;
+    private final EmailPreferences preferences;
+    private final Clock clock;
 
-    NotificationController(Notifications notifications) {
+    NotificationController(Notifications notifications, UserContacts contacts, EmailPreferences preferences,
+            Clock clock) {
         this.notifications = notifications;
+        this.contacts = contacts;
+        this.preferences = preferences;
+        this.clock = clock;
+    }
+
+    /**
+     * How I want each kind of notification by e-mail.
+     *
+     * @param email by notification type: IMMEDIATELY (the default), DAILY_DIGEST or NEVER
+     */
+    record Preferences(@NotNull Map<Notification.Type, EmailPreferences.Delivery> email) {
     }
 
     /** One page of my notifications, newest first, with how many are unread. */
@@ -28,12 +60,56 @@ class NotificationController {
     }
 
     @GetMapping
-    @Operation(summary = "My notifications, newest first, with the unread count")
+    @Operation(summary = "My notifications and my organisation's, newest first, with my unread count")
     NotificationPage mine(@AuthenticationPrincipal Caller caller,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Notifications.Counts counts = notifications.countsOf(caller.userId());
-        return new NotificationPage(notifications.of(caller.userId(), page, size), page, size, counts.total(),
+        // The app looks here on every screen: the moment to learn where and in which language to write to me.
+        contacts.remember(caller.userId(), caller.email(), caller.language());
+        Notifications.Reader reader = readerOf(caller);
+        Notifications.Counts counts = notifications.countsOf(reader);
+        return new NotificationPage(notifications.of(reader, page, size), page, size, counts.total(),
                 counts.unread());
+    }
+
+    @PostMapping("/{id}/read")
+    @Operation(summary = "Mark one read, for me (my colleagues still see it unread)")
+    ResponseEntity<Void> markRead(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        if (!notifications.markRead(readerOf(caller), id, clock.instant())) {
+            throw RejectedRequestException.notFound("notification.not-found", id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/read")
+    @Operation(summary = "Mark all of mine read")
+    ResponseEntity<Void> markAllRead(@AuthenticationPrincipal Caller caller) {
+        notifications.markAllRead(readerOf(caller), clock.instant());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/preferences")
+    @Operation(summary = "How I get each kind of notification by e-mail")
+    Preferences preferences(@AuthenticationPrincipal Caller caller) {
+        Map<String, EmailPreferences.Delivery> chosen = preferences.of(caller.userId());
+        Map<Notification.Type, EmailPreferences.Delivery> all = new EnumMap<>(Notification.Type.class);
+        for (Notification.Type type : Notification.Type.values()) {
+            all.put(type, chosen.getOrDefault(type.name(), EmailPreferences.Delivery.IMMEDIATELY));
+        }
+        return new Preferences(all);
+    }
+
+    @PutMapping("/preferences")
+    @Operation(summary = "Choose, per kind of notification, an e-mail at once, a daily digest or none",
+            description = "Kinds left out keep their current choice. In the app every notification stays.")
+    Preferences choose(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Preferences chosen) {
+        Map<String, EmailPreferences.Delivery> byName = new HashMap<>();
+        chosen.email().forEach((type, delivery) -> byName.put(type.name(), delivery));
+        preferences.choose(caller.userId(), byName);
+        return preferences(caller);
+    }
+
+    private static Notifications.Reader readerOf(Caller caller) {
+        return new Notifications.Reader(caller.userId(), caller.organisationId());
     }
 }

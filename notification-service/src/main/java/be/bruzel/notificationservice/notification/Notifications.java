@@ -3,14 +3,20 @@ package be.bruzel.notificationservice.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The notifications, in plain SQL. */
+/** The notifications, in plain SQL. A reader sees their own and their organisation's, read or not by them. */
 @Repository
 class Notifications {
+
+    private static final String MINE = """
+            ((n.audience = 'USER' AND n.recipient_id = :user)
+             OR (n.audience = 'ORGANISATION' AND n.recipient_id = :organisation))""";
 
     private final JdbcClient jdbc;
 
@@ -18,40 +24,79 @@ class Notifications {
         this.jdbc = jdbc;
     }
 
-    void add(Notification notification) {
-        jdbc.sql("""
-                INSERT INTO notification (id, recipient_id, type, referral_id, event_id, created_at)
-                VALUES (:id, :recipient, :type, :referral, :event, :createdAt)
+    /** Stores it unless this event already told this audience (a redelivery). */
+    boolean add(Notification notification) {
+        return jdbc.sql("""
+                INSERT INTO notification (id, audience, recipient_id, type, referral_id, event_id, created_at)
+                VALUES (:id, :audience, :recipient, :type, :referral, :event, :createdAt)
+                ON CONFLICT DO NOTHING
                 """)
                 .param("id", notification.id())
-                .param("recipient", notification.recipientId())
+                .param("audience", notification.audience().kind().name())
+                .param("recipient", notification.audience().id())
                 .param("type", notification.type().name())
                 .param("referral", notification.referralId())
                 .param("event", notification.eventId())
                 .param("createdAt", Timestamp.from(notification.createdAt()))
-                .update();
+                .update() == 1;
     }
 
-    List<Notification> of(String recipientId, int page, int size) {
+    List<Notification> of(Reader reader, int page, int size) {
         return jdbc.sql("""
-                SELECT * FROM notification WHERE recipient_id = :recipient
-                ORDER BY created_at DESC, id LIMIT :size OFFSET :offset
-                """)
-                .param("recipient", recipientId)
+                SELECT n.*, r.read_at FROM notification n
+                LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = :user
+                WHERE %s
+                ORDER BY n.created_at DESC, n.id LIMIT :size OFFSET :offset
+                """.formatted(MINE))
+                .param("user", reader.userId())
+                .param("organisation", reader.organisationId().orElse(null))
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query(Notifications::map)
                 .list();
     }
 
-    Counts countsOf(String recipientId) {
+    Counts countsOf(Reader reader) {
         return jdbc.sql("""
-                SELECT count(*) AS total, count(*) FILTER (WHERE read_at IS NULL) AS unread
-                FROM notification WHERE recipient_id = :recipient
-                """)
-                .param("recipient", recipientId)
+                SELECT count(*) AS total, count(*) FILTER (WHERE r.read_at IS NULL) AS unread
+                FROM notification n
+                LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = :user
+                WHERE %s
+                """.formatted(MINE))
+                .param("user", reader.userId())
+                .param("organisation", reader.organisationId().orElse(null))
                 .query((row, n) -> new Counts(row.getLong("total"), row.getLong("unread")))
                 .single();
+    }
+
+    /** Marks one read for this reader; false when it is not theirs to read. */
+    boolean markRead(Reader reader, UUID notificationId, Instant now) {
+        return markRead(reader, "AND n.id = :notification", notificationId, now) == 1
+                || !jdbc.sql("SELECT n.id FROM notification n WHERE n.id = :notification AND " + MINE)
+                        .param("notification", notificationId).param("user", reader.userId())
+                        .param("organisation", reader.organisationId().orElse(null))
+                        .query(UUID.class).list().isEmpty();
+    }
+
+    int markAllRead(Reader reader, Instant now) {
+        return markRead(reader, "", null, now);
+    }
+
+    private int markRead(Reader reader, String which, UUID notificationId, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO notification_read (notification_id, user_id, read_at)
+                SELECT n.id, :user, :now FROM notification n WHERE %s %s
+                ON CONFLICT DO NOTHING
+                """.formatted(MINE, which))
+                .param("user", reader.userId())
+                .param("organisation", reader.organisationId().orElse(null))
+                .param("notification", notificationId)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Who reads: a user, and the organisation they act for if any. */
+    record Reader(String userId, Optional<String> organisationId) {
     }
 
     record Counts(long total, long unread) {
@@ -61,7 +106,7 @@ class Notifications {
         Timestamp readAt = row.getTimestamp("read_at");
         return new Notification(
                 row.getObject("id", UUID.class),
-                row.getString("recipient_id"),
+                new Audience(Audience.Kind.valueOf(row.getString("audience")), row.getString("recipient_id")),
                 Notification.Type.valueOf(row.getString("type")),
                 row.getObject("referral_id", UUID.class),
                 row.getObject("event_id", UUID.class),

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import be.bruzel.platform.events.CloudEventCodec;
+import be.bruzel.platform.events.ContactAttemptLogged;
+import be.bruzel.platform.events.ReferralAccepted;
+import be.bruzel.platform.events.ReferralCompleted;
+import be.bruzel.platform.events.ReferralEvent;
 import be.bruzel.platform.events.ReferralSubmitted;
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.testing.ServiceBaseline;
@@ -11,6 +15,7 @@ import be.bruzel.platform.testing.ServiceIntegrationTest;
 import be.bruzel.platform.testing.TestInfrastructure;
 import be.bruzel.platform.testing.TestTokens;
 import be.bruzel.platform.testing.TopicProbe;
+import com.jayway.jsonpath.JsonPath;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,7 +45,7 @@ class NotificationServiceIT extends ServiceBaseline {
 
     @Override
     protected List<String> migrationVersions() {
-        return List.of("1");
+        return List.of("1", "2", "3");
     }
 
     @Override
@@ -60,38 +65,70 @@ class NotificationServiceIT extends ServiceBaseline {
     }
 
     @Test
-    void aSubmittedReferralNotifiesItsReferrerAndNobodyElse() {
-        ReferralSubmitted submitted = submittedBy("gp.jette");
+    void aSubmittedReferralIsToldToEveryoneOfTheReceivingOrganisationAndNobodyElse() throws Exception {
+        ReferralSubmitted submitted = submittedBy("gp.jette", "ocmw-jette");
 
-        kafka.send(Topics.REFERRAL_EVENTS, submitted.subject(), REFERRAL_SERVICE.encode(submitted));
+        send(submitted);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(mvc.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, referrer("gp.jette")))
+                assertThat(mvc.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, worker("sofie", "ocmw-jette")))
                         .hasStatusOk().bodyJson().satisfies(json -> {
                             assertThat(json).extractingPath("$.unread").isEqualTo(1);
                             assertThat(json).extractingPath("$.items[0].type").isEqualTo("REFERRAL_SUBMITTED");
                             assertThat(json).extractingPath("$.items[0].referralId")
                                     .isEqualTo(submitted.referralId().toString());
                         }));
-        assertThat(mvc.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, referrer("gp.ganshoren")))
-                .hasStatusOk().bodyJson().extractingPath("$.total").isEqualTo(0);
+        assertThat(unread(worker("jan", "ocmw-jette"))).isEqualTo(1);
+        assertThat(unread(referrer("gp.jette"))).isZero();
+        assertThat(unread(worker("nadia", "caw-brussel"))).isZero();
+    }
+
+    @Test
+    void theReferrerHearsBackAndEachReaderMarksReadForThemselves() throws Exception {
+        ReferralSubmitted submitted = submittedBy("gp.laken", "ldc-laken");
+        send(submitted);
+        send(new ReferralAccepted(UUID.randomUUID(), Instant.now(), submitted.referralId(), "ldc-laken", null));
+        send(new ContactAttemptLogged(UUID.randomUUID(), Instant.now(), submitted.referralId(), UUID.randomUUID(),
+                "ldc-laken", Instant.now(), "PHONE", true));
+        send(new ContactAttemptLogged(UUID.randomUUID(), Instant.now(), submitted.referralId(), UUID.randomUUID(),
+                "ldc-laken", Instant.now(), "PHONE", true));
+        send(new ReferralCompleted(UUID.randomUUID(), Instant.now(), submitted.referralId(), "ldc-laken", "SOLVED"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> unread(referrer("gp.laken")) == 3);
+        assertThat(typesOf(referrer("gp.laken")))
+                .containsExactlyInAnyOrder("REFERRAL_ACCEPTED", "FIRST_CONTACT_MADE", "REFERRAL_COMPLETED");
+
+        String first = JsonPath.read(body(referrer("gp.laken")), "$.items[0].id");
+        assertThat(mvc.post().uri("/api/notifications/" + first + "/read")
+                .header(HttpHeaders.AUTHORIZATION, referrer("gp.laken"))).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(unread(referrer("gp.laken"))).isEqualTo(2);
+        assertThat(mvc.post().uri("/api/notifications/" + first + "/read")
+                .header(HttpHeaders.AUTHORIZATION, referrer("gp.other"))).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.post().uri("/api/notifications/read").header(HttpHeaders.AUTHORIZATION, referrer("gp.laken")))
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(unread(referrer("gp.laken"))).isZero();
+
+        assertThat(mvc.post().uri("/api/notifications/read").header(HttpHeaders.AUTHORIZATION, worker("a", "ldc-laken")))
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(unread(worker("a", "ldc-laken"))).isZero();
+        assertThat(unread(worker("b", "ldc-laken"))).as("a colleague's own unread count").isEqualTo(1);
     }
 
     @Test
     void aRedeliveredEventHasOneEffect() {
-        ReferralSubmitted submitted = submittedBy("gp.redelivered");
+        ReferralSubmitted submitted = submittedBy("gp.redelivered", "org-redelivered");
         CloudEvent once = REFERRAL_SERVICE.encode(submitted);
         ReferralSubmitted marker = new ReferralSubmitted(UUID.randomUUID(), Instant.now(), submitted.referralId(),
-                "gp.marker", List.of("housing"), "1090", "fr", "ROUTINE", "21010", "21010", "noord", "helpdesk-noord",
-                null, true, "general-practitioner");
+                "gp.marker", List.of("housing"), "1090", "fr", "ROUTINE", "21010", "21010", "noord", "org-marker",
+                null, false, "general-practitioner");
 
         kafka.send(Topics.REFERRAL_EVENTS, submitted.subject(), once);
         kafka.send(Topics.REFERRAL_EVENTS, submitted.subject(), once);
         kafka.send(Topics.REFERRAL_EVENTS, marker.subject(), REFERRAL_SERVICE.encode(marker));
 
         // Same key, same partition: once the marker is handled, both copies before it were too.
-        await().atMost(Duration.ofSeconds(20)).until(() -> notificationsOf("gp.marker") == 1);
-        assertThat(notificationsOf("gp.redelivered")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> notificationsOf("org-marker") == 1);
+        assertThat(notificationsOf("org-redelivered")).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = :id")
                 .param("id", submitted.eventId()).query(Long.class).single()).isEqualTo(1);
     }
@@ -104,10 +141,10 @@ class NotificationServiceIT extends ServiceBaseline {
                 new StringSerializer(), new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, key, "not a cloud event".getBytes(StandardCharsets.UTF_8)));
         }
-        ReferralSubmitted after = submittedBy("gp.after-poison");
+        ReferralSubmitted after = submittedBy("gp.after-poison", "org-after-poison");
         kafka.send(Topics.REFERRAL_EVENTS, key, REFERRAL_SERVICE.encode(after));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> notificationsOf("gp.after-poison") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> notificationsOf("org-after-poison") == 1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(TopicProbe.raw(Topics.deadLetterOf(Topics.REFERRAL_EVENTS)))
                         .anySatisfy(dead -> {
@@ -122,13 +159,34 @@ class NotificationServiceIT extends ServiceBaseline {
                 .query(Long.class).single();
     }
 
-    private static ReferralSubmitted submittedBy(String referrer) {
+    private void send(ReferralEvent event) {
+        kafka.send(Topics.REFERRAL_EVENTS, event.subject(), REFERRAL_SERVICE.encode(event));
+    }
+
+    private long unread(String token) throws Exception {
+        return JsonPath.<Integer>read(body(token), "$.unread");
+    }
+
+    private List<String> typesOf(String token) throws Exception {
+        return JsonPath.read(body(token), "$.items[*].type");
+    }
+
+    private String body(String token) throws Exception {
+        return mvc.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, token).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static ReferralSubmitted submittedBy(String referrer, String organisation) {
         return new ReferralSubmitted(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), referrer,
-                List.of("loneliness"), "1090", "nl", "ROUTINE", "21010", "21010", "noord", "ocmw-jette",
-                "ocmw-jette-sociale-dienst", false, "general-practitioner");
+                List.of("loneliness"), "1090", "nl", "ROUTINE", "21010", "21010", "noord", organisation,
+                organisation + "-onthaal", false, "general-practitioner");
     }
 
     private static String referrer(String userId) {
         return TestTokens.bearer(userId, List.of("referrer"), null);
+    }
+
+    private static String worker(String userId, String organisation) {
+        return TestTokens.bearer(userId, List.of("organisation-worker"), organisation);
     }
 }

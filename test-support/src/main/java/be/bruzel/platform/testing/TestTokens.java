@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.JOSEException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -32,6 +33,11 @@ public final class TestTokens {
 
     /** A token of a user with the given roles (claim values) acting for an organisation, or none. */
     public static String token(String userId, List<String> roles, String organisationId) {
+        return token(userId, roles, organisationId, Map.of());
+    }
+
+    /** Likewise, with more claims, e.g. {@code email} and {@code locale}. */
+    public static String token(String userId, List<String> roles, String organisationId, Map<String, Object> more) {
         var claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(userId)
@@ -42,6 +48,7 @@ public final class TestTokens {
         if (organisationId != null) {
             claims.claim("organisation_id", organisationId);
         }
+        more.forEach(claims::claim);
         return sign(KEY, claims.build());
     }
 

@@ -1,0 +1,28 @@
+package be.bruzel.notificationservice.email;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param from the sender address of every mail
+ * @param webUrl where the platform's web application is: mails link there, never carry the details
+ * @param maxAttempts attempts with growing backoff before a mail is marked failed (and retried later still)
+ * @param retryFailedAfter how long a failed mail waits before the next round of attempts
+ */
+@ConfigurationProperties("platform.notifications.email")
+record EmailSettings(String from, URI webUrl, int maxAttempts, Duration retryFailedAfter) {
+
+    EmailSettings {
+        from = from == null ? "noreply@bruzel.example" : from;
+        webUrl = webUrl == null ? URI.create("http://localhost:8080") : webUrl;
+        maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
+        retryFailedAfter = retryFailedAfter == null ? Duration.ofMinutes(10) : retryFailedAfter;
+    }
+
+    /** 1 s, 2 s, 4 s, ... at most 5 minutes between attempts of one round. */
+    Duration backoffAfter(int attempts) {
+        return Duration.ofSeconds(1L << Math.min(attempts, 8)).compareTo(Duration.ofMinutes(5)) > 0
+                ? Duration.ofMinutes(5) : Duration.ofSeconds(1L << Math.min(attempts, 8));
+    }
+}

@@ -1,0 +1,86 @@
+package be.bruzel.notificationservice.email;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders a mail from {@code mail/*.txt} and {@code mail/*.html} (Thymeleaf) and the messages in
+ * the recipient's language. A mail says what happened to which referral (a short reference) and
+ * links into the platform; the person's data is not even available here.
+ */
+@Component
+class MailTemplates {
+
+    /** A mail ready to send: subject, plain text and HTML. */
+    record Rendered(String subject, String text, String html) {
+    }
+
+    /** One line of a mail: what happened, and where to look. */
+    record Line(String text, String link) {
+    }
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final MessageSource messages;
+    private final EmailSettings settings;
+
+    MailTemplates(MessageSource messages, EmailSettings settings) {
+        this.messages = messages;
+        this.settings = settings;
+        engine.setTemplateEngineMessageSource(messages);
+        engine.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT));
+        engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML));
+    }
+
+    Rendered notification(String type, UUID referralId, String detail, String language) {
+        Locale locale = Locale.of(language);
+        String reference = reference(referralId);
+        Line line = line(type, referralId, detail, locale);
+        String subject = messages.getMessage("mail.subject." + type, new Object[] {reference}, locale);
+        return render("notification", subject, Map.of("line", line), locale);
+    }
+
+    Rendered digest(List<Line> lines, String language) {
+        Locale locale = Locale.of(language);
+        String subject = messages.getMessage("mail.subject.digest", new Object[] {lines.size()}, locale);
+        return render("digest", subject, Map.of("lines", lines), locale);
+    }
+
+    Line line(String type, UUID referralId, String detail, Locale locale) {
+        String detailText = detail == null ? "" : messages.getMessage("mail.detail." + detail, null, detail, locale);
+        return new Line(messages.getMessage("mail.line." + type, new Object[] {reference(referralId), detailText}, locale),
+                settings.webUrl().resolve("/referrals/" + referralId).toString());
+    }
+
+    private Rendered render(String template, String subject, Map<String, Object> variables, Locale locale) {
+        Context context = new Context(locale, variables);
+        context.setVariable("subject", subject);
+        context.setVariable("language", locale.getLanguage());
+        context.setVariable("home", settings.webUrl().resolve("/notifications").toString());
+        return new Rendered(subject, engine.process(template + ".txt", context),
+                engine.process(template + ".html", context));
+    }
+
+    /** The first block of the referral's id: enough to find it in a list, nothing about the person. */
+    private static String reference(UUID referralId) {
+        return referralId.toString().substring(0, 8);
+    }
+
+    private static ClassLoaderTemplateResolver resolver(String pattern, TemplateMode mode) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("mail/");
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        return resolver;
+    }
+}

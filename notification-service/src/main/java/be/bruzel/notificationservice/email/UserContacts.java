@@ -1,0 +1,56 @@
+package be.bruzel.notificationservice.email;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Where each user is reached and in which language, as their own token says whenever they look at
+ * their notifications. The identity provider stays the source: a changed address or language is
+ * taken over on the next look.
+ */
+@Repository
+public class UserContacts {
+
+    private static final Set<String> LANGUAGES = Set.of("nl", "fr", "en");
+
+    /** A user's address (if the token had one) and language. */
+    record Contact(Optional<String> email, String language) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    UserContacts(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Writes only when something changed, so looking costs no write. */
+    public void remember(String userId, Optional<String> email, Optional<String> language) {
+        jdbc.sql("""
+                INSERT INTO user_contact (user_id, email, language, updated_at) VALUES (:user, :email, :language, :now)
+                ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, language = EXCLUDED.language,
+                    updated_at = EXCLUDED.updated_at
+                WHERE user_contact.email IS DISTINCT FROM EXCLUDED.email
+                   OR user_contact.language IS DISTINCT FROM EXCLUDED.language
+                """)
+                .param("user", userId)
+                .param("email", email.filter(address -> address.contains("@")).orElse(null))
+                .param("language", language.map(code -> code.toLowerCase(Locale.ROOT).substring(0, 2))
+                        .filter(LANGUAGES::contains).orElse("nl"))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    Optional<Contact> of(String userId) {
+        return jdbc.sql("SELECT email, language FROM user_contact WHERE user_id = :user")
+                .param("user", userId)
+                .query((row, n) -> new Contact(Optional.ofNullable(row.getString("email")), row.getString("language")))
+                .optional();
+    }
+}

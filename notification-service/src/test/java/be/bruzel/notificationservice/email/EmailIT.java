@@ -1,0 +1,258 @@
+package be.bruzel.notificationservice.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import be.bruzel.platform.events.CareZoneChanged;
+import be.bruzel.platform.events.CloudEventCodec;
+import be.bruzel.platform.events.DomainEvent;
+import be.bruzel.platform.events.ReferralAccepted;
+import be.bruzel.platform.events.ReferralCompleted;
+import be.bruzel.platform.events.ReferralEscalated;
+import be.bruzel.platform.events.ReferralSubmitted;
+import be.bruzel.platform.events.ServiceChanged;
+import be.bruzel.platform.events.Topics;
+import be.bruzel.platform.testing.ServiceIntegrationTest;
+import be.bruzel.platform.testing.TestTokens;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** Mail over real SMTP (GreenMail), from events on real Kafka, with the state on real PostgreSQL. */
+@ServiceIntegrationTest
+class EmailIT {
+
+    private static final CloudEventCodec REFERRAL_SERVICE = new CloudEventCodec("/referral-service");
+    private static final CloudEventCodec DIRECTORY_SERVICE = new CloudEventCodec("/directory-service");
+    private static final ServerSetup SMTP = new ServerSetup(39025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+
+    static GreenMail smtp = new GreenMail(SMTP);
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    KafkaTemplate<String, CloudEvent> kafka;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    DailyDigest digest;
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void eachPartyIsMailedInItsOwnLanguageWithALinkAndNothingOfThePerson() throws Exception {
+        String org = "ldc-" + UUID.randomUUID();
+        publish(new ServiceChanged(UUID.randomUUID(), Instant.now(), org + "-ontmoeting", org, "Ontmoeting",
+                "Rencontre", true, List.of("loneliness"), List.of("nl", "fr"), List.of("MUNICIPALITY:21010"), "OPEN",
+                null, "intake@" + org + ".example"));
+        publish(new CareZoneChanged(UUID.randomUUID(), Instant.now(), "noord", "bruzel", "Noord", "Nord",
+                "helpdesk@zorgzone-noord.example", "02 000 00 00"));
+        String gp = "gp-" + UUID.randomUUID();
+        looksAtNotifications(gp, gp + "@example.org", "fr");
+        UUID referral = UUID.randomUUID();
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM intake_mailbox WHERE "
+                + "organisation_id = '" + org + "'") == 1);
+
+        publish(submitted(referral, gp, org));
+        publish(new ReferralAccepted(UUID.randomUUID(), Instant.now(), referral, org, org + "-ontmoeting"));
+        publish(new ReferralCompleted(UUID.randomUUID(), Instant.now(), referral, org, "PARTLY_SOLVED"));
+
+        String reference = referral.toString().substring(0, 8);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(gp + "@example.org").size() == 2
+                && mailsTo("intake@" + org + ".example").size() == 1);
+        MimeMessage intake = mailsTo("intake@" + org + ".example").getFirst();
+        assertThat(intake.getSubject()).isEqualTo("Nieuwe doorverwijzing " + reference);
+        assertThat(text(intake)).contains("wacht op uw organisatie").contains("http://localhost:8080/referrals/" + referral);
+        assertThat(mailsTo(gp + "@example.org")).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
+                "Orientation " + reference + " acceptée", "Orientation " + reference + " clôturée");
+        assertThat(mailsTo(gp + "@example.org")).allSatisfy(mail -> {
+            assertThat(text(mail)).contains("Bonjour,").contains("/referrals/" + referral)
+                    .doesNotContain("Marie").doesNotContain("0470");
+            assertThat(html(mail)).contains("<a href=\"http://localhost:8080/referrals/" + referral + "\"");
+        });
+        assertThat(text(mailsTo(gp + "@example.org").stream().filter(mail -> subject(mail).contains("clôturée"))
+                .findFirst().orElseThrow())).contains("en partie résolue");
+
+        publish(new ReferralEscalated(UUID.randomUUID(), Instant.now(), referral, org, org + "-ontmoeting", "noord",
+                gp, 5));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(gp + "@example.org").size() == 3
+                && mailsTo("intake@" + org + ".example").size() == 2
+                && mailsTo("helpdesk@zorgzone-noord.example").stream().anyMatch(mail -> subject(mail).contains(reference)));
+    }
+
+    @Test
+    void aRedeliveredEventSendsNoSecondMail() throws Exception {
+        String gp = "gp-" + UUID.randomUUID();
+        looksAtNotifications(gp, gp + "@example.org", "nl");
+        UUID referral = UUID.randomUUID();
+        publish(submitted(referral, gp, "ocmw-nowhere"));
+        CloudEvent accepted = REFERRAL_SERVICE.encode(new ReferralAccepted(UUID.randomUUID(), Instant.now(), referral,
+                "ocmw-nowhere", null));
+
+        kafka.send(Topics.REFERRAL_EVENTS, referral.toString(), accepted);
+        kafka.send(Topics.REFERRAL_EVENTS, referral.toString(), accepted);
+        publish(new ReferralCompleted(UUID.randomUUID(), Instant.now(), referral, "ocmw-nowhere", "SOLVED"));
+
+        // Same key, same partition: once the completion is mailed, both copies before it were handled.
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(gp + "@example.org").stream()
+                .anyMatch(mail -> subject(mail).contains("afgerond")));
+        Thread.sleep(1_000);
+        assertThat(mailsTo(gp + "@example.org")).extracting(EmailIT::subject)
+                .filteredOn(subject -> subject.contains("aanvaard")).hasSize(1);
+    }
+
+    @Test
+    void withSmtpDownMailsWaitAsFailedAndAreAllDeliveredOnceItIsBack() throws Exception {
+        String gp = "gp-" + UUID.randomUUID();
+        looksAtNotifications(gp, gp + "@example.org", "nl");
+        UUID referral = UUID.randomUUID();
+        publish(submitted(referral, gp, "ocmw-nowhere"));
+        smtp.stop();
+        try {
+            publish(new ReferralAccepted(UUID.randomUUID(), Instant.now(), referral, "ocmw-nowhere", null));
+            publish(new ReferralCompleted(UUID.randomUUID(), Instant.now(), referral, "ocmw-nowhere", "SOLVED"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM email WHERE referral_id = '"
+                    + referral + "' AND status = 'FAILED' AND last_error IS NOT NULL") == 2);
+            assertThat(meters.get("notifications.email.backlog").gauge().value()).isGreaterThanOrEqualTo(2);
+            assertThat(meters.get("notifications.failed").tag("type", "REFERRAL_ACCEPTED").counter().count())
+                    .isGreaterThanOrEqualTo(2);
+        } finally {
+            smtp = new GreenMail(SMTP);
+            smtp.start();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(gp + "@example.org").size() == 2);
+        Thread.sleep(1_000);
+        assertThat(mailsTo(gp + "@example.org")).hasSize(2);
+        assertThat(count("SELECT count(*) FROM email WHERE referral_id = '" + referral + "' AND status = 'SENT'"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aUserWhoChoseTheDigestGetsOneMailADayAndNoneForWhatTheyTurnedOff() throws Exception {
+        String gp = "gp-" + UUID.randomUUID();
+        String token = looksAtNotifications(gp, gp + "@example.org", "nl");
+        assertThat(mvc.put().uri("/api/notifications/preferences").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\": {\"REFERRAL_ACCEPTED\": \"DAILY_DIGEST\", \"FIRST_CONTACT_MADE\": \"DAILY_DIGEST\","
+                        + " \"REFERRAL_COMPLETED\": \"NEVER\"}}"))
+                .hasStatusOk().bodyJson().extractingPath("$.email.REFERRAL_DECLINED").isEqualTo("IMMEDIATELY");
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        for (UUID referral : List.of(first, second)) {
+            publish(submitted(referral, gp, "ocmw-nowhere"));
+            publish(new ReferralAccepted(UUID.randomUUID(), Instant.now(), referral, "ocmw-nowhere", null));
+            publish(new ReferralCompleted(UUID.randomUUID(), Instant.now(), referral, "ocmw-nowhere", "SOLVED"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM email WHERE to_address = '"
+                + gp + "@example.org' AND status = 'DIGEST'") == 2);
+        Thread.sleep(1_000);
+        assertThat(mailsTo(gp + "@example.org")).isEmpty();
+
+        digest.send();
+
+        List<MimeMessage> mails = mailsTo(gp + "@example.org");
+        assertThat(mails).hasSize(1);
+        assertThat(subject(mails.getFirst())).isEqualTo("Doorverwijzingen: 2 nieuwe melding(en)");
+        assertThat(text(mails.getFirst())).contains(first.toString().substring(0, 8))
+                .contains(second.toString().substring(0, 8)).doesNotContain("afgerond");
+        digest.send();
+        assertThat(mailsTo(gp + "@example.org")).hasSize(1);
+    }
+
+    private String looksAtNotifications(String userId, String email, String language) {
+        String token = "Bearer " + TestTokens.token(userId, List.of("referrer"), null,
+                Map.of("email", email, "locale", language));
+        assertThat(mvc.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, token)).hasStatusOk();
+        return token;
+    }
+
+    private void publish(DomainEvent event) {
+        CloudEventCodec codec = event instanceof ServiceChanged || event instanceof CareZoneChanged
+                ? DIRECTORY_SERVICE : REFERRAL_SERVICE;
+        kafka.send(Topics.of(event), event.subject(), codec.encode(event));
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private static ReferralSubmitted submitted(UUID referral, String referrer, String organisation) {
+        return new ReferralSubmitted(UUID.randomUUID(), Instant.now(), referral, referrer, List.of("loneliness"),
+                "1090", "nl", "ROUTINE", "21010", "21010", "noord", organisation, organisation + "-ontmoeting", false,
+                "general-practitioner");
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+            try {
+                return Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().equals(address));
+            } catch (Exception unreadable) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (Exception unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
+    }
+
+    private static String text(MimeMessage mail) throws Exception {
+        return part(mail, "text/plain");
+    }
+
+    private static String html(MimeMessage mail) throws Exception {
+        return part(mail, "text/html");
+    }
+
+    private static String part(Part part, String type) throws Exception {
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                String found = part(body, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}

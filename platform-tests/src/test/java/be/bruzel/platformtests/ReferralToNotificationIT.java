@@ -78,6 +78,29 @@ class ReferralToNotificationIT {
     }
 
     @Test
+    void aConsumerKilledInTheMiddleOfABacklogLosesAndDuplicatesNothing() throws Exception {
+        platform.kill(PlatformService.NOTIFICATION);
+        String prefix = "killed-midway-";
+        int events = ReferralLives.publish(platform.endpoints.kafkaBootstrapServers(), 4_000, prefix);
+        long before = RunningPlatform.notificationEventsHandled();
+
+        platform.launch(PlatformService.NOTIFICATION);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                .until(() -> RunningPlatform.notificationEventsHandled() > before);
+        platform.kill(PlatformService.NOTIFICATION);
+        long handledWhenKilled = RunningPlatform.notificationEventsHandled() - before;
+        platform.launch(PlatformService.NOTIFICATION);
+        platform.awaitHealthy(PlatformService.NOTIFICATION);
+
+        assertThat(handledWhenKilled).as("killed before the end").isLessThan(events);
+        await().atMost(Duration.ofSeconds(180))
+                .until(() -> RunningPlatform.notificationEventsHandled() - before == events);
+        assertThat(RunningPlatform.count("notification", "SELECT count(*) FROM notification n"
+                + " JOIN referral_party p ON p.referral_id = n.referral_id WHERE p.organisation_id LIKE ?", prefix + "%"))
+                .isEqualTo(events);
+    }
+
+    @Test
     void aReferralIsRoutedWhileDirectoryServiceIsDown() throws Exception {
         platform.kill(PlatformService.DIRECTORY);
         try {
@@ -113,6 +136,7 @@ class ReferralToNotificationIT {
         return http.send(HttpRequest.newBuilder(URI.create(platform.gateway() + path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
+
 
     private static long notificationsAbout(String referralId) throws SQLException {
         return RunningPlatform.count("notification", "SELECT count(*) FROM notification WHERE referral_id = ?",

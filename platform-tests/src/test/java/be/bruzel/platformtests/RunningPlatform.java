@@ -65,6 +65,11 @@ final class RunningPlatform implements AutoCloseable {
         processes.get(service).awaitHealthy(READY_WITHIN);
     }
 
+    /** Stops the service gracefully, as an operator would: its consumers leave their groups at once. */
+    void stop(PlatformService service) {
+        ServiceProcess.stopAll(List.of(processes.remove(service)));
+    }
+
     /** Kills the service's process outright, as a crash would. */
     void kill(PlatformService service) {
         processes.remove(service).kill();
@@ -141,6 +146,12 @@ final class RunningPlatform implements AutoCloseable {
         } catch (IOException | RuntimeException gone) {
             return Duration.ZERO;
         }
+    }
+
+    /** How many events notification-service's referral-events consumer has handled, each once. */
+    static long notificationEventsHandled() throws SQLException {
+        return count("notification",
+                "SELECT count(*) FROM processed_event WHERE consumer = 'notification-service.referral-events'");
     }
 
     /** A count in a service's own database, read directly as an auditor would. */

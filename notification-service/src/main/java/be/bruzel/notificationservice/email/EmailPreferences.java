@@ -1,6 +1,8 @@
 package be.bruzel.notificationservice.email;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,11 +43,18 @@ public class EmailPreferences {
                 .update());
     }
 
-    Delivery of(String userId, String notificationType) {
-        return jdbc.sql("""
-                SELECT delivery FROM email_preference WHERE user_id = :user AND notification_type = :type
-                """)
-                .param("user", userId).param("type", notificationType)
-                .query(String.class).optional().map(Delivery::valueOf).orElse(Delivery.IMMEDIATELY);
+    /** The choices of many users at once: by user, by notification type. */
+    Map<String, Map<String, Delivery>> of(Set<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<String, Delivery>> byUser = new HashMap<>();
+        jdbc.sql("SELECT user_id, notification_type, delivery FROM email_preference WHERE user_id = ANY (:users)")
+                .param("users", userIds.toArray(String[]::new))
+                .query(row -> {
+                    byUser.computeIfAbsent(row.getString("user_id"), user -> new HashMap<>())
+                            .put(row.getString("notification_type"), Delivery.valueOf(row.getString("delivery")));
+                });
+        return byUser;
     }
 }

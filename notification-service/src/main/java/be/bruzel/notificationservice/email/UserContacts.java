@@ -3,8 +3,10 @@ package be.bruzel.notificationservice.email;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,10 +49,15 @@ public class UserContacts {
                 .update();
     }
 
-    Optional<Contact> of(String userId) {
-        return jdbc.sql("SELECT email, language FROM user_contact WHERE user_id = :user")
-                .param("user", userId)
-                .query((row, n) -> new Contact(Optional.ofNullable(row.getString("email")), row.getString("language")))
-                .optional();
+    /** The contacts of those users that have an address. */
+    Map<String, Contact> of(Set<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT user_id, email, language FROM user_contact WHERE user_id = ANY (:users) AND email IS NOT NULL")
+                .param("users", userIds.toArray(String[]::new))
+                .query((row, n) -> Map.entry(row.getString("user_id"),
+                        new Contact(Optional.of(row.getString("email")), row.getString("language"))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,21 +26,33 @@ class Notifications {
         this.jdbc = jdbc;
     }
 
-    /** Stores it unless this event already told this audience (a redelivery). */
-    boolean add(Notification notification) {
-        return jdbc.sql("""
+    /** Stores those this event had not told this audience yet (else a redelivery); returns those stored. */
+    List<Notification> addAll(List<Notification> notifications) {
+        if (notifications.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> stored = Set.copyOf(jdbc.sql("""
                 INSERT INTO notification (id, audience, recipient_id, type, referral_id, event_id, created_at)
-                VALUES (:id, :audience, :recipient, :type, :referral, :event, :createdAt)
+                SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:audiences AS text[]), CAST(:recipients AS text[]),
+                                     CAST(:types AS text[]), CAST(:referrals AS uuid[]), CAST(:events AS uuid[]),
+                                     CAST(:createdAt AS timestamptz[]))
                 ON CONFLICT DO NOTHING
+                RETURNING id
                 """)
-                .param("id", notification.id())
-                .param("audience", notification.audience().kind().name())
-                .param("recipient", notification.audience().id())
-                .param("type", notification.type().name())
-                .param("referral", notification.referralId())
-                .param("event", notification.eventId())
-                .param("createdAt", Timestamp.from(notification.createdAt()))
-                .update() == 1;
+                .param("ids", column(notifications, one -> one.id().toString()))
+                .param("audiences", column(notifications, one -> one.audience().kind().name()))
+                .param("recipients", column(notifications, one -> one.audience().id()))
+                .param("types", column(notifications, one -> one.type().name()))
+                .param("referrals", column(notifications, one -> one.referralId().toString()))
+                .param("events", column(notifications, one -> one.eventId().toString()))
+                .param("createdAt", column(notifications, one -> one.createdAt().toString()))
+                .query(UUID.class).list());
+        return notifications.stream().filter(one -> stored.contains(one.id())).toList();
+    }
+
+    /** One column of rows as text, cast in SQL: the driver binds text arrays natively. */
+    private static String[] column(List<Notification> rows, Function<Notification, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
     }
 
     List<Notification> of(Reader reader, int page, int size) {

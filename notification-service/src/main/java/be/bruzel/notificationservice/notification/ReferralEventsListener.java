@@ -4,12 +4,11 @@ import be.bruzel.notificationservice.email.EmailOutbox;
 import be.bruzel.notificationservice.notification.Recipients.Told;
 import be.bruzel.notificationservice.notification.ReferralParties.ReferralParty;
 import be.bruzel.platform.events.CloudEventCodec;
-import be.bruzel.platform.events.ContactAttemptLogged;
+import be.bruzel.platform.events.CloudEventCodec.UnreadableEventException;
+import be.bruzel.platform.events.DomainEvent;
 import be.bruzel.platform.events.ReferralCompleted;
 import be.bruzel.platform.events.ReferralDeclined;
 import be.bruzel.platform.events.ReferralEvent;
-import be.bruzel.platform.events.ReferralRerouted;
-import be.bruzel.platform.events.ReferralSubmitted;
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.support.inbox.ProcessedEvents;
 import io.cloudevents.CloudEvent;
@@ -19,12 +18,19 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,43 +62,65 @@ class ReferralEventsListener {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = Topics.REFERRAL_EVENTS)
+    /**
+     * A batch at a time, in one transaction and a handful of statements: a backlog after an outage
+     * is caught up quickly. A record that cannot be read fails the batch at its index, so the ones
+     * before it are committed, it goes to the dead-letter topic, and the ones after it follow.
+     */
+    @KafkaListener(topics = Topics.REFERRAL_EVENTS, batch = "true")
     @Transactional
-    public void on(CloudEvent cloudEvent) {
-        CloudEventCodec.decode(cloudEvent)
-                .filter(ReferralEvent.class::isInstance)
-                .map(ReferralEvent.class::cast)
-                .filter(event -> processed.firstDelivery(CONSUMER, UUID.fromString(cloudEvent.getId())))
-                .ifPresent(this::handle);
+    public void on(List<ConsumerRecord<String, CloudEvent>> records) {
+        Map<UUID, ReferralEvent> events = new LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            CloudEvent cloudEvent = records.get(i).value();
+            DomainEvent decoded;
+            try {
+                if (cloudEvent == null) {
+                    throw new UnreadableEventException("Not a CloudEvent: the deserializer could not read it");
+                }
+                decoded = CloudEventCodec.decode(cloudEvent).orElse(null);
+            } catch (RuntimeException unreadable) {
+                // Not retried (DeadLetters): straight to the dead-letter topic, with the reason.
+                throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
+            }
+            if (decoded instanceof ReferralEvent event) {
+                events.putIfAbsent(event.eventId(), event);
+            }
+        }
+        Set<UUID> firstTime = processed.firstDeliveries(CONSUMER, events.keySet());
+        handle(events.values().stream().filter(event -> firstTime.contains(event.eventId())).toList());
     }
 
-    private void handle(ReferralEvent event) {
+    private void handle(List<ReferralEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
-        boolean firstContact = false;
-        switch (event) {
-            case ReferralSubmitted submitted -> parties.submitted(submitted.referralId(), submitted.referrerId(),
-                    submitted.receivingOrganisationId(), submitted.receivingServiceId(), submitted.careZoneCode(), now);
-            case ReferralRerouted rerouted -> parties.rerouted(rerouted.referralId(), rerouted.organisationId(),
-                    rerouted.serviceId(), now);
-            case ContactAttemptLogged attempt when attempt.reached() ->
-                    firstContact = parties.firstContact(attempt.referralId(), attempt.attemptedAt());
-            default -> {
+        Set<UUID> firstContacts = parties.apply(events, now);
+        Map<UUID, ReferralParty> known = parties.of(events.stream().map(ReferralEvent::referralId)
+                .collect(Collectors.toSet()));
+        List<Notification> told = new ArrayList<>();
+        List<EmailOutbox.Owed> mails = new ArrayList<>();
+        for (ReferralEvent event : events) {
+            Optional<ReferralParty> party = Optional.ofNullable(known.get(event.referralId()));
+            for (Told one : Recipients.of(event, party, firstContacts.contains(event.eventId()))) {
+                told.add(Notification.of(one.type(), one.audience(), event.referralId(), event.eventId(), now));
+                EmailOutbox.Occurrence occurrence = new EmailOutbox.Occurrence(event.eventId(), one.type().name(),
+                        event.referralId(), detailOf(event), event.occurredAt());
+                mailboxOf(one.audience(), party).ifPresent(mailbox -> mails.add(new EmailOutbox.Owed(occurrence,
+                        mailbox)));
             }
         }
-        Optional<ReferralParty> party = parties.of(event.referralId());
-        List<Told> told = Recipients.of(event, party, firstContact);
-        for (Told one : told) {
-            if (notifications.add(Notification.of(one.type(), one.audience(), event.referralId(), event.eventId(), now))) {
-                Counter.builder("notifications.sent").tag("channel", "in-app").tag("type", one.type().name())
-                        .register(meters).increment();
-                Timer.builder("notifications.delivery").tag("channel", "in-app").register(meters)
-                        .record(Duration.between(event.occurredAt(), now));
-            }
-            EmailOutbox.Occurrence occurrence = new EmailOutbox.Occurrence(event.eventId(), one.type().name(),
-                    event.referralId(), detailOf(event), event.occurredAt());
-            mailboxOf(one.audience(), party).ifPresent(mailbox -> emails.owe(occurrence, mailbox));
+        Map<UUID, Instant> occurredAt = events.stream()
+                .collect(Collectors.toMap(ReferralEvent::eventId, ReferralEvent::occurredAt));
+        for (Notification stored : notifications.addAll(told)) {
+            Counter.builder("notifications.sent").tag("channel", "in-app").tag("type", stored.type().name())
+                    .register(meters).increment();
+            Timer.builder("notifications.delivery").tag("channel", "in-app").register(meters)
+                    .record(Duration.between(occurredAt.get(stored.eventId()), now));
         }
-        log.debug("{} of referral {}: told {}", event.getClass().getSimpleName(), event.referralId(), told);
+        emails.oweAll(mails);
+        log.debug("{} referral event(s): {} notification(s), {} mail(s) owed", events.size(), told.size(), mails.size());
     }
 
     /** A user's own address; an organisation's intake mailbox of the service that has the referral; a helpdesk's. */

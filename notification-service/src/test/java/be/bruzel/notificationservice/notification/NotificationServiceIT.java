@@ -5,10 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import be.bruzel.platform.events.CloudEventCodec;
 import be.bruzel.platform.events.ContactAttemptLogged;
+import be.bruzel.platform.events.FeedbackPosted;
 import be.bruzel.platform.events.ReferralAccepted;
+import be.bruzel.platform.events.ReferralCancelled;
 import be.bruzel.platform.events.ReferralCompleted;
+import be.bruzel.platform.events.ReferralDeclined;
+import be.bruzel.platform.events.ReferralEscalated;
 import be.bruzel.platform.events.ReferralEvent;
+import be.bruzel.platform.events.ReferralReceived;
+import be.bruzel.platform.events.ReferralReminderDue;
+import be.bruzel.platform.events.ReferralRerouted;
 import be.bruzel.platform.events.ReferralSubmitted;
+import be.bruzel.platform.events.SatisfactionRated;
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.testing.ServiceBaseline;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
@@ -112,6 +120,40 @@ class NotificationServiceIT extends ServiceBaseline {
                 .hasStatus(HttpStatus.NO_CONTENT);
         assertThat(unread(worker("a", "ldc-laken"))).isZero();
         assertThat(unread(worker("b", "ldc-laken"))).as("a colleague's own unread count").isEqualTo(1);
+    }
+
+    @Test
+    void everyKindOfEventReachesItsAudienceAndNoOneElse() throws Exception {
+        UUID referral = UUID.randomUUID();
+        String first = "org-" + UUID.randomUUID();
+        String second = "org-" + UUID.randomUUID();
+        String gp = "gp-" + UUID.randomUUID();
+        String zone = "zone-" + UUID.randomUUID();
+        Instant at = Instant.now();
+        send(new ReferralSubmitted(UUID.randomUUID(), at, referral, gp, List.of("housing"), "1090", "nl", "ROUTINE",
+                "21010", "21010", zone, first, first + "-onthaal", false, "general-practitioner"));
+        send(new ReferralDeclined(UUID.randomUUID(), at, referral, first, first + "-onthaal", "NO_CAPACITY", true));
+        send(new ReferralRerouted(UUID.randomUUID(), at, referral, second, second + "-onthaal", false));
+        send(new ReferralReceived(UUID.randomUUID(), at, referral, second, second + "-onthaal"));
+        send(new ReferralReminderDue(UUID.randomUUID(), at, referral, second, second + "-onthaal", 2));
+        send(new ReferralEscalated(UUID.randomUUID(), at, referral, second, second + "-onthaal", zone, gp, 5));
+        send(new ReferralAccepted(UUID.randomUUID(), at, referral, second, second + "-onthaal"));
+        send(new ContactAttemptLogged(UUID.randomUUID(), at, referral, UUID.randomUUID(), second, at, "PHONE", false));
+        send(new ContactAttemptLogged(UUID.randomUUID(), at, referral, UUID.randomUUID(), second, at, "PHONE", true));
+        send(new FeedbackPosted(UUID.randomUUID(), at, referral, UUID.randomUUID(), "ORGANISATION", "worker", second, gp));
+        send(new FeedbackPosted(UUID.randomUUID(), at, referral, UUID.randomUUID(), "REFERRER", gp, second, gp));
+        send(new ReferralCompleted(UUID.randomUUID(), at, referral, second, "SOLVED"));
+        send(new SatisfactionRated(UUID.randomUUID(), at, referral, "REFERRER", 5));
+        send(new ReferralCancelled(UUID.randomUUID(), at, referral, gp, second));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> typesOf(worker("w", second)).size() == 5);
+        assertThat(typesOf(worker("w", first))).containsExactly("REFERRAL_SUBMITTED");
+        assertThat(typesOf(worker("w", second))).containsExactlyInAnyOrder("REFERRAL_REROUTED", "REMINDER_DUE",
+                "REFERRAL_ESCALATED", "FEEDBACK_POSTED", "REFERRAL_CANCELLED");
+        assertThat(typesOf(worker("h", "helpdesk-" + zone))).containsExactlyInAnyOrder("REMINDER_DUE",
+                "REFERRAL_ESCALATED");
+        assertThat(typesOf(referrer(gp))).containsExactlyInAnyOrder("REFERRAL_DECLINED", "REFERRAL_ESCALATED",
+                "REFERRAL_ACCEPTED", "FIRST_CONTACT_MADE", "FEEDBACK_POSTED", "REFERRAL_COMPLETED");
     }
 
     @Test

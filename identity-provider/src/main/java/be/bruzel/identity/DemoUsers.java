@@ -17,9 +17,10 @@ public record DemoUsers(List<DemoUser> users) {
      * @param organisationId the support organisation a worker acts for
      * @param profession a referrer's profession, for the statistics of connected referrers
      * @param email where the platform e-mails the user (the demo's own mail server catches it)
+     * @param careZone the care zone a zone analyst works for
      */
     public record DemoUser(String username, String password, String name, List<String> roles,
-            String organisationId, String profession, String locale, String email) {
+            String organisationId, String profession, String locale, String email, String careZone) {
     }
 
     public Optional<DemoUser> find(String username) {

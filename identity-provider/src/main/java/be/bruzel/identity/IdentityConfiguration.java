@@ -27,7 +27,7 @@ class IdentityConfiguration {
                 .toList());
     }
 
-    /** Access and ID tokens carry the user's roles, organisation, name, e-mail and language. */
+    /** Access and ID tokens carry the user's roles, organisation, care zone, name, e-mail and language. */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(DemoUsers demo) {
         return context -> {
@@ -49,6 +49,9 @@ class IdentityConfiguration {
                 }
                 if (user.profession() != null) {
                     claims.put("profession", user.profession());
+                }
+                if (user.careZone() != null) {
+                    claims.put("care_zone", user.careZone());
                 }
                 context.getClaims().claims(existing -> existing.putAll(claims));
             });

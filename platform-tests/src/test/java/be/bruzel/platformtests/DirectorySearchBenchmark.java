@@ -112,12 +112,12 @@ public final class DirectorySearchBenchmark {
             System.out.printf(Locale.ROOT, "Searches: %d warm-up, then %d measured, one at a time, %d shapes "
                     + "(theme + postcode + language, some with free text; page of 20, first search: %d rows)%n",
                     WARM_UP, MEASURED, SEARCHES.size(), found);
-            print("through the gateway", gateway);
-            print("plain SQL, same DB", direct);
+            Latencies.print("through the gateway", gateway, "searches");
+            Latencies.print("plain SQL, same DB", direct, "searches");
             System.out.println("by shape (gateway | plain SQL):");
             for (int shape = 0; shape < SEARCHES.size(); shape++) {
-                print("  " + describe(SEARCHES.get(shape)), gatewayByShape[shape]);
-                print("", directByShape[shape]);
+                Latencies.print("  " + describe(SEARCHES.get(shape)), gatewayByShape[shape], "searches");
+                Latencies.print("", directByShape[shape], "searches");
             }
             System.out.printf(Locale.ROOT, "ratio p50 %.2f, p99 %.2f (target p99 <= 20 ms and <= 1.5x plain SQL)%n",
                     ratio(gateway, direct, 50), ratio(gateway, direct, 99));
@@ -149,12 +149,6 @@ public final class DirectorySearchBenchmark {
     private static String describe(ServiceCriteria search) {
         return String.join(" ", Stream.of(search.theme(), search.postcode(), search.language(),
                 search.q() == null ? null : "\"" + search.q() + "\"").filter(Objects::nonNull).toList());
-    }
-
-    private static void print(String path, Histogram micros) {
-        System.out.printf(Locale.ROOT, "%-36s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%.0f searches/s)%n",
-                path, micros.getValueAtPercentile(50) / 1e3, micros.getValueAtPercentile(90) / 1e3,
-                micros.getValueAtPercentile(99) / 1e3, micros.getMaxValue() / 1e3, 1e6 / micros.getMean());
     }
 
     private static double ratio(Histogram gateway, Histogram direct, double percentile) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.yaml.snakeyaml.Yaml;
@@ -69,6 +70,35 @@ class DockerComposeTests {
             boolean springProperty = name.startsWith("SPRING_");
             assertThat(springProperty || configuration.contains("${" + name + ":"))
                     .as(name + " is read by " + service.module()).isTrue();
+        });
+    }
+
+    /** The metrics the services publish that the dashboard shows; ReferralStatisticsIT and the notification tests pin them. */
+    private static final List<String> PUBLISHED_METRICS = List.of("referrals_submitted_total",
+            "referrals_time_to_acceptance_seconds_bucket", "referrals_completed_total", "notifications_sent_total",
+            "notifications_failed_total", "notifications_email_backlog");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGrafanaDashboardQueriesPrometheusForMetricsTheServicesPublish() throws IOException {
+        Map<String, Object> grafana = SERVICES.get("grafana");
+        assertThat((List<String>) grafana.get("volumes")).contains("./docker/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        String datasource = Files.readString(ROOT.resolve("docker/grafana/provisioning/datasources/prometheus.yml"));
+        assertThat(datasource).contains("uid: platform-prometheus").contains("url: http://prometheus:9090");
+        assertThat(Files.readString(ROOT.resolve("docker/prometheus/prometheus.yml")))
+                .contains("referral-service:8081", "directory-service:8082", "notification-service:8083");
+
+        Map<String, Object> dashboard = new Yaml().load(Files.readString(ROOT.resolve("docker/grafana/dashboards/referrals.json")));
+        List<Map<String, Object>> panels = (List<Map<String, Object>>) dashboard.get("panels");
+        assertThat(panels).isNotEmpty().allSatisfy(panel -> {
+            assertThat((Map<String, Object>) panel.get("datasource")).containsEntry("uid", "platform-prometheus");
+            for (Map<String, Object> target : (List<Map<String, Object>>) panel.get("targets")) {
+                Matcher metric = Pattern.compile("\\b(referrals|notifications)_[a-z_]+").matcher((String) target.get("expr"));
+                assertThat(metric.find()).as(panel.get("title") + " queries a metric").isTrue();
+                do {
+                    assertThat(PUBLISHED_METRICS).as("metric of " + panel.get("title")).contains(metric.group());
+                } while (metric.find());
+            }
         });
     }
 

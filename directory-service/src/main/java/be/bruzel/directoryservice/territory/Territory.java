@@ -138,6 +138,7 @@ class Territory {
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return jdbc.sql("""
                 SELECT a.id, a.municipality_nis, m.first_line_zone_code, a.name_nl, a.name_fr,
+                       m.name_nl AS municipality_name_nl, m.name_fr AS municipality_name_fr,
                        array_to_string(ARRAY(SELECT postcode FROM area_postcode p WHERE p.area_id = a.id
                                              ORDER BY postcode), ',') AS postcodes
                 FROM area a JOIN municipality m ON m.nis_code = a.municipality_nis
@@ -148,7 +149,8 @@ class Territory {
                         row.getString("id"), row.getString("municipality_nis"), row.getString("first_line_zone_code"),
                         row.getString("name_nl"), row.getString("name_fr"),
                         Arrays.asList(row.getString("postcodes").split(",")),
-                        zones.getOrDefault(row.getString("id"), List.of())))
+                        zones.getOrDefault(row.getString("id"), List.of()),
+                        row.getString("municipality_name_nl"), row.getString("municipality_name_fr")))
                 .list();
     }
 

@@ -9,6 +9,8 @@ import java.util.UUID;
 /**
  * An area of the territory (a municipality, or a district of one) with its postcodes and the
  * whole history of its care zones, so a consumer can place a referral as the territory was on its day.
+ *
+ * @param municipalityNameNl the municipality's own name, which a district's name is not (added in v1; absent before)
  */
 @EventType("directory.area-changed.v1")
 public record AreaChanged(
@@ -20,7 +22,9 @@ public record AreaChanged(
         String nameNl,
         String nameFr,
         List<String> postcodes,
-        List<ZonePeriod> careZones) implements DirectoryEvent {
+        List<ZonePeriod> careZones,
+        String municipalityNameNl,
+        String municipalityNameFr) implements DirectoryEvent {
 
     /** @param validTo exclusive; {@code null} while current */
     public record ZonePeriod(String careZoneCode, LocalDate validFrom, LocalDate validTo) {

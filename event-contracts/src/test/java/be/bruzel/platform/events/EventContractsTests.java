@@ -94,7 +94,9 @@ class EventContractsTests {
                     "Haren",
                     List.of("1130"),
                     List.of(new AreaChanged.ZonePeriod("noord", LocalDate.parse("2020-01-01"), LocalDate.parse("2026-07-01")),
-                            new AreaChanged.ZonePeriod("noordoost", LocalDate.parse("2026-07-01"), null))),
+                            new AreaChanged.ZonePeriod("noordoost", LocalDate.parse("2026-07-01"), null)),
+                    "Brussel",
+                    "Bruxelles"),
             new CareZoneChanged(
                     UUID.fromString("9d3a0f61-4c5e-4f80-b12c-3d4e5f607182"),
                     Instant.parse("2026-03-01T08:15:00Z"),

@@ -3,14 +3,12 @@ package be.bruzel.notificationservice.notification;
 import be.bruzel.notificationservice.email.EmailOutbox;
 import be.bruzel.notificationservice.notification.Recipients.Told;
 import be.bruzel.notificationservice.notification.ReferralParties.ReferralParty;
-import be.bruzel.platform.events.CloudEventCodec;
-import be.bruzel.platform.events.CloudEventCodec.UnreadableEventException;
-import be.bruzel.platform.events.DomainEvent;
 import be.bruzel.platform.events.ReferralCompleted;
 import be.bruzel.platform.events.ReferralDeclined;
 import be.bruzel.platform.events.ReferralEvent;
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.support.inbox.ProcessedEvents;
+import be.bruzel.platform.support.kafka.EventBatches;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +27,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,23 +66,7 @@ class ReferralEventsListener {
     @KafkaListener(topics = Topics.REFERRAL_EVENTS, batch = "true")
     @Transactional
     public void on(List<ConsumerRecord<String, CloudEvent>> records) {
-        Map<UUID, ReferralEvent> events = new LinkedHashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            CloudEvent cloudEvent = records.get(i).value();
-            DomainEvent decoded;
-            try {
-                if (cloudEvent == null) {
-                    throw new UnreadableEventException("Not a CloudEvent: the deserializer could not read it");
-                }
-                decoded = CloudEventCodec.decode(cloudEvent).orElse(null);
-            } catch (RuntimeException unreadable) {
-                // Not retried (DeadLetters): straight to the dead-letter topic, with the reason.
-                throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
-            }
-            if (decoded instanceof ReferralEvent event) {
-                events.putIfAbsent(event.eventId(), event);
-            }
-        }
+        Map<UUID, ReferralEvent> events = EventBatches.decode(records, ReferralEvent.class);
         Set<UUID> firstTime = processed.firstDeliveries(CONSUMER, events.keySet());
         handle(events.values().stream().filter(event -> firstTime.contains(event.eventId())).toList());
     }

@@ -81,6 +81,69 @@ public class Directory {
                 .param("id", serviceId).query(String.class).optional();
     }
 
+    /** An organisation whose active service a routing rule names for a theme in an area (as the territory is on the day). */
+    public record Coverage(String areaId, String municipalityNis, String careZoneCode, String themeCode,
+            String organisationId) {
+    }
+
+    /** Where each organisation takes referrals for which theme: the rules of every level, spread over the areas. */
+    public List<Coverage> coverage(LocalDate day) {
+        return jdbc.sql("""
+                WITH area AS (
+                    SELECT a.area_id, a.municipality_nis, a.first_line_zone_code, zone."careZoneCode" AS care_zone_code
+                    FROM directory_area a
+                    CROSS JOIN LATERAL jsonb_to_recordset(a.care_zones)
+                        AS zone("careZoneCode" text, "validFrom" date, "validTo" date)
+                    WHERE zone."validFrom" <= :day AND (zone."validTo" IS NULL OR zone."validTo" > :day)
+                )
+                SELECT DISTINCT area.area_id, area.municipality_nis, area.care_zone_code, r.theme_code, s.organisation_id
+                FROM directory_routing_rule r
+                CROSS JOIN LATERAL unnest(r.service_ids) AS named(service_id)
+                JOIN directory_service s ON s.service_id = named.service_id AND s.active
+                JOIN area ON (r.scope_kind = 'AREA' AND r.scope_code = area.area_id)
+                          OR (r.scope_kind = 'MUNICIPALITY' AND r.scope_code = area.municipality_nis)
+                          OR (r.scope_kind = 'CARE_ZONE' AND r.scope_code = area.care_zone_code)
+                          OR (r.scope_kind = 'REGION' AND r.scope_code = area.first_line_zone_code)
+                """)
+                .param("day", Date.valueOf(day))
+                .query((row, n) -> new Coverage(row.getString("area_id"), row.getString("municipality_nis"),
+                        row.getString("care_zone_code"), row.getString("theme_code"), row.getString("organisation_id")))
+                .list();
+    }
+
+    /** A name in the platform's two languages. */
+    public record Name(String nl, String fr) {
+    }
+
+    /** Municipalities by NIS code; a municipality split over zones by its own name, not a district's. */
+    public Map<String, Name> municipalityNames() {
+        return names("""
+                SELECT DISTINCT ON (municipality_nis) municipality_nis AS code,
+                       COALESCE(municipality_name_nl, name_nl) AS name_nl, COALESCE(municipality_name_fr, name_fr) AS name_fr
+                FROM directory_area ORDER BY municipality_nis, (area_id = municipality_nis) DESC, area_id
+                """);
+    }
+
+    /** Areas by id: municipalities, and the districts of one split over zones. */
+    public Map<String, Name> areaNames() {
+        return names("SELECT area_id AS code, name_nl, name_fr FROM directory_area");
+    }
+
+    public Map<String, Name> careZoneNames() {
+        return names("SELECT care_zone_code AS code, name_nl, name_fr FROM directory_care_zone");
+    }
+
+    public Map<String, Name> themeNames() {
+        return names("SELECT theme_code AS code, name_nl, name_fr FROM directory_theme");
+    }
+
+    private Map<String, Name> names(String sql) {
+        return jdbc.sql(sql)
+                .query((row, n) -> Map.entry(row.getString("code"), new Name(row.getString("name_nl"),
+                        row.getString("name_fr"))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     private Map<String, Candidate> candidates(List<String> serviceIds) {
         if (serviceIds.isEmpty()) {
             return Map.of();

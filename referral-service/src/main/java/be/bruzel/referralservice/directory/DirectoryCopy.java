@@ -74,17 +74,20 @@ class DirectoryCopy {
                     .param("at", at).update();
             case AreaChanged area -> jdbc.sql("""
                     INSERT INTO directory_area (area_id, municipality_nis, first_line_zone_code, name_nl, name_fr,
-                        postcodes, care_zones, changed_at)
-                    VALUES (:id, :nis, :firstLineZone, :nl, :fr, :postcodes, CAST(:careZones AS jsonb), :at)
+                        municipality_name_nl, municipality_name_fr, postcodes, care_zones, changed_at)
+                    VALUES (:id, :nis, :firstLineZone, :nl, :fr, :municipalityNl, :municipalityFr, :postcodes,
+                        CAST(:careZones AS jsonb), :at)
                     ON CONFLICT (area_id) DO UPDATE SET municipality_nis = EXCLUDED.municipality_nis,
                         first_line_zone_code = EXCLUDED.first_line_zone_code, name_nl = EXCLUDED.name_nl,
-                        name_fr = EXCLUDED.name_fr, postcodes = EXCLUDED.postcodes, care_zones = EXCLUDED.care_zones,
-                        changed_at = EXCLUDED.changed_at
+                        name_fr = EXCLUDED.name_fr, municipality_name_nl = EXCLUDED.municipality_name_nl,
+                        municipality_name_fr = EXCLUDED.municipality_name_fr, postcodes = EXCLUDED.postcodes,
+                        care_zones = EXCLUDED.care_zones, changed_at = EXCLUDED.changed_at
                     WHERE directory_area.changed_at <= EXCLUDED.changed_at
                     """)
                     .param("id", area.areaId()).param("nis", area.municipalityNis())
                     .param("firstLineZone", area.firstLineZoneCode()).param("nl", area.nameNl())
-                    .param("fr", area.nameFr()).param("postcodes", area.postcodes().toArray(String[]::new))
+                    .param("fr", area.nameFr()).param("municipalityNl", area.municipalityNameNl())
+                    .param("municipalityFr", area.municipalityNameFr()).param("postcodes", area.postcodes().toArray(String[]::new))
                     .param("careZones", JSON.writeValueAsString(area.careZones())).param("at", at).update();
             case ServiceChanged service -> jdbc.sql("""
                     INSERT INTO directory_service (service_id, organisation_id, name_nl, name_fr, active, languages,

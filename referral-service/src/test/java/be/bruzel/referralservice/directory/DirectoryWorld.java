@@ -90,8 +90,9 @@ public final class DirectoryWorld {
     }
 
     private static AreaChanged area(String id, String nis, String nl, String fr, List<String> postcodes, String zone) {
+        boolean brussel = nis.equals("21004");
         return new AreaChanged(id(), AT, id, nis, "bruzel", nl, fr, postcodes,
-                List.of(new ZonePeriod(zone, SINCE, null)));
+                List.of(new ZonePeriod(zone, SINCE, null)), brussel ? "Brussel" : nl, brussel ? "Bruxelles" : fr);
     }
 
     private static ServiceChanged service(String id, String organisation, List<String> languages, String capacity) {

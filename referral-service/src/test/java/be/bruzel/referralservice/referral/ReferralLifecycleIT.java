@@ -5,17 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
+import be.bruzel.platform.testing.SettableClock;
 import be.bruzel.platform.testing.TestTokens;
 import be.bruzel.platform.testing.TopicProbe;
 import be.bruzel.referralservice.directory.DirectoryWorld;
 import com.jayway.jsonpath.JsonPath;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -29,9 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,6 +38,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** The closed loop on real PostgreSQL and Kafka: routing, every transition, every refusal, follow-up. */
 @ServiceIntegrationTest
+@Import(SettableClock.AsTheClock.class)
 class ReferralLifecycleIT {
 
     static final String GP = TestTokens.bearer("gp.jette", List.of("referrer"), null);
@@ -52,39 +49,6 @@ class ReferralLifecycleIT {
     static final String OTHER_GP = TestTokens.bearer("gp.schaerbeek", List.of("referrer"), null);
     static final String ANALYST = TestTokens.bearer("analyst.bruzel", List.of("analyst"), null);
     static final String ADMIN = TestTokens.bearer("admin", List.of("administrator"), null);
-
-    /** The time, set by the test: working days and deadlines. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-02T09:00:00Z");
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        @Primary
-        SettableClock settableClock() {
-            return new SettableClock();
-        }
-    }
 
     @Autowired
     MockMvcTester mvc;

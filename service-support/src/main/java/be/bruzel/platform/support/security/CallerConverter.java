@@ -31,7 +31,8 @@ public class CallerConverter implements Converter<Jwt, AbstractAuthenticationTok
                 Optional.ofNullable(jwt.getClaimAsString(claims.organisation())),
                 Optional.ofNullable(jwt.getClaimAsString(claims.profession())),
                 Optional.ofNullable(jwt.getClaimAsString(claims.email())),
-                Optional.ofNullable(jwt.getClaimAsString(claims.language())));
+                Optional.ofNullable(jwt.getClaimAsString(claims.language())),
+                Optional.ofNullable(jwt.getClaimAsString(claims.careZone())));
         return new CallerAuthentication(caller, jwt);
     }
 

@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param profession claim with a referrer's profession
  * @param email claim with the user's e-mail address (OpenID Connect standard claim)
  * @param language claim with the user's language (OpenID Connect {@code locale})
+ * @param careZone claim with the care zone a zone analyst works for; a BruZEL analyst has none
  */
 @ConfigurationProperties("platform.security.claims")
 public record TokenClaims(String roles, String organisation, String displayName, String profession, String email,
-        String language) {
+        String language, String careZone) {
 
     public TokenClaims {
         roles = roles == null ? "roles" : roles;
@@ -24,5 +25,6 @@ public record TokenClaims(String roles, String organisation, String displayName,
         profession = profession == null ? "profession" : profession;
         email = email == null ? "email" : email;
         language = language == null ? "locale" : language;
+        careZone = careZone == null ? "care_zone" : careZone;
     }
 }

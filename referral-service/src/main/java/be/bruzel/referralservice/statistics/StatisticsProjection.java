@@ -1,0 +1,65 @@
+package be.bruzel.referralservice.statistics;
+
+import be.bruzel.platform.events.ReferralEvent;
+import be.bruzel.platform.events.Topics;
+import be.bruzel.platform.support.inbox.ProcessedEvents;
+import be.bruzel.platform.support.kafka.EventBatches;
+import io.cloudevents.CloudEvent;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Feeds the statistics store from {@code referral.events}, in its own consumer group, a batch at
+ * a time: the same events, once each, whether they come live or from a replay of the log.
+ */
+@Component
+class StatisticsProjection {
+
+    static final String CONSUMER = "referral-service.statistics";
+
+    private final StatisticsStore store;
+    private final ProcessedEvents processed;
+    private final ReferrerPseudonyms pseudonyms;
+    private final ReferralMetrics metrics;
+
+    StatisticsProjection(StatisticsStore store, ProcessedEvents processed, ReferrerPseudonyms pseudonyms,
+            ReferralMetrics metrics) {
+        this.store = store;
+        this.processed = processed;
+        this.pseudonyms = pseudonyms;
+        this.metrics = metrics;
+    }
+
+    @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.REFERRAL_EVENTS, batch = "true")
+    @Transactional
+    public void on(List<ConsumerRecord<String, CloudEvent>> records) {
+        List<ReferralEvent> applied = apply(EventBatches.decode(records, ReferralEvent.class).values());
+        // Dashboards count what happens now, once: not a replay, not a transaction that rolled back.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                metrics.record(applied);
+            }
+        });
+    }
+
+    /** Applies the events this projection has not had yet; returns those. */
+    @Transactional
+    public List<ReferralEvent> apply(Collection<ReferralEvent> events) {
+        store.takeTurn();
+        Set<UUID> firstTime = processed.firstDeliveries(CONSUMER, events.stream().map(ReferralEvent::eventId).toList());
+        List<ReferralEvent> fresh = events.stream().filter(event -> firstTime.contains(event.eventId())).toList();
+        store.apply(fresh.stream().map(event -> StatisticsChange.of(event, pseudonyms)).flatMap(Optional::stream)
+                .toList());
+        return fresh;
+    }
+}

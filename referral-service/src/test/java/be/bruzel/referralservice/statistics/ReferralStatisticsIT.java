@@ -1,0 +1,456 @@
+package be.bruzel.referralservice.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import be.bruzel.platform.events.AreaChanged;
+import be.bruzel.platform.events.CloudEventCodec;
+import be.bruzel.platform.events.Topics;
+import be.bruzel.platform.testing.ServiceIntegrationTest;
+import be.bruzel.platform.testing.SettableClock;
+import be.bruzel.platform.testing.TestTokens;
+import be.bruzel.referralservice.directory.DirectoryWorld;
+import be.bruzel.referralservice.referral.ReferralFollowUp;
+import com.jayway.jsonpath.JsonPath;
+import io.cloudevents.CloudEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * The statistics on real PostgreSQL and Kafka: referrals made through the API, their events
+ * projected from {@code referral.events}, the figures read as each role may. Each test works in
+ * months of 2025 of its own, so the referrals of other tests do not count in them.
+ */
+@ServiceIntegrationTest
+@Import(SettableClock.AsTheClock.class)
+class ReferralStatisticsIT {
+
+    static final String GP = token("gp.jette", "referrer", null, Map.of("profession", "general-practitioner"));
+    static final String PHARMACIST = token("apotheek.jette", "referrer", null, Map.of("profession", "pharmacist"));
+    static final String OCMW = token("worker.ocmw", "organisation-worker", "ocmw-jette", Map.of());
+    static final String HELPDESK = token("helpdesk.noord", "organisation-worker", "helpdesk-noord", Map.of());
+    static final String ANALYST = token("analyst.bruzel", "analyst", null, Map.of());
+    static final String ZONE_ANALYST = token("analyst.noord", "analyst", null, Map.of("care_zone", "noord"));
+    static final String ADMIN = token("admin", "administrator", null, Map.of());
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    KafkaTemplate<String, CloudEvent> kafka;
+    @Autowired
+    SettableClock clock;
+    @Autowired
+    ReferralFollowUp followUp;
+
+    @BeforeEach
+    void directoryIsKnown() {
+        if (!DirectoryWorld.copied(jdbc)) {
+            DirectoryWorld.publish(kafka, jdbc);
+        }
+    }
+
+    /**
+     * January 2025 in Jette, five times over so that no count is small: seven referrals on debts
+     * (finances, to OCMW Jette) by a GP and two on housing (no service: the helpdesk) by a pharmacist.
+     */
+    @Test
+    void eachFigureCountsTheReferralsOfAKnownScenario() throws Exception {
+        storiesInJette(Instant.parse("2025-01-06T09:00:00Z"));
+
+        String query = "by=municipality&from=2025-01&to=2025-01";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                row(statistics(ANALYST, query), "21010", "2025-01").figures()).containsAllEntriesOf(storyFigures()));
+
+        String report = statistics(ANALYST, query);
+        assertThat(row(report, "21010", "2025-01").name()).isEqualTo("Jette");
+        assertThat(row(report, "21010", null).figures()).isEqualTo(row(report, "21010", "2025-01").figures());
+        assertThat(row(report, null, null).figures()).isEqualTo(row(report, "21010", null).figures());
+        String byProfession = statistics(ANALYST, "by=profession&from=2025-01&to=2025-01");
+        assertThat(row(byProfession, "general-practitioner", null).figures()).containsEntry("submitted", 35);
+        assertThat(row(byProfession, "pharmacist", null).figures()).containsEntry("submitted", 10)
+                .containsEntry("unmetNeeds", 10);
+        String byTheme = statistics(ANALYST, "by=theme&from=2025-01&to=2025-01");
+        assertThat(row(byTheme, "finances", null).figures()).containsEntry("submitted", 35);
+        assertThat(row(byTheme, "housing", null).figures()).containsEntry("submitted", 10);
+        assertThat(body(mvc.get().uri("/actuator/prometheus").exchange()))
+                .containsPattern("referrals_submitted_total\\{[^}]*care_zone=\"noord\"[^}]*theme=\"finances\"")
+                .containsPattern("referrals_time_to_acceptance_seconds_bucket\\{[^}]*care_zone=\"noord\"")
+                .containsPattern("referrals_completed_total\\{[^}]*outcome=\"SOLVED\"");
+    }
+
+    /** The figures of {@link #storiesInJette}. */
+    private static Map<String, Object> storyFigures() {
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("submitted", 45);
+        expected.put("waiting", 10);
+        expected.put("inProgress", 10);
+        expected.put("completed", 15);
+        expected.put("solved", 10);
+        expected.put("partlySolved", 5);
+        expected.put("referredOn", 0);
+        expected.put("declined", 5);
+        expected.put("cancelled", 5);
+        expected.put("accepted", 25);
+        expected.put("successful", 15);
+        expected.put("personReached", 20);
+        expected.put("unmetNeeds", 10);
+        expected.put("overdue", 10);
+        expected.put("escalated", 0);
+        expected.put("contactAttempts", 25);
+        expected.put("contactAttemptsReached", 20);
+        expected.put("hoursToAcceptanceMedian", 10.0);
+        expected.put("hoursToAcceptanceP90", 30.0);
+        expected.put("hoursToFirstContactMedian", 26.0);
+        expected.put("hoursToFirstContactP90", 48.0);
+        expected.put("referrerSatisfaction", 3.0);
+        expected.put("organisationSatisfaction", 5.0);
+        expected.put("activeReferrers", 2);
+        expected.put("connectedReferrers", 2);
+        expected.put("activeOrganisations", 2);
+        expected.put("connectedOrganisations", 3);
+        return expected;
+    }
+
+    @Test
+    void aSmallCountIsSuppressedAndSoIsTheCellThatWouldRevealItThroughATotal() throws Exception {
+        clock.set(Instant.parse("2025-02-03T09:00:00Z"));
+        List<String> february = submitAll(GP, "finances", 6);
+        act(GP, february.getFirst(), "cancel", "{}");
+        clock.set(Instant.parse("2025-03-03T09:00:00Z"));
+        submitAll(GP, "finances", 7);
+
+        String query = "by=municipality&from=2025-02&to=2025-03";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(row(statistics(ANALYST, query), "21010", null).submitted()).isEqualTo(13));
+
+        String report = statistics(ANALYST, query);
+        Row feb = row(report, "21010", "2025-02");
+        assertThat(feb.suppressed()).as("1 cancelled: a person could be singled out").contains("cancelled");
+        assertThat(feb.suppressed()).as("6 submitted - 5 waiting would tell the 1 cancelled").contains("waiting");
+        assertThat(feb.figures().get("cancelled")).isNull();
+        assertThat(feb.figures().get("waiting")).isNull();
+        assertThat(JsonPath.<Integer>read(report, "$.suppressedBelow")).isEqualTo(5);
+        noSumRevealsASuppressedCell(report);
+    }
+
+    @Test
+    void aReferralCountsInTheCareZoneOfTheDayItWasSubmittedAfterTheZoneChanged() throws Exception {
+        clock.set(Instant.parse("2025-05-05T09:00:00Z"));
+        submitAll(GP, "1130", null, "loneliness", 5);
+        moveHarenToNoordoostFrom(LocalDate.parse("2025-06-01"));
+        clock.set(Instant.parse("2025-06-02T09:00:00Z"));
+        submitAll(GP, "1130", null, "loneliness", 5);
+
+        String query = "by=care-zone&from=2025-05&to=2025-06&district=21004-haren";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(row(statistics(ANALYST, query), null, null).submitted()).isEqualTo(10));
+
+        String report = statistics(ANALYST, query);
+        assertThat(row(report, "noord", "2025-05").submitted()).isEqualTo(5);
+        assertThat(row(report, "noord", "2025-06").submitted()).isZero();
+        assertThat(row(report, "noordoost", "2025-06").submitted()).isEqualTo(5);
+        assertThat(row(report, "noordoost", "2025-06").figures()).containsEntry("unmetNeeds", 5);
+        assertThat(row(report, "noordoost", "2025-05").submitted()).isZero();
+        String byMunicipality = statistics(ANALYST, "by=municipality&from=2025-05&to=2025-06&district=21004-haren");
+        assertThat(row(byMunicipality, "21004", null).name()).as("the municipality, not the district")
+                .isEqualTo("Brussel");
+    }
+
+    @Test
+    void theCsvHasDutchOrFrenchHeadersAndMarksSuppressedFigures() throws Exception {
+        clock.set(Instant.parse("2025-08-04T09:00:00Z"));
+        List<String> august = submitAll(GP, "finances", 5);
+        act(GP, august.getFirst(), "cancel", "{}");
+        String query = "/api/statistics/referrals?by=municipality&from=2025-08&to=2025-08";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(row(statistics(ANALYST, query.substring(query.indexOf('?') + 1)), "21010", null)
+                        .suppressed()).contains("cancelled"));
+
+        MvcTestResult dutch = mvc.get().uri(query).header(HttpHeaders.AUTHORIZATION, ANALYST)
+                .header(HttpHeaders.ACCEPT, "text/csv").header(HttpHeaders.ACCEPT_LANGUAGE, "nl").exchange();
+        MvcTestResult french = mvc.get().uri(query).header(HttpHeaders.AUTHORIZATION, ANALYST)
+                .header(HttpHeaders.ACCEPT, "text/csv").header(HttpHeaders.ACCEPT_LANGUAGE, "fr").exchange();
+
+        assertThat(dutch).hasStatusOk().hasContentType("text/csv;charset=UTF-8");
+        List<String> dutchLines = body(dutch).lines().toList();
+        assertThat(dutchLines.getFirst()).startsWith("Gemeente;Naam;Periode;Doorverwijzingen;Wachtend op antwoord;")
+                .contains(";Uren tot aanvaarding (mediaan);");
+        assertThat(dutchLines).anySatisfy(line -> assertThat(line).startsWith("21010;Jette;2025-08;5;x;"));
+        assertThat(dutchLines.getLast()).startsWith(";Totaal;2025-08/2025-08;5;x;");
+        List<String> frenchLines = body(french).lines().toList();
+        assertThat(frenchLines.getFirst()).startsWith("Commune;Nom;Période;Orientations;En attente de réponse;")
+                .contains(";Heures jusqu’à l’acceptation (médiane);");
+        assertThat(frenchLines.getLast()).startsWith(";Total;2025-08/2025-08;5;x;");
+    }
+
+    @Test
+    void everyRoleSeesOnlyWhatItMay() throws Exception {
+        clock.set(Instant.parse("2025-10-06T09:00:00Z"));
+        submitAll(GP, "finances", 5);
+        submitAll(PHARMACIST, "housing", 5);
+        submitAll(GP, "1040", "21005", "finances", 5);
+        String query = "by=care-zone&from=2025-10&to=2025-10";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(row(statistics(ANALYST, query), null, null).submitted()).isEqualTo(15));
+
+        assertThat(groups(statistics(ANALYST, query))).containsExactlyInAnyOrder("noord", "zuidoost");
+        assertThat(groups(statistics(ZONE_ANALYST, query))).containsExactly("noord");
+        assertThat(row(statistics(ZONE_ANALYST, query), null, null).submitted()).isEqualTo(10);
+        assertThat(groups(statistics(OCMW, "by=organisation&from=2025-10&to=2025-10"))).containsExactly("ocmw-jette");
+        assertThat(row(statistics(OCMW, query), null, null).submitted()).isEqualTo(5);
+        assertThat(row(statistics(HELPDESK, query), null, null).submitted()).isEqualTo(5);
+        assertThat(row(statistics(GP, query), null, null).submitted()).as("the GP's own").isEqualTo(10);
+        assertThat(row(statistics(PHARMACIST, query), null, null).submitted()).isEqualTo(5);
+
+        MvcTestResult otherZone = get(ZONE_ANALYST, "/api/statistics/referrals?careZone=zuidoost");
+        assertThat(otherZone).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("careZone");
+        assertThat(get(OCMW, "/api/statistics/referrals?organisation=caw-brussel")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(get(ADMIN, "/api/statistics/referrals")).hasStatus(HttpStatus.FORBIDDEN)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(get(null, "/api/statistics/referrals")).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aBadParameterIsAProblemNamingItInTheCallersLanguage() {
+        MvcTestResult badMonth = mvc.get().uri("/api/statistics/referrals?from=2025-13")
+                .header(HttpHeaders.AUTHORIZATION, ANALYST).header(HttpHeaders.ACCEPT_LANGUAGE, "nl").exchange();
+        assertThat(badMonth).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(badMonth).bodyJson().extractingPath("$.errors[0].field").isEqualTo("from");
+        assertThat(badMonth).bodyJson().extractingPath("$.detail").asString().contains("geen maand");
+
+        MvcTestResult badGrouping = mvc.get().uri("/api/statistics/referrals?by=street")
+                .header(HttpHeaders.AUTHORIZATION, ANALYST).header(HttpHeaders.ACCEPT_LANGUAGE, "fr")
+                .header(HttpHeaders.ACCEPT, "text/csv").exchange();
+        assertThat(badGrouping).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(badGrouping).bodyJson().extractingPath("$.errors[0].field").isEqualTo("by");
+        assertThat(get(ANALYST, "/api/statistics/referrals?from=2025-06&to=2025-01")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(get(ANALYST, "/api/statistics/referrals?period=week")).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void figuresRebuiltFromTheEventLogEqualTheLiveOnes() throws Exception {
+        storiesInJette(Instant.parse("2025-12-01T09:00:00Z"));
+        String query = "by=municipality&period=quarter&from=2025-01&to=2025-12";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                row(statistics(ANALYST, "by=municipality&from=2025-12&to=2025-12"), "21010", "2025-12").figures())
+                .containsAllEntriesOf(storyFigures()));
+        String live = settled(query);
+
+        assertThat(mvc.post().uri("/api/statistics/rebuild").header(HttpHeaders.AUTHORIZATION, ADMIN))
+                .hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.state").isEqualTo("RUNNING");
+        await().atMost(Duration.ofSeconds(60)).until(() -> JsonPath.<String>read(
+                body(get(ADMIN, "/api/statistics/rebuild")), "$.state").equals("DONE"));
+
+        assertThat(statistics(ANALYST, query)).isEqualTo(live);
+        assertThat(get(ANALYST, "/api/statistics/rebuild")).hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    /** The report once two reads a second apart agree: no event of it is still on its way. */
+    private String settled(String query) {
+        String[] last = {""};
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            String now = statistics(ANALYST, query);
+            boolean same = now.equals(last[0]);
+            last[0] = now;
+            return same;
+        });
+        return last[0];
+    }
+
+    @Test
+    void theStatisticsStoreHoldsNoPersonalData() throws Exception {
+        clock.set(Instant.parse("2025-11-03T09:00:00Z"));
+        submitAll(GP, "finances", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM statistics_referral WHERE submitted_at >= '2025-11-01'").query(Long.class).single() > 0);
+
+        List<String> columns = jdbc.sql("""
+                SELECT column_name FROM information_schema.columns WHERE table_name = 'statistics_referral'
+                """).query(String.class).list();
+        assertThat(columns).noneMatch(column -> column.contains("name") || column.contains("phone")
+                || column.contains("email") || column.contains("question") || column.contains("postcode"));
+        assertThat(jdbc.sql("SELECT count(*) FROM statistics_referral WHERE referrer_key = 'gp.jette'")
+                .query(Long.class).single()).as("the referrer is a pseudonym").isZero();
+    }
+
+    /**
+     * Nine referral stories, five times each, from a Monday on; three days later the follow-up
+     * finds the unanswered ones overdue.
+     */
+    private void storiesInJette(Instant start) throws Exception {
+        clock.set(start);
+        List<List<String>> stories = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            stories.add(submitAll(GP, "finances", 5));
+        }
+        List<String> waitingHousing = submitAll(PHARMACIST, "housing", 5);
+        List<String> declinedHousing = submitAll(PHARMACIST, "housing", 5);
+        at(start, 2, () -> each(stories.get(0), id -> act(OCMW, id, "accept", "{}")));
+        at(start, 4, () -> each(stories.get(1), id -> act(OCMW, id, "accept", "{}")));
+        at(start, 5, () -> each(stories.get(0), id -> contact(id, true)));
+        at(start, 6, () -> each(stories.get(1), id -> contact(id, false)));
+        at(start, 10, () -> each(stories.get(2), id -> act(OCMW, id, "accept", "{}")));
+        at(start, 24, () -> each(stories.get(3), id -> act(OCMW, id, "accept", "{}")));
+        at(start, 26, () -> each(stories.get(1), id -> contact(id, true)));
+        at(start, 30, () -> {
+            each(stories.get(2), id -> contact(id, true));
+            each(stories.get(4), id -> act(OCMW, id, "accept", "{}"));
+        });
+        at(start, 48, () -> {
+            each(stories.get(3), id -> contact(id, true));
+            each(stories.get(0), id -> act(OCMW, id, "complete", "{\"outcome\": \"SOLVED\"}"));
+            each(stories.get(1), id -> act(OCMW, id, "complete", "{\"outcome\": \"PARTLY_SOLVED\"}"));
+            each(stories.get(2), id -> act(OCMW, id, "complete", "{\"outcome\": \"SOLVED\"}"));
+            each(stories.get(6), id -> act(GP, id, "cancel", "{}"));
+            each(declinedHousing, id -> act(HELPDESK, id, "decline", "{\"reason\": \"NOT_OUR_OFFER\"}"));
+            each(stories.get(0), id -> act(GP, id, "satisfaction", "{\"score\": 4}"));
+            each(stories.get(0), id -> act(OCMW, id, "satisfaction", "{\"score\": 5}"));
+            each(stories.get(1), id -> act(GP, id, "satisfaction", "{\"score\": 2}"));
+        });
+        at(start, 72, followUp::run);
+        assertThat(waitingHousing).hasSize(5);
+    }
+
+    private void moveHarenToNoordoostFrom(LocalDate day) {
+        // Stamped now, not on the test's clock: the copy keeps the newest state by event time.
+        AreaChanged moved = new AreaChanged(UUID.randomUUID(), Instant.now(), "21004-haren", "21004", "bruzel",
+                "Haren", "Haren", List.of("1130"), List.of(
+                        new AreaChanged.ZonePeriod("noord", LocalDate.parse("2020-01-01"), day),
+                        new AreaChanged.ZonePeriod("noordoost", day, null)), "Brussel", "Bruxelles");
+        kafka.send(Topics.DIRECTORY_TERRITORY, moved.subject(), new CloudEventCodec("/directory-service").encode(moved));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                SELECT count(*) FROM directory_area WHERE area_id = '21004-haren' AND care_zones::text LIKE '%noordoost%'
+                """).query(Long.class).single() == 1);
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private interface Action {
+        void on(String referralId) throws Exception;
+    }
+
+    private void at(Instant start, int hours, Step step) throws Exception {
+        clock.set(start.plus(Duration.ofHours(hours)));
+        step.run();
+    }
+
+    private static void each(List<String> referrals, Action action) throws Exception {
+        for (String id : referrals) {
+            action.on(id);
+        }
+    }
+
+    private void contact(String id, boolean reached) {
+        assertThat(act(OCMW, id, "contact-attempts", """
+                {"attemptedAt": "%s", "channel": "PHONE", "reached": %s}""".formatted(clock.instant(), reached)))
+                .hasStatus(HttpStatus.CREATED);
+    }
+
+    private List<String> submitAll(String referrer, String theme, int times) throws Exception {
+        return submitAll(referrer, "1090", null, theme, times);
+    }
+
+    private List<String> submitAll(String referrer, String postcode, String municipality, String theme, int times)
+            throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            MvcTestResult submitted = mvc.post().uri("/api/referrals").header(HttpHeaders.AUTHORIZATION, referrer)
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"person": {"name": "Jan Claes", "phone": "0470 00 00 00", "preferredLanguage": "nl",
+                                        "postcode": "%s"%s},
+                             "themes": ["%s"], "question": "Hulp gevraagd.",
+                             "consent": {"given": true, "method": "ORAL", "givenAt": "%s"}}
+                            """.formatted(postcode, municipality == null ? "" : ", \"municipality\": \"" + municipality
+                            + "\"", theme, clock.instant()))
+                    .exchange();
+            assertThat(submitted).hasStatus(HttpStatus.CREATED);
+            ids.add(JsonPath.read(body(submitted), "$.referrals[0].id"));
+        }
+        return ids;
+    }
+
+    private MvcTestResult act(String token, String id, String action, String body) {
+        MvcTestResult result = mvc.post().uri("/api/referrals/" + id + "/" + action)
+                .header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON).content(body)
+                .exchange();
+        assertThat(result.getResponse().getStatus()).as(action + " " + id).isLessThan(300);
+        return result;
+    }
+
+    private MvcTestResult get(String token, String uri) {
+        var request = mvc.get().uri(uri);
+        return (token == null ? request : request.header(HttpHeaders.AUTHORIZATION, token)).exchange();
+    }
+
+    private String statistics(String token, String query) throws Exception {
+        MvcTestResult result = get(token, "/api/statistics/referrals?" + query);
+        assertThat(result).hasStatusOk();
+        return body(result);
+    }
+
+    /** One row of a report: a group (none for all) in a period (none for the whole range). */
+    record Row(String name, Map<String, Object> figures, List<String> suppressed) {
+        long submitted() {
+            return ((Number) figures.get("submitted")).longValue();
+        }
+    }
+
+    static Row row(String report, String group, String period) {
+        List<Map<String, Object>> rows = JsonPath.read(report, "$.rows");
+        return rows.stream()
+                .filter(row -> Objects.equals(row.get("group"), group)
+                        && Objects.equals(row.get("period"), period))
+                .findFirst()
+                .map(row -> new Row((String) row.get("name"), (Map<String, Object>) row.get("figures"),
+                        (List<String>) row.get("suppressed")))
+                .orElseThrow(() -> new AssertionError("no row " + group + " " + period + " in " + report));
+    }
+
+    private static List<String> groups(String report) {
+        List<String> groups = JsonPath.read(report, "$.rows[*].group");
+        return groups.stream().filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** Within each row the states add up to the submitted: none of them may be the only unknown. */
+    private static void noSumRevealsASuppressedCell(String report) {
+        List<Map<String, Object>> rows = JsonPath.read(report, "$.rows");
+        List<String> states = List.of("submitted", "waiting", "inProgress", "completed", "declined", "cancelled");
+        for (Map<String, Object> row : rows) {
+            List<String> suppressed = (List<String>) row.get("suppressed");
+            long unknown = states.stream().filter(suppressed::contains).count();
+            assertThat(unknown).as("unknowns among the states of " + row).isNotEqualTo(1);
+        }
+    }
+
+    private static String body(MvcTestResult result) throws Exception {
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static String token(String user, String role, String organisation, Map<String, Object> claims) {
+        return "Bearer " + TestTokens.token(user, List.of(role), organisation, claims);
+    }
+}

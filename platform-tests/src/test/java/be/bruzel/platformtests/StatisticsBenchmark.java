@@ -81,7 +81,8 @@ public final class StatisticsBenchmark {
     }
 
     /**
-     * A year of referrals as the projection stores them: submitted through 2025 in the areas of
+     * A year of referrals as the projection stores them, one after the other as they were submitted
+     * (a referral takes its place in the store when its first event arrives): through 2025, in the areas of
      * the demo territory, on its themes, received by its organisations, and then accepted,
      * reached, completed, declined or cancelled at random, with durations of hours to days.
      */
@@ -99,7 +100,8 @@ public final class StatisticsBenchmark {
                                             'physiotherapist', 'psychologist', 'midwife', 'dentist', 'dietitian',
                                             'speech-therapist', 'occupational-therapist', 'podiatrist'] AS codes),
                 referral AS (
-                    SELECT g, timestamptz '2025-01-01 00:00:00+01' + random() * interval '364 days 23 hours' AS at,
+                    SELECT g, timestamptz '2025-01-01 00:00:00+01' + ((g - 1) * 31.5 + random() * 31) * interval '1 second'
+                                  AS at,
                            random() AS accepted, random() AS reached, random() AS closed, random() AS outcome,
                            random() * 72 AS hours_to_accept, random() * 96 AS hours_to_contact, random() AS overdue
                     FROM generate_series(1, :referrals) AS g)

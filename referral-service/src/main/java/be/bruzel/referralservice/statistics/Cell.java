@@ -3,55 +3,40 @@ package be.bruzel.referralservice.statistics;
 import java.util.BitSet;
 
 /**
- * The referrals of one group in one period, counted as they are scanned. Every part adds up
- * (counts, histograms, sets of actors), so totals are made by adding cells, not by scanning again.
+ * The referrals of one group in one period, counted as they are scanned. What a referral adds to
+ * the counts depends only on its {@linkplain ReferralFacts#signature signature}, so a cell counts
+ * signatures, one increment a referral, and turns them into figures when asked. Every part adds up
+ * (signatures, histograms, sets of actors), so totals are made by adding cells, not by scanning again.
  */
 final class Cell {
 
-    private final long[] counts = new long[Figure.COUNTS.size()];
+    private final int[] signatures = new int[ReferralFacts.SIGNATURES];
     private final DurationHistogram toAcceptance = new DurationHistogram();
     private final DurationHistogram toFirstContact = new DurationHistogram();
     private final BitSet referrers = new BitSet();
     private final BitSet organisations = new BitSet();
+    private long contactAttempts;
+    private long contactAttemptsReached;
     private long referrerScores;
     private int referrerRatings;
     private long organisationScores;
     private int organisationRatings;
     private int connectedReferrers;
     private int connectedOrganisations;
+    private long[] counts;
 
     void add(ReferralFacts facts, int row) {
-        count(Figure.SUBMITTED, 1);
-        ReferralFact.State state = facts.state(row);
-        count(switch (state) {
-            case WAITING -> Figure.WAITING;
-            case IN_PROGRESS -> Figure.IN_PROGRESS;
-            case COMPLETED -> Figure.COMPLETED;
-            case DECLINED -> Figure.DECLINED;
-            case CANCELLED -> Figure.CANCELLED;
-        }, 1);
-        if (state == ReferralFact.State.COMPLETED) {
-            Figure outcome = facts.outcome(row);
-            if (outcome != null) {
-                count(outcome, 1);
-                count(Figure.SUCCESSFUL, outcome == Figure.SOLVED || outcome == Figure.PARTLY_SOLVED ? 1 : 0);
-            }
-        }
+        signatures[facts.signature(row)]++;
         int acceptance = facts.minutesToAcceptance(row);
         if (acceptance >= 0) {
-            count(Figure.ACCEPTED, 1);
             toAcceptance.add(acceptance);
         }
         int firstContact = facts.minutesToFirstContact(row);
         if (firstContact >= 0) {
-            count(Figure.PERSON_REACHED, 1);
             toFirstContact.add(firstContact);
         }
-        count(Figure.UNMET_NEEDS, facts.unmetNeed(row) ? 1 : 0);
-        count(Figure.OVERDUE, facts.overdue(row) ? 1 : 0);
-        count(Figure.ESCALATED, facts.escalated(row) ? 1 : 0);
-        count(Figure.CONTACT_ATTEMPTS, facts.contactAttempts(row));
-        count(Figure.CONTACT_ATTEMPTS_REACHED, facts.contactAttemptsReached(row));
+        contactAttempts += facts.contactAttempts(row);
+        contactAttemptsReached += facts.contactAttemptsReached(row);
         int referrerScore = facts.referrerScore(row);
         if (referrerScore > 0) {
             referrerScores += referrerScore;
@@ -67,13 +52,15 @@ final class Cell {
     }
 
     void addAll(Cell other) {
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] += other.counts[i];
+        for (int i = 0; i < signatures.length; i++) {
+            signatures[i] += other.signatures[i];
         }
         toAcceptance.addAll(other.toAcceptance);
         toFirstContact.addAll(other.toFirstContact);
         referrers.or(other.referrers);
         organisations.or(other.organisations);
+        contactAttempts += other.contactAttempts;
+        contactAttemptsReached += other.contactAttemptsReached;
         referrerScores += other.referrerScores;
         referrerRatings += other.referrerRatings;
         organisationScores += other.organisationScores;
@@ -89,6 +76,18 @@ final class Cell {
     }
 
     long count(Figure figure) {
+        if (counts == null) {
+            counts = new long[Figure.COUNTS.size()];
+            for (int signature = 0; signature < signatures.length; signature++) {
+                if (signatures[signature] > 0) {
+                    for (Figure counted : ReferralFacts.countedBy(signature)) {
+                        counts[counted.ordinal()] += signatures[signature];
+                    }
+                }
+            }
+            counts[Figure.CONTACT_ATTEMPTS.ordinal()] = contactAttempts;
+            counts[Figure.CONTACT_ATTEMPTS_REACHED.ordinal()] = contactAttemptsReached;
+        }
         return counts[figure.ordinal()];
     }
 
@@ -133,9 +132,5 @@ final class Cell {
 
     private static Double average(long sum, int ratings) {
         return ratings == 0 ? null : Math.round(10.0 * sum / ratings) / 10.0;
-    }
-
-    private void count(Figure figure, long amount) {
-        counts[figure.ordinal()] += amount;
     }
 }

@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +34,15 @@ class ReferralFacts {
     private static final int UNMET_NEED = 2;
     private static final int OVERDUE = 4;
     private static final int ESCALATED = 8;
+    private static final int REACHED = 16;
+    private static final int FLAGS = 32;
     private static final int NONE = -1;
+    private static final ReferralFact.State[] STATES = ReferralFact.State.values();
+    /** A referral's state, outcome (or none) and flags, as one number. */
+    static final int SIGNATURES = STATES.length * (OUTCOMES.size() + 1) * FLAGS;
+    private static final List<List<Figure>> COUNTED_BY = signatures();
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralFacts.class);
 
     private final StatisticsStore store;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -44,9 +56,7 @@ class ReferralFacts {
     /** The code of each referral in each dimension but themes, by the dimension's ordinal. */
     private int[][] columns = new int[Dimension.values().length][0];
     private int[][] themes = new int[0][];
-    private byte[] state = new byte[0];
-    private byte[] outcome = new byte[0];
-    private byte[] flags = new byte[0];
+    private short[] signature = new short[0];
     private int[] toAcceptance = new int[0];
     private int[] toFirstContact = new int[0];
     private int[] attempts = new int[0];
@@ -59,22 +69,23 @@ class ReferralFacts {
         clear();
     }
 
+    /** Reads the store once the service is up, so the first question does not wait for a million rows. */
+    @EventListener(ApplicationReadyEvent.class)
+    void readTheStoreInTheBackground() {
+        Thread.ofVirtual().name("statistics-load").start(() -> {
+            long started = System.nanoTime();
+            refresh();
+            log.info("Statistics: {} referrals read from the store in {} ms", size,
+                    (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+
     /** Counts the referrals the query asks for, as the store has them now. */
     Tally tally(StatisticsQuery query) {
         refresh();
         lock.readLock().lock();
         try {
             return count(query);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** How many referrals this copy holds. */
-    int size() {
-        lock.readLock().lock();
-        try {
-            return (int) Arrays.stream(month, 0, size).filter(m -> m != NONE).count();
         } finally {
             lock.readLock().unlock();
         }
@@ -117,10 +128,11 @@ class ReferralFacts {
         set(Dimension.REFERRER, row, fact.referrerKey());
         themes[row] = themeSets.computeIfAbsent(fact.themeCodes(), list -> list.stream()
                 .mapToInt(codes.get(Dimension.THEME)::of).toArray());
-        state[row] = (byte) fact.state().ordinal();
-        outcome[row] = (byte) OUTCOME_CODES.indexOf(fact.outcome());
-        flags[row] = (byte) ((fact.acceptedAt() != null ? ACCEPTED : 0) | (fact.unmetNeed() ? UNMET_NEED : 0)
-                | (fact.remindedAt() != null ? OVERDUE : 0) | (fact.escalatedAt() != null ? ESCALATED : 0));
+        int flags = (fact.acceptedAt() != null ? ACCEPTED : 0) | (fact.unmetNeed() ? UNMET_NEED : 0)
+                | (fact.remindedAt() != null ? OVERDUE : 0) | (fact.escalatedAt() != null ? ESCALATED : 0)
+                | (fact.firstContactAt() != null ? REACHED : 0);
+        int outcome = fact.state() == ReferralFact.State.COMPLETED ? OUTCOME_CODES.indexOf(fact.outcome()) : NONE;
+        signature[row] = (short) ((fact.state().ordinal() * (OUTCOMES.size() + 1) + outcome + 1) * FLAGS + flags);
         toAcceptance[row] = minutes(fact.timeToAcceptance());
         toFirstContact[row] = minutes(fact.timeToFirstContact());
         attempts[row] = fact.contactAttempts();
@@ -144,9 +156,7 @@ class ReferralFacts {
             columns[dimension] = Arrays.copyOf(columns[dimension], capacity);
         }
         themes = Arrays.copyOf(themes, capacity);
-        state = Arrays.copyOf(state, capacity);
-        outcome = Arrays.copyOf(outcome, capacity);
-        flags = Arrays.copyOf(flags, capacity);
+        signature = Arrays.copyOf(signature, capacity);
         toAcceptance = Arrays.copyOf(toAcceptance, capacity);
         toFirstContact = Arrays.copyOf(toFirstContact, capacity);
         attempts = Arrays.copyOf(attempts, capacity);
@@ -222,34 +232,59 @@ class ReferralFacts {
         return duration.map(value -> (int) Math.min(Integer.MAX_VALUE, value.toMinutes())).orElse(NONE);
     }
 
-    ReferralFact.State state(int row) {
-        return ReferralFact.State.values()[state[row]];
+    /** What the referral adds to the counts: everything but its contact attempts follows from this. */
+    int signature(int row) {
+        return signature[row];
     }
 
-    /** The outcome of a completed referral, as its figure; none if unknown. */
-    Figure outcome(int row) {
-        return outcome[row] == NONE ? null : OUTCOMES.get(outcome[row]);
+    /** The count figures a referral of this signature adds one to. */
+    static List<Figure> countedBy(int signature) {
+        return COUNTED_BY.get(signature);
+    }
+
+    private static List<List<Figure>> signatures() {
+        List<List<Figure>> counted = new ArrayList<>();
+        for (int signature = 0; signature < SIGNATURES; signature++) {
+            int flags = signature % FLAGS;
+            int outcome = signature / FLAGS % (OUTCOMES.size() + 1) - 1;
+            ReferralFact.State state = STATES[signature / FLAGS / (OUTCOMES.size() + 1)];
+            List<Figure> figures = new ArrayList<>(List.of(Figure.SUBMITTED, switch (state) {
+                case WAITING -> Figure.WAITING;
+                case IN_PROGRESS -> Figure.IN_PROGRESS;
+                case COMPLETED -> Figure.COMPLETED;
+                case DECLINED -> Figure.DECLINED;
+                case CANCELLED -> Figure.CANCELLED;
+            }));
+            if (outcome != NONE) {
+                figures.add(OUTCOMES.get(outcome));
+                if (OUTCOMES.get(outcome) == Figure.SOLVED || OUTCOMES.get(outcome) == Figure.PARTLY_SOLVED) {
+                    figures.add(Figure.SUCCESSFUL);
+                }
+            }
+            addIf(figures, flags, ACCEPTED, Figure.ACCEPTED);
+            addIf(figures, flags, REACHED, Figure.PERSON_REACHED);
+            addIf(figures, flags, UNMET_NEED, Figure.UNMET_NEEDS);
+            addIf(figures, flags, OVERDUE, Figure.OVERDUE);
+            addIf(figures, flags, ESCALATED, Figure.ESCALATED);
+            counted.add(List.copyOf(figures));
+        }
+        return List.copyOf(counted);
+    }
+
+    private static void addIf(List<Figure> figures, int flags, int flag, Figure figure) {
+        if ((flags & flag) != 0) {
+            figures.add(figure);
+        }
     }
 
     /** Minutes from submission to acceptance; negative when never accepted. */
     int minutesToAcceptance(int row) {
-        return (flags[row] & ACCEPTED) == 0 ? NONE : toAcceptance[row];
+        return toAcceptance[row];
     }
 
+    /** Minutes from submission to the first contact that reached the person; negative when none yet. */
     int minutesToFirstContact(int row) {
         return toFirstContact[row];
-    }
-
-    boolean unmetNeed(int row) {
-        return (flags[row] & UNMET_NEED) != 0;
-    }
-
-    boolean overdue(int row) {
-        return (flags[row] & OVERDUE) != 0;
-    }
-
-    boolean escalated(int row) {
-        return (flags[row] & ESCALATED) != 0;
     }
 
     int contactAttempts(int row) {

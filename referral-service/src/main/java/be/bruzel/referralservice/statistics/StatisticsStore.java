@@ -5,13 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,10 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class StatisticsStore {
 
-    private final JdbcClient jdbc;
+    /** Rows stream from the store a few thousand at a time: an instance reads it all when it starts. */
+    private static final int FETCH_SIZE = 5_000;
 
-    StatisticsStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcClient streaming;
+
+    StatisticsStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(FETCH_SIZE);
+        this.streaming = JdbcClient.create(template);
     }
 
     /** Folds the changes into their referrals' rows; must run in the transaction that marks the events processed. */
@@ -145,16 +155,29 @@ class StatisticsStore {
     @Transactional(readOnly = true)
     int changedSince(long revision, Consumer<ReferralFact> row) {
         int[] generation = {0};
-        jdbc.sql("""
-                SELECT g.generation, s.* FROM statistics_generation g
+        Map<String, List<String>> themeSets = new HashMap<>();
+        streaming.sql("""
+                SELECT g.generation, s.position, s.municipality_nis, s.area_id, s.care_zone_code,
+                       array_to_string(s.theme_codes, ',') AS theme_codes, s.referrer_key, s.referrer_profession,
+                       s.organisation_id, s.unmet_need, s.contact_attempts, s.contact_attempts_reached, s.outcome,
+                       s.referrer_score, s.organisation_score, s.revision,
+                       extract(epoch FROM s.submitted_at)::bigint AS submitted_at,
+                       extract(epoch FROM s.accepted_at)::bigint AS accepted_at,
+                       extract(epoch FROM s.first_contact_at)::bigint AS first_contact_at,
+                       extract(epoch FROM s.declined_at)::bigint AS declined_at,
+                       extract(epoch FROM s.cancelled_at)::bigint AS cancelled_at,
+                       extract(epoch FROM s.completed_at)::bigint AS completed_at,
+                       extract(epoch FROM s.reminded_at)::bigint AS reminded_at,
+                       extract(epoch FROM s.escalated_at)::bigint AS escalated_at
+                FROM statistics_generation g
                 LEFT JOIN statistics_referral s ON s.revision > :revision
                 ORDER BY s.revision
                 """)
                 .param("revision", revision)
                 .query(result -> {
                     generation[0] = result.getInt("generation");
-                    if (result.getObject("referral_id") != null) {
-                        row.accept(map(result));
+                    if (result.getObject("position") != null) {
+                        row.accept(map(result, themeSets));
                     }
                 });
         return generation[0];
@@ -195,21 +218,24 @@ class StatisticsStore {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('statistics_referral'))").query(Object.class).single();
     }
 
-    private static ReferralFact map(ResultSet row) throws SQLException {
+    /** Times come as epoch seconds and themes as one text: the fastest way a million rows cross JDBC. */
+    private static ReferralFact map(ResultSet row, Map<String, List<String>> themeSets) throws SQLException {
+        String themes = row.getString("theme_codes");
         return new ReferralFact(row.getInt("position"), instant(row, "submitted_at"), row.getString("municipality_nis"),
                 row.getString("area_id"), row.getString("care_zone_code"),
-                List.of((String[]) row.getArray("theme_codes").getArray()), row.getString("referrer_key"),
-                row.getString("referrer_profession"), row.getString("organisation_id"), row.getBoolean("unmet_need"),
-                instant(row, "accepted_at"), instant(row, "first_contact_at"), row.getInt("contact_attempts"),
-                row.getInt("contact_attempts_reached"), instant(row, "declined_at"), instant(row, "cancelled_at"),
-                instant(row, "completed_at"), row.getString("outcome"), instant(row, "reminded_at"),
-                instant(row, "escalated_at"), row.getObject("referrer_score", Integer.class),
-                row.getObject("organisation_score", Integer.class), row.getLong("revision"));
+                themeSets.computeIfAbsent(themes, codes -> codes.isEmpty() ? List.of() : List.of(codes.split(","))),
+                row.getString("referrer_key"), row.getString("referrer_profession"), row.getString("organisation_id"),
+                row.getBoolean("unmet_need"), instant(row, "accepted_at"), instant(row, "first_contact_at"),
+                row.getInt("contact_attempts"), row.getInt("contact_attempts_reached"), instant(row, "declined_at"),
+                instant(row, "cancelled_at"), instant(row, "completed_at"), row.getString("outcome"),
+                instant(row, "reminded_at"), instant(row, "escalated_at"),
+                row.getObject("referrer_score", Integer.class), row.getObject("organisation_score", Integer.class),
+                row.getLong("revision"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
-        Timestamp value = row.getTimestamp(column);
-        return value == null ? null : value.toInstant();
+        long epochSecond = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochSecond(epochSecond);
     }
 
     private static String text(Object value) {

@@ -3,9 +3,7 @@ package be.bruzel.referralservice.statistics;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The counted referrals: a cell for each group and period, with the totals beside them: each
@@ -49,9 +47,9 @@ final class Tally {
         private final int referrers;
         private final int periodCount;
         private final int from;
-        /** A group's cells by period, the last for the whole range; by code of the grouping. */
-        private final Map<Integer, Cell[]> groupRows = new LinkedHashMap<>();
-        private final Map<Integer, int[]> firstMonthOfReferrer = new LinkedHashMap<>();
+        /** A group's cells by period, the last for the whole range; by number of the group's code. */
+        private final Cell[][] groupRows;
+        private final int[][] firstMonthOfReferrer;
         private final Cell[] all;
         private final int[] allFirstMonthOfReferrer;
         private boolean countedAll;
@@ -66,6 +64,8 @@ final class Tally {
             this.referrers = referrers;
             this.periodCount = query.periods().size();
             this.from = ReferralFacts.index(query.from());
+            this.groupRows = new Cell[codes.size()][];
+            this.firstMonthOfReferrer = new int[codes.size()][];
             this.all = cells();
             this.allFirstMonthOfReferrer = firstMonths();
         }
@@ -73,10 +73,16 @@ final class Tally {
         /** A referral of a group; {@code period} is negative when it came before the range. */
         void add(int group, int period, int month, int row, ReferralFacts facts) {
             if (period >= 0) {
-                groupRows.computeIfAbsent(group, code -> cells())[period].add(facts, row);
+                if (groupRows[group] == null) {
+                    groupRows[group] = cells();
+                }
+                groupRows[group][period].add(facts, row);
+            }
+            if (firstMonthOfReferrer[group] == null) {
+                firstMonthOfReferrer[group] = firstMonths();
             }
             int referrer = facts.referrer(row);
-            int[] first = firstMonthOfReferrer.computeIfAbsent(group, code -> firstMonths());
+            int[] first = firstMonthOfReferrer[group];
             first[referrer] = Math.min(first[referrer], month);
             allFirstMonthOfReferrer[referrer] = Math.min(allFirstMonthOfReferrer[referrer], month);
         }
@@ -94,12 +100,14 @@ final class Tally {
         Tally build() {
             List<String> groups = new ArrayList<>();
             List<Cell[]> rows = new ArrayList<>();
-            groupRows.forEach((code, cells) -> {
-                groups.add(codes.get(code));
-                rows.add(cells);
-                addUpRange(cells);
-                connect(cells, firstMonthOfReferrer.get(code));
-            });
+            for (int code = 0; code < groupRows.length; code++) {
+                if (groupRows[code] != null) {
+                    groups.add(codes.get(code));
+                    rows.add(groupRows[code]);
+                    addUpRange(groupRows[code]);
+                    connect(groupRows[code], firstMonthOfReferrer[code]);
+                }
+            }
             if (!countedAll) {
                 for (int period = 0; period < periodCount; period++) {
                     for (Cell[] row : rows) {

@@ -64,9 +64,7 @@ class ReferralLifecycleIT {
     @BeforeEach
     void directoryIsKnown() {
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
-        if (!DirectoryWorld.copied(jdbc)) {
-            DirectoryWorld.publish(kafka, jdbc);
-        }
+        DirectoryWorld.ensurePublished(kafka, jdbc);
     }
 
     @Test

@@ -37,9 +37,7 @@ class ReferralSubmissionIT extends ServiceBaseline {
 
     @BeforeEach
     void directoryIsKnown() {
-        if (!DirectoryWorld.copied(jdbc)) {
-            DirectoryWorld.publish(kafka, jdbc);
-        }
+        DirectoryWorld.ensurePublished(kafka, jdbc);
     }
 
     @Override

@@ -5,6 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import be.bruzel.platform.events.AreaChanged;
 import be.bruzel.platform.events.CloudEventCodec;
+import be.bruzel.platform.events.ContactAttemptLogged;
+import be.bruzel.platform.events.ReferralAccepted;
+import be.bruzel.platform.events.ReferralCompleted;
+import be.bruzel.platform.events.ReferralDeclined;
+import be.bruzel.platform.events.ReferralEvent;
+import be.bruzel.platform.events.ReferralRerouted;
+import be.bruzel.platform.events.ReferralSubmitted;
+import be.bruzel.platform.events.SatisfactionRated;
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
 import be.bruzel.platform.testing.SettableClock;
@@ -18,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +74,7 @@ class ReferralStatisticsIT {
 
     @BeforeEach
     void directoryIsKnown() {
-        if (!DirectoryWorld.copied(jdbc)) {
-            DirectoryWorld.publish(kafka, jdbc);
-        }
+        DirectoryWorld.ensurePublished(kafka, jdbc);
     }
 
     /**
@@ -293,6 +300,78 @@ class ReferralStatisticsIT {
                 || column.contains("email") || column.contains("question") || column.contains("postcode"));
         assertThat(jdbc.sql("SELECT count(*) FROM statistics_referral WHERE referrer_key = 'gp.jette'")
                 .query(Long.class).single()).as("the referrer is a pseudonym").isZero();
+    }
+
+    @Test
+    void anEventDeliveredTwiceCountsOnce() {
+        UUID referral = UUID.randomUUID();
+        Instant at = Instant.parse("2024-09-02T09:00:00Z");
+        ReferralEvent attempt = new ContactAttemptLogged(UUID.randomUUID(), at.plusSeconds(60), referral,
+                UUID.randomUUID(), "ocmw-jette", at.plusSeconds(60), "PHONE", false);
+
+        publish(List.of(submitted(referral, at), attempt, attempt));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(attempt.eventId()));
+        assertThat(jdbc.sql("SELECT contact_attempts FROM statistics_referral WHERE referral_id = :id")
+                .param("id", referral).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void eventsInAnyOrderLeaveTheSameRow() {
+        Instant at = Instant.parse("2024-09-02T09:00:00Z");
+        UUID inOrder = UUID.randomUUID();
+        UUID reversed = UUID.randomUUID();
+        List<ReferralEvent> backwards = new ArrayList<>(storyOf(reversed, at));
+        Collections.reverse(backwards);
+
+        publish(storyOf(inOrder, at));
+        publish(backwards);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> backwards.stream().allMatch(event -> processed(event.eventId())));
+        String row = """
+                SELECT submitted_at, area_id, care_zone_code, array_to_string(theme_codes, ',') AS theme_codes,
+                       referrer_key, organisation_id, unmet_need, accepted_at, first_contact_at, contact_attempts,
+                       contact_attempts_reached, completed_at, outcome,
+                       referrer_score FROM statistics_referral WHERE referral_id = :id
+                """;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(row).param("id", inOrder)
+                .query().listOfRows()).singleElement().satisfies(expected -> assertThat(expected)
+                        .containsEntry("organisation_id", "caw-brussel").containsEntry("outcome", "SOLVED")
+                        .containsEntry("contact_attempts", 2).containsEntry("unmet_need", false)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(row).param("id", reversed)
+                .query().singleRow()).isEqualTo(jdbc.sql(row).param("id", inOrder).query().singleRow()));
+    }
+
+    /** As referral-service publishes them: onto referral.events, keyed by referral, in this order. */
+    private void publish(List<ReferralEvent> events) {
+        CloudEventCodec codec = new CloudEventCodec("/referral-service");
+        events.forEach(event -> kafka.send(Topics.REFERRAL_EVENTS, event.subject(), codec.encode(event)));
+        kafka.flush();
+    }
+
+    private boolean processed(UUID eventId) {
+        return jdbc.sql("SELECT count(*) FROM processed_event WHERE consumer = :consumer AND event_id = :id")
+                .param("consumer", StatisticsProjection.CONSUMER).param("id", eventId).query(Long.class).single() == 1;
+    }
+
+    /** Submitted to OCMW Jette, declined and rerouted to CAW, accepted, two contact attempts, completed, rated. */
+    private static List<ReferralEvent> storyOf(UUID referral, Instant at) {
+        return List.of(submitted(referral, at),
+                new ReferralDeclined(UUID.randomUUID(), at.plusSeconds(60), referral, "ocmw-jette", "ocmw", "NO_CAPACITY",
+                        true),
+                new ReferralRerouted(UUID.randomUUID(), at.plusSeconds(60), referral, "caw-brussel", "caw", false),
+                new ReferralAccepted(UUID.randomUUID(), at.plusSeconds(120), referral, "caw-brussel", "caw"),
+                new ContactAttemptLogged(UUID.randomUUID(), at.plusSeconds(180), referral, UUID.randomUUID(),
+                        "caw-brussel", at.plusSeconds(180), "PHONE", false),
+                new ContactAttemptLogged(UUID.randomUUID(), at.plusSeconds(240), referral, UUID.randomUUID(),
+                        "caw-brussel", at.plusSeconds(240), "PHONE", true),
+                new ReferralCompleted(UUID.randomUUID(), at.plusSeconds(300), referral, "caw-brussel", "SOLVED"),
+                new SatisfactionRated(UUID.randomUUID(), at.plusSeconds(360), referral, "REFERRER", 4));
+    }
+
+    private static ReferralSubmitted submitted(UUID referral, Instant at) {
+        return new ReferralSubmitted(UUID.randomUUID(), at, referral, "gp.jette", List.of("finances"), "1090", "nl",
+                "ROUTINE", "21010", "21010", "noord", "ocmw-jette", "ocmw", false, "general-practitioner");
     }
 
     /**

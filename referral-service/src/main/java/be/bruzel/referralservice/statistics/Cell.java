@@ -10,7 +10,9 @@ import java.util.BitSet;
  */
 final class Cell {
 
-    private final int[] signatures = new int[ReferralFacts.SIGNATURES];
+    /** Referrals by the number of their signature in {@link #signatureTable}. */
+    private final int[] signatures;
+    private final int[] signatureTable;
     private final DurationHistogram toAcceptance = new DurationHistogram();
     private final DurationHistogram toFirstContact = new DurationHistogram();
     private final BitSet referrers = new BitSet();
@@ -25,8 +27,14 @@ final class Cell {
     private int connectedOrganisations;
     private long[] counts;
 
+    /** @param signatureTable the signatures that occur, by their number in this scan */
+    Cell(int[] signatureTable) {
+        this.signatureTable = signatureTable;
+        this.signatures = new int[signatureTable.length];
+    }
+
     void add(ReferralFacts facts, int row) {
-        signatures[facts.signature(row)]++;
+        signatures[facts.signatureNumber(row)]++;
         int acceptance = facts.minutesToAcceptance(row);
         if (acceptance >= 0) {
             toAcceptance.add(acceptance);
@@ -67,6 +75,11 @@ final class Cell {
         organisationRatings += other.organisationRatings;
     }
 
+    /** The referrers with a referral in this cell. */
+    BitSet referrers() {
+        return referrers;
+    }
+
     void connectedReferrers(int byTheEnd) {
         connectedReferrers = byTheEnd;
     }
@@ -78,10 +91,10 @@ final class Cell {
     long count(Figure figure) {
         if (counts == null) {
             counts = new long[Figure.COUNTS.size()];
-            for (int signature = 0; signature < signatures.length; signature++) {
-                if (signatures[signature] > 0) {
-                    for (Figure counted : ReferralFacts.countedBy(signature)) {
-                        counts[counted.ordinal()] += signatures[signature];
+            for (int number = 0; number < signatures.length; number++) {
+                if (signatures[number] > 0) {
+                    for (Figure counted : ReferralFacts.countedBy(signatureTable[number])) {
+                        counts[counted.ordinal()] += signatures[number];
                     }
                 }
             }
@@ -118,7 +131,7 @@ final class Cell {
         };
     }
 
-    private Double hours(Figure figure) {
+    private Integer hours(Figure figure) {
         DurationHistogram durations = switch (figure) {
             case HOURS_TO_ACCEPTANCE_MEDIAN, HOURS_TO_ACCEPTANCE_P90 -> toAcceptance;
             default -> toFirstContact;

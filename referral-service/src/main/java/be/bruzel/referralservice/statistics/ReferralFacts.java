@@ -57,6 +57,8 @@ class ReferralFacts {
     private int[][] columns = new int[Dimension.values().length][0];
     private int[][] themes = new int[0][];
     private short[] signature = new short[0];
+    private final int[] signatureNumbers = new int[SIGNATURES];
+    private final List<Integer> signatureTable = new ArrayList<>();
     private int[] toAcceptance = new int[0];
     private int[] toFirstContact = new int[0];
     private int[] attempts = new int[0];
@@ -108,6 +110,9 @@ class ReferralFacts {
     private void clear() {
         revision = 0;
         size = 0;
+        Arrays.fill(month, NONE);
+        Arrays.fill(signatureNumbers, NONE);
+        signatureTable.clear();
         themeSets.clear();
         for (Dimension dimension : Dimension.values()) {
             codes.put(dimension, new Codes());
@@ -132,7 +137,12 @@ class ReferralFacts {
                 | (fact.remindedAt() != null ? OVERDUE : 0) | (fact.escalatedAt() != null ? ESCALATED : 0)
                 | (fact.firstContactAt() != null ? REACHED : 0);
         int outcome = fact.state() == ReferralFact.State.COMPLETED ? OUTCOME_CODES.indexOf(fact.outcome()) : NONE;
-        signature[row] = (short) ((fact.state().ordinal() * (OUTCOMES.size() + 1) + outcome + 1) * FLAGS + flags);
+        int full = (fact.state().ordinal() * (OUTCOMES.size() + 1) + outcome + 1) * FLAGS + flags;
+        if (signatureNumbers[full] == NONE) {
+            signatureNumbers[full] = signatureTable.size();
+            signatureTable.add(full);
+        }
+        signature[row] = (short) signatureNumbers[full];
         toAcceptance[row] = minutes(fact.timeToAcceptance());
         toFirstContact[row] = minutes(fact.timeToFirstContact());
         attempts[row] = fact.contactAttempts();
@@ -166,9 +176,6 @@ class ReferralFacts {
     }
 
     private Tally count(StatisticsQuery query) {
-        int from = index(query.from());
-        int to = index(query.to());
-        int monthsPerPeriod = query.grain().months();
         Map<Dimension, Integer> required = new EnumMap<>(Dimension.class);
         for (Map.Entry<Dimension, String> filter : query.filters().entrySet()) {
             Optional<Integer> code = codes.get(filter.getKey()).find(filter.getValue());
@@ -182,9 +189,17 @@ class ReferralFacts {
         int[] filterCodes = required.entrySet().stream().filter(entry -> entry.getKey() != Dimension.THEME)
                 .mapToInt(Map.Entry::getValue).toArray();
         int requiredTheme = required.getOrDefault(Dimension.THEME, NONE);
+        return countRows(query, signatureTable(), filterColumns, filterCodes, requiredTheme).build();
+    }
+
+    private Tally.Builder countRows(StatisticsQuery query, int[] signatures, int[][] filterColumns, int[] filterCodes,
+            int requiredTheme) {
+        int from = index(query.from());
+        int to = index(query.to());
+        int monthsPerPeriod = query.grain().months();
         Dimension by = query.by();
         int[] groupColumn = columns[by.ordinal()];
-        Tally.Builder tally = new Tally.Builder(query, codes.get(by).values(), codes.get(Dimension.REFERRER).size());
+        Tally.Builder tally = new Tally.Builder(query, codes.get(by).values(), signatures);
         rows:
         for (int row = 0; row < size; row++) {
             int submitted = month[row];
@@ -202,16 +217,16 @@ class ReferralFacts {
             int period = submitted >= from ? (submitted - from) / monthsPerPeriod : NONE;
             if (by == Dimension.THEME) {
                 for (int theme : themes[row]) {
-                    tally.add(theme, period, submitted, row, this);
+                    tally.add(theme, period, row, this);
                 }
             } else if (by != Dimension.NONE) {
-                tally.add(groupColumn[row], period, submitted, row, this);
+                tally.add(groupColumn[row], period, row, this);
             }
             if (by == Dimension.THEME || by == Dimension.NONE) {
-                tally.addToAll(period, submitted, row, this);
+                tally.addToAll(period, row, this);
             }
         }
-        return tally.build();
+        return tally;
     }
 
     private static boolean contains(int[] values, int wanted) {
@@ -232,9 +247,18 @@ class ReferralFacts {
         return duration.map(value -> (int) Math.min(Integer.MAX_VALUE, value.toMinutes())).orElse(NONE);
     }
 
-    /** What the referral adds to the counts: everything but its contact attempts follows from this. */
-    int signature(int row) {
+    /**
+     * The number of the referral's signature: what it adds to the counts (all but its contact
+     * attempts follows from it). Signatures are numbered in the order they occur, so that a cell
+     * counts the few that do, not all {@value #SIGNATURES} that could.
+     */
+    int signatureNumber(int row) {
         return signature[row];
+    }
+
+    /** The signatures that occur, by number; numbers never change, new ones come at the end. */
+    int[] signatureTable() {
+        return signatureTable.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The count figures a referral of this signature adds one to. */

@@ -2,7 +2,7 @@ package be.bruzel.referralservice.statistics;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -23,7 +23,7 @@ final class Tally {
         this.all = all;
     }
 
-    /** The codes of the groups that had referrals in the range, in the order they were met. */
+    /** The codes of the groups that had referrals in the range, in the order of their codes' numbers. */
     List<String> groups() {
         return groups;
     }
@@ -40,61 +40,63 @@ final class Tally {
         return (group == groups.size() ? all : rows.get(group))[period];
     }
 
+    /** No group: nothing matched the filters. */
+    static Tally empty(StatisticsQuery query) {
+        return new Builder(query, List.of(), new int[0]).build();
+    }
+
     /** Counts referral by referral, then adds up the totals. */
     static final class Builder {
         private final StatisticsQuery query;
         private final List<String> codes;
-        private final int referrers;
+        private final int[] signatureTable;
         private final int periodCount;
-        private final int from;
         /** A group's cells by period, the last for the whole range; by number of the group's code. */
         private final Cell[][] groupRows;
-        private final int[][] firstMonthOfReferrer;
+        /** Referrers of a group who referred before the range: connected from its start. */
+        private final BitSet[] referrersBefore;
         private final Cell[] all;
-        private final int[] allFirstMonthOfReferrer;
+        private final BitSet allReferrersBefore = new BitSet();
         private boolean countedAll;
 
         /**
          * @param codes the codes of the grouping's dimension, by number
-         * @param referrers how many referrers there are, by number
+         * @param signatureTable the signatures of referrals, by number
          */
-        Builder(StatisticsQuery query, List<String> codes, int referrers) {
+        Builder(StatisticsQuery query, List<String> codes, int[] signatureTable) {
             this.query = query;
             this.codes = codes;
-            this.referrers = referrers;
+            this.signatureTable = signatureTable;
             this.periodCount = query.periods().size();
-            this.from = ReferralFacts.index(query.from());
             this.groupRows = new Cell[codes.size()][];
-            this.firstMonthOfReferrer = new int[codes.size()][];
+            this.referrersBefore = new BitSet[codes.size()];
             this.all = cells();
-            this.allFirstMonthOfReferrer = firstMonths();
         }
 
         /** A referral of a group; {@code period} is negative when it came before the range. */
-        void add(int group, int period, int month, int row, ReferralFacts facts) {
+        void add(int group, int period, int row, ReferralFacts facts) {
             if (period >= 0) {
                 if (groupRows[group] == null) {
                     groupRows[group] = cells();
                 }
                 groupRows[group][period].add(facts, row);
+            } else {
+                if (referrersBefore[group] == null) {
+                    referrersBefore[group] = new BitSet();
+                }
+                referrersBefore[group].set(facts.referrer(row));
+                allReferrersBefore.set(facts.referrer(row));
             }
-            if (firstMonthOfReferrer[group] == null) {
-                firstMonthOfReferrer[group] = firstMonths();
-            }
-            int referrer = facts.referrer(row);
-            int[] first = firstMonthOfReferrer[group];
-            first[referrer] = Math.min(first[referrer], month);
-            allFirstMonthOfReferrer[referrer] = Math.min(allFirstMonthOfReferrer[referrer], month);
         }
 
         /** A referral counted once in the totals of all groups: where a referral may be in several groups. */
-        void addToAll(int period, int month, int row, ReferralFacts facts) {
+        void addToAll(int period, int row, ReferralFacts facts) {
             countedAll = true;
             if (period >= 0) {
                 all[period].add(facts, row);
+            } else {
+                allReferrersBefore.set(facts.referrer(row));
             }
-            int referrer = facts.referrer(row);
-            allFirstMonthOfReferrer[referrer] = Math.min(allFirstMonthOfReferrer[referrer], month);
         }
 
         Tally build() {
@@ -105,7 +107,7 @@ final class Tally {
                     groups.add(codes.get(code));
                     rows.add(groupRows[code]);
                     addUpRange(groupRows[code]);
-                    connect(groupRows[code], firstMonthOfReferrer[code]);
+                    connect(groupRows[code], referrersBefore[code]);
                 }
             }
             if (!countedAll) {
@@ -116,7 +118,7 @@ final class Tally {
                 }
             }
             addUpRange(all);
-            connect(all, allFirstMonthOfReferrer);
+            connect(all, allReferrersBefore);
             return new Tally(groups, query.periods(), rows, all);
         }
 
@@ -126,38 +128,22 @@ final class Tally {
             }
         }
 
-        /** Referrers connected by the end of each period: those whose first referral came no later. */
-        private void connect(Cell[] cells, int[] firstMonths) {
-            int months = query.grain().months();
-            for (int period = 0; period <= periodCount; period++) {
-                int end = period < periodCount ? from + (period + 1) * months - 1 : ReferralFacts.index(query.to());
-                int connected = 0;
-                for (int first : firstMonths) {
-                    if (first <= end) {
-                        connected++;
-                    }
-                }
-                cells[period].connectedReferrers(connected);
+        /** Referrers connected by the end of each period: those who referred before it ended. */
+        private void connect(Cell[] cells, BitSet before) {
+            BitSet connected = before == null ? new BitSet() : (BitSet) before.clone();
+            for (int period = 0; period < periodCount; period++) {
+                connected.or(cells[period].referrers());
+                cells[period].connectedReferrers(connected.cardinality());
             }
+            cells[periodCount].connectedReferrers(connected.cardinality());
         }
 
         private Cell[] cells() {
             Cell[] cells = new Cell[periodCount + 1];
             for (int period = 0; period < cells.length; period++) {
-                cells[period] = new Cell();
+                cells[period] = new Cell(signatureTable);
             }
             return cells;
         }
-
-        private int[] firstMonths() {
-            int[] months = new int[referrers];
-            Arrays.fill(months, Integer.MAX_VALUE);
-            return months;
-        }
-    }
-
-    /** No group: nothing matched the filters. */
-    static Tally empty(StatisticsQuery query) {
-        return new Builder(query, List.of(), 0).build();
     }
 }

@@ -7,17 +7,17 @@ import org.junit.jupiter.api.Test;
 class DurationHistogramTests {
 
     @Test
-    void percentilesAreTheNearestRankInTenthsOfAnHourRoundedDown() {
+    void percentilesAreTheNearestRankInWholeHoursRoundedDown() {
         DurationHistogram hours = new DurationHistogram();
         for (int minutes : new int[] {120, 240, 600, 1_440, 1_800}) {
             hours.add(minutes);
         }
 
-        assertThat(hours.hoursAt(50)).isEqualTo(10.0);
-        assertThat(hours.hoursAt(90)).isEqualTo(30.0);
-        assertThat(hours.hoursAt(20)).isEqualTo(2.0);
-        hours.add(65);
-        assertThat(hours.hoursAt(1)).as("65 minutes is 1.08 h").isEqualTo(1.0);
+        assertThat(hours.hoursAt(50)).isEqualTo(10);
+        assertThat(hours.hoursAt(90)).isEqualTo(30);
+        assertThat(hours.hoursAt(20)).isEqualTo(2);
+        hours.add(119);
+        assertThat(hours.hoursAt(1)).as("119 minutes is 1 h 59").isEqualTo(1);
     }
 
     @Test
@@ -26,8 +26,8 @@ class DurationHistogramTests {
         hours.add(60);
         hours.add(30 * 24 * 60 + 33);
 
-        assertThat(hours.hoursAt(100)).isEqualTo(720.5);
-        assertThat(hours.hoursAt(50)).isEqualTo(1.0);
+        assertThat(hours.hoursAt(100)).isEqualTo(720);
+        assertThat(hours.hoursAt(50)).isEqualTo(1);
     }
 
     @Test

@@ -126,10 +126,10 @@ class ReferralStatisticsIT {
         expected.put("escalated", 0);
         expected.put("contactAttempts", 25);
         expected.put("contactAttemptsReached", 20);
-        expected.put("hoursToAcceptanceMedian", 10.0);
-        expected.put("hoursToAcceptanceP90", 30.0);
-        expected.put("hoursToFirstContactMedian", 26.0);
-        expected.put("hoursToFirstContactP90", 48.0);
+        expected.put("hoursToAcceptanceMedian", 10);
+        expected.put("hoursToAcceptanceP90", 30);
+        expected.put("hoursToFirstContactMedian", 26);
+        expected.put("hoursToFirstContactP90", 48);
         expected.put("referrerSatisfaction", 3.0);
         expected.put("organisationSatisfaction", 5.0);
         expected.put("activeReferrers", 2);

@@ -4,7 +4,7 @@ import java.util.BitSet;
 
 /**
  * The referrals of one group in one period, counted as they are scanned. What a referral adds to
- * the counts depends only on its {@linkplain ReferralFacts#signature signature}, so a cell counts
+ * the counts depends only on its {@linkplain ReferralFacts#signatureNumber signature}, so a cell counts
  * signatures, one increment a referral, and turns them into figures when asked. Every part adds up
  * (signatures, histograms, sets of actors), so totals are made by adding cells, not by scanning again.
  */
@@ -25,7 +25,7 @@ final class Cell {
     private int organisationRatings;
     private int connectedReferrers;
     private int connectedOrganisations;
-    private long[] counts;
+    private volatile long[] counts;
 
     /** @param signatureTable the signatures that occur, by their number in this scan */
     Cell(int[] signatureTable) {
@@ -35,26 +35,17 @@ final class Cell {
 
     void add(ReferralFacts facts, int row) {
         signatures[facts.signatureNumber(row)]++;
-        int acceptance = facts.minutesToAcceptance(row);
-        if (acceptance >= 0) {
-            toAcceptance.add(acceptance);
-        }
-        int firstContact = facts.minutesToFirstContact(row);
-        if (firstContact >= 0) {
-            toFirstContact.add(firstContact);
-        }
+        toAcceptance.add(facts.hoursToAcceptanceBin(row), facts.minutesToAcceptance(row));
+        toFirstContact.add(facts.hoursToFirstContactBin(row), facts.minutesToFirstContact(row));
         contactAttempts += facts.contactAttempts(row);
         contactAttemptsReached += facts.contactAttemptsReached(row);
+        // Scores of 0 are none: added without a branch, counted by a comparison.
         int referrerScore = facts.referrerScore(row);
-        if (referrerScore > 0) {
-            referrerScores += referrerScore;
-            referrerRatings++;
-        }
+        referrerScores += referrerScore;
+        referrerRatings += referrerScore > 0 ? 1 : 0;
         int organisationScore = facts.organisationScore(row);
-        if (organisationScore > 0) {
-            organisationScores += organisationScore;
-            organisationRatings++;
-        }
+        organisationScores += organisationScore;
+        organisationRatings += organisationScore > 0 ? 1 : 0;
         referrers.set(facts.referrer(row));
         organisations.set(facts.organisation(row));
     }
@@ -89,19 +80,22 @@ final class Cell {
     }
 
     long count(Figure figure) {
-        if (counts == null) {
-            counts = new long[Figure.COUNTS.size()];
+        long[] known = counts;
+        if (known == null) {
+            // Made whole before it is shared: a cell may be read by two requests at once.
+            known = new long[Figure.COUNTS.size()];
             for (int number = 0; number < signatures.length; number++) {
                 if (signatures[number] > 0) {
                     for (Figure counted : ReferralFacts.countedBy(signatureTable[number])) {
-                        counts[counted.ordinal()] += signatures[number];
+                        known[counted.ordinal()] += signatures[number];
                     }
                 }
             }
-            counts[Figure.CONTACT_ATTEMPTS.ordinal()] = contactAttempts;
-            counts[Figure.CONTACT_ATTEMPTS_REACHED.ordinal()] = contactAttemptsReached;
+            known[Figure.CONTACT_ATTEMPTS.ordinal()] = contactAttempts;
+            known[Figure.CONTACT_ATTEMPTS_REACHED.ordinal()] = contactAttemptsReached;
+            counts = known;
         }
-        return counts[figure.ordinal()];
+        return known[figure.ordinal()];
     }
 
     /** How many referrals a figure other than a count is made of: too few, and it is not shown. */

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.HdrHistogram.Histogram;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -63,9 +64,12 @@ public final class StatisticsBenchmark {
                     + "%.1f s (%d bytes of JSON)%n", (System.nanoTime() - loading) / 1e9, first.length());
 
             // A referral changing between two questions: each is counted afresh over the million.
+            List<UUID> changed = store.sql("SELECT referral_id FROM statistics_referral ORDER BY random() LIMIT 1000")
+                    .query(UUID.class).list();
+            int[] next = {0};
             Runnable aReferralChanges = () -> store.sql(
-                    "UPDATE statistics_referral SET revision = nextval('statistics_revision') WHERE position = :row")
-                    .param("row", 1 + (int) (Math.random() * REFERRALS)).update();
+                    "UPDATE statistics_referral SET revision = nextval('statistics_revision') WHERE referral_id = :id")
+                    .param("id", changed.get(next[0]++ % changed.size())).update();
             Histogram changing = measure(http, platform.gateway() + QUERY, bearer, aReferralChanges);
             Histogram changingDirect = measure(http, service + QUERY, bearer, aReferralChanges);
             Histogram unchanged = measure(http, platform.gateway() + QUERY, bearer, () -> { });

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -81,6 +82,10 @@ class ProblemErrorHandler implements WebExceptionHandler {
             ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(cause.getClass(), ResponseStatus.class);
             if (declared != null) {
                 return declared.code();
+            }
+            // The session's tokens could not be renewed: the person has to sign in again.
+            if (cause instanceof OAuth2AuthorizationException) {
+                return HttpStatus.UNAUTHORIZED;
             }
             if (cause instanceof TimeoutException) {
                 return HttpStatus.GATEWAY_TIMEOUT;

@@ -16,9 +16,11 @@ import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigB
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The API's routes to the services. Each service sits behind a circuit breaker and bounded
@@ -41,19 +43,27 @@ class ServiceRoutes {
     RouteLocator apiRoutes(RouteLocatorBuilder routes, Settings settings) {
         return routes.routes()
                 .route("directory", route -> route.path("/api/directory/**")
-                        .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName("directory")))
+                        .filters(filters -> relayed(filters).circuitBreaker(breaker -> breaker.setName("directory")))
                         .metadata(timeouts(settings))
                         .uri(settings.services().get("directory")))
                 .route("referral", route -> route.path("/api/referrals", "/api/referrals/**",
                                 "/api/statistics", "/api/statistics/**")
-                        .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName("referral")))
+                        .filters(filters -> relayed(filters).circuitBreaker(breaker -> breaker.setName("referral")))
                         .metadata(timeouts(settings))
                         .uri(settings.services().get("referral")))
                 .route("notification", route -> route.path("/api/notifications", "/api/notifications/**")
-                        .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName("notification")))
+                        .filters(filters -> relayed(filters).circuitBreaker(breaker -> breaker.setName("notification")))
                         .metadata(timeouts(settings))
                         .uri(settings.services().get("notification")))
                 .build();
+    }
+
+    /**
+     * A signed-in person's access token goes along from their session; the session cookie does not
+     * (the services need only the token). A caller's own bearer token passes through.
+     */
+    private static GatewayFilterSpec relayed(GatewayFilterSpec filters) {
+        return filters.tokenRelay().removeRequestHeader(HttpHeaders.COOKIE);
     }
 
     /** The circuit breakers give up no sooner than the HTTP client's own response timeout. */

@@ -92,6 +92,46 @@ class GatewayRoutingIT {
         assertThat(response.body()).contains("Doorverwijzen naar welzijn in Brussel");
     }
 
+    @Test
+    void aWriteWithItsOwnBearerTokenIsRelayedWithoutASession() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/referrals/42/accept")).header("Authorization", "Bearer abc")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("POST /api/referrals/42/accept Bearer abc");
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void aScreenOpenedSignedOutGoesToSignInAndTheSessionSaysNoOneIsSignedIn() throws Exception {
+        HttpResponse<String> screen = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/referrals/8a70ae01-5e22-4582-a6e2-a95ea364f69b")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/web/session")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/oauth2/authorization/platform")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(screen.statusCode()).isEqualTo(302);
+        assertThat(screen.headers().firstValue("Location")).hasValue("/oauth2/authorization/platform");
+        assertThat(session.statusCode()).isEqualTo(401);
+        assertThat(session.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .startsWith("http://localhost:9000/oauth2/authorize?response_type=code&client_id=platform-web")
+                .contains("code_challenge_method=S256"));
+    }
+
+    @Test
+    void theWebApplicationsScriptsAreServedCompressed() throws Exception {
+        HttpResponse<byte[]> script = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/app/messages.js")).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(script.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-cache"));
+    }
+
     private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer abc").header("Accept-Language", language)

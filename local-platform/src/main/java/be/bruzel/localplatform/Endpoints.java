@@ -48,6 +48,8 @@ public record Endpoints(
             environment.put(service.environmentPrefix() + "_DB_USER", owner.username());
             environment.put(service.environmentPrefix() + "_DB_PASSWORD", owner.password());
         });
+        // Where the web application is: the identity provider sends people back there, mails link there.
+        environment.put("PLATFORM_WEB_URL", url(PlatformService.GATEWAY));
         if (service == PlatformService.DIRECTORY) {
             environment.put("DIRECTORY_DEMO_DATA", "true");
         }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Where each user is reached and in which language, as their own token says whenever they look at
  * their notifications. The identity provider stays the source: a changed address or language is
- * taken over on the next look.
+ * taken over on the next look. A language the user chose in the web application wins over the token's.
  */
 @Repository
 public class UserContacts {
@@ -49,12 +49,30 @@ public class UserContacts {
                 .update();
     }
 
+    /** The language the user chose, or none: then their token's counts. */
+    public Optional<String> chosenLanguage(String userId) {
+        return jdbc.sql("SELECT chosen_language FROM user_contact WHERE user_id = :user")
+                .param("user", userId)
+                .query(String.class).optional();
+    }
+
+    /** A user who has never looked at their notifications gets a row with their token's address and language. */
+    public void chooseLanguage(String userId, Optional<String> email, Optional<String> tokenLanguage, String chosen) {
+        remember(userId, email, tokenLanguage);
+        jdbc.sql("UPDATE user_contact SET chosen_language = :chosen, updated_at = :now WHERE user_id = :user")
+                .param("user", userId)
+                .param("chosen", chosen)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
     /** The contacts of those users that have an address. */
     Map<String, Contact> of(Set<String> userIds) {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("SELECT user_id, email, language FROM user_contact WHERE user_id = ANY (:users) AND email IS NOT NULL")
+        return jdbc.sql("SELECT user_id, email, coalesce(chosen_language, language) AS language FROM user_contact"
+                + " WHERE user_id = ANY (:users) AND email IS NOT NULL")
                 .param("users", userIds.toArray(String[]::new))
                 .query((row, n) -> Map.entry(row.getString("user_id"),
                         new Contact(Optional.of(row.getString("email")), row.getString("language"))))

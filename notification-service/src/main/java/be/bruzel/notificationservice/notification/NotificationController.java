@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -48,11 +48,13 @@ class NotificationController {
     }
 
     /**
-     * How I want each kind of notification by e-mail.
+     * How I want each kind of notification by e-mail, and in which language the platform speaks to me.
      *
-     * @param email by notification type: IMMEDIATELY (the default), DAILY_DIGEST or NEVER
+     * @param email by notification type: IMMEDIATELY (the default), DAILY_DIGEST or NEVER; left out: unchanged
+     * @param language nl, fr or en, for the web application and my e-mails; none chosen: my account's language
      */
-    record Preferences(@NotNull Map<Notification.Type, EmailPreferences.Delivery> email) {
+    record Preferences(Map<Notification.Type, EmailPreferences.Delivery> email,
+            @Pattern(regexp = "nl|fr|en") String language) {
     }
 
     /** One page of my notifications, newest first, with how many are unread. */
@@ -96,16 +98,21 @@ class NotificationController {
         for (Notification.Type type : Notification.Type.values()) {
             all.put(type, chosen.getOrDefault(type.name(), EmailPreferences.Delivery.IMMEDIATELY));
         }
-        return new Preferences(all);
+        return new Preferences(all, contacts.chosenLanguage(caller.userId()).orElse(null));
     }
 
     @PutMapping("/preferences")
-    @Operation(summary = "Choose, per kind of notification, an e-mail at once, a daily digest or none",
+    @Operation(summary = "Choose, per kind of notification, an e-mail at once, a daily digest or none; and my language",
             description = "Kinds left out keep their current choice. In the app every notification stays.")
     Preferences choose(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Preferences chosen) {
-        Map<String, EmailPreferences.Delivery> byName = new HashMap<>();
-        chosen.email().forEach((type, delivery) -> byName.put(type.name(), delivery));
-        preferences.choose(caller.userId(), byName);
+        if (chosen.email() != null) {
+            Map<String, EmailPreferences.Delivery> byName = new HashMap<>();
+            chosen.email().forEach((type, delivery) -> byName.put(type.name(), delivery));
+            preferences.choose(caller.userId(), byName);
+        }
+        if (chosen.language() != null) {
+            contacts.chooseLanguage(caller.userId(), caller.email(), caller.language(), chosen.language());
+        }
         return preferences(caller);
     }
 

@@ -191,6 +191,30 @@ class EmailIT {
         assertThat(mailsTo(gp + "@example.org")).hasSize(1);
     }
 
+    @Test
+    void aUserWhoChoseFrenchInTheAppIsMailedInFrenchThoughTheirAccountSaysDutch() throws Exception {
+        String gp = "gp-" + UUID.randomUUID();
+        String token = looksAtNotifications(gp, gp + "@example.org", "nl");
+        assertThat(mvc.put().uri("/api/notifications/preferences").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"language\": \"fr\"}"))
+                .hasStatusOk().bodyJson().extractingPath("$.language").isEqualTo("fr");
+        assertThat(mvc.put().uri("/api/notifications/preferences").header(HttpHeaders.AUTHORIZATION, token)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"language\": \"de\"}"))
+                .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("language");
+        looksAtNotifications(gp, gp + "@example.org", "nl");
+        UUID referral = UUID.randomUUID();
+
+        publish(submitted(referral, gp, "ocmw-nowhere"));
+        publish(new ReferralAccepted(UUID.randomUUID(), Instant.now(), referral, "ocmw-nowhere", null));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(gp + "@example.org").size() == 1);
+        assertThat(subject(mailsTo(gp + "@example.org").getFirst()))
+                .isEqualTo("Orientation " + referral.toString().substring(0, 8) + " acceptée");
+        assertThat(mvc.get().uri("/api/notifications/preferences").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatusOk().bodyJson().extractingPath("$.language").isEqualTo("fr");
+    }
+
     private String looksAtNotifications(String userId, String email, String language) {
         String token = "Bearer " + TestTokens.token(userId, List.of("referrer"), null,
                 Map.of("email", email, "locale", language));

@@ -1,0 +1,138 @@
+package be.bruzel.gateway.web;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * Signing in to the web application. The gateway is the OpenID Connect client (authorization code
+ * flow): it keeps each person's tokens in their session and relays the access token to the
+ * services, so the browser only ever holds a session cookie. Callers that bring their own bearer
+ * token (scripts, other systems) pass through unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebLogin.Settings.class)
+class WebLogin {
+
+    static final String REGISTRATION = "platform";
+    static final String SIGN_IN = "/oauth2/authorization/" + REGISTRATION;
+
+    /**
+     * The endpoints are configured rather than discovered, so the gateway starts while the identity
+     * provider is still starting. The paths default to Spring Authorization Server's.
+     *
+     * @param issuer the issuer as the tokens name it; browsers are sent here to sign in and out
+     * @param identityProvider where the gateway itself reaches the identity provider: the issuer, but
+     *        inside containers another host name
+     */
+    @ConfigurationProperties("platform.web.login")
+    record Settings(URI issuer, URI identityProvider, String clientId, String clientSecret,
+            String authorizationPath, String tokenPath, String jwkSetPath, String endSessionPath) {
+
+        Settings {
+            identityProvider = identityProvider == null ? issuer : identityProvider;
+        }
+    }
+
+    @Bean
+    ReactiveClientRegistrationRepository clientRegistrations(Settings settings) {
+        return new InMemoryReactiveClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientId(settings.clientId())
+                .clientSecret(settings.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile")
+                .issuerUri(settings.issuer().toString())
+                .authorizationUri(at(settings.issuer(), settings.authorizationPath()))
+                .tokenUri(at(settings.identityProvider(), settings.tokenPath()))
+                .jwkSetUri(at(settings.identityProvider(), settings.jwkSetPath()))
+                .userNameAttributeName(IdTokenClaimNames.SUB)
+                .providerConfigurationMetadata(Map.of("end_session_endpoint",
+                        at(settings.issuer(), settings.endSessionPath())))
+                .build());
+    }
+
+    /** Tokens live in the session, so they end with it and never sit in a shared store. */
+    @Bean
+    ServerOAuth2AuthorizedClientRepository authorizedClients() {
+        return new WebSessionServerOAuth2AuthorizedClientRepository();
+    }
+
+    @Bean
+    SecurityWebFilterChain webSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
+        OidcClientInitiatedServerLogoutSuccessHandler signedOut =
+                new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        signedOut.setPostLogoutRedirectUri("{baseUrl}/");
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(WebApplicationPages.SIGNED_IN_PAGES).authenticated()
+                        .anyExchange().permitAll())
+                .oauth2Login(login -> { })
+                .logout(logout -> logout.logoutSuccessHandler(signedOut))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserWritesInASession())
+                        // A problem like every other error (ProblemErrorHandler), not a bare "Access Denied".
+                        .accessDeniedHandler((exchange, denied) -> Mono.error(
+                                new ResponseStatusException(HttpStatus.FORBIDDEN, denied.getMessage()))))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
+                        new DelegatingServerAuthenticationEntryPoint(
+                                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+                                        ServerWebExchangeMatchers.pathMatchers("/web/**", "/api/**"),
+                                        new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)),
+                                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+                                        ServerWebExchangeMatchers.anyExchange(),
+                                        new RedirectServerAuthenticationEntryPoint(SIGN_IN)))))
+                .build();
+    }
+
+    /**
+     * Only a signed-in browser session can be ridden by another site: its writes must carry the
+     * session's CSRF token. Writes with a bearer token of their own need none, and neither do those
+     * of a session that has ended: they reach the services anonymously and are refused there (401),
+     * which tells the web application to ask the person to sign in again.
+     */
+    private static ServerWebExchangeMatcher browserWritesInASession() {
+        return exchange -> {
+            HttpMethod method = exchange.getRequest().getMethod();
+            boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                    || method == HttpMethod.TRACE;
+            if (safe || exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+                return ServerWebExchangeMatcher.MatchResult.notMatch();
+            }
+            return exchange.getSession().flatMap(session -> session.getAttribute(
+                    WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME) != null
+                            ? ServerWebExchangeMatcher.MatchResult.match()
+                            : ServerWebExchangeMatcher.MatchResult.notMatch());
+        };
+    }
+
+    private static String at(URI base, String path) {
+        return UriComponentsBuilder.fromUri(base).path(path).build().toUriString();
+    }
+}

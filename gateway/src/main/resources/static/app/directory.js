@@ -1,0 +1,47 @@
+// Names from the social map for the codes that referrals and statistics carry.
+import { named, t } from './i18n.js';
+import { cached } from './api.js';
+
+export async function themeNames(codes) {
+  const themes = await cached('/api/directory/themes?includeInactive=true');
+  return codes.map((code) => named(themes.find((theme) => theme.code === code)) || code).join(', ');
+}
+
+export async function organisationName(id) {
+  if (!id) return '';
+  const organisations = await cached('/api/directory/organisations').catch(() => []);
+  return named(organisations.find((organisation) => organisation.id === id)) || id;
+}
+
+export async function serviceName(id) {
+  if (!id) return '';
+  const service = await cached(`/api/directory/services/${encodeURIComponent(id)}`).catch(() => null);
+  return service ? named(service) : id;
+}
+
+/** Service and organisation, e.g. "Sociale dienst OCMW Jette (OCMW Jette)". */
+export async function receiverName({ serviceId, organisationId, unmetNeed }) {
+  if (unmetNeed) return `${t('referral.unmet-need')} — ${await organisationName(organisationId)}`;
+  return `${await serviceName(serviceId)} (${await organisationName(organisationId)})`;
+}
+
+/** Where the person lives as a person names it: municipality (district) and care zone. */
+export async function placeName({ postcode, municipalityNis, areaId }) {
+  const lookup = await cached(`/api/directory/territory/postcodes/${postcode}`).catch(() => null);
+  const candidate = lookup?.candidates.find((c) => c.area.id === areaId)
+    || lookup?.candidates.find((c) => c.municipality.code === municipalityNis);
+  if (!candidate) return postcode;
+  const area = candidate.area.district ? ` (${named(candidate.area)})` : '';
+  return `${postcode} ${named(candidate.municipality)}${area} · ${t('referral.care-zone', { zone: named(candidate.careZone) })}`;
+}
+
+/** A routing level's place by name: the municipality, district or care zone around a postcode. */
+export async function levelPlaceName(kind, code, postcode) {
+  const lookup = postcode ? await cached(`/api/directory/territory/postcodes/${postcode}`).catch(() => null) : null;
+  for (const candidate of lookup?.candidates || []) {
+    if (kind === 'MUNICIPALITY' && candidate.municipality.code === code) return named(candidate.municipality);
+    if (kind === 'AREA' && candidate.area.id === code) return named(candidate.area);
+    if (kind === 'CARE_ZONE' && candidate.careZone.code === code) return named(candidate.careZone);
+  }
+  return kind === 'REGION' ? code.toUpperCase().replace('BRUZEL', 'BruZEL') : code;
+}

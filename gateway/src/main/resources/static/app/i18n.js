@@ -1,0 +1,96 @@
+// The languages of the platform, and Belgian formats for dates and numbers.
+import { messages } from './messages.js';
+
+export const LANGUAGES = ['nl', 'fr', 'en'];
+const ZONE = 'Europe/Brussels';
+let current = initialLanguage();
+document.documentElement.lang = current;
+
+function initialLanguage() {
+  const stored = localStorage.getItem('language');
+  if (LANGUAGES.includes(stored)) return stored;
+  const browser = (navigator.languages || []).map((code) => code.slice(0, 2)).find((code) => LANGUAGES.includes(code));
+  return browser || 'nl';
+}
+
+export function language() {
+  return current;
+}
+
+export function setLanguage(code) {
+  if (!LANGUAGES.includes(code)) return;
+  current = code;
+  localStorage.setItem('language', code);
+  document.documentElement.lang = code;
+}
+
+/** Keys without a text in the language shown; the browser tests require none. */
+export const missing = new Set();
+window.missingTranslations = missing;
+
+export function t(key, parameters = {}) {
+  let text = messages[current][key];
+  if (text === undefined) {
+    missing.add(`${current}:${key}`);
+    text = messages.en[key] ?? key;
+  }
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in parameters ? parameters[name] : whole));
+}
+
+/** The name of a directory item in the language shown: nameNl, nameFr, nameEn. */
+export function named(item, prefix = 'name') {
+  if (!item) return '';
+  const suffix = { nl: 'Nl', fr: 'Fr', en: 'En' };
+  return item[prefix + suffix[current]] || item[`${prefix}Nl`] || item[`${prefix}Fr`] || item[`${prefix}En`] || item.code || item.id || '';
+}
+
+const locale = () => `${current}-BE`;
+
+export function formatDateTime(iso) {
+  return iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE }).format(new Date(iso)) : '';
+}
+
+export function formatDate(iso) {
+  return iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: ZONE }).format(new Date(iso)) : '';
+}
+
+export function formatNumber(value, fractionDigits = 0) {
+  if (value === null || value === undefined) return '';
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(value);
+}
+
+/** A month or quarter of the statistics (2026-11, 2026-Q4, 2026) as a person reads it. */
+export function formatPeriod(period) {
+  if (!period) return t('statistics.whole-range');
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) {
+    return new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' })
+      .format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)));
+  }
+  const quarter = /^(\d{4})-Q(\d)$/.exec(period);
+  if (quarter) return t('statistics.quarter', { quarter: quarter[2], year: quarter[1] });
+  return period;
+}
+
+/** Now as a value for an <input type="datetime-local">, in Brussels time. */
+export function nowForInput() {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date()).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** A datetime-local value (Brussels time) as an instant for the API. */
+export function instantFromInput(value) {
+  if (!value) return null;
+  const asUtc = new Date(`${value}:00Z`);
+  const offset = brusselsOffsetMinutes(asUtc);
+  return new Date(asUtc.getTime() - offset * 60_000).toISOString();
+}
+
+function brusselsOffsetMinutes(date) {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(date).find((part) => part.type === 'timeZoneName').value;
+  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] || 0)) : 0;
+}

@@ -1,0 +1,136 @@
+// The web application: who is signed in, the menu for their role, and which screen an address shows.
+import { t, language, setLanguage, LANGUAGES } from './i18n.js';
+import { api, useCsrfToken, sessionEnded } from './api.js';
+import { h, show } from './dom.js';
+
+const SIGN_IN = '/oauth2/authorization/platform';
+
+const screens = [
+  { path: /^\/$/, load: () => import('./home.js') },
+  { path: /^\/referrals\/new$/, role: 'referrer', load: () => import('./new-referral.js') },
+  { path: /^\/referrals$/, role: 'referrer', load: () => import('./referrals.js') },
+  { path: /^\/referrals\/([0-9a-f-]{36})$/, load: () => import('./referral.js') },
+  { path: /^\/inbox$/, role: 'organisation-worker', load: () => import('./inbox.js') },
+  { path: /^\/notifications$/, load: () => import('./notifications.js') },
+  { path: /^\/statistics$/, role: 'analyst', load: () => import('./statistics.js') },
+  { path: /^\/settings$/, load: () => import('./settings.js') },
+  { path: /^\/admin(?:\/([a-z-]+))?(?:\/([^/]+))?$/, role: 'administrator', load: () => import('./admin.js') },
+];
+
+const menus = {
+  referrer: [['/referrals/new', 'menu.new-referral'], ['/referrals', 'menu.my-referrals'], ['/notifications', 'menu.notifications']],
+  'organisation-worker': [['/inbox', 'menu.inbox'], ['/notifications', 'menu.notifications']],
+  analyst: [['/statistics', 'menu.statistics']],
+  administrator: [['/admin', 'menu.admin']],
+};
+
+const app = { person: null, navigate, refreshUnread, signIn: SIGN_IN };
+
+async function start() {
+  const session = await fetch('/web/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (session.ok) {
+    app.person = await session.json();
+    useCsrfToken(app.person.csrfToken);
+    const chosen = await api('/api/notifications/preferences').then((preferences) => preferences.language).catch(() => null);
+    setLanguage(chosen || app.person.language || language());
+  }
+  document.addEventListener('click', (event) => {
+    const anchor = event.target.closest('a[data-link]');
+    if (!anchor || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    navigate(anchor.getAttribute('href'));
+  });
+  window.addEventListener('popstate', () => render());
+  sessionEnded.addEventListener('ended', sessionHasEnded);
+  await render();
+}
+
+export function navigate(address, { replace = false } = {}) {
+  if (replace) history.replaceState(null, '', address);
+  else history.pushState(null, '', address);
+  return render();
+}
+
+let latest = 0;
+
+async function render() {
+  // A screen still loading when the person moves on must not draw over the screen they moved to.
+  const id = ++latest;
+  const current = () => id === latest;
+  const showIfCurrent = (...children) => current() && show(...children);
+  drawHeader();
+  const path = location.pathname;
+  const screen = screens.find((candidate) => candidate.path.test(path));
+  if (!screen) {
+    show(h('h1', {}, t('page.not-found')), h('p', {}, h('a', { href: '/', dataset: { link: '' } }, t('page.home'))));
+    return;
+  }
+  if (screen.role && !app.person?.roles.includes(screen.role)) {
+    show(h('h1', {}, t('page.not-for-you')), h('p', {}, t('page.not-for-you.detail')));
+    return;
+  }
+  const module = await screen.load();
+  const parameters = screen.path.exec(path).slice(1);
+  try {
+    await module.render({ ...app, show: showIfCurrent, parameters, query: new URLSearchParams(location.search) });
+  } catch (problem) {
+    if (problem.status === 401 || !current()) return;
+    show(h('h1', {}, problem.status === 404 ? t('page.not-found') : t('error.title')),
+      h('p', {}, problem.status === 404 ? t('page.not-found.detail') : (problem.detail || problem.message)));
+  }
+  if (current()) refreshUnread();
+}
+
+function drawHeader() {
+  document.querySelector('.brand').textContent = t('app.name');
+  document.querySelector('.skip-link').textContent = t('app.skip');
+  const navigation = document.getElementById('navigation');
+  navigation.setAttribute('aria-label', t('menu.label'));
+  const items = (app.person?.roles || []).flatMap((role) => menus[role] || []);
+  navigation.replaceChildren(h('ul', {}, items.map(([href, key]) => h('li', {},
+    h('a', { href, dataset: { link: '' }, 'aria-current': isCurrent(href) ? 'page' : null },
+      t(key), key === 'menu.notifications' ? h('span', { class: 'unread', id: 'unread-count' }) : null)))));
+  const account = document.getElementById('account');
+  const languages = h('select', { id: 'language', 'aria-label': t('language.choose'), onchange: (event) => changeLanguage(event.target.value) },
+    LANGUAGES.map((code) => h('option', { value: code, lang: code, selected: code === language() }, t(`language.${code}`))));
+  account.replaceChildren(languages);
+  if (app.person) {
+    account.append(
+      h('a', { href: '/settings', dataset: { link: '' }, class: 'person' }, app.person.name || app.person.user),
+      h('form', { method: 'post', action: '/logout', class: 'sign-out' },
+        h('input', { type: 'hidden', name: '_csrf', value: app.person.csrfToken }),
+        h('button', { type: 'submit', class: 'link-button' }, t('account.sign-out'))));
+  } else {
+    account.append(h('a', { href: SIGN_IN, class: 'button' }, t('account.sign-in')));
+  }
+}
+
+function isCurrent(href) {
+  return location.pathname === href || (href !== '/referrals' && location.pathname.startsWith(`${href}/`));
+}
+
+async function changeLanguage(code) {
+  setLanguage(code);
+  if (app.person) await api('/api/notifications/preferences', { method: 'PUT', body: { language: code } }).catch(() => {});
+  await render();
+  document.getElementById('language').focus();
+}
+
+/** The unread count next to the menu item, for the people who get notifications. */
+async function refreshUnread() {
+  const slot = document.getElementById('unread-count');
+  if (!slot) return;
+  const page = await api('/api/notifications?size=1').catch(() => null);
+  if (!page) return;
+  slot.replaceChildren(page.unread ? h('span', { class: 'count' }, String(page.unread)) : '',
+    page.unread ? h('span', { class: 'visually-hidden' }, ` ${t('notifications.unread', { count: page.unread })}`) : '');
+}
+
+function sessionHasEnded() {
+  if (document.getElementById('session-ended')) return;
+  const again = location.pathname === '/' ? SIGN_IN : location.pathname + location.search;
+  document.getElementById('main').prepend(h('div', { id: 'session-ended', class: 'notice warning', role: 'alert' },
+    h('p', {}, t('session.ended')), h('p', {}, h('a', { href: again, class: 'button' }, t('session.sign-in-again')))));
+}
+
+start();

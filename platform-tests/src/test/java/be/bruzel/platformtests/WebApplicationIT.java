@@ -1,0 +1,326 @@
+package be.bruzel.platformtests;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.webjars.WebJarVersionLocator;
+
+/**
+ * The web application in a real browser (Debian's Chromium, driven by Playwright) on the whole
+ * platform: each person signs in at the identity provider, in their own browser, at tablet width.
+ * Every screen is checked against WCAG 2.1 AA with axe-core and photographed into
+ * {@code target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebApplicationIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
+    private static final String AXE = axeCore();
+
+    static RunningPlatform platform;
+    static Playwright playwright;
+    static Browser browser;
+    /** The referral the Jette story is about, from the GP's screen. */
+    static String referralAddress;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = RunningPlatform.start(Path.of("target", "platform-logs-web"));
+        platform.awaitReferralRoutingCopy();
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(CHROMIUM))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    /** On a failure, what every open page showed, to see why (before the browsers close). */
+    @RegisterExtension
+    static final AfterTestExecutionCallback PHOTOGRAPH_ON_FAILURE = test -> {
+        if (test.getExecutionException().isEmpty()) {
+            return;
+        }
+        int n = 0;
+        for (BrowserContext context : browser.contexts()) {
+            for (Page page : context.pages()) {
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(SCREENSHOTS.resolve("failed-" + test.getRequiredTestMethod().getName() + "-" + ++n + ".png")));
+            }
+        }
+    };
+
+    @AfterEach
+    void closeTheBrowsers() {
+        browser.contexts().forEach(BrowserContext::close);
+    }
+
+    @Test
+    @Order(1)
+    void theFirstPageIsUsableAtOnceAndInvitesToSignIn() {
+        Page page = tablet().newPage();
+        // Figures to read, not timed assertions: the first visit after start, then a later one.
+        for (String visit : List.of("first visit after start", "a later visit")) {
+            long started = System.nanoTime();
+            page.navigate(platform.gateway() + "/");
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aanmelden")).first()).isVisible();
+            System.out.printf("First page, %s: usable after %d ms (DOMContentLoaded at %s ms), %s bytes transferred%n",
+                    visit, Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                    page.evaluate("() => Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd)"),
+                    page.evaluate("() => performance.getEntriesByType('resource')"
+                            + ".reduce((sum, entry) => sum + entry.transferSize, 0)"
+                            + " + performance.getEntriesByType('navigation')[0].transferSize"));
+        }
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Doorverwijzen naar welzijn in Brussel");
+        checkAndPhotograph(page, "00-home-signed-out");
+    }
+
+    @Test
+    @Order(2)
+    void aGpInJetteRefersAndTheJetteOrganisationClosesTheLoopWithFeedback() throws Exception {
+        Page gp = signIn("gp.jette");
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Mijn doorverwijzingen");
+        checkAndPhotograph(gp, "01-gp-my-referrals");
+
+        gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nieuwe doorverwijzing").setExact(true)).first().click();
+        gp.getByLabel("Naam").fill("Marie Peeters");
+        gp.getByLabel("Telefoon").fill("0470 12 34 56");
+        gp.getByLabel("Postcode").fill("1090");
+        assertThat(gp.locator(".municipality")).containsText("Jette · zorgzone Noord");
+        gp.getByLabel("Financiën en schulden").check();
+        gp.getByLabel("Vraag", new Page.GetByLabelOptions().setExact(true)).fill("Mevrouw heeft schulden bij de energieleverancier.");
+        assertThat(gp.locator(".receivers")).containsText("OCMW Jette");
+        gp.getByText("Waarom deze organisatie?").first().click();
+        gp.getByLabel("De persoon geeft toestemming").check();
+        checkAndPhotograph(gp, "02-gp-new-referral-filled");
+
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Doorverwijzing versturen")).click();
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Doorverwijzing verstuurd");
+        checkAndPhotograph(gp, "03-gp-referral-sent");
+        gp.locator(".sent-list a").first().click();
+        assertThat(gp.locator(".referral-status")).containsText("Verstuurd");
+        referralAddress = gp.url();
+        checkAndPhotograph(gp, "04-gp-referral-detail");
+
+        Page worker = signIn("worker.jette");
+        assertThat(worker.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("OCMW Jette");
+        checkAndPhotograph(worker, "05-organisation-inbox");
+        worker.locator("table tbody tr").first().getByRole(AriaRole.LINK).click();
+        assertThat(worker.getByText("Marie Peeters")).isVisible();
+        assertThat(worker.locator(".referral-status")).containsText("Ontvangen");
+        checkAndPhotograph(worker, "06-organisation-referral-received");
+
+        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aanvaarden")).click();
+        assertThat(worker.locator(".referral-status")).containsText("Aanvaard");
+        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Contactpoging noteren")).click();
+        assertThat(worker.locator(".referral-status")).containsText("Bezig");
+        assertThat(worker.locator(".timeline")).containsText("Persoon bereikt");
+        worker.getByLabel("Resultaat").selectOption("SOLVED");
+        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afronden")).click();
+        assertThat(worker.locator(".referral-status")).containsText("Afgerond");
+        worker.getByLabel("Bericht").fill("Mevrouw heeft een afbetalingsplan met de leverancier.");
+        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bericht versturen")).click();
+        assertThat(worker.locator(".messages")).containsText("afbetalingsplan");
+        checkAndPhotograph(worker, "07-organisation-referral-completed");
+
+        gp.navigate(platform.gateway() + "/notifications");
+        assertThat(gp.locator("#unread-count .count")).not().hasText("");
+        assertThat(gp.locator(".notifications")).containsText("afgerond", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(gp.locator(".notifications")).containsText("Nieuw bericht bij doorverwijzing");
+        checkAndPhotograph(gp, "08-gp-notifications");
+        gp.locator(".notifications a").filter(new Locator.FilterOptions().setHasText("afgerond")).first().click();
+        assertThat(gp.locator(".referral-status")).containsText("Afgerond");
+        assertThat(gp.locator(".messages")).containsText("Mevrouw heeft een afbetalingsplan met de leverancier.");
+        assertThat(gp.locator(".referral-status")).containsText("Opgelost");
+        checkAndPhotograph(gp, "09-gp-sees-feedback");
+    }
+
+    @Test
+    @Order(3)
+    void theAnalystSeesTheJetteReferralsInTheFiguresInTheirOwnLanguageAndDownloadsThem() throws Exception {
+        // Four more referrals in Jette, so that Jette's count (five) is no longer too small to show.
+        String token = platform.token("gp.jette");
+        for (int i = 0; i < 4; i++) {
+            submitThroughTheApi(token, "1090");
+        }
+        Page analyst = signIn("analyst.bruzel");
+        assertThat(analyst.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Statistiques des orientations");
+        Locator jette = analyst.locator(".tile[data-municipality='21010'] .tile-value");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            analyst.reload();
+            assertThat(jette).hasText("5");
+        });
+        assertThat(analyst.locator(".tile[data-municipality='21015'] .tile-value")).hasText("0");
+        assertThat(analyst.locator("table").last()).containsText("Jette");
+        checkAndPhotograph(analyst, "10-analyst-dashboard-fr");
+
+        Download csv = analyst.waitForDownload(() -> analyst.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Télécharger en CSV")).click());
+        String content = Files.readString(csv.path(), StandardCharsets.UTF_8);
+        assertThat(content).contains("Jette").contains(";");
+
+        analyst.getByLabel("Langue").selectOption("nl");
+        assertThat(analyst.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Cijfers over doorverwijzingen");
+        checkAndPhotograph(analyst, "11-analyst-dashboard-nl");
+        // Remembered for the person, not the browser: a fresh browser opens in Dutch too.
+        Page elsewhere = signIn("analyst.bruzel");
+        assertThat(elsewhere.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Cijfers over doorverwijzingen");
+    }
+
+    @Test
+    @Order(4)
+    void inFrenchASubmissionWithoutConsentIsRefusedAndNothingIsStored() throws Exception {
+        long before = RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE referrer_id = 'gp.schaerbeek'");
+        Page gp = signIn("gp.schaerbeek");
+        gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nouvelle orientation").setExact(true)).first().click();
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Nouvelle orientation");
+        gp.getByLabel("Nom", new Page.GetByLabelOptions().setExact(true)).fill("Jean Dupont");
+        gp.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true)).fill("jean.dupont@example.org");
+        gp.getByLabel("Code postal").fill("1050");
+        assertThat(gp.locator(".municipality")).containsText("Le code postal 1050 couvre deux communes");
+        gp.getByLabel(Pattern.compile("^Ixelles")).check();
+        gp.getByLabel("Solitude et contacts sociaux").check();
+        gp.getByLabel("Question", new Page.GetByLabelOptions().setExact(true)).fill("Monsieur se sent seul depuis son veuvage.");
+        assertThat(gp.locator(".receivers")).containsText("Solitude et contacts sociaux");
+
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer l'orientation")).click();
+
+        Locator summary = gp.locator(".error-summary");
+        assertThat(summary).containsText("Le consentement de la personne est requis");
+        assertThat(gp.locator("[data-field='consent.given'] .error-message")).isVisible();
+        assertThat(gp.getByLabel("La personne donne son consentement")).hasAttribute("aria-invalid", "true");
+        checkAndPhotograph(gp, "12-fr-refused-without-consent");
+        assertThat(RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE referrer_id = 'gp.schaerbeek'"))
+                .isEqualTo(before);
+    }
+
+    @Test
+    @Order(5)
+    void anOrganisationCannotOpenAnotherOrganisationsReferral() {
+        assertThat(referralAddress).as("the Jette story ran first").isNotNull();
+        Page other = signIn("worker.ldc.jette");
+        other.navigate(referralAddress);
+        assertThat(other.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Niet gevonden");
+        assertThat(other.locator("main")).not().containsText("Marie Peeters");
+        checkAndPhotograph(other, "13-other-organisation-not-found");
+    }
+
+    @Test
+    @Order(6)
+    void anEndedSessionAsksToSignInAgainAndSigningOutEndsIt() {
+        Page gp = signIn("gp.jette");
+        gp.context().clearCookies();
+        gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Alle")).click();
+        assertThat(gp.locator("#session-ended")).containsText("Uw sessie is verlopen");
+        checkAndPhotograph(gp, "14-session-ended");
+        gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Opnieuw aanmelden")).click();
+        gp.locator("input[name=username]").fill("gp.jette");
+        gp.locator("input[name=password]").fill("demo");
+        gp.locator("button[type=submit]").click();
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Mijn doorverwijzingen");
+
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afmelden")).click();
+        assertThat(gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aanmelden")).first()).isVisible();
+        gp.navigate(platform.gateway() + "/referrals");
+        assertThat(gp.locator("input[name=username]")).isVisible();
+    }
+
+    /** A tablet held upright: the narrowest screen the application is made for. */
+    private static BrowserContext tablet() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(800, 1280).setLocale("nl-BE"));
+    }
+
+    /** Signs in, in a browser of their own, through the identity provider's form, as the person would. */
+    private static Page signIn(String user) {
+        Page page = tablet().newPage();
+        page.navigate(platform.gateway() + "/");
+        page.locator("#account a.button").click();
+        page.locator("input[name=username]").fill(user);
+        page.locator("input[name=password]").fill("demo");
+        page.locator("button[type=submit]").click();
+        page.waitForURL(Pattern.compile(Pattern.quote(platform.gateway()) + "/(referrals|inbox|statistics|admin).*"));
+        assertThat(page.locator("#account .person")).isVisible();
+        // Their first screen has drawn (each screen's heading takes the focus).
+        assertThat(page.locator("main h1[tabindex='-1']")).isVisible();
+        return page;
+    }
+
+    /** No WCAG 2.1 A or AA violation that axe-core finds, then a full-page picture for people to look at. */
+    private static void checkAndPhotograph(Page page, String name) {
+        page.waitForLoadState();
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(AXE));
+        Object violations = page.evaluate("""
+                async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))
+                    .violations.map(v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)""");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        assertThat((List<?>) violations).as("accessibility of %s", name).isEmpty();
+        assertThat((List<?>) page.evaluate("() => [...window.missingTranslations]")).as("texts missing on %s", name).isEmpty();
+    }
+
+    private static void submitThroughTheApi(String token, String postcode) throws IOException, InterruptedException {
+        String body = """
+                {"person": {"name": "Test Persoon", "phone": "0470 00 00 00", "preferredLanguage": "nl", "postcode": "%s"},
+                 "themes": ["finances"], "question": "Schulden.",
+                 "consent": {"given": true, "method": "ORAL", "givenAt": "2026-01-01T10:00:00Z"}}""".formatted(postcode);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(platform.gateway() + "/api/referrals"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    private static String axeCore() {
+        try (InputStream script = WebApplicationIT.class.getResourceAsStream(
+                "/" + new WebJarVersionLocator().fullPath("axe-core", "axe.min.js"))) {
+            return new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException missing) {
+            throw new IllegalStateException("axe-core is not on the test class path", missing);
+        }
+    }
+}

@@ -60,7 +60,7 @@ async function service(id, again, show) {
   const capacity = submitForm({
     button: t('admin.save-capacity'),
     fields: [
-      field({ name: 'status', label: t('admin.capacity'), type: 'select', value: current.capacity.status,
+      field({ name: 'status', label: t('admin.availability'), type: 'select', value: current.capacity.status,
         options: ['OPEN', 'FULL', 'PAUSED'].map((code) => [code, t(`capacity.${code}`, { until: '…' })]) }),
       field({ name: 'fullUntil', label: t('admin.full-until'), type: 'date', value: current.capacity.fullUntil, hint: t('admin.full-until.hint') }),
     ],

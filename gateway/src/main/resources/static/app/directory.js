@@ -9,8 +9,8 @@ export async function themeNames(codes) {
 
 export async function organisationName(id) {
   if (!id) return '';
-  const organisations = await cached('/api/directory/organisations').catch(() => []);
-  return named(organisations.find((organisation) => organisation.id === id)) || id;
+  const organisation = await cached(`/api/directory/organisations/${encodeURIComponent(id)}`).catch(() => null);
+  return organisation ? named(organisation) : id;
 }
 
 export async function serviceName(id) {

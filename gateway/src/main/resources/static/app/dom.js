@@ -131,7 +131,7 @@ function closestField(form, path) {
   return null;
 }
 
-export function clearProblem(form) {
+function clearProblem(form) {
   form.querySelector('.error-summary')?.remove();
   for (const container of form.querySelectorAll('.has-error')) {
     container.classList.remove('has-error');
@@ -160,32 +160,18 @@ export function link(href, ...children) {
   return h('a', { href, dataset: { link: '' } }, ...children);
 }
 
-/** The values of a form as the API wants them: empty strings left out. */
-export function valuesOf(form) {
-  const values = {};
-  for (const [name, value] of new FormData(form).entries()) {
-    if (value === '') continue;
-    if (name in values) values[name] = [values[name]].flat().concat(value);
-    else values[name] = value;
-  }
-  return values;
-}
-
 /**
- * A form whose submit calls `send(form)`; then `done()` (shows the outcome), or the problem the
- * platform answered next to the fields it names.
+ * On submit: `send(form)`, then `done()` (shows the outcome); or the problem the platform answered,
+ * next to the fields it names. The button waits meanwhile, so one click sends once.
  */
-export function submitForm({ fields = [], button, send, done, danger, className = 'action' }) {
-  const form = h('form', { novalidate: true, class: className }, ...fields,
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: danger ? 'danger' : 'primary' }, button)));
+export function onSubmit(form, send, done) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearProblem(form);
     const submit = form.querySelector('button[type="submit"]');
     submit.disabled = true;
     try {
-      await send(form);
-      await done();
+      await done(await send(form));
     } catch (problem) {
       if (!problem || typeof problem.status !== 'number') throw problem;
       showProblem(form, problem);
@@ -194,4 +180,10 @@ export function submitForm({ fields = [], button, send, done, danger, className 
     }
   });
   return form;
+}
+
+/** A form of these fields and one button, sent as onSubmit says. */
+export function submitForm({ fields = [], button, send, done, danger, className = 'action' }) {
+  return onSubmit(h('form', { novalidate: true, class: className }, ...fields,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: danger ? 'danger' : 'primary' }, button))), send, done);
 }

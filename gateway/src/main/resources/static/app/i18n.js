@@ -25,7 +25,7 @@ export function setLanguage(code) {
 }
 
 /** Keys without a text in the language shown; the browser tests require none. */
-export const missing = new Set();
+const missing = new Set();
 window.missingTranslations = missing;
 
 export function t(key, parameters = {}) {
@@ -60,11 +60,12 @@ export function formatNumber(value, fractionDigits = 0) {
 }
 
 /** A month or quarter of the statistics (2026-11, 2026-Q4, 2026) as a person reads it. */
-export function formatPeriod(period) {
+export function formatPeriod(period, { compact = false } = {}) {
   if (!period) return t('statistics.whole-range');
   const month = /^(\d{4})-(\d{2})$/.exec(period);
   if (month) {
-    return new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' })
+    // Compact, for the axis of a chart: "jan. 26".
+    return new Intl.DateTimeFormat(locale(), { month: 'short', year: compact ? '2-digit' : 'numeric', timeZone: 'UTC' })
       .format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)));
   }
   const quarter = /^(\d{4})-Q(\d)$/.exec(period);

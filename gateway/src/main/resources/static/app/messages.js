@@ -309,6 +309,7 @@ const TEXTS = [
   ['capacity.OPEN', 'Open', 'Ouvert', 'Open'],
   ['capacity.FULL', 'Volzet tot {until}', 'Complet jusqu\'au {until}', 'Full until {until}'],
   ['capacity.PAUSED', 'Gepauzeerd', 'En pause', 'Paused'],
+  ['admin.availability', 'Beschikbaarheid', 'Disponibilité', 'Availability'],
   ['admin.full-until', 'Volzet tot', 'Complet jusqu\'au', 'Full until'],
   ['admin.full-until.hint', 'Alleen bij volzet.', 'Seulement si complet.', 'Only when full.'],
   ['admin.save-capacity', 'Capaciteit bewaren', 'Enregistrer la capacité', 'Save capacity'],

@@ -1,7 +1,7 @@
 // A new referral: the person, the needs, who will receive it and why, how to contact them, and consent.
 import { t, named, language, nowForInput, instantFromInput } from './i18n.js';
-import { api, cached, Problem } from './api.js';
-import { h, field, choices, showProblem, clearProblem, announce, link } from './dom.js';
+import { api, cached } from './api.js';
+import { h, field, choices, onSubmit, announce, link } from './dom.js';
 import { receiverName, themeNames, levelPlaceName } from './directory.js';
 
 export async function render({ show }) {
@@ -108,21 +108,12 @@ export async function render({ show }) {
   form.addEventListener('change', (event) => {
     if (event.target.name === 'themes' || event.target.name === 'person.preferredLanguage') explainReceivers();
   });
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearProblem(form);
-    const button = form.querySelector('button[type="submit"]');
-    button.disabled = true;
-    try {
-      const submission = await api('/api/referrals', { method: 'POST', body: requestFrom(form, place), headers: { 'Idempotency-Key': idempotencyKey } });
+  onSubmit(form,
+    () => api('/api/referrals', { method: 'POST', body: requestFrom(form, place), headers: { 'Idempotency-Key': idempotencyKey } }),
+    async (submission) => {
       announce(t('referral.sent'));
       await sent(submission, show);
-    } catch (problem) {
-      if (!(problem instanceof Problem)) throw problem;
-      button.disabled = false;
-      showProblem(form, problem);
-    }
-  });
+    });
 
   show(h('h1', {}, t('referral.new.title')), h('p', { class: 'lead' }, t('referral.new.lead')), form);
 }

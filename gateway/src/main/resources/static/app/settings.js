@@ -1,7 +1,7 @@
 // My language and how I am told of what happens, by e-mail.
 import { t, LANGUAGES, language, setLanguage } from './i18n.js';
-import { api, Problem } from './api.js';
-import { h, choices, field, showProblem, clearProblem, announce } from './dom.js';
+import { api } from './api.js';
+import { h, choices, field, onSubmit, announce } from './dom.js';
 
 const DELIVERIES = ['IMMEDIATELY', 'DAILY_DIGEST', 'NEVER'];
 
@@ -15,20 +15,14 @@ export async function render(context) {
       Object.entries(preferences.email || {}).map(([type, delivery]) => field({ name: `email.${type}`, type: 'select', value: delivery,
         label: t(`notification.kind.${type}`), options: DELIVERIES.map((code) => [code, t(`delivery.${code}`)]) }))) : null,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('settings.save'))));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearProblem(form);
+  onSubmit(form, async () => {
     const chosen = form.querySelector('input[name="language"]:checked')?.value;
     const email = Object.fromEntries([...form.querySelectorAll('select')].map((select) => [select.name.slice('email.'.length), select.value]));
-    try {
-      await api('/api/notifications/preferences', { method: 'PUT', body: { language: chosen, email: getsNotifications ? email : null } });
-      setLanguage(chosen);
-      await context.navigate('/settings', { replace: true });
-      announce(t('settings.saved'));
-    } catch (problem) {
-      if (!(problem instanceof Problem)) throw problem;
-      showProblem(form, problem);
-    }
+    await api('/api/notifications/preferences', { method: 'PUT', body: { language: chosen, email: getsNotifications ? email : null } });
+    setLanguage(chosen);
+  }, async () => {
+    await context.navigate('/settings', { replace: true });
+    announce(t('settings.saved'));
   });
   context.show(h('h1', {}, t('settings.title')), h('p', { class: 'lead' }, context.person.name), form);
 }

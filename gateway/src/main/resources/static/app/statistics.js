@@ -71,6 +71,8 @@ export async function render(context) {
   const cells = report.rows.filter((row) => row.group && row.period);
   const periods = totals.map((row) => row.period);
   const figureName = t(`figure.${choice.figure}`);
+  const groupName = t(`statistics.by.${choice.by}`);
+  const perGroup = t('statistics.per-group', { figure: figureName, by: groupName.toLowerCase() });
   const scope = ownZone ? named(zones.find((zone) => zone.code === ownZone)) : t('statistics.region');
 
   const download = h('button', { type: 'button', onclick: async () => {
@@ -92,7 +94,7 @@ export async function render(context) {
       h('dl', { class: 'headline' }, HEADLINE.map((figure) => h('div', {}, h('dt', {}, t(`figure.${figure}`)), h('dd', {}, overall ? shown(overall, figure) : ''))))),
     h('section', { class: 'panel', 'aria-labelledby': 'over-time' },
       h('h2', { id: 'over-time' }, t('statistics.over-time', { figure: figureName })),
-      barChart({ title: t('statistics.over-time', { figure: figureName }), items: totals.map((row) => ({ label: formatPeriod(row.period), value: value(row) })), digits }),
+      barChart({ title: t('statistics.over-time', { figure: figureName }), items: totals.map((row) => ({ label: formatPeriod(row.period, { compact: true }), value: value(row) })), digits }),
       table({ caption: t('statistics.over-time', { figure: figureName }), headers: [t('statistics.period'), figureName],
         rows: totals.map((row) => [formatPeriod(row.period), shown(row)]), numeric: [1] })),
     choice.by === 'municipality' ? h('section', { class: 'panel', 'aria-labelledby': 'map' },
@@ -100,11 +102,11 @@ export async function render(context) {
       municipalityMap({ title: t('statistics.map', { figure: figureName }), digits,
         values: Object.fromEntries(groups.map((row) => [row.group, { value: value(row) }])) })) : null,
     h('section', { class: 'panel', 'aria-labelledby': 'per-group' },
-      h('h2', { id: 'per-group' }, t('statistics.per-group', { figure: figureName, by: t(`statistics.by.${choice.by}`) })),
-      groups.length ? barChart({ title: t('statistics.per-group', { figure: figureName, by: t(`statistics.by.${choice.by}`) }),
+      h('h2', { id: 'per-group' }, perGroup),
+      groups.length ? barChart({ title: perGroup,
         items: groups.map((row) => ({ label: row.name, value: value(row) })), digits }) : h('p', { class: 'empty' }, t('statistics.empty')),
       groups.length ? table({ caption: t('statistics.table', { figure: figureName }),
-        headers: [t(`statistics.by.${choice.by}`), ...periods.map(formatPeriod), t('statistics.whole-range')],
+        headers: [groupName, ...periods.map((period) => formatPeriod(period)), t('statistics.whole-range')],
         rows: groups.map((group) => [group.name,
           ...periods.map((period) => { const cell = cells.find((row) => row.group === group.group && row.period === period); return cell ? shown(cell) : formatNumber(0); }),
           shown(group)]),

@@ -270,6 +270,39 @@ class WebApplicationIT {
         assertThat(gp.locator("input[name=username]")).isVisible();
     }
 
+    @Test
+    @Order(7)
+    void theAdministratorMarksAServiceFullAndANewReferralIsRoutedPastIt() {
+        Page admin = signIn("admin");
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Managing the social map");
+        checkAndPhotograph(admin, "15-admin-overview");
+        admin.locator(".cards").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Services")).click();
+        admin.getByLabel("Search").fill("Sociale dienst OCMW Jette");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find")).click();
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sociale dienst OCMW Jette")).click();
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Sociale dienst OCMW Jette");
+        admin.getByLabel("Availability").selectOption("FULL");
+        admin.getByLabel("Full until").fill("2027-06-30");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save capacity")).click();
+        assertThat(admin.locator("main .meta")).containsText("Full until");
+        checkAndPhotograph(admin, "16-admin-service-full");
+        for (String screen : List.of("routing-rules?theme=finances&kind=MUNICIPALITY&code=21010", "territory?postcode=1050", "themes",
+                "organisations/ocmw-jette")) {
+            admin.navigate(platform.gateway() + "/admin/" + screen);
+            assertThat(admin.locator("main h1[tabindex='-1']")).isVisible();
+            checkAndPhotograph(admin, "17-admin-" + screen.replaceAll("[^a-z-]+.*", ""));
+        }
+
+        Page gp = signIn("gp.jette");
+        gp.navigate(platform.gateway() + "/referrals/new");
+        gp.getByLabel("Postcode").fill("1090");
+        gp.getByLabel("Financiën en schulden").check();
+        assertThat(gp.locator(".receivers")).containsText("Schuldbemiddeling OCMW Jette");
+        gp.getByText("Waarom deze organisatie?").first().click();
+        assertThat(gp.locator(".receivers details")).containsText("Sociale dienst OCMW Jette — overgeslagen: volzet");
+        checkAndPhotograph(gp, "18-gp-routed-past-the-full-service");
+    }
+
     /** A tablet held upright: the narrowest screen the application is made for. */
     private static BrowserContext tablet() {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(800, 1280).setLocale("nl-BE"));

@@ -22,7 +22,8 @@ export async function serviceName(id) {
 /** Service and organisation, e.g. "Sociale dienst OCMW Jette (OCMW Jette)". */
 export async function receiverName({ serviceId, organisationId, unmetNeed }) {
   if (unmetNeed) return `${t('referral.unmet-need')} — ${await organisationName(organisationId)}`;
-  return `${await serviceName(serviceId)} (${await organisationName(organisationId)})`;
+  const [service, organisation] = await Promise.all([serviceName(serviceId), organisationName(organisationId)]);
+  return `${service} (${organisation})`;
 }
 
 /** Where the person lives as a person names it: municipality (district) and care zone. */

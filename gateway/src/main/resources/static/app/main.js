@@ -27,12 +27,25 @@ const menus = {
 const app = { person: null, navigate, refreshUnread, signIn: SIGN_IN };
 
 async function start() {
+  // The screen's code loads while the session is asked for: one round trip less before it draws.
+  screens.find((candidate) => candidate.path.test(location.pathname))?.load();
   const session = await fetch('/web/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
   if (session.ok) {
     app.person = await session.json();
     useCsrfToken(app.person.csrfToken);
-    const chosen = await api('/api/notifications/preferences').then((preferences) => preferences.language).catch(() => null);
-    setLanguage(chosen || app.person.language || language());
+    const chosen = api('/api/notifications/preferences').then((preferences) => preferences.language).catch(() => null);
+    if (localStorage.getItem('language-of') === app.person.user) {
+      // This browser knows the person's language already: draw at once, and again if it changed elsewhere.
+      chosen.then((code) => {
+        if (code && code !== language()) {
+          setLanguage(code);
+          render();
+        }
+      });
+    } else {
+      setLanguage((await chosen) || app.person.language || language());
+      localStorage.setItem('language-of', app.person.user);
+    }
   }
   document.addEventListener('click', (event) => {
     const anchor = event.target.closest('a[data-link]');

@@ -19,14 +19,13 @@ export async function renderList({ title, lead, endpoint, query, receiverColumn,
   const filter = FILTERS.includes(query.get('status')) ? query.get('status') : 'all';
   const page = Math.max(0, Number(query.get('page')) || 0);
   const result = await api(`${endpoint}?${new URLSearchParams({ status: filter, page, size: PAGE_SIZE })}`);
-  const rows = await Promise.all(result.items.map(async (referral) => [
-    link(`/referrals/${referral.id}`, formatDateTime(referral.submittedAt)),
-    await themeNames(referral.themes),
-    ...(receiverColumn ? [await receiverName({ serviceId: referral.receivingServiceId,
-      organisationId: referral.receivingOrganisationId, unmetNeed: referral.unmetNeed })] : []),
-    t(`urgency.${referral.urgency}`),
-    statusBadge(referral.status, referral.overdue),
-  ]));
+  const rows = await Promise.all(result.items.map(async (referral) => {
+    const [themes, receiver] = await Promise.all([themeNames(referral.themes), receiverColumn
+      ? receiverName({ serviceId: referral.receivingServiceId, organisationId: referral.receivingOrganisationId, unmetNeed: referral.unmetNeed })
+      : null]);
+    return [link(`/referrals/${referral.id}`, formatDateTime(referral.submittedAt)), themes,
+      ...(receiverColumn ? [receiver] : []), t(`urgency.${referral.urgency}`), statusBadge(referral.status, referral.overdue)];
+  }));
   const here = location.pathname;
   const pages = Math.ceil(result.total / PAGE_SIZE);
   show(

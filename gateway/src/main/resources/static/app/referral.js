@@ -17,20 +17,22 @@ export async function render(context) {
     await render(context);
     if (message) announce(message);
   };
-  const themes = await themeNames(referral.themes);
+  // The names the screen needs, asked for together.
+  const [themes, receiver, residence] = await Promise.all([themeNames(referral.themes), receiverName(referral.receiver),
+    placeName(referral.residence)]);
   context.show(
     h('h1', {}, t('referral.title', { themes })),
     h('p', { class: 'meta referral-status' }, t('referral.reference', { reference: referral.id.slice(0, 8) }), ' · ',
       statusBadge(referral.status, false), referral.outcome ? [' · ', t(`outcome.${referral.outcome}`)] : null),
     h('div', { class: 'columns' },
       h('div', { class: 'column' },
-        section('referral.section.receiver', h('p', {}, await receiverName(referral.receiver))),
+        section('referral.section.receiver', h('p', {}, receiver)),
         section('referral.section.person', details([
           [t('referral.person.name'), referral.person.name],
           [t('referral.person.phone'), referral.person.phone],
           [t('referral.person.email'), referral.person.email],
           [t('referral.person.language'), t(`language.${referral.person.preferredLanguage}`)],
-          [t('referral.person.lives'), await placeName(referral.residence)],
+          [t('referral.person.lives'), residence],
           [t('referral.contact.channel'), referral.contactPreference?.channel ? t(`channel.${referral.contactPreference.channel.toLowerCase()}`) : t('referral.contact.either')],
           [t('referral.contact.moment'), referral.contactPreference?.moment],
           [t('referral.consent'), `${t(`consent.${referral.consent.method}`)}, ${formatDateTime(referral.consent.givenAt)}`],
@@ -38,7 +40,7 @@ export async function render(context) {
           [t('referral.urgency'), t(`urgency.${referral.urgency}`)],
         ])),
         section('referral.question', h('p', { class: 'question' }, referral.question)),
-        await routing(referral)),
+        routing(referral)),
       h('div', { class: 'column' },
         actions(referral, side, reload, context.navigate),
         section('referral.section.timeline', h('ol', { class: 'timeline' }, referral.timeline.map((step) => h('li', {},
@@ -62,16 +64,24 @@ function details(pairs) {
   return h('dl', { class: 'details' }, pairs.filter(([, value]) => value).map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }
 
-/** Why it went where it went: every candidate the routing weighed, per theme. */
-async function routing(referral) {
+/**
+ * Why it went where it went: every candidate the routing weighed, per theme. Named only when the
+ * person opens it, so the screen does not load what it does not show.
+ */
+function routing(referral) {
   const decisions = Array.isArray(referral.routing) ? referral.routing : JSON.parse(referral.routing || '[]');
   const weighed = async (step) => h('li', {},
     `${t(`routing.level.${step.levelKind}`)} ${await levelPlaceName(step.levelKind, step.levelCode, referral.residence.postcode)}: `,
     step.serviceId ? `${await serviceName(step.serviceId)} — ` : '', t(`routing.verdict.${step.verdict}`));
-  const items = await Promise.all(decisions.map(async (decision) => h('li', {},
-    h('strong', {}, await themeNames([decision.themeCode])), ': ',
-    h('ol', {}, await Promise.all((decision.decision?.considered || []).map(weighed))))));
-  return section('referral.section.routing', h('details', {}, h('summary', {}, t('referral.receivers.why')), h('ul', {}, items)));
+  const list = h('ul');
+  const explanation = h('details', {}, h('summary', {}, t('referral.receivers.why')), list);
+  explanation.addEventListener('toggle', async () => {
+    if (!explanation.open || list.children.length) return;
+    list.append(...await Promise.all(decisions.map(async (decision) => h('li', {},
+      h('strong', {}, await themeNames([decision.themeCode])), ': ',
+      h('ol', {}, await Promise.all((decision.decision?.considered || []).map(weighed)))))));
+  });
+  return section('referral.section.routing', explanation);
 }
 
 /** A form that posts to the referral, then shows it again with what was done announced. */

@@ -3,6 +3,10 @@ package be.bruzel.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -46,6 +50,21 @@ class TokenScriptIT {
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).isBlank();
+    }
+
+    @Test
+    void theSignInPageSpeaksTheBrowsersLanguageOrTheOneAskedFor() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String french = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/login"))
+                .header("Accept-Language", "fr-BE,fr;q=0.9").build(), HttpResponse.BodyHandlers.ofString()).body();
+        String dutch = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/login?lang=nl"))
+                .header("Accept-Language", "fr-BE").build(), HttpResponse.BodyHandlers.ofString()).body();
+        String failed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/login?error&lang=en"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(french).contains("<html lang=\"fr\">").contains("Mot de passe").contains("name=\"_csrf\"");
+        assertThat(dutch).contains("<html lang=\"nl\">").contains("Wachtwoord");
+        assertThat(failed).contains("role=\"alert\"").contains("do not match");
     }
 
     record Result(int exitCode, String output, String error) {

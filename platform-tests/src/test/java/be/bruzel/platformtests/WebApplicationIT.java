@@ -4,35 +4,25 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webjars.WebJarVersionLocator;
@@ -47,12 +37,10 @@ import org.webjars.WebJarVersionLocator;
 class WebApplicationIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
     private static final String AXE = axeCore();
 
     static RunningPlatform platform;
-    static Playwright playwright;
-    static Browser browser;
+    static Browsers browsers;
     /** The referral the Jette story is about, from the GP's screen. */
     static String referralAddress;
 
@@ -61,18 +49,13 @@ class WebApplicationIT {
         platform = RunningPlatform.start(Path.of("target", "platform-logs-web"));
         platform.awaitReferralRoutingCopy();
         Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(CHROMIUM))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+        browsers = Browsers.launch(platform.gateway());
     }
 
     @AfterAll
     static void stop() {
-        if (playwright != null) {
-            playwright.close();
+        if (browsers != null) {
+            browsers.close();
         }
         if (platform != null) {
             platform.close();
@@ -86,35 +69,23 @@ class WebApplicationIT {
             return;
         }
         int n = 0;
-        for (BrowserContext context : browser.contexts()) {
-            for (Page page : context.pages()) {
-                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                        .setPath(SCREENSHOTS.resolve("failed-" + test.getRequiredTestMethod().getName() + "-" + ++n + ".png")));
-            }
+        for (Page page : browsers.openPages()) {
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(SCREENSHOTS.resolve("failed-" + test.getRequiredTestMethod().getName() + "-" + ++n + ".png")));
         }
     };
 
     @AfterEach
     void closeTheBrowsers() {
-        browser.contexts().forEach(BrowserContext::close);
+        browsers.closeAll();
     }
 
     @Test
     @Order(1)
-    void theFirstPageIsUsableAtOnceAndInvitesToSignIn() {
-        Page page = tablet().newPage();
-        // Figures to read, not timed assertions: the first visit after start, then a later one.
-        for (String visit : List.of("first visit after start", "a later visit")) {
-            long started = System.nanoTime();
-            page.navigate(platform.gateway() + "/");
-            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aanmelden")).first()).isVisible();
-            System.out.printf("First page, %s: usable after %d ms (DOMContentLoaded at %s ms), %s bytes transferred%n",
-                    visit, Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                    page.evaluate("() => Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd)"),
-                    page.evaluate("() => performance.getEntriesByType('resource')"
-                            + ".reduce((sum, entry) => sum + entry.transferSize, 0)"
-                            + " + performance.getEntriesByType('navigation')[0].transferSize"));
-        }
+    void theFirstPageInvitesToSignIn() {
+        Page page = browsers.tablet().newPage();
+        page.navigate(platform.gateway() + "/");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aanmelden")).first()).isVisible();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Doorverwijzen naar welzijn in Brussel");
         checkAndPhotograph(page, "00-home-signed-out");
@@ -123,7 +94,7 @@ class WebApplicationIT {
     @Test
     @Order(2)
     void aGpInJetteRefersAndTheJetteOrganisationClosesTheLoopWithFeedback() throws Exception {
-        Page gp = signIn("gp.jette");
+        Page gp = browsers.signIn("gp.jette");
         assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Mijn doorverwijzingen");
         checkAndPhotograph(gp, "01-gp-my-referrals");
 
@@ -145,9 +116,11 @@ class WebApplicationIT {
         gp.locator(".sent-list a").first().click();
         assertThat(gp.locator(".referral-status")).containsText("Verstuurd");
         referralAddress = gp.url();
+        gp.getByText("Waarom deze organisatie?").click();
+        assertThat(gp.locator("main details")).containsText("Gemeente Jette: Sociale dienst OCMW Jette — gekozen");
         checkAndPhotograph(gp, "04-gp-referral-detail");
 
-        Page worker = signIn("worker.jette");
+        Page worker = browsers.signIn("worker.jette");
         assertThat(worker.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("OCMW Jette");
         checkAndPhotograph(worker, "05-organisation-inbox");
         worker.locator("table tbody tr").first().getByRole(AriaRole.LINK).click();
@@ -186,9 +159,9 @@ class WebApplicationIT {
         // Four more referrals in Jette, so that Jette's count (five) is no longer too small to show.
         String token = platform.token("gp.jette");
         for (int i = 0; i < 4; i++) {
-            submitThroughTheApi(token, "1090");
+            Browsers.submitThroughTheApi(platform.gateway(), token, "1090");
         }
-        Page analyst = signIn("analyst.bruzel");
+        Page analyst = browsers.signIn("analyst.bruzel");
         assertThat(analyst.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Statistiques des orientations");
         Locator jette = analyst.locator(".tile[data-municipality='21010'] .tile-value");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
@@ -208,7 +181,7 @@ class WebApplicationIT {
         assertThat(analyst.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Cijfers over doorverwijzingen");
         checkAndPhotograph(analyst, "11-analyst-dashboard-nl");
         // Remembered for the person, not the browser: a fresh browser opens in Dutch too.
-        Page elsewhere = signIn("analyst.bruzel");
+        Page elsewhere = browsers.signIn("analyst.bruzel");
         assertThat(elsewhere.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Cijfers over doorverwijzingen");
     }
 
@@ -216,7 +189,7 @@ class WebApplicationIT {
     @Order(4)
     void inFrenchASubmissionWithoutConsentIsRefusedAndNothingIsStored() throws Exception {
         long before = RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE referrer_id = 'gp.schaerbeek'");
-        Page gp = signIn("gp.schaerbeek");
+        Page gp = browsers.signIn("gp.schaerbeek");
         gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nouvelle orientation").setExact(true)).first().click();
         assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Nouvelle orientation");
         gp.getByLabel("Nom", new Page.GetByLabelOptions().setExact(true)).fill("Jean Dupont");
@@ -243,7 +216,7 @@ class WebApplicationIT {
     @Order(5)
     void anOrganisationCannotOpenAnotherOrganisationsReferral() {
         assertThat(referralAddress).as("the Jette story ran first").isNotNull();
-        Page other = signIn("worker.ldc.jette");
+        Page other = browsers.signIn("worker.ldc.jette");
         other.navigate(referralAddress);
         assertThat(other.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Niet gevonden");
         assertThat(other.locator("main")).not().containsText("Marie Peeters");
@@ -253,7 +226,7 @@ class WebApplicationIT {
     @Test
     @Order(6)
     void anEndedSessionAsksToSignInAgainAndSigningOutEndsIt() {
-        Page gp = signIn("gp.jette");
+        Page gp = browsers.signIn("gp.jette");
         gp.context().clearCookies();
         gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Alle")).click();
         assertThat(gp.locator("#session-ended")).containsText("Uw sessie is verlopen");
@@ -273,7 +246,7 @@ class WebApplicationIT {
     @Test
     @Order(7)
     void theAdministratorMarksAServiceFullAndANewReferralIsRoutedPastIt() {
-        Page admin = signIn("admin");
+        Page admin = browsers.signIn("admin");
         assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Managing the social map");
         checkAndPhotograph(admin, "15-admin-overview");
         admin.locator(".cards").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Services")).click();
@@ -289,11 +262,11 @@ class WebApplicationIT {
         for (String screen : List.of("routing-rules?theme=finances&kind=MUNICIPALITY&code=21010", "territory?postcode=1050", "themes",
                 "organisations/ocmw-jette")) {
             admin.navigate(platform.gateway() + "/admin/" + screen);
-            assertThat(admin.locator("main h1[tabindex='-1']")).isVisible();
+            assertThat(Browsers.drawn(admin)).isVisible();
             checkAndPhotograph(admin, "17-admin-" + screen.replaceAll("[^a-z-]+.*", ""));
         }
 
-        Page gp = signIn("gp.jette");
+        Page gp = browsers.signIn("gp.jette");
         gp.navigate(platform.gateway() + "/referrals/new");
         gp.getByLabel("Postcode").fill("1090");
         gp.getByLabel("Financiën en schulden").check();
@@ -301,26 +274,6 @@ class WebApplicationIT {
         gp.getByText("Waarom deze organisatie?").first().click();
         assertThat(gp.locator(".receivers details")).containsText("Sociale dienst OCMW Jette — overgeslagen: volzet");
         checkAndPhotograph(gp, "18-gp-routed-past-the-full-service");
-    }
-
-    /** A tablet held upright: the narrowest screen the application is made for. */
-    private static BrowserContext tablet() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(800, 1280).setLocale("nl-BE"));
-    }
-
-    /** Signs in, in a browser of their own, through the identity provider's form, as the person would. */
-    private static Page signIn(String user) {
-        Page page = tablet().newPage();
-        page.navigate(platform.gateway() + "/");
-        page.locator("#account a.button").click();
-        page.locator("input[name=username]").fill(user);
-        page.locator("input[name=password]").fill("demo");
-        page.locator("button[type=submit]").click();
-        page.waitForURL(Pattern.compile(Pattern.quote(platform.gateway()) + "/(referrals|inbox|statistics|admin).*"));
-        assertThat(page.locator("#account .person")).isVisible();
-        // Their first screen has drawn (each screen's heading takes the focus).
-        assertThat(page.locator("main h1[tabindex='-1']")).isVisible();
-        return page;
     }
 
     /** No WCAG 2.1 A or AA violation that axe-core finds, then a full-page picture for people to look at. */
@@ -333,19 +286,6 @@ class WebApplicationIT {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
         assertThat((List<?>) violations).as("accessibility of %s", name).isEmpty();
         assertThat((List<?>) page.evaluate("() => [...window.missingTranslations]")).as("texts missing on %s", name).isEmpty();
-    }
-
-    private static void submitThroughTheApi(String token, String postcode) throws IOException, InterruptedException {
-        String body = """
-                {"person": {"name": "Test Persoon", "phone": "0470 00 00 00", "preferredLanguage": "nl", "postcode": "%s"},
-                 "themes": ["finances"], "question": "Schulden.",
-                 "consent": {"given": true, "method": "ORAL", "givenAt": "2026-01-01T10:00:00Z"}}""".formatted(postcode);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(platform.gateway() + "/api/referrals"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     private static String axeCore() {

@@ -8,7 +8,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * Taken from the ID token; the services decide for themselves from the access token.
  *
  * @param language the language the identity provider knows for the person (nl, fr or en)
- * @param csrfToken to send as {@code X-CSRF-TOKEN} with every write made with this session
+ * @param csrfToken to send as {@code X-CSRF-TOKEN} (or form field {@code _csrf}) with every write made with this session
  */
 record SignedInPerson(String user, String name, List<String> roles, String organisationId, String careZone,
         String profession, String language, String csrfToken) {

@@ -96,7 +96,8 @@ class WebLogin {
                         .anyExchange().permitAll())
                 .oauth2Login(login -> { })
                 .logout(logout -> logout.logoutSuccessHandler(signedOut))
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserWritesInASession())
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens())
+                        .requireCsrfProtectionMatcher(browserWritesInASession())
                         // A problem like every other error (ProblemErrorHandler), not a bare "Access Denied".
                         .accessDeniedHandler((exchange, denied) -> Mono.error(
                                 new ResponseStatusException(HttpStatus.FORBIDDEN, denied.getMessage()))))

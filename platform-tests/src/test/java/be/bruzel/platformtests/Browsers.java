@@ -1,0 +1,100 @@
+package be.bruzel.platformtests;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Debian's Chromium driven by Playwright, one browser per person at tablet width, signed in at the
+ * identity provider's form as a person would: for the browser test and the web benchmark.
+ */
+final class Browsers implements AutoCloseable {
+
+    private static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
+
+    private final Playwright playwright;
+    private final Browser browser;
+    private final String gateway;
+
+    private Browsers(Playwright playwright, Browser browser, String gateway) {
+        this.playwright = playwright;
+        this.browser = browser;
+        this.gateway = gateway;
+    }
+
+    static Browsers launch(String gateway) {
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(CHROMIUM))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+        return new Browsers(playwright, browser, gateway);
+    }
+
+    /** A tablet held upright: the narrowest screen the application is made for. */
+    BrowserContext tablet() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(800, 1280).setLocale("nl-BE"));
+    }
+
+    /** Signs in, in a browser of their own, and waits for their first screen. */
+    Page signIn(String user) {
+        Page page = tablet().newPage();
+        page.navigate(gateway + "/");
+        page.locator("#account a.button").click();
+        page.locator("input[name=username]").fill(user);
+        page.locator("input[name=password]").fill("demo");
+        page.locator("button[type=submit]").click();
+        page.waitForURL(Pattern.compile(Pattern.quote(gateway) + "/(referrals|inbox|statistics|admin).*"));
+        assertThat(page.locator("#account .person")).isVisible();
+        assertThat(drawn(page)).isVisible();
+        return page;
+    }
+
+    /** A screen has drawn when its heading has taken the focus; the page as served has none that can. */
+    static Locator drawn(Page page) {
+        return page.locator("main h1[tabindex='-1']");
+    }
+
+    List<Page> openPages() {
+        return browser.contexts().stream().flatMap(context -> context.pages().stream()).toList();
+    }
+
+    void closeAll() {
+        browser.contexts().forEach(BrowserContext::close);
+    }
+
+    /** A referral in Jette's or another municipality's postcode, with consent, through the API. */
+    static void submitThroughTheApi(String gateway, String token, String postcode) throws IOException, InterruptedException {
+        String body = """
+                {"person": {"name": "Test Persoon", "phone": "0470 00 00 00", "preferredLanguage": "nl", "postcode": "%s"},
+                 "themes": ["finances"], "question": "Schulden.",
+                 "consent": {"given": true, "method": "ORAL", "givenAt": "2026-01-01T10:00:00Z"}}""".formatted(postcode);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/api/referrals"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    @Override
+    public void close() {
+        playwright.close();
+    }
+}

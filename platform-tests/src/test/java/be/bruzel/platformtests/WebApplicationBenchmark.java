@@ -1,0 +1,93 @@
+package be.bruzel.platformtests;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.function.Function;
+import org.HdrHistogram.Histogram;
+
+/**
+ * How soon each screen of the web application is usable, and how much it loads: every screen is
+ * opened as a whole new page (a person following a link from a mail, or pressing reload) in
+ * Chromium at tablet width, through the gateway, many times over. Prints figures; passes or fails nothing.
+ */
+public final class WebApplicationBenchmark {
+
+    private static final int WARM_UP = 10;
+    private static final int LOADS = 100;
+
+    private WebApplicationBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        RunningPlatform.runToCompletion(WebApplicationBenchmark::run);
+    }
+
+    private static void run() throws Exception {
+        try (RunningPlatform platform = RunningPlatform.start(Files.createTempDirectory("web-benchmark"));
+                Browsers browsers = Browsers.launch(platform.gateway())) {
+            platform.awaitReferralRoutingCopy();
+            String token = platform.token("gp.jette");
+            for (int i = 0; i < 30; i++) {
+                Browsers.submitThroughTheApi(platform.gateway(), token, i % 2 == 0 ? "1090" : "1030");
+            }
+            System.out.printf(Locale.ROOT, "%n%d loads of each screen after %d to warm up; 30 referrals in the lists%n",
+                    LOADS, WARM_UP);
+            measure(platform, browsers.tablet().newPage(), "home, signed out", "/",
+                    page -> page.locator("#account a.button"));
+            Page gp = browsers.signIn("gp.jette");
+            measure(platform, gp, "referrer: my referrals", "/referrals", Browsers::drawn);
+            measure(platform, gp, "referrer: new referral", "/referrals/new", Browsers::drawn);
+            gp.navigate(platform.gateway() + "/referrals");
+            gp.locator("table tbody a").first().click();
+            Browsers.drawn(gp).waitFor();
+            String referral = gp.url().substring(platform.gateway().length());
+            measure(platform, gp, "referrer: one referral", referral, Browsers::drawn);
+            measure(platform, gp, "referrer: notifications", "/notifications", Browsers::drawn);
+            Page worker = browsers.signIn("worker.jette");
+            measure(platform, worker, "organisation: inbox", "/inbox", Browsers::drawn);
+            Page analyst = browsers.signIn("analyst.bruzel");
+            measure(platform, analyst, "analyst: figures of 12 months", "/statistics", Browsers::drawn);
+            Page admin = browsers.signIn("admin");
+            measure(platform, admin, "administrator: services", "/admin/services", Browsers::drawn);
+        }
+    }
+
+    /** From asking for the page until the person can use it: scripts run, data fetched, screen drawn. */
+    private static void measure(RunningPlatform platform, Page page, String screen, String path,
+            Function<Page, Locator> usable) {
+        Histogram micros = new Histogram(60_000_000L, 3);
+        // Routing every request through Playwright turns the browser's cache off: a first visit's bytes.
+        page.route("**/*", Route::resume);
+        long firstBytes = load(platform, page, path, usable, null);
+        page.unroute("**/*");
+        long bytes = 0;
+        long requests = 0;
+        for (int i = 0; i < WARM_UP + LOADS; i++) {
+            bytes = load(platform, page, path, usable, i < WARM_UP ? null : micros);
+            requests = ((Number) page.evaluate("() => performance.getEntriesByType('resource').length + 1")).longValue();
+        }
+        System.out.printf(Locale.ROOT, "%-34s usable after p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  max %6.1f ms;"
+                        + "  %d requests, %5.1f KB transferred (%5.1f KB with an empty cache)%n",
+                screen, micros.getValueAtPercentile(50) / 1e3, micros.getValueAtPercentile(90) / 1e3,
+                micros.getValueAtPercentile(99) / 1e3, micros.getMaxValue() / 1e3, requests, bytes / 1024.0,
+                firstBytes / 1024.0);
+    }
+
+    /** @return the bytes this load transferred */
+    private static long load(RunningPlatform platform, Page page, String path, Function<Page, Locator> usable,
+            Histogram micros) {
+        long started = System.nanoTime();
+        page.navigate(platform.gateway() + path);
+        usable.apply(page).waitFor();
+        long elapsed = (System.nanoTime() - started) / 1_000;
+        if (micros != null) {
+            micros.recordValue(elapsed);
+        }
+        return ((Number) page.evaluate("() => performance.getEntriesByType('resource')"
+                + ".reduce((sum, entry) => sum + entry.transferSize, 0)"
+                + " + performance.getEntriesByType('navigation')[0].transferSize")).longValue();
+    }
+}

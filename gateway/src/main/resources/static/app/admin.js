@@ -2,6 +2,7 @@
 import { t, named, formatDate } from './i18n.js';
 import { api, cached } from './api.js';
 import { h, field, table, link, submitForm, announce } from './dom.js';
+import { organisationName } from './directory.js';
 
 const SECTIONS = ['services', 'organisations', 'themes', 'routing-rules', 'territory'];
 
@@ -57,11 +58,12 @@ function capacityText(status, fullUntil) {
 
 async function service(id, again, show) {
   const current = await api(`/api/directory/services/${encodeURIComponent(id)}`);
+  const organisation = await organisationName(current.organisationId);
   const capacity = submitForm({
     button: t('admin.save-capacity'),
     fields: [
       field({ name: 'status', label: t('admin.availability'), type: 'select', value: current.capacity.status,
-        options: ['OPEN', 'FULL', 'PAUSED'].map((code) => [code, t(`capacity.${code}`, { until: '…' })]) }),
+        options: ['OPEN', 'FULL', 'PAUSED'].map((code) => [code, t(`capacity.choice.${code}`)]) }),
       field({ name: 'fullUntil', label: t('admin.full-until'), type: 'date', value: current.capacity.fullUntil, hint: t('admin.full-until.hint') }),
     ],
     send: (form) => api(`/api/directory/services/${encodeURIComponent(id)}/capacity`, { method: 'PUT',
@@ -86,7 +88,7 @@ async function service(id, again, show) {
     done: () => again(t('admin.saved')),
   });
   show(h('h1', {}, named(current)), subMenu('services'),
-    h('p', { class: 'meta' }, link(`/admin/organisations/${encodeURIComponent(current.organisationId)}`, current.organisationId), ' · ',
+    h('p', { class: 'meta' }, link(`/admin/organisations/${encodeURIComponent(current.organisationId)}`, organisation), ' · ',
       capacityText(current.capacity.status, current.capacity.fullUntil)),
     h('section', { class: 'panel', 'aria-labelledby': 'capacity' }, h('h2', { id: 'capacity' }, t('admin.capacity')), capacity),
     h('section', { class: 'panel', 'aria-labelledby': 'service-details' }, h('h2', { id: 'service-details' }, t('admin.details')), details));

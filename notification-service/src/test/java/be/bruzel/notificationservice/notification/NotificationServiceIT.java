@@ -53,7 +53,7 @@ class NotificationServiceIT extends ServiceBaseline {
 
     @Override
     protected List<String> migrationVersions() {
-        return List.of("1", "2", "3");
+        return List.of("1", "2", "3", "4");
     }
 
     @Override

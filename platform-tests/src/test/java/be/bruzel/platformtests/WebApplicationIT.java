@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,7 +124,9 @@ class WebApplicationIT {
         Page worker = browsers.signIn("worker.jette");
         assertThat(worker.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("OCMW Jette");
         checkAndPhotograph(worker, "05-organisation-inbox");
-        worker.locator("table tbody tr").first().getByRole(AriaRole.LINK).click();
+        String referralPath = referralAddress.substring(platform.gateway().length());
+        String reference = referralPath.substring("/referrals/".length(), "/referrals/".length() + 8);
+        worker.locator("table tbody a[href='" + referralPath + "']").click();
         assertThat(worker.getByText("Marie Peeters")).isVisible();
         assertThat(worker.locator(".referral-status")).containsText("Ontvangen");
         checkAndPhotograph(worker, "06-organisation-referral-received");
@@ -143,10 +146,11 @@ class WebApplicationIT {
 
         gp.navigate(platform.gateway() + "/notifications");
         assertThat(gp.locator("#unread-count .count")).not().hasText("");
-        assertThat(gp.locator(".notifications")).containsText("afgerond", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
-        assertThat(gp.locator(".notifications")).containsText("Nieuw bericht bij doorverwijzing");
+        assertThat(gp.locator(".notifications")).containsText(reference + " afgerond",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(gp.locator(".notifications")).containsText("Nieuw bericht bij doorverwijzing " + reference);
         checkAndPhotograph(gp, "08-gp-notifications");
-        gp.locator(".notifications a").filter(new Locator.FilterOptions().setHasText("afgerond")).first().click();
+        gp.locator(".notifications a").filter(new Locator.FilterOptions().setHasText(reference + " afgerond")).click();
         assertThat(gp.locator(".referral-status")).containsText("Afgerond");
         assertThat(gp.locator(".messages")).containsText("Mevrouw heeft een afbetalingsplan met de leverancier.");
         assertThat(gp.locator(".referral-status")).containsText("Opgelost");
@@ -163,12 +167,17 @@ class WebApplicationIT {
         }
         Page analyst = browsers.signIn("analyst.bruzel");
         assertThat(analyst.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Statistiques des orientations");
+        // Other tests of this module may share the database: Jette's count is whatever the store holds.
         Locator jette = analyst.locator(".tile[data-municipality='21010'] .tile-value");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             analyst.reload();
-            assertThat(jette).hasText("5");
+            long inTheStore = RunningPlatform.count("referral", """
+                    SELECT count(*) FROM statistics_referral WHERE municipality_nis = '21010'
+                       AND submitted_at >= (date_trunc('month', now() AT TIME ZONE 'Europe/Brussels') - interval '11 months')
+                                           AT TIME ZONE 'Europe/Brussels'""");
+            assertThat(inTheStore).isGreaterThanOrEqualTo(5);
+            assertThat(jette).hasText(Pattern.compile("^" + String.join("\\D?", String.valueOf(inTheStore).split("")) + "$"));
         });
-        assertThat(analyst.locator(".tile[data-municipality='21015'] .tile-value")).hasText("0");
         assertThat(analyst.locator("table").last()).containsText("Jette");
         checkAndPhotograph(analyst, "10-analyst-dashboard-fr");
 

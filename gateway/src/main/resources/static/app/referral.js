@@ -7,7 +7,7 @@ import { statusBadge } from './referral-list.js';
 
 const WAITING = ['submitted', 'received'];
 const TAKEN = ['accepted', 'in-progress'];
-const FINAL = ['completed', 'declined', 'cancelled'];
+const FINAL = ['completed', 'declined', 'cancelled', 'expired'];
 
 export async function render(context) {
   const [id] = context.parameters;
@@ -27,7 +27,9 @@ export async function render(context) {
     h('div', { class: 'columns' },
       h('div', { class: 'column' },
         section('referral.section.receiver', h('p', {}, receiver)),
-        section('referral.section.person', details([
+        referral.personalData?.erasedAt ? section('referral.section.person', h('p', { class: 'erased' },
+          t('erasure.done', { date: formatDateTime(referral.personalData.erasedAt), reason: t(`erasure.reason.${referral.personalData.erasureReason}`) })))
+        : section('referral.section.person', details([
           [t('referral.person.name'), referral.person.name],
           [t('referral.person.phone'), referral.person.phone],
           [t('referral.person.email'), referral.person.email],
@@ -39,20 +41,22 @@ export async function render(context) {
           [t('referral.referrer'), referral.referrer.name],
           [t('referral.urgency'), t(`urgency.${referral.urgency}`)],
         ])),
-        section('referral.question', h('p', { class: 'question' }, referral.question)),
+        referral.question ? section('referral.question', h('p', { class: 'question' }, referral.question)) : null,
         routing(referral)),
       h('div', { class: 'column' },
         actions(referral, side, reload, context.navigate),
         section('referral.section.timeline', h('ol', { class: 'timeline' }, referral.timeline.map((step) => h('li', {},
           h('time', { datetime: step.at }, formatDateTime(step.at)), ' ', t(`step.${step.step}`),
-          step.actorRole && step.actorRole !== 'PLATFORM' ? ` (${t(`role.${step.actorRole}`)})` : '')))),
+          step.actorRole && step.actorRole !== 'PLATFORM' ? ` (${t(`role.${step.actorRole}`)})` : '',
+          step.remark ? h('p', { class: 'remark' }, step.remark) : null)))),
         referral.contactAttempts.length ? section('referral.section.attempts', table({
           caption: t('referral.section.attempts'),
-          headers: [t('attempt.when'), t('attempt.channel'), t('attempt.reached')],
+          headers: [t('attempt.when'), t('attempt.channel'), t('attempt.reached'), t('attempt.note')],
           rows: referral.contactAttempts.map((attempt) => [formatDateTime(attempt.attemptedAt),
-            t(`channel.${attempt.channel.toLowerCase()}`), attempt.reached ? t('yes') : t('no')]) })) : null,
+            t(`channel.${attempt.channel.toLowerCase()}`), attempt.reached ? t('yes') : t('no'), attempt.note || '']) })) : null,
         feedback(referral, messages, reload),
-        satisfaction(referral, side, reload))));
+        satisfaction(referral, side, reload),
+        side === 'REFERRER' ? personalData(referral, reload) : null)));
 }
 
 function section(titleKey, ...content) {
@@ -102,8 +106,9 @@ function actions(referral, side, reload, navigate) {
     };
     forms.push(actionForm({ path: `${base}/decline`, button: t('action.decline'), done: t('action.declined'), reload: backToInbox, danger: true,
       fields: [field({ name: 'reason', label: t('action.decline.reason'), type: 'select', value: 'NOT_OUR_OFFER',
-        options: ['NOT_OUR_OFFER', 'NO_CAPACITY', 'OUTSIDE_AREA', 'ALREADY_HELPED', 'OTHER'].map((code) => [code, t(`decline.${code}`)]) })],
-      body: (form) => ({ reason: selected(form, 'reason') }) }));
+        options: ['NOT_OUR_OFFER', 'NO_CAPACITY', 'OUTSIDE_AREA', 'ALREADY_HELPED', 'OTHER'].map((code) => [code, t(`decline.${code}`)]) }),
+      field({ name: 'remark', label: t('action.decline.remark'), type: 'textarea', hint: t('action.decline.remark.hint'), attributes: { maxlength: 1000 } })],
+      body: (form) => ({ reason: selected(form, 'reason'), remark: selected(form, 'remark') }) }));
   }
   if (side === 'ORGANISATION' && TAKEN.includes(referral.status)) {
     forms.push(h('h3', {}, t('action.log-contact')));
@@ -113,9 +118,10 @@ function actions(referral, side, reload, navigate) {
         field({ name: 'channel', label: t('attempt.channel'), type: 'select', value: 'PHONE',
           options: ['PHONE', 'EMAIL', 'LETTER', 'VISIT'].map((code) => [code, t(`channel.${code.toLowerCase()}`)]) }),
         choices({ name: 'reached', legend: t('attempt.reached.question'), value: 'true', options: [['true', t('yes')], ['false', t('no')]] }),
+        field({ name: 'note', label: t('attempt.note'), attributes: { maxlength: 1000 } }),
       ],
       body: (form) => ({ attemptedAt: instantFromInput(selected(form, 'attemptedAt')), channel: selected(form, 'channel'),
-        reached: form.querySelector('input[name="reached"]:checked')?.value === 'true' }) }));
+        reached: form.querySelector('input[name="reached"]:checked')?.value === 'true', note: selected(form, 'note') }) }));
     forms.push(h('h3', {}, t('action.complete')));
     forms.push(actionForm({ path: `${base}/complete`, button: t('action.complete'), done: t('action.completed'), reload,
       fields: [field({ name: 'outcome', label: t('action.outcome'), type: 'select', value: 'SOLVED',
@@ -123,9 +129,34 @@ function actions(referral, side, reload, navigate) {
       body: (form) => ({ outcome: selected(form, 'outcome') }) }));
   }
   if (side === 'REFERRER' && !FINAL.includes(referral.status)) {
-    forms.push(actionForm({ path: `${base}/cancel`, button: t('action.cancel'), done: t('action.cancelled'), reload, danger: true }));
+    forms.push(actionForm({ path: `${base}/cancel`, button: t('action.cancel'), done: t('action.cancelled'), reload, danger: true,
+      fields: [field({ name: 'remark', label: t('action.cancel.remark'), attributes: { maxlength: 1000 } })],
+      body: (form) => ({ remark: selected(form, 'remark') }) }));
   }
   return forms.length ? section('referral.section.actions', ...forms) : null;
+}
+
+/**
+ * The person's rights, through their referrer: a printable copy of everything held (GDPR art. 15) and the erasure
+ * (art. 17), which says what it does and must be confirmed.
+ */
+function personalData(referral, reload) {
+  const copy = h('p', {}, h('a', { href: `/api/referrals/${referral.id}/person-data`, target: '_blank', rel: 'noopener' }, t('erasure.copy')));
+  if (referral.personalData?.erasedAt) return section('referral.section.personal-data', copy);
+  const erase = actionForm({ path: `/api/referrals/${referral.id}/erasure`, button: t('erasure.button'), done: t('erasure.erased'), reload, danger: true,
+    fields: [
+      field({ name: 'reason', label: t('erasure.reason'), type: 'select', value: 'PERSON_REQUEST',
+        options: ['PERSON_REQUEST', 'CONSENT_WITHDRAWN', 'ENTERED_IN_ERROR'].map((code) => [code, t(`erasure.reason.${code.toLowerCase().replaceAll('_', '-')}`)]) }),
+      field({ name: 'confirmed', label: t('erasure.confirm'), type: 'checkbox' }),
+    ],
+    body: (form) => ({ reason: form.elements.namedItem('reason').value }) });
+  // Nothing is sent until the referrer has confirmed what the erasure does.
+  const send = erase.querySelector('button');
+  const box = erase.elements.namedItem('confirmed');
+  send.disabled = true;
+  box.addEventListener('change', () => { send.disabled = !box.checked; });
+  return section('referral.section.personal-data', copy,
+    h('p', {}, t(FINAL.includes(referral.status) ? 'erasure.explained' : 'erasure.explained.open')), erase);
 }
 
 function feedback(referral, messages, reload) {
@@ -136,8 +167,8 @@ function feedback(referral, messages, reload) {
     messages.length ? h('ol', { class: 'messages' }, messages.map((message) => h('li', { class: `message from-${message.authorRole.toLowerCase()}` },
       h('p', { class: 'meta' }, `${message.authorName} (${t(`role.${message.authorRole}`)}) · `,
         h('time', { datetime: message.postedAt }, formatDateTime(message.postedAt))),
-      h('p', {}, message.body)))) : h('p', { class: 'empty' }, t('feedback.none')),
-    form);
+      message.body === null ? h('p', { class: 'erased' }, t('feedback.erased')) : h('p', {}, message.body)))) : h('p', { class: 'empty' }, t('feedback.none')),
+    referral.personalData?.erasedAt ? null : form);
 }
 
 function satisfaction(referral, side, reload) {

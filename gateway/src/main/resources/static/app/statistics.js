@@ -5,7 +5,7 @@ import { h, field, table, showProblem } from './dom.js';
 import { barChart, municipalityMap } from './charts.js';
 
 const FIGURES = ['submitted', 'accepted', 'completed', 'successful', 'personReached', 'unmetNeeds', 'overdue', 'escalated',
-  'declined', 'cancelled', 'contactAttempts', 'hoursToAcceptanceMedian', 'hoursToFirstContactMedian', 'referrerSatisfaction',
+  'declined', 'cancelled', 'expired', 'contactAttempts', 'hoursToAcceptanceMedian', 'hoursToFirstContactMedian', 'referrerSatisfaction',
   'organisationSatisfaction', 'activeReferrers', 'activeOrganisations'];
 const HEADLINE = ['submitted', 'accepted', 'completed', 'successful', 'unmetNeeds', 'hoursToAcceptanceMedian'];
 const GROUPINGS = ['municipality', 'care-zone', 'district', 'theme', 'organisation', 'profession'];

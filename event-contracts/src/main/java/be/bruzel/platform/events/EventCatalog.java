@@ -12,7 +12,8 @@ public final class EventCatalog {
     private static final List<Class<? extends DomainEvent>> EVENTS = List.of(ReferralSubmitted.class,
             ReferralReceived.class, ReferralAccepted.class, ReferralDeclined.class, ReferralRerouted.class,
             ContactAttemptLogged.class, ReferralCompleted.class, ReferralCancelled.class, FeedbackPosted.class,
-            SatisfactionRated.class, ReferralReminderDue.class, ReferralEscalated.class,
+            SatisfactionRated.class, ReferralReminderDue.class, ReferralEscalated.class, ReferralExpired.class,
+            ReferralErased.class,
             ServiceChanged.class, RoutingRuleChanged.class, AreaChanged.class, CareZoneChanged.class, ThemeChanged.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = EVENTS.stream()

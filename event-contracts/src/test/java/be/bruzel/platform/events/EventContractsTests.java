@@ -63,6 +63,9 @@ class EventContractsTests {
             new ReferralReminderDue(event(10), at(90), REFERRAL, "ocmw-jette", "ocmw-jette-sociale-dienst", 2),
             new ReferralEscalated(event(11), at(100), REFERRAL, "ocmw-jette", "ocmw-jette-sociale-dienst",
                     "noord", "gp.jette", 5),
+            new ReferralExpired(event(12), at(110), REFERRAL, "gp.jette", "ocmw-jette",
+                    Instant.parse("2025-03-02T09:15:00Z")),
+            new ReferralErased(event(13), at(120), REFERRAL, "PERSON_REQUEST"),
             new ServiceChanged(
                     UUID.fromString("6a0d7c3e-1f2b-4c5d-8e9f-0a1b2c3d4e5f"),
                     Instant.parse("2026-03-01T08:00:00Z"),

@@ -41,7 +41,9 @@ public record Notification(UUID id, Audience audience, Type type, UUID referralI
         /** Told to the receiving organisation and the zone helpdesk: no answer yet. */
         REMINDER_DUE,
         /** Told to the receiving organisation, the zone helpdesk and the referrer. */
-        REFERRAL_ESCALATED
+        REFERRAL_ESCALATED,
+        /** Told to the referrer and the receiving organisation: nobody acted on it for the idle period. */
+        REFERRAL_EXPIRED
     }
 
     static Notification of(Type type, Audience audience, UUID referralId, UUID eventId, Instant now) {

@@ -10,6 +10,7 @@ import be.bruzel.platform.events.ReferralCompleted;
 import be.bruzel.platform.events.ReferralDeclined;
 import be.bruzel.platform.events.ReferralEscalated;
 import be.bruzel.platform.events.ReferralEvent;
+import be.bruzel.platform.events.ReferralExpired;
 import be.bruzel.platform.events.ReferralReminderDue;
 import be.bruzel.platform.events.ReferralRerouted;
 import be.bruzel.platform.events.ReferralSubmitted;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * Who is told what, decided from the event and the referral's parties alone: the receiving
  * organisation hears of new, re-routed and cancelled referrals; the referrer hears back
  * (accepted, declined, first contact, completed); feedback goes to the other side; reminders
- * and escalations go to the organisation and the zone helpdesk, escalations to the referrer too.
+ * and escalations go to the organisation and the zone helpdesk, escalations to the referrer too; an expired
+ * referral is news for both sides.
  */
 final class Recipients {
 
@@ -59,6 +61,10 @@ final class Recipients {
                     new Told(Type.REFERRAL_ESCALATED, Audience.organisation(escalated.organisationId())),
                     new Told(Type.REFERRAL_ESCALATED, Audience.helpdeskOf(escalated.careZoneCode())),
                     new Told(Type.REFERRAL_ESCALATED, Audience.user(escalated.referrerId())));
+            case ReferralExpired expired -> List.of(
+                    new Told(Type.REFERRAL_EXPIRED, Audience.user(expired.referrerId())),
+                    new Told(Type.REFERRAL_EXPIRED, Audience.organisation(expired.organisationId())));
+            // An erasure concerns no one's work: this service holds nothing of the person to erase.
             default -> List.of();
         };
         // An unmet need's receiver is the helpdesk itself: it is told once.

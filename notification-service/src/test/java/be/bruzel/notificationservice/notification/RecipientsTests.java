@@ -9,6 +9,8 @@ import be.bruzel.platform.events.ContactAttemptLogged;
 import be.bruzel.platform.events.FeedbackPosted;
 import be.bruzel.platform.events.ReferralAccepted;
 import be.bruzel.platform.events.ReferralCancelled;
+import be.bruzel.platform.events.ReferralErased;
+import be.bruzel.platform.events.ReferralExpired;
 import be.bruzel.platform.events.ReferralCompleted;
 import be.bruzel.platform.events.ReferralDeclined;
 import be.bruzel.platform.events.ReferralEscalated;
@@ -68,6 +70,13 @@ class RecipientsTests {
                 "gp.jette"), KNOWN)).containsExactly(new Told(Type.FEEDBACK_POSTED, OCMW));
         assertThat(told(new ReferralCancelled(id(), NOW, REFERRAL, "gp.jette", "ocmw-jette"), KNOWN))
                 .containsExactly(new Told(Type.REFERRAL_CANCELLED, OCMW));
+    }
+
+    @Test
+    void anExpiredReferralIsNewsForBothSidesAndAnErasureForNoOne() {
+        assertThat(told(new ReferralExpired(id(), NOW, REFERRAL, "gp.jette", "ocmw-jette", NOW.minusSeconds(86_400)),
+                KNOWN)).containsExactly(new Told(Type.REFERRAL_EXPIRED, GP), new Told(Type.REFERRAL_EXPIRED, OCMW));
+        assertThat(told(new ReferralErased(id(), NOW, REFERRAL, "PERSON_REQUEST"), KNOWN)).isEmpty();
     }
 
     @Test

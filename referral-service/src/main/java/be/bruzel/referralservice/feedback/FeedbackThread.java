@@ -1,6 +1,8 @@
 package be.bruzel.referralservice.feedback;
 
 import be.bruzel.platform.events.FeedbackPosted;
+import be.bruzel.platform.events.ReferralErased;
+import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.referralservice.privacy.PersonDataAccessLog;
 import be.bruzel.referralservice.referral.Referral;
@@ -10,16 +12,20 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The conversation about one referral, between its referrer and its receiving organisation only.
- * The text may speak of the person, so reading it is logged; the event says only that a message came.
+ * The text may speak of the person, so reading it is logged, and it is erased with the person's data; the event
+ * says only that a message came.
  */
 @Service
-class FeedbackThread {
+public class FeedbackThread {
 
     private final ReferralActions referrals;
     private final JdbcClient jdbc;
@@ -40,6 +46,12 @@ class FeedbackThread {
     List<FeedbackMessage> read(Caller caller, UUID referralId) {
         referrals.visibleTo(caller, referralId);
         accessLog.record(referralId, caller.userId(), caller.organisationId().orElse(null), "feedback.read");
+        return of(referralId);
+    }
+
+    /** The whole thread, for a caller whose right to read it, and its logging, were seen to already. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<FeedbackMessage> of(UUID referralId) {
         return jdbc.sql("""
                 SELECT id, author_id, author_name, author_role, body, posted_at FROM feedback_message
                 WHERE referral_id = :referral ORDER BY posted_at, id
@@ -54,6 +66,9 @@ class FeedbackThread {
     @Transactional
     FeedbackMessage post(Caller caller, UUID referralId, String body) {
         Referral referral = referrals.visibleTo(caller, referralId);
+        if (referral.isErased()) {
+            throw new RejectedRequestException(HttpStatus.CONFLICT, "referral.erased", null);
+        }
         String role = referral.isReferredBy(caller.userId()) ? "REFERRER" : "ORGANISATION";
         FeedbackMessage message = new FeedbackMessage(UUID.randomUUID(), caller.userId(), caller.displayName(), role,
                 body.strip(), clock.instant());
@@ -68,5 +83,12 @@ class FeedbackThread {
         events.publishEvent(new FeedbackPosted(UUID.randomUUID(), message.postedAt(), referralId, message.id(), role,
                 caller.userId(), referral.receiver().organisationId(), referral.referrer().userId()));
         return message;
+    }
+
+    /** In the transaction of the erasure: the messages stay as who wrote when, without what they said. */
+    @EventListener
+    void on(ReferralErased erased) {
+        jdbc.sql("UPDATE feedback_message SET body = NULL WHERE referral_id = :referral AND body IS NOT NULL")
+                .param("referral", erased.referralId()).update();
     }
 }

@@ -1,10 +1,15 @@
 package be.bruzel.referralservice.privacy;
 
+import be.bruzel.platform.support.problem.RejectedRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/referrals/access-log")
-@Tag(name = "Privacy", description = "Who read a person's data")
+@Validated
+@Tag(name = "Privacy", description = "Who read a person's data, and who tried to")
 class AccessLogController {
 
     private final PersonDataAccessLog log;
@@ -23,8 +29,19 @@ class AccessLogController {
 
     @GetMapping
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    @Operation(summary = "Every read of the person's data in a referral (administrators)")
-    List<PersonDataAccessLog.Access> of(@RequestParam UUID referral) {
-        return log.of(referral);
+    @Operation(summary = "Every read of the person's data in a referral, and every refused attempt (administrators)",
+            description = "With refused=true and no referral: the newest refused attempts over all referrals, a page "
+                    + "at a time.")
+    List<PersonDataAccessLog.Access> of(@RequestParam(required = false) UUID referral,
+            @RequestParam(defaultValue = "false") boolean refused,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        if (referral != null) {
+            return log.of(referral).stream().filter(access -> !refused || access.refused()).toList();
+        }
+        if (!refused) {
+            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "access-log.referral.required", "referral");
+        }
+        return log.refusals(page, size);
     }
 }

@@ -16,6 +16,9 @@ import java.util.UUID;
  *
  * @param submissionId the submission it came from: themes routed to different receivers make one referral each
  * @param declinedBy the services that declined it; it is never routed to them again
+ * @param person who is referred; once erased, only the language they speak
+ * @param question in the referrer's words; none once erased
+ * @param erasure when and why the person's data was erased; none while it is held
  * @param version for optimistic locking: two people acting at once cannot both win
  */
 public record Referral(
@@ -34,6 +37,7 @@ public record Referral(
         List<String> declinedBy,
         Outcome outcome,
         Times times,
+        Erasure erasure,
         int version) {
 
     public Referral {
@@ -41,6 +45,10 @@ public record Referral(
         Objects.requireNonNull(referrer, "referrer");
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(consent, "consent");
+        if (erasure == null) {
+            Objects.requireNonNull(person.name(), "person.name");
+            Objects.requireNonNull(question, "question");
+        }
         Objects.requireNonNull(receiver, "receiver");
         themeCodes = List.copyOf(themeCodes);
         declinedBy = List.copyOf(declinedBy);
@@ -51,16 +59,17 @@ public record Referral(
 
     /**
      * States of the closed loop, with the FHIR Task status each stands for: requested, received,
-     * accepted, rejected, in-progress, completed, cancelled.
+     * accepted, rejected, in-progress, completed, cancelled; expired (no activity for the idle
+     * period, closed by the platform) is a FHIR Task that failed.
      */
     public enum Status {
-        SUBMITTED, RECEIVED, ACCEPTED, DECLINED, IN_PROGRESS, COMPLETED, CANCELLED;
+        SUBMITTED, RECEIVED, ACCEPTED, DECLINED, IN_PROGRESS, COMPLETED, CANCELLED, EXPIRED;
 
         private static final Set<Status> WAITING = EnumSet.of(SUBMITTED, RECEIVED);
         private static final Set<Status> TAKEN = EnumSet.of(ACCEPTED, IN_PROGRESS);
 
         public boolean isFinal() {
-            return this == DECLINED || this == COMPLETED || this == CANCELLED;
+            return this == DECLINED || this == COMPLETED || this == CANCELLED || this == EXPIRED;
         }
 
         /** The receiver has not answered yet: reminders and escalation count from here. */
@@ -79,12 +88,19 @@ public record Referral(
     public record Referrer(String userId, String name, String profession) {
     }
 
-    /** The person referred. Never a user of the platform; their data is special-category. */
+    /**
+     * The person referred. Never a user of the platform; their data is special-category. Once erased only the
+     * language is left, a code the events carry too.
+     */
     public record Person(String name, String phone, String email, String preferredLanguage) {
         public Person {
-            if (phone == null && email == null) {
+            if (name != null && phone == null && email == null) {
                 throw new IllegalArgumentException("a person is reachable by phone or e-mail");
             }
+        }
+
+        static Person erased(String preferredLanguage) {
+            return new Person(null, null, null, preferredLanguage);
         }
     }
 
@@ -115,6 +131,17 @@ public record Referral(
         }
     }
 
+    /** Why the person's data was erased; {@code RETENTION} is the platform's own, after the retention period. */
+    public enum ErasureReason { RETENTION, PERSON_REQUEST, CONSENT_WITHDRAWN, ENTERED_IN_ERROR }
+
+    /** The person's data is gone; the referral's codes, steps and times stay. */
+    public record Erasure(Instant erasedAt, ErasureReason reason) {
+        public Erasure {
+            Objects.requireNonNull(erasedAt, "erasedAt");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** The move a referral cannot make in its state: a 409 for whoever tried. */
     public static final class IllegalTransitionException extends RuntimeException {
 
@@ -134,7 +161,8 @@ public record Referral(
             List<String> themeCodes, String question, Urgency urgency, ContactPreference contactPreference,
             Consent consent, Receiver receiver, Instant now) {
         return new Referral(UUID.randomUUID(), submissionId, referrer, Status.SUBMITTED, person, residence, themeCodes,
-                question, urgency, contactPreference, consent, receiver, List.of(), null, Times.submittedAt(now), 0);
+                question, urgency, contactPreference, consent, receiver, List.of(), null, Times.submittedAt(now), null,
+                0);
     }
 
     public boolean isReferredBy(String userId) {
@@ -192,6 +220,29 @@ public record Referral(
                 times.acceptedAt(), times.firstContactAt(), now, times.remindedAt(), times.escalatedAt()));
     }
 
+    /** Nobody did anything with it for the idle period: the platform closes it. */
+    Referral expire(Instant now) {
+        require("expire", !status.isFinal());
+        return with(Status.EXPIRED, receiver, declinedBy, outcome, new Times(times.submittedAt(), null,
+                times.acceptedAt(), times.firstContactAt(), now, times.remindedAt(), times.escalatedAt()));
+    }
+
+    /** Erases what describes the person; only once it is closed, so that no one works with a nameless referral. */
+    Referral erase(ErasureReason reason, Instant now) {
+        require("erase", status.isFinal());
+        if (isErased()) {
+            return this;
+        }
+        return new Referral(id, submissionId, referrer, status, Person.erased(person.preferredLanguage()), residence,
+                themeCodes, null, urgency,
+                new ContactPreference(contactPreference.channel(), null), consent, receiver, declinedBy, outcome, times,
+                new Erasure(now, reason), version);
+    }
+
+    public boolean isErased() {
+        return erasure != null;
+    }
+
     /** Its receiver has been reminded to answer. */
     Referral remind(Instant now) {
         require("remind", status.isWaiting());
@@ -215,7 +266,7 @@ public record Referral(
     /** As stored once a change is saved: one version further. */
     Referral nextVersion() {
         return new Referral(id, submissionId, referrer, status, person, residence, themeCodes, question, urgency,
-                contactPreference, consent, receiver, declinedBy, outcome, times, version + 1);
+                contactPreference, consent, receiver, declinedBy, outcome, times, erasure, version + 1);
     }
 
     private void require(String action, boolean allowed) {
@@ -227,6 +278,6 @@ public record Referral(
     private Referral with(Status next, Receiver nextReceiver, List<String> declined, Outcome nextOutcome,
             Times nextTimes) {
         return new Referral(id, submissionId, referrer, next, person, residence, themeCodes, question, urgency,
-                contactPreference, consent, nextReceiver, declined, nextOutcome, nextTimes, version);
+                contactPreference, consent, nextReceiver, declined, nextOutcome, nextTimes, erasure, version);
     }
 }

@@ -12,6 +12,7 @@ import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.platform.support.security.Role;
 import be.bruzel.referralservice.directory.Residence;
+import be.bruzel.referralservice.privacy.PersonDataAccessLog;
 import be.bruzel.referralservice.routing.Receiver;
 import be.bruzel.referralservice.routing.ReferralRouting;
 import be.bruzel.referralservice.routing.Route;
@@ -41,20 +42,38 @@ public class ReferralActions {
     private final Referrals referrals;
     private final ReferralRouting routing;
     private final ApplicationEventPublisher events;
+    private final PersonDataAccessLog accessLog;
     private final Clock clock;
 
-    ReferralActions(Referrals referrals, ReferralRouting routing, ApplicationEventPublisher events, Clock clock) {
+    ReferralActions(Referrals referrals, ReferralRouting routing, ApplicationEventPublisher events,
+            PersonDataAccessLog accessLog, Clock clock) {
         this.referrals = referrals;
         this.routing = routing;
         this.events = events;
+        this.accessLog = accessLog;
         this.clock = clock;
     }
 
-    /** The referral as the caller may see it: its referrer or its receiving organisation; anyone else gets a 404. */
+    /**
+     * The referral as the caller may see it: its referrer or its receiving organisation; anyone else gets a 404, and
+     * the attempt stays in the access log so that probing leaves a trace.
+     */
     public Referral visibleTo(Caller caller, UUID id) {
         return referrals.find(id)
                 .filter(referral -> referral.isReferredBy(caller.userId()) || receives(caller, referral))
-                .orElseThrow(() -> RejectedRequestException.notFound("referral.not-found", id));
+                .orElseThrow(() -> refused(caller, id));
+    }
+
+    /** Its referrer, or an administrator acting on a person's request; anyone else gets a 404, logged. */
+    public Referral ownedBy(Caller caller, UUID id) {
+        return referrals.find(id)
+                .filter(referral -> referral.isReferredBy(caller.userId()) || caller.has(Role.ADMINISTRATOR))
+                .orElseThrow(() -> refused(caller, id));
+    }
+
+    private RejectedRequestException refused(Caller caller, UUID id) {
+        accessLog.refused(id, caller.userId(), caller.organisationId().orElse(null));
+        return RejectedRequestException.notFound("referral.not-found", id);
     }
 
     /** The first time the receiving organisation opens a new referral, it is received. */
@@ -84,7 +103,7 @@ public class ReferralActions {
 
     /** Declined: routed to the next candidate that did not decline yet, or returned to the referrer. */
     @Transactional
-    public Referral decline(Caller caller, UUID id, Referral.DeclineReason reason) {
+    public Referral decline(Caller caller, UUID id, Referral.DeclineReason reason, String remark) {
         Instant now = clock.instant();
         Referral before = receivedBy(caller, id);
         List<String> declined = new ArrayList<>(before.declinedBy());
@@ -92,7 +111,8 @@ public class ReferralActions {
         Optional<List<Route>> rerouted = nextRoute(before, declined);
         Receiver next = rerouted.map(routes -> routes.getFirst().receiver()).orElse(null);
         Referral after = save(() -> before.decline(next, now), rerouted);
-        referrals.addStep(id, ReferralStep.byOrganisation(now, "DECLINED", caller.userId(), reason.name()));
+        referrals.addStep(id, ReferralStep.byOrganisation(now, "DECLINED", caller.userId(), reason.name())
+                .withRemark(remark));
         events.publishEvent(new ReferralDeclined(UUID.randomUUID(), now, id, before.receiver().organisationId(),
                 before.receiver().serviceId().orElse(null), reason.name(), next != null));
         if (next != null) {
@@ -105,7 +125,7 @@ public class ReferralActions {
 
     @Transactional
     public ContactAttempt logContactAttempt(Caller caller, UUID id, ContactAttempt.Channel channel, boolean reached,
-            Instant attemptedAt) {
+            Instant attemptedAt, String note) {
         Instant now = clock.instant();
         if (attemptedAt.isAfter(now)) {
             throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "referral.contact-attempt.future",
@@ -116,7 +136,8 @@ public class ReferralActions {
         if (after != before) {
             referrals.update(after, Optional.empty());
         }
-        ContactAttempt attempt = new ContactAttempt(UUID.randomUUID(), attemptedAt, channel, reached, caller.userId());
+        ContactAttempt attempt = new ContactAttempt(UUID.randomUUID(), attemptedAt, channel, reached, caller.userId(),
+                note);
         referrals.addContactAttempt(id, attempt, now);
         referrals.addStep(id, ReferralStep.byOrganisation(now, reached ? "CONTACT_MADE" : "CONTACT_ATTEMPTED",
                 caller.userId(), channel.name()));
@@ -136,16 +157,21 @@ public class ReferralActions {
     }
 
     @Transactional
-    public Referral cancel(Caller caller, UUID id) {
-        Instant now = clock.instant();
+    public Referral cancel(Caller caller, UUID id, String remark) {
         Referral referral = visibleTo(caller, id);
         if (!referral.isReferredBy(caller.userId())) {
             throw new RejectedRequestException(HttpStatus.FORBIDDEN, "referral.cancel.referrer-only", null);
         }
-        Referral cancelled = save(() -> referral.cancel(now), Optional.empty());
-        referrals.addStep(id, ReferralStep.byReferrer(now, "CANCELLED", caller.userId(), null));
-        events.publishEvent(new ReferralCancelled(UUID.randomUUID(), now, id, caller.userId(),
-                referral.receiver().organisationId()));
+        return withdraw(referral, ReferralStep.byReferrer(clock.instant(), "CANCELLED", caller.userId(), null)
+                .withRemark(remark));
+    }
+
+    /** Withdrawn by its referrer, or for them; the receiving organisation is told, with nothing of the person. */
+    Referral withdraw(Referral referral, ReferralStep step) {
+        Referral cancelled = save(() -> referral.cancel(step.at()), Optional.empty());
+        referrals.addStep(referral.id(), step);
+        events.publishEvent(new ReferralCancelled(UUID.randomUUID(), step.at(), referral.id(),
+                referral.referrer().userId(), referral.receiver().organisationId()));
         return cancelled;
     }
 
@@ -163,7 +189,7 @@ public class ReferralActions {
             throw new RejectedRequestException(HttpStatus.CONFLICT, "referral.satisfaction.given", "score");
         }
         referrals.addStep(id, new ReferralStep(satisfaction.ratedAt(), "RATED", caller.userId(), side,
-                String.valueOf(score)));
+                String.valueOf(score), null));
         events.publishEvent(new SatisfactionRated(UUID.randomUUID(), satisfaction.ratedAt(), id, side, score));
         return satisfaction;
     }
@@ -186,7 +212,7 @@ public class ReferralActions {
         return referrals.update(transition(change), routes);
     }
 
-    private static Referral transition(Supplier<Referral> change) {
+    static Referral transition(Supplier<Referral> change) {
         try {
             return change.get();
         } catch (Referral.IllegalTransitionException illegal) {

@@ -38,22 +38,38 @@ class ReferralController {
     private final ReferralSubmission submission;
     private final ReferralActions actions;
     private final ReferralReading reading;
+    private final ReferralErasure erasure;
 
-    ReferralController(ReferralSubmission submission, ReferralActions actions, ReferralReading reading) {
+    ReferralController(ReferralSubmission submission, ReferralActions actions, ReferralReading reading,
+            ReferralErasure erasure) {
         this.submission = submission;
         this.actions = actions;
         this.reading = reading;
+        this.erasure = erasure;
     }
 
     /** What a submission created: one referral per receiver of its themes. */
     record SubmissionView(UUID id, List<ReferralSummary> referrals) {
     }
 
-    record Decline(@NotNull Referral.DeclineReason reason) {
+    /** @param remark for the referrer only, e.g. what else the person could try; erased with the person's data */
+    record Decline(@NotNull Referral.DeclineReason reason, @Size(max = 1000) String remark) {
     }
 
+    /** @param remark for the receiving organisation; erased with the person's data */
+    record Cancel(@Size(max = 1000) String remark) {
+    }
+
+    /** @param note e.g. "voicemail left, calls back Monday"; erased with the person's data */
     record LogContactAttempt(@NotNull Instant attemptedAt, @NotNull ContactAttempt.Channel channel,
-            @NotNull Boolean reached) {
+            @NotNull Boolean reached, @Size(max = 1000) String note) {
+    }
+
+    /** @param reason {@code PERSON_REQUEST}, {@code CONSENT_WITHDRAWN} or {@code ENTERED_IN_ERROR} */
+    record RequestErasure(@NotNull Referral.ErasureReason reason) {
+    }
+
+    record ErasureView(UUID referralId, Instant erasedAt, String reason) {
     }
 
     record Complete(@NotNull Referral.Outcome outcome) {
@@ -121,7 +137,7 @@ class ReferralController {
             description = "Afterwards the referral is no longer this organisation's: nothing is returned.")
     ResponseEntity<Void> decline(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
             @Valid @RequestBody Decline decline) {
-        actions.decline(caller, id, decline.reason());
+        actions.decline(caller, id, decline.reason(), textOrNull(decline.remark()));
         return ResponseEntity.noContent().build();
     }
 
@@ -131,7 +147,7 @@ class ReferralController {
     ResponseEntity<ContactAttempt> logContactAttempt(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
             @Valid @RequestBody LogContactAttempt attempt) {
         ContactAttempt logged = actions.logContactAttempt(caller, id, attempt.channel(), attempt.reached(),
-                attempt.attemptedAt());
+                attempt.attemptedAt(), textOrNull(attempt.note()));
         return ResponseEntity.created(URI.create("/api/referrals/" + id + "/contact-attempts/" + logged.id()))
                 .body(logged);
     }
@@ -148,9 +164,21 @@ class ReferralController {
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasRole('REFERRER')")
     @Operation(summary = "Withdraw the referral (its referrer), before it is completed")
-    ReferralView cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        actions.cancel(caller, id);
+    ReferralView cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+            @Valid @RequestBody(required = false) Cancel cancel) {
+        actions.cancel(caller, id, cancel == null ? null : textOrNull(cancel.remark()));
         return reading.open(caller, id);
+    }
+
+    @PostMapping("/{id}/erasure")
+    @PreAuthorize("hasAnyRole('REFERRER', 'ADMINISTRATOR')")
+    @Operation(summary = "Erase the person's data now (GDPR art. 17), by its referrer or an administrator",
+            description = "An open referral is withdrawn first and its organisation told. The referral keeps its "
+                    + "codes, timeline and times. Asking again answers with the first erasure.")
+    ErasureView erase(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+            @Valid @RequestBody RequestErasure request) {
+        Referral.Erasure erased = erasure.onRequest(caller, id, request.reason());
+        return new ErasureView(id, erased.erasedAt(), ReferralView.code(erased.reason()));
     }
 
     @PostMapping("/{id}/satisfaction")
@@ -158,5 +186,9 @@ class ReferralController {
     ResponseEntity<Satisfaction> rate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
             @Valid @RequestBody Rate rate) {
         return ResponseEntity.status(201).body(actions.rate(caller, id, rate.score()));
+    }
+
+    private static String textOrNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

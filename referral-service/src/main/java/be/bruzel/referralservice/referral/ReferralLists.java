@@ -18,7 +18,7 @@ class ReferralLists {
         ACCEPTED("status = 'ACCEPTED'"),
         IN_PROGRESS("status = 'IN_PROGRESS'"),
         OVERDUE("status IN ('SUBMITTED', 'RECEIVED') AND reminded_at IS NOT NULL"),
-        CLOSED("status IN ('DECLINED', 'COMPLETED', 'CANCELLED')");
+        CLOSED("status IN ('DECLINED', 'COMPLETED', 'CANCELLED', 'EXPIRED')");
 
         private final String condition;
 

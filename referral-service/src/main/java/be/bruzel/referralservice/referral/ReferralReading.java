@@ -31,7 +31,7 @@ class ReferralReading {
         Referral referral = actions.openedBy(caller, id);
         accessLog.record(id, caller.userId(), caller.organisationId().orElse(null), "referral.read");
         return ReferralView.of(referral, referrals.steps(id), referrals.contactAttempts(id),
-                referrals.satisfaction(id), referrals.routingOf(id));
+                referrals.satisfaction(id), referrals.routingOf(id), referral.isReferredBy(caller.userId()));
     }
 
     ReferralPage mine(Caller caller, ReferralLists.Filter filter, int page, int size) {

@@ -10,6 +10,8 @@ import java.util.UUID;
  * A referral as its referrer and its receiving organisation see it, with the person's data, the
  * timeline, the contact attempts, the scores and why it went where it went.
  *
+ * @param person none once erased; {@code personalData} then says when and why
+ * @param question none once erased
  * @param routing per theme: the chosen service or the helpdesk, and every candidate weighed with the verdict
  * @param version send back what you read; a change made meanwhile by someone else is a 409
  */
@@ -17,7 +19,11 @@ public record ReferralView(UUID id, UUID submissionId, String status, String urg
         String question, PersonView person, ResidenceView residence, Referral.ContactPreference contactPreference,
         ConsentView consent, ReferrerView referrer, ReceiverView receiver, String outcome, Referral.Times times,
         List<ReferralStep> timeline, List<ContactAttempt> contactAttempts, List<Satisfaction> satisfaction,
-        @JsonRawValue String routing, int version) {
+        @JsonRawValue String routing, PersonalDataView personalData, int version) {
+
+    /** @param erasedAt when the person's data was erased; none while it is held */
+    public record PersonalDataView(Instant erasedAt, String erasureReason) {
+    }
 
     public record PersonView(String name, String phone, String email, String preferredLanguage) {
     }
@@ -35,13 +41,16 @@ public record ReferralView(UUID id, UUID submissionId, String status, String urg
     public record ReceiverView(String organisationId, String serviceId, boolean unmetNeed) {
     }
 
+    /** @param forReferrer the reader is its referrer, who alone reads why organisations declined it */
     static ReferralView of(Referral referral, List<ReferralStep> timeline, List<ContactAttempt> attempts,
-            List<Satisfaction> satisfaction, String routing) {
+            List<Satisfaction> satisfaction, String routing, boolean forReferrer) {
         Referral.Person person = referral.person();
         Referral.Residence residence = referral.residence();
+        Referral.Erasure erasure = referral.erasure();
         return new ReferralView(referral.id(), referral.submissionId(), code(referral.status()),
                 code(referral.urgency()), referral.themeCodes(), referral.question(),
-                new PersonView(person.name(), person.phone(), person.email(), person.preferredLanguage()),
+                referral.isErased() ? null
+                        : new PersonView(person.name(), person.phone(), person.email(), person.preferredLanguage()),
                 new ResidenceView(residence.postcode(), residence.municipalityNis(), residence.areaId(),
                         residence.careZoneCode()),
                 referral.contactPreference(),
@@ -50,8 +59,12 @@ public record ReferralView(UUID id, UUID submissionId, String status, String urg
                         referral.referrer().profession()),
                 new ReceiverView(referral.receiver().organisationId(), referral.receiver().serviceId().orElse(null),
                         referral.receiver().unmetNeed()),
-                referral.outcome() == null ? null : code(referral.outcome()), referral.times(), timeline, attempts,
-                satisfaction, routing, referral.version());
+                referral.outcome() == null ? null : code(referral.outcome()), referral.times(),
+                timeline.stream().map(step -> step.withoutRemarkUnless(forReferrer)).toList(), attempts,
+                satisfaction, routing,
+                new PersonalDataView(erasure == null ? null : erasure.erasedAt(),
+                        erasure == null ? null : code(erasure.reason())),
+                referral.version());
     }
 
     static String code(Enum<?> value) {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -122,11 +123,18 @@ class Referrals {
                 .single();
     }
 
+    List<Referral> findAll(Collection<UUID> ids) {
+        return jdbc.sql("SELECT * FROM referral WHERE id = ANY (CAST(:ids AS uuid[])) ORDER BY id")
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query(Referrals::map).list();
+    }
+
     void addStep(UUID referralId, ReferralStep step) {
         jdbc.sql("""
-                INSERT INTO referral_step (referral_id, position, happened_at, step, actor_id, actor_role, detail)
+                INSERT INTO referral_step (referral_id, position, happened_at, step, actor_id, actor_role, detail,
+                                           remark)
                 VALUES (:id, (SELECT COALESCE(max(position), 0) + 1 FROM referral_step WHERE referral_id = :id),
-                        :at, :step, :actorId, :actorRole, :detail)
+                        :at, :step, :actorId, :actorRole, :detail, :remark)
                 """)
                 .param("id", referralId)
                 .param("at", Timestamp.from(step.at()))
@@ -134,26 +142,28 @@ class Referrals {
                 .param("actorId", step.actorId())
                 .param("actorRole", step.actorRole())
                 .param("detail", step.detail())
+                .param("remark", step.remark())
                 .update();
     }
 
     List<ReferralStep> steps(UUID referralId) {
         return jdbc.sql("""
-                SELECT happened_at, step, actor_id, actor_role, detail FROM referral_step
+                SELECT happened_at, step, actor_id, actor_role, detail, remark FROM referral_step
                 WHERE referral_id = :id ORDER BY position
                 """)
                 .param("id", referralId)
                 .query((row, n) -> new ReferralStep(row.getTimestamp("happened_at").toInstant(), row.getString("step"),
-                        row.getString("actor_id"), row.getString("actor_role"), row.getString("detail")))
+                        row.getString("actor_id"), row.getString("actor_role"), row.getString("detail"),
+                        row.getString("remark")))
                 .list();
     }
 
     void addContactAttempt(UUID referralId, ContactAttempt attempt, Instant loggedAt) {
         jdbc.sql("""
-                INSERT INTO contact_attempt (id, referral_id, attempted_at, channel, reached, logged_by, logged_at)
-                VALUES (:id, :referral, :attemptedAt, :channel, :reached, :by, :loggedAt)
+                INSERT INTO contact_attempt (id, referral_id, attempted_at, channel, reached, logged_by, logged_at, note)
+                VALUES (:id, :referral, :attemptedAt, :channel, :reached, :by, :loggedAt, :note)
                 """)
-                .param("id", attempt.id()).param("referral", referralId)
+                .param("id", attempt.id()).param("referral", referralId).param("note", attempt.note())
                 .param("attemptedAt", Timestamp.from(attempt.attemptedAt())).param("channel", attempt.channel().name())
                 .param("reached", attempt.reached()).param("by", attempt.loggedBy())
                 .param("loggedAt", Timestamp.from(loggedAt))
@@ -162,14 +172,14 @@ class Referrals {
 
     List<ContactAttempt> contactAttempts(UUID referralId) {
         return jdbc.sql("""
-                SELECT id, attempted_at, channel, reached, logged_by FROM contact_attempt
+                SELECT id, attempted_at, channel, reached, logged_by, note FROM contact_attempt
                 WHERE referral_id = :id ORDER BY attempted_at, logged_at
                 """)
                 .param("id", referralId)
                 .query((row, n) -> new ContactAttempt(row.getObject("id", UUID.class),
                         row.getTimestamp("attempted_at").toInstant(),
                         ContactAttempt.Channel.valueOf(row.getString("channel")), row.getBoolean("reached"),
-                        row.getString("logged_by")))
+                        row.getString("logged_by"), row.getString("note")))
                 .list();
     }
 
@@ -203,6 +213,111 @@ class Referrals {
                 .query(Referrals::map).list();
     }
 
+    /**
+     * Stores the erasure of referrals whose person's data {@link Referral#erase erase} removed: the person, the
+     * question, the contact moment, every note and remark, and the idempotency row of their submission (its hash
+     * was made from the person's data). The step says who erased it and why.
+     *
+     * @throws OptimisticLockingFailureException when one of them changed since it was read
+     */
+    void erase(List<Referral> erased, ReferralStep step) {
+        if (erased.isEmpty()) {
+            return;
+        }
+        String[] ids = erased.stream().map(referral -> referral.id().toString()).toArray(String[]::new);
+        Referral.Erasure erasure = erased.getFirst().erasure();
+        int updated = jdbc.sql("""
+                UPDATE referral r SET person_name = NULL, person_phone = NULL, person_email = NULL, question = NULL,
+                    contact_moment = NULL, personal_data_erased_at = :at, personal_data_erasure_reason = :reason,
+                    version = r.version + 1
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:versions AS integer[])) AS e(id, version)
+                WHERE r.id = e.id AND r.version = e.version AND r.personal_data_erased_at IS NULL
+                """)
+                .param("ids", ids)
+                .param("versions", erased.stream().map(referral -> String.valueOf(referral.version()))
+                        .toArray(String[]::new))
+                .param("at", Timestamp.from(erasure.erasedAt()))
+                .param("reason", erasure.reason().name())
+                .update();
+        if (updated != erased.size()) {
+            throw new OptimisticLockingFailureException(erased.size() - updated + " referral(s) changed meanwhile");
+        }
+        jdbc.sql("UPDATE referral_step SET remark = NULL WHERE referral_id = ANY (CAST(:ids AS uuid[])) AND remark IS NOT NULL")
+                .param("ids", ids).update();
+        jdbc.sql("UPDATE contact_attempt SET note = NULL WHERE referral_id = ANY (CAST(:ids AS uuid[])) AND note IS NOT NULL")
+                .param("ids", ids).update();
+        jdbc.sql("""
+                DELETE FROM submission WHERE submission_id IN (
+                    SELECT submission_id FROM referral WHERE id = ANY (CAST(:ids AS uuid[])))
+                """)
+                .param("ids", ids).update();
+        jdbc.sql("""
+                INSERT INTO referral_step (referral_id, position, happened_at, step, actor_id, actor_role, detail)
+                SELECT e.id, (SELECT COALESCE(max(s.position), 0) + 1 FROM referral_step s WHERE s.referral_id = e.id),
+                       :at, :step, :actorId, :actorRole, :detail
+                FROM unnest(CAST(:ids AS uuid[])) AS e(id)
+                """)
+                .param("ids", ids).param("at", Timestamp.from(step.at())).param("step", step.step())
+                .param("actorId", step.actorId()).param("actorRole", step.actorRole()).param("detail", step.detail())
+                .update();
+    }
+
+    /** Closed referrals that still hold the person's data and closed before the given time, oldest first. */
+    List<UUID> closedBefore(Instant before, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM referral WHERE personal_data_erased_at IS NULL AND closed_at < :before
+                ORDER BY closed_at, id LIMIT :limit
+                """)
+                .param("before", Timestamp.from(before)).param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    long countClosedBefore(Instant before) {
+        return jdbc.sql("SELECT count(*) FROM referral WHERE personal_data_erased_at IS NULL AND closed_at < :before")
+                .param("before", Timestamp.from(before)).query(Long.class).single();
+    }
+
+    /**
+     * Open referrals on which nobody did anything since before the given time: no step on the timeline and no
+     * message in the feedback thread, oldest first.
+     */
+    List<UUID> idleSince(Instant before, int limit) {
+        return jdbc.sql("""
+                SELECT r.id FROM referral r
+                WHERE r.status IN ('SUBMITTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS') AND r.submitted_at < :before
+                  AND NOT EXISTS (SELECT 1 FROM referral_step s WHERE s.referral_id = r.id AND s.happened_at >= :before)
+                  AND NOT EXISTS (SELECT 1 FROM feedback_message m WHERE m.referral_id = r.id AND m.posted_at >= :before)
+                ORDER BY r.submitted_at, r.id LIMIT :limit
+                """)
+                .param("before", Timestamp.from(before)).param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    long countIdleSince(Instant before) {
+        return jdbc.sql("""
+                SELECT count(*) FROM referral r
+                WHERE r.status IN ('SUBMITTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS') AND r.submitted_at < :before
+                  AND NOT EXISTS (SELECT 1 FROM referral_step s WHERE s.referral_id = r.id AND s.happened_at >= :before)
+                  AND NOT EXISTS (SELECT 1 FROM feedback_message m WHERE m.referral_id = r.id AND m.posted_at >= :before)
+                """)
+                .param("before", Timestamp.from(before)).query(Long.class).single();
+    }
+
+    /** When anyone last did something with the referral: its newest step or message. */
+    Instant lastActivity(UUID id) {
+        return jdbc.sql("""
+                SELECT GREATEST((SELECT max(happened_at) FROM referral_step WHERE referral_id = :id),
+                                (SELECT max(posted_at) FROM feedback_message WHERE referral_id = :id))
+                """)
+                .param("id", id).query(Timestamp.class).single().toInstant();
+    }
+
+    /** Idempotency keys are for retries: after the window a key's row, and the hash of its request, goes. */
+    int forgetSubmissionsBefore(Instant before) {
+        return jdbc.sql("DELETE FROM submission WHERE submitted_at < :before")
+                .param("before", Timestamp.from(before)).update();
+    }
+
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
@@ -215,6 +330,9 @@ class Referrals {
     private static Referral map(ResultSet row, int rowNumber) throws SQLException {
         String outcome = row.getString("outcome");
         String service = row.getString("receiving_service_id");
+        Instant erasedAt = instant(row, "personal_data_erased_at");
+        Referral.Erasure erasure = erasedAt == null ? null : new Referral.Erasure(erasedAt,
+                Referral.ErasureReason.valueOf(row.getString("personal_data_erasure_reason")));
         return new Referral(
                 row.getObject("id", UUID.class),
                 row.getObject("submission_id", UUID.class),
@@ -238,6 +356,7 @@ class Referrals {
                 new Referral.Times(instant(row, "submitted_at"), instant(row, "waiting_since"),
                         instant(row, "accepted_at"), instant(row, "first_contact_at"), instant(row, "closed_at"),
                         instant(row, "reminded_at"), instant(row, "escalated_at")),
+                erasure,
                 row.getInt("version"));
     }
 }

@@ -17,7 +17,7 @@ final class Disclosure {
 
     private static final List<List<Figure>> SUMS_IN_A_CELL = List.of(
             List.of(Figure.SUBMITTED, Figure.WAITING, Figure.IN_PROGRESS, Figure.COMPLETED, Figure.DECLINED,
-                    Figure.CANCELLED),
+                    Figure.CANCELLED, Figure.EXPIRED),
             List.of(Figure.COMPLETED, Figure.SOLVED, Figure.PARTLY_SOLVED, Figure.REFERRED_ON,
                     Figure.PERSON_DECLINED, Figure.UNREACHABLE),
             List.of(Figure.SUCCESSFUL, Figure.SOLVED, Figure.PARTLY_SOLVED));

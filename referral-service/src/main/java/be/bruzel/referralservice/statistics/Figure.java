@@ -24,6 +24,8 @@ enum Figure {
     /** Declined with no candidate left. */
     DECLINED(Kind.COUNT),
     CANCELLED(Kind.COUNT),
+    /** Closed by the platform after the idle period without activity. */
+    EXPIRED(Kind.COUNT),
     /** Ever accepted by an organisation. */
     ACCEPTED(Kind.COUNT),
     /** Completed as solved or partly solved (indicator 8). */

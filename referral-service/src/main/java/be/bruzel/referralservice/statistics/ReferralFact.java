@@ -21,7 +21,7 @@ import java.util.Optional;
 record ReferralFact(int position, Instant submittedAt, String municipalityNis, String areaId, String careZoneCode,
         List<String> themeCodes, String referrerKey, String referrerProfession, String organisationId,
         boolean unmetNeed, Instant acceptedAt, Instant firstContactAt, int contactAttempts,
-        int contactAttemptsReached, Instant declinedAt, Instant cancelledAt, Instant completedAt, String outcome,
+        int contactAttemptsReached, Instant declinedAt, Instant cancelledAt, Instant expiredAt, Instant completedAt, String outcome,
         Instant remindedAt, Instant escalatedAt, Integer referrerScore, Integer organisationScore, long revision) {
 
     /** Referrals count in the month they were submitted, Brussels time. */
@@ -31,7 +31,7 @@ record ReferralFact(int position, Instant submittedAt, String municipalityNis, S
         themeCodes = List.copyOf(themeCodes);
     }
 
-    /** Where a referral stands: the five states partition the referrals submitted. */
+    /** Where a referral stands: the six states partition the referrals submitted. */
     enum State {
         /** No answer from a receiver yet. */
         WAITING,
@@ -40,7 +40,9 @@ record ReferralFact(int position, Instant submittedAt, String municipalityNis, S
         COMPLETED,
         /** Declined with no candidate left. */
         DECLINED,
-        CANCELLED
+        CANCELLED,
+        /** Closed by the platform: nobody did anything with it for the idle period. */
+        EXPIRED
     }
 
     /** Known once its submission has been projected; until then it counts nowhere. */
@@ -57,6 +59,9 @@ record ReferralFact(int position, Instant submittedAt, String municipalityNis, S
         }
         if (declinedAt != null) {
             return State.DECLINED;
+        }
+        if (expiredAt != null) {
+            return State.EXPIRED;
         }
         return acceptedAt != null || firstContactAt != null ? State.IN_PROGRESS : State.WAITING;
     }

@@ -309,6 +309,7 @@ class ReferralFacts {
                 case COMPLETED -> Figure.COMPLETED;
                 case DECLINED -> Figure.DECLINED;
                 case CANCELLED -> Figure.CANCELLED;
+                case EXPIRED -> Figure.EXPIRED;
             }));
             if (outcome != NONE) {
                 figures.add(OUTCOMES.get(outcome));

@@ -6,7 +6,9 @@ import be.bruzel.platform.events.ReferralAccepted;
 import be.bruzel.platform.events.ReferralCancelled;
 import be.bruzel.platform.events.ReferralCompleted;
 import be.bruzel.platform.events.ReferralDeclined;
+import be.bruzel.platform.events.ReferralErased;
 import be.bruzel.platform.events.ReferralEscalated;
+import be.bruzel.platform.events.ReferralExpired;
 import be.bruzel.platform.events.ReferralEvent;
 import be.bruzel.platform.events.ReferralReceived;
 import be.bruzel.platform.events.ReferralReminderDue;
@@ -41,6 +43,7 @@ record StatisticsChange(
         int contactAttemptsReached,
         Instant declinedAt,
         Instant cancelledAt,
+        Instant expiredAt,
         Instant completedAt,
         String outcome,
         Instant remindedAt,
@@ -52,7 +55,7 @@ record StatisticsChange(
         themeCodes = themeCodes == null ? List.of() : List.copyOf(themeCodes);
     }
 
-    /** The change an event makes; none for events no figure counts (opened, feedback written). */
+    /** The change an event makes; none for events no figure counts (opened, feedback written, erased). */
     static Optional<StatisticsChange> of(ReferralEvent event, ReferrerPseudonyms pseudonyms) {
         Builder change = new Builder(event.referralId());
         switch (event) {
@@ -91,6 +94,7 @@ record StatisticsChange(
                 change.outcome = completed.outcome();
             }
             case ReferralCancelled cancelled -> change.cancelledAt = cancelled.occurredAt();
+            case ReferralExpired expired -> change.expiredAt = expired.occurredAt();
             case SatisfactionRated rated -> {
                 if ("REFERRER".equals(rated.raterRole())) {
                     change.referrerScore = rated.score();
@@ -104,6 +108,10 @@ record StatisticsChange(
                 return Optional.empty();
             }
             case FeedbackPosted feedback -> {
+                return Optional.empty();
+            }
+            // The statistics hold no personal data: an erasure changes no figure.
+            case ReferralErased erased -> {
                 return Optional.empty();
             }
         }
@@ -129,6 +137,7 @@ record StatisticsChange(
         private int contactAttemptsReached;
         private Instant declinedAt;
         private Instant cancelledAt;
+        private Instant expiredAt;
         private Instant completedAt;
         private String outcome;
         private Instant remindedAt;
@@ -143,7 +152,7 @@ record StatisticsChange(
         private StatisticsChange build() {
             return new StatisticsChange(referralId, submittedAt, municipalityNis, areaId, careZoneCode, themeCodes,
                     referrerKey, referrerProfession, organisationId, routedAt, unmetNeed, acceptedAt, firstContactAt,
-                    contactAttempts, contactAttemptsReached, declinedAt, cancelledAt, completedAt, outcome,
+                    contactAttempts, contactAttemptsReached, declinedAt, cancelledAt, expiredAt, completedAt, outcome,
                     remindedAt, escalatedAt, referrerScore, organisationScore);
         }
     }

@@ -78,6 +78,7 @@ class StatisticsStore {
                     contact_attempts_reached = s.contact_attempts_reached + d.contact_attempts_reached,
                     declined_at = LEAST(s.declined_at, d.declined_at),
                     cancelled_at = LEAST(s.cancelled_at, d.cancelled_at),
+                    expired_at = LEAST(s.expired_at, d.expired_at),
                     completed_at = LEAST(s.completed_at, d.completed_at),
                     outcome = COALESCE(s.outcome, d.outcome),
                     reminded_at = LEAST(s.reminded_at, d.reminded_at),
@@ -97,6 +98,7 @@ class StatisticsStore {
                            sum(c.contact_attempts) AS contact_attempts,
                            sum(c.contact_attempts_reached) AS contact_attempts_reached,
                            min(c.declined_at) AS declined_at, min(c.cancelled_at) AS cancelled_at,
+                           min(c.expired_at) AS expired_at,
                            min(c.completed_at) AS completed_at, min(c.outcome) AS outcome,
                            min(c.reminded_at) AS reminded_at, min(c.escalated_at) AS escalated_at,
                            min(c.referrer_score) AS referrer_score, min(c.organisation_score) AS organisation_score
@@ -107,14 +109,15 @@ class StatisticsStore {
                                 CAST(:unmetNeed AS boolean[]), CAST(:acceptedAt AS timestamptz[]),
                                 CAST(:firstContactAt AS timestamptz[]), CAST(:attempts AS integer[]),
                                 CAST(:reached AS integer[]), CAST(:declinedAt AS timestamptz[]),
-                                CAST(:cancelledAt AS timestamptz[]), CAST(:completedAt AS timestamptz[]),
+                                CAST(:cancelledAt AS timestamptz[]), CAST(:expiredAt AS timestamptz[]),
+                                CAST(:completedAt AS timestamptz[]),
                                 CAST(:outcome AS text[]), CAST(:remindedAt AS timestamptz[]),
                                 CAST(:escalatedAt AS timestamptz[]), CAST(:referrerScore AS smallint[]),
                                 CAST(:organisationScore AS smallint[]))
                         AS c(referral_id, submitted_at, municipality_nis, area_id, care_zone_code, theme_codes,
                              referrer_key, referrer_profession, organisation_id, routed_at, unmet_need, accepted_at,
                              first_contact_at, contact_attempts, contact_attempts_reached, declined_at, cancelled_at,
-                             completed_at, outcome, reminded_at, escalated_at, referrer_score, organisation_score)
+                             expired_at, completed_at, outcome, reminded_at, escalated_at, referrer_score, organisation_score)
                     GROUP BY c.referral_id
                 ) d
                 WHERE s.referral_id = d.referral_id
@@ -137,6 +140,7 @@ class StatisticsStore {
                 .param("reached", column(rows, change -> String.valueOf(change.contactAttemptsReached())))
                 .param("declinedAt", column(rows, change -> text(change.declinedAt())))
                 .param("cancelledAt", column(rows, change -> text(change.cancelledAt())))
+                .param("expiredAt", column(rows, change -> text(change.expiredAt())))
                 .param("completedAt", column(rows, change -> text(change.completedAt())))
                 .param("outcome", column(rows, StatisticsChange::outcome))
                 .param("remindedAt", column(rows, change -> text(change.remindedAt())))
@@ -166,6 +170,7 @@ class StatisticsStore {
                        extract(epoch FROM s.first_contact_at)::bigint AS first_contact_at,
                        extract(epoch FROM s.declined_at)::bigint AS declined_at,
                        extract(epoch FROM s.cancelled_at)::bigint AS cancelled_at,
+                       extract(epoch FROM s.expired_at)::bigint AS expired_at,
                        extract(epoch FROM s.completed_at)::bigint AS completed_at,
                        extract(epoch FROM s.reminded_at)::bigint AS reminded_at,
                        extract(epoch FROM s.escalated_at)::bigint AS escalated_at
@@ -227,7 +232,7 @@ class StatisticsStore {
                 row.getString("referrer_key"), row.getString("referrer_profession"), row.getString("organisation_id"),
                 row.getBoolean("unmet_need"), instant(row, "accepted_at"), instant(row, "first_contact_at"),
                 row.getInt("contact_attempts"), row.getInt("contact_attempts_reached"), instant(row, "declined_at"),
-                instant(row, "cancelled_at"), instant(row, "completed_at"), row.getString("outcome"),
+                instant(row, "cancelled_at"), instant(row, "expired_at"), instant(row, "completed_at"), row.getString("outcome"),
                 instant(row, "reminded_at"), instant(row, "escalated_at"),
                 row.getObject("referrer_score", Integer.class), row.getObject("organisation_score", Integer.class),
                 row.getLong("revision"));

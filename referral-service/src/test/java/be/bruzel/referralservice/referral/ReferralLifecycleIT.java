@@ -212,9 +212,14 @@ class ReferralLifecycleIT {
         assertThat(status(id)).isEqualTo("SUBMITTED");
         assertThat(jdbc.sql("SELECT step FROM referral_step WHERE referral_id = :id ORDER BY position")
                 .param("id", UUID.fromString(id)).query(String.class).list()).containsExactly("SUBMITTED", "ROUTED");
-        for (String table : List.of("contact_attempt", "feedback_message", "satisfaction", "person_data_access")) {
+        for (String table : List.of("contact_attempt", "feedback_message", "satisfaction")) {
             assertThat(count("SELECT count(*) FROM " + table + " WHERE referral_id = '" + id + "'")).as(table).isZero();
         }
+        assertThat(count("SELECT count(*) FROM person_data_access WHERE NOT refused AND referral_id = '" + id + "'"))
+                .as("no read of the person's data").isZero();
+        // Told the referral does not exist, the caller left a trace an administrator sees.
+        assertThat(count("SELECT count(*) FROM person_data_access WHERE refused AND referral_id = '" + id + "'"))
+                .isEqualTo(refusedWith == 404 ? 1 : 0);
     }
 
     @Test

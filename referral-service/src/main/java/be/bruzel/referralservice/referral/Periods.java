@@ -1,0 +1,15 @@
+package be.bruzel.referralservice.referral;
+
+import java.time.Instant;
+import java.time.Period;
+
+/** Retention periods are in days, months or years, counted on the Brussels calendar. */
+final class Periods {
+
+    private Periods() {
+    }
+
+    static Instant before(Instant moment, Period period) {
+        return moment.atZone(ReferralSubmission.BRUSSELS).minus(period).toInstant();
+    }
+}

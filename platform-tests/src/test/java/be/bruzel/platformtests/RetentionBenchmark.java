@@ -23,7 +23,8 @@ public final class RetentionBenchmark {
 
     private static final int DUE = 100_000;
     private static final int RATE = 50;
-    private static final Duration WARM_UP = Duration.ofSeconds(40);
+    private static final Duration WARM_UP = Duration.ofSeconds(60);
+    private static final Duration QUIET = Duration.ofSeconds(60);
     private static final Duration CHUNK = Duration.ofSeconds(10);
 
     private RetentionBenchmark() {
@@ -43,7 +44,7 @@ public final class RetentionBenchmark {
             ReferralSubmissionBenchmark.Submitter gp = new ReferralSubmissionBenchmark.Submitter(http,
                     platform.gateway(), "Bearer " + platform.token("gp.jette"));
             gp.atFixedRate(RATE, WARM_UP, null);
-            ReferralSubmissionBenchmark.Run quiet = gp.atFixedRate(RATE, Duration.ofSeconds(30), null);
+            ReferralSubmissionBenchmark.Run quiet = gp.atFixedRate(RATE, QUIET, null);
 
             long written = System.nanoTime();
             writeDueReferrals();
@@ -75,7 +76,7 @@ public final class RetentionBenchmark {
                     part, (after.toMillis() - cpuBefore.get(part).toMillis()) / 1e3,
                     (after.toMillis() - cpuBefore.get(part).toMillis()) / (erasedIn * 10)));
             System.out.printf(Locale.ROOT, "GPs submitting at %d/s through the gateway, open loop:%n", RATE);
-            Latencies.print("without erasure (30 s)", quiet.latency(), "submissions");
+            Latencies.print("without erasure (" + QUIET.toSeconds() + " s)", quiet.latency(), "submissions");
             Latencies.print("while erasing (" + chunks * CHUNK.toSeconds() + " s)", during, "submissions");
             System.out.printf(Locale.ROOT, "errors: %d without, %d while erasing; referral-service resident %s MiB%n",
                     quiet.errors(), errors, platform.residentBytes(PlatformService.REFERRAL).stream()

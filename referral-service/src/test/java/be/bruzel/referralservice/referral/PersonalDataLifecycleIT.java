@@ -9,6 +9,7 @@ import be.bruzel.platform.testing.SettableClock;
 import be.bruzel.platform.testing.TestTokens;
 import be.bruzel.platform.testing.TopicProbe;
 import be.bruzel.referralservice.directory.DirectoryWorld;
+import be.bruzel.referralservice.retention.RetentionSchedule;
 import com.jayway.jsonpath.JsonPath;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,6 +63,8 @@ class PersonalDataLifecycleIT {
     ReferralRetention retention;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    RetentionSchedule schedule;
 
     @BeforeEach
     void directoryIsKnown() {
@@ -225,6 +228,34 @@ class PersonalDataLifecycleIT {
         assertThat(jdbc.sql("SELECT step FROM referral_step WHERE referral_id = :id ORDER BY position")
                 .param("id", UUID.fromString(idle)).query(String.class).list())
                 .containsExactly("SUBMITTED", "ROUTED", "EXPIRED", "PERSONAL_DATA_ERASED");
+    }
+
+    @Test
+    void theOutboxIdempotencyKeysAndAccessLogAreKeptOnlyForTheirOwnPeriods() throws Exception {
+        String key = "retention-" + UUID.randomUUID();
+        MvcTestResult submitted = mvc.post().uri("/api/referrals").header(HttpHeaders.AUTHORIZATION, GP)
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                .content(marked(marker("key"), "nl")).exchange();
+        String id = JsonPath.read(body(submitted), "$.referrals[0].id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM event_publication"
+                + " WHERE completion_date IS NOT NULL AND serialized_event LIKE '%" + id + "%'") == 1);
+        jdbc.sql("UPDATE event_publication SET completion_date = now() - interval '8 days'"
+                + " WHERE serialized_event LIKE '%" + id + "%'").update();
+        jdbc.sql("""
+                INSERT INTO person_data_access (referral_id, user_id, accessed_at, purpose)
+                VALUES (:id, 'gp.long-ago', now() - interval '6 years', 'referral.read'),
+                       (:id, 'gp.lately', now() - interval '4 years', 'referral.read')
+                """).param("id", UUID.fromString(id)).update();
+
+        clock.set(Instant.now().plus(Duration.ofDays(2)));
+        schedule.run();
+
+        assertThat(count("SELECT count(*) FROM event_publication WHERE serialized_event LIKE '%" + id + "%'"))
+                .as("sent more than 7 days ago").isZero();
+        assertThat(count("SELECT count(*) FROM submission WHERE idempotency_key = '" + key + "'")).isZero();
+        assertThat(jdbc.sql("SELECT user_id FROM person_data_access WHERE referral_id = :id ORDER BY accessed_at")
+                .param("id", UUID.fromString(id)).query(String.class).list()).containsExactly("gp.lately");
+        assertThat(status(id)).isEqualTo("SUBMITTED");
     }
 
     @Test

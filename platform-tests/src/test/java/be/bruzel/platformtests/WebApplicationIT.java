@@ -155,6 +155,23 @@ class WebApplicationIT {
         assertThat(gp.locator(".messages")).containsText("Mevrouw heeft een afbetalingsplan met de leverancier.");
         assertThat(gp.locator(".referral-status")).containsText("Opgelost");
         checkAndPhotograph(gp, "09-gp-sees-feedback");
+
+        // Mevrouw Peeters asks for her data to be erased: nothing is sent until the GP confirms what it does.
+        assertThat(gp.locator("main")).containsText("Dit kan niet ongedaan gemaakt worden.");
+        Locator erase = gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gegevens van de persoon wissen"));
+        assertThat(erase).isDisabled();
+        gp.getByLabel("Waarom", new Page.GetByLabelOptions().setExact(true)).selectOption("PERSON_REQUEST");
+        gp.getByLabel("Ik begrijp dat de gegevens van de persoon definitief gewist worden").check();
+        erase.click();
+        assertThat(gp.locator("main .erased").first()).containsText("Persoonsgegevens gewist op");
+        assertThat(gp.locator("main")).containsText("De persoon vraagt het");
+        assertThat(gp.locator("main")).not().containsText("Marie Peeters");
+        assertThat(gp.locator("main")).not().containsText("afbetalingsplan");
+        assertThat(gp.locator(".timeline")).containsText("Persoonsgegevens gewist");
+        checkAndPhotograph(gp, "10-gp-person-data-erased");
+        assertThat(RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE id = ?::uuid"
+                + " AND person_name IS NULL AND personal_data_erasure_reason = 'PERSON_REQUEST'",
+                referralPath.substring("/referrals/".length()))).isEqualTo(1);
     }
 
     @Test

@@ -282,26 +282,22 @@ class Referrals {
      * message in the feedback thread, oldest first.
      */
     List<UUID> idleSince(Instant before, int limit) {
-        return jdbc.sql("""
-                SELECT r.id FROM referral r
-                WHERE r.status IN ('SUBMITTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS') AND r.submitted_at < :before
-                  AND NOT EXISTS (SELECT 1 FROM referral_step s WHERE s.referral_id = r.id AND s.happened_at >= :before)
-                  AND NOT EXISTS (SELECT 1 FROM feedback_message m WHERE m.referral_id = r.id AND m.posted_at >= :before)
-                ORDER BY r.submitted_at, r.id LIMIT :limit
-                """)
+        return jdbc.sql("SELECT r.id FROM referral r WHERE " + IDLE + " ORDER BY r.submitted_at, r.id LIMIT :limit")
                 .param("before", Timestamp.from(before)).param("limit", limit)
                 .query(UUID.class).list();
     }
 
     long countIdleSince(Instant before) {
-        return jdbc.sql("""
-                SELECT count(*) FROM referral r
-                WHERE r.status IN ('SUBMITTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS') AND r.submitted_at < :before
-                  AND NOT EXISTS (SELECT 1 FROM referral_step s WHERE s.referral_id = r.id AND s.happened_at >= :before)
-                  AND NOT EXISTS (SELECT 1 FROM feedback_message m WHERE m.referral_id = r.id AND m.posted_at >= :before)
-                """)
+        return jdbc.sql("SELECT count(*) FROM referral r WHERE " + IDLE)
                 .param("before", Timestamp.from(before)).query(Long.class).single();
     }
+
+    /** Open, and no step on the timeline and no message in the feedback thread since {@code :before}. */
+    private static final String IDLE = """
+            r.status IN ('SUBMITTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS') AND r.submitted_at < :before
+              AND NOT EXISTS (SELECT 1 FROM referral_step s WHERE s.referral_id = r.id AND s.happened_at >= :before)
+              AND NOT EXISTS (SELECT 1 FROM feedback_message m WHERE m.referral_id = r.id AND m.posted_at >= :before)
+            """;
 
     /** When anyone last did something with the referral: its newest step or message. */
     Instant lastActivity(UUID id) {

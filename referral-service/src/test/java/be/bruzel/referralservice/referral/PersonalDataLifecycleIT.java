@@ -1,6 +1,8 @@
 package be.bruzel.referralservice.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static be.bruzel.referralservice.referral.ReferralLifecycleIT.body;
+import static be.bruzel.referralservice.referral.ReferralLifecycleIT.eventTypesOf;
 import static org.awaitility.Awaitility.await;
 
 import be.bruzel.platform.events.Topics;
@@ -405,17 +407,8 @@ class PersonalDataLifecycleIT {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
-    private static List<String> eventTypesOf(String id) {
-        return TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream().filter(record -> id.equals(record.key()))
-                .map(record -> record.value().getType()).toList();
-    }
-
     private static List<String> recordsOf(String id) {
         return TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream().filter(record -> id.equals(record.key()))
                 .map(record -> new String(record.value().getData().toBytes(), StandardCharsets.UTF_8)).toList();
-    }
-
-    private static String body(MvcTestResult result) throws Exception {
-        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 }

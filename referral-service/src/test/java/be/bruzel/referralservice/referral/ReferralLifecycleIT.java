@@ -341,12 +341,12 @@ class ReferralLifecycleIT {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
-    private static List<String> eventTypesOf(String id) {
+    static List<String> eventTypesOf(String id) {
         return TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream().filter(record -> id.equals(record.key()))
                 .map(record -> record.value().getType()).toList();
     }
 
-    private static String body(MvcTestResult result) throws Exception {
+    static String body(MvcTestResult result) throws Exception {
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 

@@ -167,7 +167,7 @@ function feedback(referral, messages, reload) {
     messages.length ? h('ol', { class: 'messages' }, messages.map((message) => h('li', { class: `message from-${message.authorRole.toLowerCase()}` },
       h('p', { class: 'meta' }, `${message.authorName} (${t(`role.${message.authorRole}`)}) · `,
         h('time', { datetime: message.postedAt }, formatDateTime(message.postedAt))),
-      message.body === null ? h('p', { class: 'erased' }, t('feedback.erased')) : h('p', {}, message.body)))) : h('p', { class: 'empty' }, t('feedback.none')),
+      message.body == null ? h('p', { class: 'erased' }, t('feedback.erased')) : h('p', {}, message.body)))) : h('p', { class: 'empty' }, t('feedback.none')),
     referral.personalData?.erasedAt ? null : form);
 }
 

@@ -167,6 +167,7 @@ class WebApplicationIT {
         assertThat(gp.locator("main")).containsText("De persoon vraagt het");
         assertThat(gp.locator("main")).not().containsText("Marie Peeters");
         assertThat(gp.locator("main")).not().containsText("afbetalingsplan");
+        assertThat(gp.locator(".messages")).containsText("gewist met de gegevens van de persoon");
         assertThat(gp.locator(".timeline")).containsText("Persoonsgegevens gewist");
         checkAndPhotograph(gp, "10-gp-person-data-erased");
         assertThat(RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE id = ?::uuid"

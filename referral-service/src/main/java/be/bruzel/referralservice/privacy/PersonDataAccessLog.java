@@ -1,5 +1,7 @@
 package be.bruzel.referralservice.privacy;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,7 +89,7 @@ public class PersonDataAccessLog {
                 .param("before", Timestamp.from(before)).update();
     }
 
-    private static Access map(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static Access map(ResultSet row) throws SQLException {
         return new Access(row.getObject("referral_id", UUID.class), row.getString("user_id"),
                 row.getString("organisation_id"), row.getTimestamp("accessed_at").toInstant(), row.getString("purpose"),
                 row.getBoolean("refused"));

@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.time.Period;
 
 /** Retention periods are in days, months or years, counted on the Brussels calendar. */
-final class Periods {
+public final class Periods {
 
     private Periods() {
     }
 
-    static Instant before(Instant moment, Period period) {
+    public static Instant before(Instant moment, Period period) {
         return moment.atZone(ReferralSubmission.BRUSSELS).minus(period).toInstant();
+    }
+
+    public static Instant after(Instant moment, Period period) {
+        return moment.atZone(ReferralSubmission.BRUSSELS).plus(period).toInstant();
     }
 }

@@ -21,6 +21,13 @@ class Referrals {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Open, and no step on the timeline and no message in the feedback thread since {@code :before}. */
+    private static final String IDLE = """
+            r.status IN ('SUBMITTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS') AND r.submitted_at < :before
+              AND NOT EXISTS (SELECT 1 FROM referral_step s WHERE s.referral_id = r.id AND s.happened_at >= :before)
+              AND NOT EXISTS (SELECT 1 FROM feedback_message m WHERE m.referral_id = r.id AND m.posted_at >= :before)
+            """;
+
     private final JdbcClient jdbc;
 
     Referrals(JdbcClient jdbc) {
@@ -292,12 +299,6 @@ class Referrals {
                 .param("before", Timestamp.from(before)).query(Long.class).single();
     }
 
-    /** Open, and no step on the timeline and no message in the feedback thread since {@code :before}. */
-    private static final String IDLE = """
-            r.status IN ('SUBMITTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS') AND r.submitted_at < :before
-              AND NOT EXISTS (SELECT 1 FROM referral_step s WHERE s.referral_id = r.id AND s.happened_at >= :before)
-              AND NOT EXISTS (SELECT 1 FROM feedback_message m WHERE m.referral_id = r.id AND m.posted_at >= :before)
-            """;
 
     /** When anyone last did something with the referral: its newest step or message. */
     Instant lastActivity(UUID id) {

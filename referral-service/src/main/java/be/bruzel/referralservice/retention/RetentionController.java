@@ -1,15 +1,14 @@
 package be.bruzel.referralservice.retention;
 
 import be.bruzel.platform.support.problem.RejectedRequestException;
+import be.bruzel.referralservice.referral.Periods;
 import be.bruzel.referralservice.referral.ReferralRetention;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Privacy", description = "Who read a person's data, and who tried to")
 class RetentionController {
 
-    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
     private static final int MOST_DAYS = 3660;
 
     private final ReferralRetention retention;
@@ -42,9 +40,7 @@ class RetentionController {
             description = "within: an ISO period such as P30D (at most ten years); limit: how many ids of each to list.")
     ReferralRetention.Preview preview(@RequestParam(defaultValue = "P30D") String within,
             @RequestParam(defaultValue = "1000") @Min(0) @Max(10_000) int limit) {
-        Instant now = clock.instant();
-        Instant until = now.atZone(BRUSSELS).plus(period(within)).toInstant();
-        return retention.preview(until, limit);
+        return retention.preview(Periods.after(clock.instant(), period(within)), limit);
     }
 
     private static Period period(String text) {

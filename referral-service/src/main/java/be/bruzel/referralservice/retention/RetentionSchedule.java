@@ -1,11 +1,11 @@
 package be.bruzel.referralservice.retention;
 
 import be.bruzel.referralservice.privacy.PersonDataAccessLog;
+import be.bruzel.referralservice.referral.Periods;
 import be.bruzel.referralservice.referral.ReferralRetention;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
-import java.time.ZoneId;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +22,6 @@ import org.springframework.stereotype.Component;
 public class RetentionSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionSchedule.class);
-    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
-
     private final ReferralRetention retention;
     private final PersonDataAccessLog accessLog;
     private final CompletedEventPublications outbox;
@@ -47,7 +45,7 @@ public class RetentionSchedule {
     @SchedulerLock(name = "referral-retention", lockAtMostFor = "PT2H", lockAtLeastFor = "PT10S")
     public void run() {
         ReferralRetention.Run run = retention.run();
-        int forgotten = accessLog.forgetBefore(clock.instant().atZone(BRUSSELS).minus(accessLogKept).toInstant());
+        int forgotten = accessLog.forgetBefore(Periods.before(clock.instant(), accessLogKept));
         // Events carry codes only, but a sent event is no longer needed once the outbox has done its work.
         outbox.deletePublicationsOlderThan(outboxKept);
         if (run.expired() + run.erased() + forgotten > 0) {

@@ -65,7 +65,8 @@ export function municipalityMap({ title, values, digits = 0 }) {
       const entry = values[code];
       const value = entry ? entry.value : 0;
       const suppressed = entry && entry.value === null;
-      return h('li', { class: `tile ${suppressed ? 'suppressed' : `step-${stepOf(value)}`}`, style: `grid-column: ${column}; grid-row: ${row}`, dataset: { municipality: code } },
+      // Placed by classes, not a style attribute: the Content-Security-Policy allows no inline style.
+      return h('li', { class: `tile column-${column} row-${row} ${suppressed ? 'suppressed' : `step-${stepOf(value)}`}`, dataset: { municipality: code } },
         h('span', { class: 'tile-name' }, language() === 'fr' ? nameFr : nameNl),
         h('span', { class: 'tile-value' }, suppressed ? 'x' : formatNumber(value, digits)));
     })),

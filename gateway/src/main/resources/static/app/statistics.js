@@ -20,7 +20,8 @@ function monthsAgo(months) {
 
 export async function render(context) {
   const { query, person, show } = context;
-  const ownZone = person.careZone;
+  // BruZEL's analysts ('bruzel') see the whole region and choose a zone; a zone's analyst sees only theirs.
+  const ownZone = person.careZone && person.careZone !== 'bruzel' ? person.careZone : null;
   const choice = {
     by: GROUPINGS.includes(query.get('by')) ? query.get('by') : 'municipality',
     period: ['month', 'quarter', 'year'].includes(query.get('period')) ? query.get('period') : 'month',

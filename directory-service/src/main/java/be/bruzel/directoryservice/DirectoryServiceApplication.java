@@ -4,10 +4,12 @@ import be.bruzel.platform.support.security.ApiAuthorizationRules;
 import be.bruzel.platform.support.security.Role;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class DirectoryServiceApplication {
 
     public static void main(String[] args) {

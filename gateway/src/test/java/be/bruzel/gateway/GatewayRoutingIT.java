@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,9 +22,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The gateway in front of real HTTP servers: one that answers, one that is down, one that is slow. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // As behind a TLS proxy, whose X-Forwarded-Proto the gateway is told to trust.
+        properties = {"platform.web.login.client-secret=secret-of-the-tests", "server.forward-headers-strategy=native"})
 class GatewayRoutingIT {
 
+    /** Requests the fake services received. */
+    static final AtomicInteger received = new AtomicInteger();
     static final HttpServer referralService = server(0);
     static final HttpServer slowNotificationService = server(5_000);
     static final int closedPort = freePort();
@@ -132,6 +138,85 @@ class GatewayRoutingIT {
         assertThat(script.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-cache"));
     }
 
+    @Test
+    void everyPageAndApiAnswerForbidsInlineScriptStyleAndFramingAndSaysNoMoreThanNeeded() throws Exception {
+        for (HttpResponse<String> answer : List.of(get("/", "nl"), get("/api/referrals/42", "nl"), get("/api/unknown", "nl"))) {
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval", "*"));
+            assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+            assertThat(answer.headers().firstValue("Permissions-Policy")).hasValueSatisfying(
+                    policy -> assertThat(policy).contains("camera=()", "geolocation=()"));
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(answer.headers().firstValue("Strict-Transport-Security")).as("plain HTTP: no HSTS").isEmpty();
+        }
+    }
+
+    @Test
+    void behindTlsTheGatewaySendsHstsAndTheSessionCookieIsSecure() throws Exception {
+        HttpResponse<String> overTls = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/oauth2/authorization/platform")).header("X-Forwarded-Proto", "https").build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/oauth2/authorization/platform")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(overTls.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
+                hsts -> assertThat(hsts).contains("max-age=31536000", "includeSubDomains"));
+        assertThat(overTls.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
+                .startsWith("SESSION=").contains("; Secure", "SameSite=Lax").containsIgnoringCase("HttpOnly"));
+        assertThat(plain.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
+                .containsIgnoringCase("HttpOnly").doesNotContain("Secure"));
+    }
+
+    @Test
+    void aWriteCarryingASessionCookieNeedsTheSessionsCsrfTokenEvenWithABearerTokenOfItsOwn() throws Exception {
+        int before = received.get();
+
+        HttpResponse<String> ridden = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/referrals/42/accept")).header("Authorization", "Bearer abc")
+                .header("Cookie", "SESSION=8d0d1fd5-3b4c-4f2b-9d63-2f6b0c2b1e11").header("Accept-Language", "nl")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(ridden.statusCode()).isIn(401, 403);
+        assertThat(ridden.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(received.get()).as("nothing reached the service").isEqualTo(before);
+    }
+
+    @Test
+    void aBodyLargerThanTheApiAcceptsIsA413ProblemWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        int before = received.get();
+        byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+
+        HttpResponse<String> declared = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/referrals")).header("Authorization", "Bearer abc").header("Accept-Language", "fr")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(twoMegabytes)).build(), HttpResponse.BodyHandlers.ofString());
+        int afterDeclared = received.get();
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/referrals")).header("Authorization", "Bearer abc")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(twoMegabytes)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> smallEnough = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/referrals")).header("Authorization", "Bearer abc")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[512 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.body()).contains("\"title\":\"Trop volumineux\"");
+        assertThat(afterDeclared).as("the declared one never reached the service").isEqualTo(before);
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(smallEnough.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anHsdsImportMayBeLargerThanAnyOtherRequest() throws Exception {
+        HttpResponse<String> socialMap = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/directory/hsds")).header("Authorization", "Bearer abc")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[3 * 1024 * 1024])).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(socialMap.statusCode()).as("not refused for its size: the directory is down here").isEqualTo(503);
+    }
+
     private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer abc").header("Accept-Language", language)
@@ -143,6 +228,8 @@ class GatewayRoutingIT {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/", exchange -> {
+                received.incrementAndGet();
+                exchange.getRequestBody().readAllBytes();
                 try {
                     Thread.sleep(delayMillis);
                 } catch (InterruptedException e) {

@@ -1,7 +1,9 @@
 package be.bruzel.identity;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.User;
@@ -20,30 +22,44 @@ class IdentityConfiguration {
     UserDetailsService users(DemoUsers demo) {
         return new InMemoryUserDetailsManager(demo.users().stream()
                 .map(user -> User.withUsername(user.username())
-                        .password("{noop}" + user.password())
+                        // Stored as bcrypt hashes ({bcrypt}...), checked by Spring Security's delegating encoder.
+                        .password(user.password())
                         .roles(user.roles().stream().map(role -> role.toUpperCase().replace('-', '_'))
                                 .toArray(String[]::new))
                         .build())
                 .toList());
     }
 
-    /** Access and ID tokens carry the user's roles, organisation, care zone, name, e-mail and language. */
+    /**
+     * Access tokens (RFC 9068: typed {@code at+jwt}, for the platform's services) carry what the services
+     * decide by: roles, organisation, profession, care zone, and name, e-mail and language. ID tokens, for
+     * the gateway only, carry who signed in (name, e-mail, language) and nothing a service would act on.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(DemoUsers demo) {
+    OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(DemoUsers demo,
+            @Value("${demo.access-token-audience}") List<String> services) {
         return context -> {
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
             if (!accessToken && !idToken) {
                 return;
             }
+            if (accessToken) {
+                context.getJwsHeader().type("at+jwt");
+                context.getClaims().audience(services);
+            }
             demo.find(context.getPrincipal().getName()).ifPresent(user -> {
                 Map<String, Object> claims = new HashMap<>();
                 claims.put("name", user.name());
-                claims.put("roles", user.roles());
                 claims.put("locale", user.locale());
                 if (user.email() != null) {
                     claims.put("email", user.email());
                 }
+                if (idToken) {
+                    context.getClaims().claims(existing -> existing.putAll(claims));
+                    return;
+                }
+                claims.put("roles", user.roles());
                 if (user.organisationId() != null) {
                     claims.put("organisation_id", user.organisationId());
                 }

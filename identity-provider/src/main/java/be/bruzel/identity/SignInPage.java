@@ -20,6 +20,8 @@ import org.springframework.web.util.HtmlUtils;
 class SignInPage {
 
     static final String PATH = "/login";
+    /** Its styles, from a file: the page's Content-Security-Policy allows no inline style. */
+    static final String STYLE = "/sign-in.css";
     private static final List<Locale> LANGUAGES = List.of(Locale.of("nl"), Locale.FRENCH, Locale.ENGLISH);
 
     private final MessageSource messages;
@@ -31,9 +33,12 @@ class SignInPage {
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String page(HttpServletRequest request, CsrfToken csrf, @RequestParam(required = false) String lang,
-            @RequestParam(required = false) String error, @RequestParam(required = false) String logout) {
+            @RequestParam(required = false) String error, @RequestParam(required = false) String logout,
+            @RequestParam(required = false) Long locked) {
         Locale language = languageOf(request, lang);
-        String notice = error != null ? "<p class=\"error\" role=\"alert\">" + text("sign-in.failed", language) + "</p>"
+        String notice = locked != null
+                ? "<p class=\"error\" role=\"alert\">" + text("sign-in.locked", language, Math.max(1, locked)) + "</p>"
+                : error != null ? "<p class=\"error\" role=\"alert\">" + text("sign-in.failed", language) + "</p>"
                 : logout != null ? "<p role=\"status\">" + text("sign-in.signed-out", language) + "</p>" : "";
         StringBuilder switches = new StringBuilder();
         for (Locale other : LANGUAGES) {
@@ -50,17 +55,7 @@ class SignInPage {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%2$s</title>
-                <style>
-                body { font-family: system-ui, sans-serif; font-size: 17px; line-height: 1.5; color: #1b1b1b; margin: 0; }
-                header { background: #00529b; color: #fff; padding: 0.75rem 1rem; font-weight: 700; }
-                main { max-width: 26rem; margin: 2rem auto; padding: 0 1rem; }
-                label { display: block; font-weight: 600; margin-top: 1rem; }
-                input { display: block; width: 100%%; box-sizing: border-box; font: inherit; padding: 0.45rem; border: 2px solid #1b1b1b; border-radius: 3px; }
-                button { margin-top: 1.25rem; font: inherit; padding: 0.5rem 1.25rem; background: #00529b; color: #fff; border: 2px solid #00529b; border-radius: 4px; cursor: pointer; }
-                :focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
-                .error { color: #a4161a; font-weight: 700; border-left: 4px solid #a4161a; padding-left: 0.75rem; }
-                nav { margin-top: 2rem; } a { color: #00529b; }
-                </style>
+                <link rel="stylesheet" href="%12$s">
                 </head>
                 <body>
                 <header>%3$s</header>
@@ -82,7 +77,7 @@ class SignInPage {
                 """.formatted(language.getLanguage(), text("sign-in.title", language), text("sign-in.platform", language),
                 notice, PATH, text("sign-in.username", language), text("sign-in.password", language),
                 HtmlUtils.htmlEscape(csrf.getToken()), text("sign-in.submit", language),
-                text("sign-in.languages", language), switches.toString().strip());
+                text("sign-in.languages", language), switches.toString().strip(), STYLE);
     }
 
     private static Locale languageOf(HttpServletRequest request, String asked) {
@@ -98,7 +93,7 @@ class SignInPage {
         return preferred != null ? preferred : LANGUAGES.getFirst();
     }
 
-    private String text(String key, Locale language) {
-        return HtmlUtils.htmlEscape(messages.getMessage(key, null, language));
+    private String text(String key, Locale language, Object... arguments) {
+        return HtmlUtils.htmlEscape(messages.getMessage(key, arguments, language));
     }
 }

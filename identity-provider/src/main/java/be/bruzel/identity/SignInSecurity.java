@@ -1,5 +1,6 @@
 package be.bruzel.identity;
 
+import java.time.Clock;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,13 +8,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * Spring Boot's two chains (the authorization server's endpoints, then everything else), but with
- * the platform's own sign-in page: in the person's language rather than the default English one.
+ * the platform's own sign-in page: in the person's language rather than the default English one,
+ * and throttled against guessing.
  */
 @Configuration(proxyBeanMethods = false)
 class SignInSecurity {
@@ -30,6 +35,7 @@ class SignInSecurity {
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                .headers(SignInSecurity::strictHeaders)
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint(SignInPage.PATH), browsers))
                 .build();
@@ -38,11 +44,24 @@ class SignInSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+        ThrottledSignIn throttled = new ThrottledSignIn(new SignInThrottle(Clock.systemUTC()));
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(SignInPage.PATH, "/error", "/actuator/health/**").permitAll()
+                        .requestMatchers(SignInPage.PATH, SignInPage.STYLE, "/error", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage(SignInPage.PATH))
+                .formLogin(form -> form.loginPage(SignInPage.PATH)
+                        .failureHandler(throttled.failureHandler())
+                        .successHandler(throttled.successHandler()))
+                .addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
+                .headers(SignInSecurity::strictHeaders)
                 .build();
+    }
+
+    /** No script at all, styles from this provider only, never in a frame: a page that asks for a password. */
+    private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()"));
     }
 }

@@ -10,18 +10,22 @@ import java.util.function.Function;
  *
  * @param jdbcUrl the JDBC URL of a database, by name
  * @param credentials user and password of a service's database, by database name
+ * @param ports where each service answers its callers
+ * @param managementPorts where each service answers health checks and Prometheus: never through the gateway
  */
 public record Endpoints(
         Function<String, String> jdbcUrl,
         Function<String, Credentials> credentials,
         String kafkaBootstrapServers,
-        Map<PlatformService, Integer> ports) {
+        Map<PlatformService, Integer> ports,
+        Map<PlatformService, Integer> managementPorts) {
 
     public record Credentials(String username, String password) {
     }
 
     public Endpoints {
         ports = new EnumMap<>(ports);
+        managementPorts = new EnumMap<>(managementPorts);
     }
 
     public int port(PlatformService service) {
@@ -32,6 +36,18 @@ public record Endpoints(
         return "http://localhost:" + port(service);
     }
 
+    /** Actuator: health, metrics, Prometheus. */
+    public String managementUrl(PlatformService service) {
+        return "http://localhost:" + managementPorts.get(service);
+    }
+
+    /** Answers 200 once the service can do its work. An OpenID provider is ready when its discovery document is. */
+    public String readinessUrl(PlatformService service) {
+        return service == PlatformService.IDENTITY_PROVIDER
+                ? url(service) + "/.well-known/openid-configuration"
+                : managementUrl(service) + "/actuator/health/readiness";
+    }
+
     public String issuerUri() {
         return url(PlatformService.IDENTITY_PROVIDER);
     }
@@ -39,7 +55,15 @@ public record Endpoints(
     /** The environment a service process starts with: its port, its database, Kafka and the issuer. */
     public Map<String, String> environmentOf(PlatformService service) {
         Map<String, String> environment = new HashMap<>();
+        // Demo users, demo social map, demo secrets: what ./run is for, and only there.
+        environment.put("SPRING_PROFILES_ACTIVE", "demo");
         environment.put("PORT", String.valueOf(port(service)));
+        environment.put("MANAGEMENT_PORT", String.valueOf(managementPorts.get(service)));
+        // Only the gateway and the sign-in page are for browsers; nothing else is reachable from another machine.
+        environment.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
+        if (service != PlatformService.GATEWAY && service != PlatformService.IDENTITY_PROVIDER) {
+            environment.put("SERVER_ADDRESS", LOOPBACK);
+        }
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         environment.put("PLATFORM_ISSUER_URI", issuerUri());
         service.database().ifPresent(database -> {
@@ -50,9 +74,6 @@ public record Endpoints(
         });
         // Where the web application is: the identity provider sends people back there, mails link there.
         environment.put("PLATFORM_WEB_URL", url(PlatformService.GATEWAY));
-        if (service == PlatformService.DIRECTORY) {
-            environment.put("DIRECTORY_DEMO_DATA", "true");
-        }
         if (service == PlatformService.GATEWAY) {
             environment.put("REFERRAL_SERVICE_URL", url(PlatformService.REFERRAL));
             environment.put("DIRECTORY_SERVICE_URL", url(PlatformService.DIRECTORY));
@@ -61,10 +82,20 @@ public record Endpoints(
         return environment;
     }
 
+    /** Where the services listen in {@code ./run}: this machine only. */
+    static final String LOOPBACK = "127.0.0.1";
+
     /** The ports a developer's machine uses: 8080 for the gateway, 9000 for the identity provider. */
     public static Map<PlatformService, Integer> defaultPorts() {
         return Map.of(PlatformService.GATEWAY, 8080, PlatformService.REFERRAL, 8081,
                 PlatformService.DIRECTORY, 8082, PlatformService.NOTIFICATION, 8083,
                 PlatformService.IDENTITY_PROVIDER, 9000);
+    }
+
+    /** Each service's own management port, as its application.yml declares it. */
+    public static Map<PlatformService, Integer> defaultManagementPorts() {
+        return Map.of(PlatformService.GATEWAY, 9080, PlatformService.REFERRAL, 9081,
+                PlatformService.DIRECTORY, 9082, PlatformService.NOTIFICATION, 9083,
+                PlatformService.IDENTITY_PROVIDER, 9001);
     }
 }

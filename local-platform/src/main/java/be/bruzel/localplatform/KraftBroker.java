@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -20,6 +21,8 @@ import org.apache.kafka.server.common.MetadataVersion;
  */
 final class KraftBroker implements AutoCloseable {
 
+    static final String SCRAM = "SCRAM-SHA-512";
+
     private final KafkaRaftServer server;
     private final int port;
 
@@ -29,16 +32,51 @@ final class KraftBroker implements AutoCloseable {
     }
 
     static KraftBroker start(Path logDirectory, int port, int controllerPort) throws Exception {
-        Files.createDirectories(logDirectory);
+        Properties config = common(logDirectory, controllerPort);
+        config.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        config.put("inter.broker.listener.name", "PLAINTEXT");
+        return start(logDirectory, config, port, List.of());
+    }
+
+    /**
+     * A broker that lets in only the given users (SASL/SCRAM-SHA-512; the first is its administrator)
+     * and lets them do only what ACLs allow. The controller listener stays on this machine.
+     */
+    static KraftBroker startSecured(Path logDirectory, int port, int controllerPort, Map<String, String> users)
+            throws Exception {
+        String administrator = users.keySet().iterator().next();
+        Properties config = common(logDirectory, controllerPort);
+        config.put("listeners", "SASL_PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        config.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + port);
+        config.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        config.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        config.put("sasl.enabled.mechanisms", SCRAM);
+        config.put("sasl.mechanism.inter.broker.protocol", SCRAM);
+        config.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                jaas(administrator, users.get(administrator)));
+        config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        // The controller listener (loopback) authenticates no one: the broker's own calls to it come as ANONYMOUS.
+        config.put("super.users", "User:" + administrator + ";User:ANONYMOUS");
+        config.put("allow.everyone.if.no.acl.found", "false");
+        List<String> credentials = users.entrySet().stream()
+                .map(user -> SCRAM + "=[name=" + user.getKey() + ",password=" + user.getValue() + "]").toList();
+        return start(logDirectory, config, port, credentials);
+    }
+
+    /** The JAAS setting of a client (or the broker itself) that signs in as this user. */
+    static String jaas(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
+    }
+
+    private static Properties common(Path logDirectory, int controllerPort) {
         Properties config = new Properties();
         config.put("process.roles", "broker,controller");
         config.put("node.id", "1");
         config.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        config.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
-        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         config.put("controller.listener.names", "CONTROLLER");
-        config.put("inter.broker.listener.name", "PLAINTEXT");
         config.put("log.dirs", logDirectory.toString());
         config.put("num.partitions", "3");
         config.put("offsets.topic.replication.factor", "1");
@@ -46,8 +84,13 @@ final class KraftBroker implements AutoCloseable {
         config.put("transaction.state.log.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
         config.put("auto.create.topics.enable", "false");
-        KafkaConfig kafkaConfig = KafkaConfig.fromProps(config, false);
+        return config;
+    }
 
+    private static KraftBroker start(Path logDirectory, Properties config, int port, List<String> scramCredentials)
+            throws Exception {
+        Files.createDirectories(logDirectory);
+        KafkaConfig kafkaConfig = KafkaConfig.fromProps(config, false);
         if (!Files.exists(logDirectory.resolve("meta.properties"))) {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
@@ -58,6 +101,7 @@ final class KraftBroker implements AutoCloseable {
                     .setControllerListenerName("CONTROLLER")
                     .setReleaseVersion(MetadataVersion.latestProduction())
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setScramArguments(scramCredentials)
                     .run();
         }
         KafkaRaftServer server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);

@@ -55,7 +55,7 @@ public final class LocalPlatform {
         log.info("PostgreSQL on port {} and Kafka at {} are up", database.port(), kafka.bootstrapServers());
 
         Endpoints endpoints = new Endpoints(database::jdbcUrl, name -> new Endpoints.Credentials(name, name),
-                kafka.bootstrapServers(), Endpoints.defaultPorts());
+                kafka.bootstrapServers(), Endpoints.defaultPorts(), Endpoints.defaultManagementPorts());
         List<ServiceProcess> processes = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

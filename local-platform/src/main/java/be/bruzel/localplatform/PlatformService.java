@@ -28,11 +28,6 @@ public enum PlatformService {
         return Optional.ofNullable(databasePrefix).map(prefix -> prefix.toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** Answers 200 once the service can do its work. An OpenID provider is ready when its discovery document is. */
-    public String readinessPath() {
-        return this == IDENTITY_PROVIDER ? "/.well-known/openid-configuration" : "/actuator/health/readiness";
-    }
-
     String environmentPrefix() {
         return databasePrefix;
     }

@@ -22,13 +22,13 @@ public final class ServiceProcess {
 
     private final PlatformService service;
     private final Process process;
-    private final int port;
+    private final URI readiness;
     private final Path log;
 
-    private ServiceProcess(PlatformService service, Process process, int port, Path log) {
+    private ServiceProcess(PlatformService service, Process process, URI readiness, Path log) {
         this.service = service;
         this.process = process;
-        this.port = port;
+        this.readiness = readiness;
         this.log = log;
     }
 
@@ -47,7 +47,7 @@ public final class ServiceProcess {
             Files.createDirectories(logs);
             Path log = logs.resolve(service.module() + ".log");
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            return new ServiceProcess(service, builder.start(), endpoints.port(service), log);
+            return new ServiceProcess(service, builder.start(), URI.create(endpoints.readinessUrl(service)), log);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.module(), e);
         }
@@ -56,7 +56,7 @@ public final class ServiceProcess {
     /** Waits until the service is ready (readiness answers 200 only when UP), and fails early when its process dies. */
     public void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + service.readinessPath()))
+        HttpRequest health = HttpRequest.newBuilder(readiness)
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

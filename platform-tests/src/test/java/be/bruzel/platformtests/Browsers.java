@@ -48,9 +48,19 @@ final class Browsers implements AutoCloseable {
         return new Browsers(playwright, browser, gateway);
     }
 
-    /** A tablet held upright: the narrowest screen the application is made for. */
+    /**
+     * A tablet held upright: the narrowest screen the application is made for. Every page notes what
+     * its Content-Security-Policy blocked, in {@code window.policyViolations}.
+     */
     BrowserContext tablet() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(800, 1280).setLocale("nl-BE"));
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(800, 1280)
+                .setLocale("nl-BE"));
+        context.addInitScript("""
+                window.policyViolations = [];
+                document.addEventListener('securitypolicyviolation',
+                    (violation) => window.policyViolations.push(violation.violatedDirective + ' ' + violation.blockedURI));
+                """);
+        return context;
     }
 
     /** Signs in, in a browser of their own, and waits for their first screen. */
@@ -82,15 +92,20 @@ final class Browsers implements AutoCloseable {
 
     /** A referral in Jette's or another municipality's postcode, with consent, through the API. */
     static void submitThroughTheApi(String gateway, String token, String postcode) throws IOException, InterruptedException {
-        String body = """
-                {"person": {"name": "Test Persoon", "phone": "0470 00 00 00", "preferredLanguage": "nl", "postcode": "%s"},
-                 "themes": ["finances"], "question": "Schulden.",
-                 "consent": {"given": true, "method": "ORAL", "givenAt": "2026-01-01T10:00:00Z"}}""".formatted(postcode);
+        String body = referralJson(postcode);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/api/referrals"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    /** A referral on debts with consent, in the municipality of the postcode. */
+    static String referralJson(String postcode) {
+        return """
+                {"person": {"name": "Test Persoon", "phone": "0470 00 00 00", "preferredLanguage": "nl", "postcode": "%s"},
+                 "themes": ["finances"], "question": "Schulden.",
+                 "consent": {"given": true, "method": "ORAL", "givenAt": "2026-01-01T10:00:00Z"}}""".formatted(postcode);
     }
 
     @Override

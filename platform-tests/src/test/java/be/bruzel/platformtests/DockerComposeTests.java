@@ -18,23 +18,23 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml cannot run here (no Docker engine), so this keeps it true to the build:
- * every service of the platform is in it, built from a module that exists, on the port that
- * module listens on, with settings that module reads.
+ * every service of the platform is in it, built from a module that exists, with settings that
+ * module reads; production publishes only the gateway and Grafana, and the demo lives in the override.
  */
 class DockerComposeTests {
 
     private static final Path ROOT = RunningPlatform.ROOT;
-    private static final Pattern DEFAULT_PORT = Pattern.compile("port: \\$\\{PORT:(\\d+)}");
+    private static final Pattern DEFAULT_PORT = Pattern.compile("\\bport: \\$\\{PORT:(\\d+)}");
+    private static final Pattern MANAGEMENT_PORT = Pattern.compile("port: \\$\\{MANAGEMENT_PORT:(\\d+)}");
 
-    @SuppressWarnings("unchecked")
-    private static final Map<String, Map<String, Object>> SERVICES = (Map<String, Map<String, Object>>) load()
-            .get("services");
+    private static final Map<String, Map<String, Object>> PRODUCTION = services("docker-compose.yml");
+    private static final Map<String, Map<String, Object>> DEMO = services("docker-compose.override.yml");
 
     @ParameterizedTest
     @EnumSource(PlatformService.class)
     @SuppressWarnings("unchecked")
     void everyServiceIsBuiltFromItsModule(PlatformService service) throws IOException {
-        Map<String, Object> definition = SERVICES.get(service.module());
+        Map<String, Object> definition = definitionOf(service);
         assertThat(definition).as("docker-compose service " + service.module()).isNotNull();
 
         Map<String, Object> build = (Map<String, Object>) definition.get("build");
@@ -48,21 +48,52 @@ class DockerComposeTests {
     @ParameterizedTest
     @EnumSource(PlatformService.class)
     @SuppressWarnings("unchecked")
-    void everyServicePublishesThePortItsModuleListensOn(PlatformService service) throws IOException {
-        int modulePort = defaultPortOf(service.module());
-        List<String> ports = (List<String>) SERVICES.get(service.module()).get("ports");
+    void everyServiceIsCheckedOnItsManagementPortAndTheDemoPublishesItsPortsToThisMachineOnly(
+            PlatformService service) throws IOException {
+        int port = portOf(service.module(), DEFAULT_PORT);
+        int managementPort = portOf(service.module(), MANAGEMENT_PORT);
+        assertThat(Endpoints.defaultPorts()).containsEntry(service, port);
+        assertThat(Endpoints.defaultManagementPorts()).containsEntry(service, managementPort);
 
-        assertThat(ports).containsExactly(modulePort + ":" + modulePort);
-        assertThat(Endpoints.defaultPorts()).containsEntry(service, modulePort);
-        assertThat((List<String>) ((Map<String, Object>) SERVICES.get(service.module()).get("healthcheck")).get("test"))
-                .anySatisfy(part -> assertThat(part).contains("localhost:" + modulePort + service.readinessPath()));
+        String readiness = service == PlatformService.IDENTITY_PROVIDER
+                ? "localhost:" + port + "/.well-known/openid-configuration"
+                : "localhost:" + managementPort + "/actuator/health/readiness";
+        assertThat((List<String>) ((Map<String, Object>) definitionOf(service).get("healthcheck")).get("test"))
+                .anySatisfy(part -> assertThat(part).contains(readiness));
+        if (service != PlatformService.GATEWAY && service != PlatformService.IDENTITY_PROVIDER) {
+            assertThat((List<String>) DEMO.get(service.module()).get("ports"))
+                    .containsExactly("127.0.0.1:" + port + ":" + port, "127.0.0.1:" + managementPort + ":" + managementPort);
+        }
+    }
+
+    @Test
+    void productionPublishesOnlyTheGatewayAndGrafanaAndHasNoDemo() {
+        assertThat(PRODUCTION).allSatisfy((name, definition) -> {
+            Object ports = definition.get("ports");
+            switch (name) {
+                case "gateway" -> assertThat(ports).isEqualTo(List.of("8080:8080"));
+                case "grafana" -> assertThat(ports).isEqualTo(List.of("3000:3000"));
+                default -> assertThat(ports).as(name + " publishes nothing").isNull();
+            }
+            assertThat(String.valueOf(definition.get("environment"))).as(name)
+                    .doesNotContain("SPRING_PROFILES_ACTIVE", "demo");
+        });
+        assertThat(PRODUCTION).doesNotContainKeys(PlatformService.IDENTITY_PROVIDER.module(), "mail");
+        assertThat(String.valueOf(PRODUCTION.get("grafana").get("environment")))
+                .contains("GF_AUTH_ANONYMOUS_ENABLED=false", "GF_SECURITY_ADMIN_PASSWORD__FILE");
     }
 
     @ParameterizedTest
     @EnumSource(PlatformService.class)
     @SuppressWarnings("unchecked")
     void everySettingGivenToAServiceIsOneItReads(PlatformService service) throws IOException {
-        Map<String, Object> environment = (Map<String, Object>) SERVICES.get(service.module()).get("environment");
+        Map<String, Object> environment = new java.util.HashMap<>();
+        for (Map<String, Map<String, Object>> file : List.of(PRODUCTION, DEMO)) {
+            Map<String, Object> definition = file.get(service.module());
+            if (definition != null && definition.get("environment") != null) {
+                environment.putAll((Map<String, Object>) definition.get("environment"));
+            }
+        }
         String configuration = Files.readString(ROOT.resolve(service.module()).resolve("src/main/resources/application.yml"))
                 + Files.readString(ROOT.resolve("service-support/src/main/resources/service-defaults.yml"));
 
@@ -73,6 +104,10 @@ class DockerComposeTests {
         });
     }
 
+    private static Map<String, Object> definitionOf(PlatformService service) {
+        return PRODUCTION.getOrDefault(service.module(), DEMO.get(service.module()));
+    }
+
     /** The metrics the services publish that the dashboard shows; ReferralStatisticsIT and the notification tests pin them. */
     private static final List<String> PUBLISHED_METRICS = List.of("referrals_submitted_total",
             "referrals_time_to_acceptance_seconds_bucket", "referrals_completed_total", "notifications_sent_total",
@@ -81,12 +116,12 @@ class DockerComposeTests {
     @Test
     @SuppressWarnings("unchecked")
     void theGrafanaDashboardQueriesPrometheusForMetricsTheServicesPublish() throws IOException {
-        Map<String, Object> grafana = SERVICES.get("grafana");
+        Map<String, Object> grafana = PRODUCTION.get("grafana");
         assertThat((List<String>) grafana.get("volumes")).contains("./docker/grafana/dashboards:/var/lib/grafana/dashboards:ro");
         String datasource = Files.readString(ROOT.resolve("docker/grafana/provisioning/datasources/prometheus.yml"));
         assertThat(datasource).contains("uid: platform-prometheus").contains("url: http://prometheus:9090");
         assertThat(Files.readString(ROOT.resolve("docker/prometheus/prometheus.yml")))
-                .contains("referral-service:8081", "directory-service:8082", "notification-service:8083");
+                .contains("referral-service:9081", "directory-service:9082", "notification-service:9083", "gateway:9080");
 
         Map<String, Object> dashboard = new Yaml().load(Files.readString(ROOT.resolve("docker/grafana/dashboards/referrals.json")));
         List<Map<String, Object>> panels = (List<Map<String, Object>>) dashboard.get("panels");
@@ -102,15 +137,17 @@ class DockerComposeTests {
         });
     }
 
-    private static int defaultPortOf(String module) throws IOException {
-        Matcher port = DEFAULT_PORT.matcher(Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.yml")));
-        assertThat(port.find()).as(module + " declares its port").isTrue();
+    private static int portOf(String module, Pattern declaration) throws IOException {
+        Matcher port = declaration.matcher(Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.yml")));
+        assertThat(port.find()).as(module + " declares " + declaration).isTrue();
         return Integer.parseInt(port.group(1));
     }
 
-    private static Map<String, Object> load() {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services(String file) {
         try {
-            return new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+            return (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(
+                    Files.readString(ROOT.resolve(file))).get("services");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -68,7 +68,7 @@ public final class ReferralSubmissionBenchmark {
             platform.awaitReferralRoutingCopy();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Submitter gp = new Submitter(http, platform.gateway(), "Bearer " + platform.token("gp.jette"));
-            HeapSampler heap = new HeapSampler(http, platform.endpoints.url(PlatformService.REFERRAL));
+            HeapSampler heap = new HeapSampler(http, platform.endpoints.managementUrl(PlatformService.REFERRAL));
 
             InboxWatch inbox = new InboxWatch(http, platform.gateway(), "Bearer " + platform.token("worker.jette"));
             gp.atFixedRate(RATE, WARM_UP, null);

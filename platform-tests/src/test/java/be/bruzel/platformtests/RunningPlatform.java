@@ -45,12 +45,14 @@ final class RunningPlatform implements AutoCloseable {
     static RunningPlatform start(Path logs) {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
+        Map<PlatformService, Integer> managementPorts = new EnumMap<>(PlatformService.class);
         for (PlatformService service : PlatformService.values()) {
             ports.put(service, freePort());
+            managementPorts.put(service, freePort());
         }
         Endpoints endpoints = new Endpoints(TestInfrastructure::database,
                 database -> new Endpoints.Credentials(postgres.username(), postgres.password()),
-                TestInfrastructure.kafkaBootstrapServers(), ports);
+                TestInfrastructure.kafkaBootstrapServers(), ports, managementPorts);
         RunningPlatform platform = new RunningPlatform(endpoints, logs);
         Stream.of(PlatformService.values()).forEach(platform::launch);
         platform.processes.values().forEach(process -> process.awaitHealthy(READY_WITHIN));

@@ -86,7 +86,7 @@ public final class StatisticsBenchmark {
             }
             database.destroy();
             System.out.printf(Locale.ROOT, "referral-service: heap used %s, resident %s%n",
-                    heapUsed(http, service), platform.residentBytes(PlatformService.REFERRAL).stream()
+                    heapUsed(http, platform.endpoints.managementUrl(PlatformService.REFERRAL)), platform.residentBytes(PlatformService.REFERRAL).stream()
                             .mapToObj(bytes -> String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0))
                             .findFirst().orElse("n/a"));
         }

@@ -41,7 +41,7 @@ public class AuditTrail {
 
     List<AuditEntry> latest(String subjectType, int page, int size) {
         return jdbc.sql("""
-                SELECT * FROM audit_entry WHERE :type IS NULL OR subject_type = :type
+                SELECT * FROM audit_entry WHERE CAST(:type AS text) IS NULL OR subject_type = :type
                 ORDER BY occurred_at DESC, id DESC LIMIT :size OFFSET :offset
                 """)
                 .param("type", subjectType)

@@ -1,9 +1,13 @@
 package be.bruzel.directoryservice.hsds;
 
+import be.bruzel.platform.support.paging.NextPage;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,9 +31,11 @@ class HsdsController {
     static final String ZIP = "application/zip";
 
     private final HsdsImport hsds;
+    private final ZipLimits zipLimits;
 
-    HsdsController(HsdsImport hsds) {
+    HsdsController(HsdsImport hsds, ZipLimits zipLimits) {
         this.hsds = hsds;
+        this.zipLimits = zipLimits;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -47,7 +53,7 @@ class HsdsController {
     @Operation(summary = "Import HSDS CSV tables in a zip (administrators): organizations.csv, services.csv, ...")
     ImportReport importTables(@AuthenticationPrincipal Caller caller, @RequestBody byte[] body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        return importRead(caller, dryRun, () -> HsdsTables.read(body));
+        return importRead(caller, dryRun, () -> HsdsTables.read(body, zipLimits));
     }
 
     /** Unreadable bytes are the caller's mistake: a 400 naming what could not be read. */
@@ -57,6 +63,8 @@ class HsdsController {
             dataSet = reading.get();
         } catch (JacksonException unreadable) {
             throw unreadable(unreadable.getOriginalMessage());
+        } catch (ZipLimits.Exceeded tooLarge) {
+            throw new RejectedRequestException(HttpStatus.CONTENT_TOO_LARGE, "hsds.too-large", "body", tooLarge.getMessage());
         } catch (IllegalArgumentException unreadable) {
             throw unreadable(unreadable.getMessage());
         }
@@ -68,17 +76,25 @@ class HsdsController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Export the whole directory as an HSDS JSON data set")
-    ResponseEntity<byte[]> exportJson() {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(HsdsJson.write(hsds.export()));
+    @Operation(summary = "Export the directory as an HSDS JSON data set, a page of organisations (by name) at a time "
+            + "with their locations and services; a full page links to the next")
+    ResponseEntity<byte[]> exportJson(HttpServletRequest request,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "1000") @Min(1) @Max(1000) int size) {
+        HsdsDataSet dataSet = hsds.export(page, size);
+        return NextPage.ok(request, dataSet.organizations().size() >= size, page)
+                .contentType(MediaType.APPLICATION_JSON).body(HsdsJson.write(dataSet));
     }
 
     @GetMapping(produces = ZIP)
-    @Operation(summary = "Export the whole directory as HSDS CSV tables in a zip")
-    ResponseEntity<byte[]> exportTables() {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ZIP))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"social-map-hsds.zip\"")
-                .body(HsdsTables.zip(hsds.export()));
+    @Operation(summary = "Export the directory as HSDS CSV tables in a zip, a page of organisations at a time")
+    ResponseEntity<byte[]> exportTables(HttpServletRequest request,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "1000") @Min(1) @Max(1000) int size) {
+        HsdsDataSet dataSet = hsds.export(page, size);
+        return NextPage.ok(request, dataSet.organizations().size() >= size, page)
+                .contentType(MediaType.parseMediaType(ZIP))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"social-map-hsds-" + page + ".zip\"")
+                .body(HsdsTables.zip(dataSet));
     }
 }

@@ -104,9 +104,11 @@ public class HsdsImport {
     }
 
     /** The whole directory as an HSDS data set. */
-    HsdsDataSet export() {
-        return HsdsMapping.dataSet(administration.organisations(), administration::locations, administration.services(),
-                themes.all());
+    /** A page of the organisations, by name, with their locations and services. */
+    HsdsDataSet export(int page, int size) {
+        List<Organisation> organisations = administration.organisations(page, size);
+        return HsdsMapping.dataSet(organisations, administration::locations,
+                administration.servicesOf(organisations.stream().map(Organisation::id).toList()), themes.all());
     }
 
     private List<ImportReport.Rejection> checked(String record, Object value) {

@@ -19,9 +19,16 @@ public final class HsdsJson {
     private HsdsJson() {
     }
 
-    /** @throws tools.jackson.core.JacksonException when the bytes are not an HSDS data set */
+    /**
+     * @throws tools.jackson.core.JacksonException when the bytes are not JSON of an HSDS data set
+     * @throws IllegalArgumentException when they are JSON {@code null}
+     */
     public static HsdsDataSet read(byte[] json) {
-        return MAPPER.readValue(json, HsdsDataSet.class);
+        HsdsDataSet dataSet = MAPPER.readValue(json, HsdsDataSet.class);
+        if (dataSet == null) {
+            throw new IllegalArgumentException("null is no data set");
+        }
+        return dataSet;
     }
 
     public static byte[] write(HsdsDataSet dataSet) {

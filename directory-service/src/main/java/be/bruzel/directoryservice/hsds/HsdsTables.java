@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import be.bruzel.platform.support.csv.SpreadsheetCells;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -133,16 +134,23 @@ final class HsdsTables {
         return bytes.toByteArray();
     }
 
-    /** @throws IllegalArgumentException when the bytes are not a zip of HSDS tables */
-    static HsdsDataSet read(byte[] zipped) {
+    /**
+     * @throws IllegalArgumentException when the bytes are not a zip of HSDS tables
+     * @throws ZipLimits.Exceeded when the zip unpacks to more than a social map can be (a zip bomb)
+     */
+    static HsdsDataSet read(byte[] zipped, ZipLimits limits) {
         Map<String, List<Map<String, String>>> tables = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipped))) {
+            ZipLimits.Reading reading = limits.reading(zipped.length);
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                reading.entry();
                 String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
                 if (name.endsWith(".csv") && COLUMNS.containsKey(name.substring(0, name.length() - 4))) {
-                    tables.put(name.substring(0, name.length() - 4), rows(zip.readAllBytes()));
+                    tables.put(name.substring(0, name.length() - 4), rows(reading.readEntry(zip)));
                 }
             }
+        } catch (ZipLimits.Exceeded tooMuch) {
+            throw tooMuch;
         } catch (IOException | RuntimeException unreadable) {
             throw new IllegalArgumentException("not a zip of HSDS CSV tables", unreadable);
         }
@@ -201,7 +209,8 @@ final class HsdsTables {
             List<Map<String, String>> all = new ArrayList<>();
             rows.forEachRemaining(row -> {
                 Map<String, String> cleaned = new HashMap<>();
-                row.forEach((column, value) -> cleaned.put(column, value == null || value.isEmpty() ? null : value));
+                row.forEach((column, value) -> cleaned.put(column,
+                        value == null || value.isEmpty() ? null : SpreadsheetCells.restored(value)));
                 all.add(cleaned);
             });
             return all;
@@ -223,10 +232,12 @@ final class HsdsTables {
         return byParent.getOrDefault(parentId, List.of()).stream().map(read).toList();
     }
 
+    /** A row to write; a text a spreadsheet would run as a formula is written as text. */
     private static Map<String, Object> row(Object... columnsAndValues) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < columnsAndValues.length; i += 2) {
-            row.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
+            Object value = columnsAndValues[i + 1];
+            row.put((String) columnsAndValues[i], value instanceof String text ? SpreadsheetCells.neutralised(text) : value);
         }
         return row;
     }

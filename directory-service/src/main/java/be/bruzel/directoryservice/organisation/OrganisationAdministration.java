@@ -179,16 +179,16 @@ public class OrganisationAdministration implements CurrentState {
     }
 
     /** The whole directory of organisations, locations and services, for an export. */
-    public List<Organisation> organisations() {
-        return organisations.all();
+    public List<Organisation> organisations(int page, int size) {
+        return organisations.page(page, size);
     }
 
     public List<Location> locations(String organisationId) {
         return organisations.locations(organisationId);
     }
 
-    public List<SupportService> services() {
-        return services.all();
+    public List<SupportService> servicesOf(Collection<String> organisationIds) {
+        return services.ofOrganisations(organisationIds);
     }
 
     public List<SupportService> services(Collection<String> ids) {

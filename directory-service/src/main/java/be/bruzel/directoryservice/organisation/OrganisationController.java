@@ -1,10 +1,14 @@
 package be.bruzel.directoryservice.organisation;
 
+import be.bruzel.platform.support.paging.NextPage;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -36,9 +41,11 @@ class OrganisationController {
     }
 
     @GetMapping
-    @Operation(summary = "All organisations")
-    List<Organisation> all() {
-        return organisations.all();
+    @Operation(summary = "The organisations by name, a page at a time (a full page links to the next)")
+    ResponseEntity<List<Organisation>> all(HttpServletRequest request,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "500") @Min(1) @Max(500) int size) {
+        return NextPage.of(request, organisations.page(page, size), page, size);
     }
 
     @GetMapping("/{id}")

@@ -15,11 +15,14 @@ class Organisations {
         this.jdbc = jdbc;
     }
 
-    List<Organisation> all() {
+    /** A page of the organisations, by name. */
+    List<Organisation> page(int page, int size) {
         return jdbc.sql("""
                 SELECT id, name_nl, name_fr, description_nl, description_fr, email, website, version
-                FROM organisation ORDER BY name_nl
-                """).query(Organisation.class).list();
+                FROM organisation ORDER BY name_nl, id LIMIT :size OFFSET :offset
+                """)
+                .param("size", size).param("offset", (long) page * size)
+                .query(Organisation.class).list();
     }
 
     Optional<Organisation> find(String id) {

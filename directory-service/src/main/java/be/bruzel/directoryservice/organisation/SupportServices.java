@@ -44,6 +44,14 @@ class SupportServices {
         return load("WHERE s.organisation_id = :organisation", Map.of("organisation", organisationId));
     }
 
+    List<SupportService> ofOrganisations(Collection<String> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return List.of();
+        }
+        return load("WHERE s.organisation_id = ANY (CAST(:organisations AS text[]))",
+                Map.of("organisations", organisationIds.toArray(String[]::new)));
+    }
+
     /** @return false when a service with this id exists already */
     boolean add(SupportService service) {
         int inserted = jdbc.sql("""

@@ -96,6 +96,79 @@ class HsdsImportIT {
     }
 
     @Test
+    void theExportComesAPageOfOrganisationsAtATime() {
+        MvcTestResult page = mvc.get().uri("/api/directory/hsds?size=3").accept(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, ADMIN).exchange();
+
+        assertThat(page).hasStatusOk().bodyJson().extractingPath("$.organizations.length()").isEqualTo(3);
+        assertThat(page).headers().hasValue(HttpHeaders.LINK, "</api/directory/hsds?size=3&page=1>; rel=\"next\"");
+        assertThat(mvc.get().uri("/api/directory/hsds?size=1001").accept(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, ADMIN)).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aZipBombIsRefusedAsTooLargeBeforeItUnpacksAndNothingIsStored() throws Exception {
+        long audited = audited();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("organizations.csv"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int megabyte = 0; megabyte < 256; megabyte++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+
+        assertThat(importZip(bytes.toByteArray())).hasStatus(HttpStatus.CONTENT_TOO_LARGE)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("body");
+        assertThat(audited()).as("nothing stored").isEqualTo(audited);
+    }
+
+    @Test
+    void aZipOfMoreFilesThanASocialMapHasIsRefused() throws Exception {
+        Map<String, String> files = new java.util.HashMap<>();
+        for (int file = 0; file < 100; file++) {
+            files.put("extra-" + file + ".txt", "x");
+        }
+
+        assertThat(importZip(zip(files))).hasStatus(HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @Test
+    void aNameThatASpreadsheetWouldRunIsExportedAsTextAndImportedBackAsItWas() throws Exception {
+        String id = uniqueId("formula");
+        String formula = "=HYPERLINK(\"http://evil.example\";\"Klik\")";
+        byte[] upload = zip(Map.of(
+                "organizations.csv", "id,name,description,x_name_fr\n" + id + ",\"" + formula.replace("\"", "\"\"")
+                        + "\",Buurtwerk,Point de quartier\n",
+                "locations.csv", "id,organization_id,name\n" + id + "-site," + id + ",Buurtpunt\n",
+                "addresses.csv", "id,location_id,address_1,city,postal_code,country\na1," + id + "-site,Kerkplein 3,Jette,1090,BE\n"));
+        assertThat(importZip(upload)).hasStatusOk();
+
+        byte[] export = mvc.get().uri("/api/directory/hsds").accept(ZIP).header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .exchange().getResponse().getContentAsByteArray();
+        String organizations = entry(export, "organizations.csv");
+
+        assertThat(organizations).contains("'" + formula.replace("\"", "\"\"")).doesNotContain(",\"=", ",=");
+        assertThat(jdbc.sql("SELECT name_nl FROM organisation WHERE id = :id").param("id", id).query(String.class).single())
+                .isEqualTo(formula);
+        assertThat(importZip(export)).hasStatusOk().bodyJson()
+                .extractingPath("$.counts.organizations.updated").as("read back as it was written").isEqualTo(0);
+    }
+
+    private static String entry(byte[] zipped, String name) throws IOException {
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipped))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals(name)) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new IllegalStateException("no " + name);
+    }
+
+    @Test
     void aBadDataSetIsRejectedWithAReadableReportAndNothingOfItIsStored() {
         String id = uniqueId("bad");
         String dataSet = """
@@ -146,6 +219,8 @@ class HsdsImportIT {
         assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE id = :id").param("id", id).query(Long.class).single())
                 .isZero();
         assertThat(importJson("{\"services\": [".getBytes(StandardCharsets.UTF_8), ""))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("body");
+        assertThat(importJson("null".getBytes(StandardCharsets.UTF_8), "")).as("found by SecurityIT's hostile input")
                 .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("body");
         assertThat(importZip("not a zip".getBytes(StandardCharsets.UTF_8))).hasStatus(HttpStatus.BAD_REQUEST);
     }

@@ -36,6 +36,21 @@ class SocialMapIT {
     JdbcClient jdbc;
 
     @Test
+    void organisationsComeAPageAtATimeAndAFullPageLinksToTheNext() throws Exception {
+        MvcTestResult first = mvc.get().uri("/api/directory/organisations?size=2").header(HttpHeaders.AUTHORIZATION, GP)
+                .exchange();
+        MvcTestResult second = mvc.get().uri("/api/directory/organisations?size=2&page=1").header(HttpHeaders.AUTHORIZATION, GP)
+                .exchange();
+
+        assertThat(first).hasStatusOk().bodyJson().extractingPath("$.length()").isEqualTo(2);
+        assertThat(first).headers().hasValue(HttpHeaders.LINK, "</api/directory/organisations?size=2&page=1>; rel=\"next\"");
+        assertThat(second).bodyJson().extractingPath("$[0].id").isNotEqualTo(
+                com.jayway.jsonpath.JsonPath.read(first.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$[0].id"));
+        assertThat(mvc.get().uri("/api/directory/organisations?size=501").header(HttpHeaders.AUTHORIZATION, GP))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("size");
+    }
+
+    @Test
     void anAdministratorAddsAnOrganisationAndItsServiceWhichIsAuditedAndPublished() {
         String organisationId = uniqueId("buurtwerk");
         String serviceId = organisationId + "-onthaal";

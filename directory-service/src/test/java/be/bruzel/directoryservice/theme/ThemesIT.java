@@ -81,4 +81,10 @@ class ThemesIT extends ServiceBaseline {
         assertThat(mvc.get().uri("/api/directory/audit").header(HttpHeaders.AUTHORIZATION, GP))
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
+
+    @Test
+    void theAuditTrailWithoutAFilterListsEveryKindOfChange() {
+        assertThat(mvc.get().uri("/api/directory/audit?size=5").header(HttpHeaders.AUTHORIZATION, ADMIN))
+                .hasStatusOk().bodyJson().extractingPath("$.length()").asNumber().isNotNull();
+    }
 }

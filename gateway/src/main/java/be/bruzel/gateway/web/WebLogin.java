@@ -6,7 +6,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -26,8 +25,11 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.server.session.WebSessionIdResolver;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,7 +55,8 @@ class WebLogin {
      */
     @ConfigurationProperties("platform.web.login")
     record Settings(URI issuer, URI identityProvider, String clientId, String clientSecret,
-            String authorizationPath, String tokenPath, String jwkSetPath, String endSessionPath) {
+            String authorizationPath, String tokenPath, String jwkSetPath, String endSessionPath,
+            String revocationPath) {
 
         Settings {
             identityProvider = identityProvider == null ? issuer : identityProvider;
@@ -79,6 +82,11 @@ class WebLogin {
                 .build());
     }
 
+    @Bean
+    WebSessionIdResolver sessionCookie() {
+        return new SecureSessionCookie();
+    }
+
     /** Tokens live in the session, so they end with it and never sit in a shared store. */
     @Bean
     ServerOAuth2AuthorizedClientRepository authorizedClients() {
@@ -86,7 +94,8 @@ class WebLogin {
     }
 
     @Bean
-    SecurityWebFilterChain webSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
+    SecurityWebFilterChain webSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+            ServerOAuth2AuthorizedClientRepository authorizedClients, Settings settings) {
         OidcClientInitiatedServerLogoutSuccessHandler signedOut =
                 new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri("{baseUrl}/");
@@ -95,12 +104,15 @@ class WebLogin {
                         .pathMatchers(WebApplicationPages.SIGNED_IN_PAGES).authenticated()
                         .anyExchange().permitAll())
                 .oauth2Login(login -> { })
-                .logout(logout -> logout.logoutSuccessHandler(signedOut))
+                .logout(logout -> logout
+                        .logoutHandler(handlers -> handlers.addFirst(new RefreshTokenRevocation(authorizedClients,
+                                URI.create(at(settings.identityProvider(), settings.revocationPath())))))
+                        .logoutSuccessHandler(signedOut))
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens())
-                        .requireCsrfProtectionMatcher(browserWritesInASession())
+                        .requireCsrfProtectionMatcher(writesWithASessionCookie())
                         // A problem like every other error (ProblemErrorHandler), not a bare "Access Denied".
-                        .accessDeniedHandler((exchange, denied) -> Mono.error(
-                                new ResponseStatusException(HttpStatus.FORBIDDEN, denied.getMessage()))))
+                        .accessDeniedHandler(WebLogin::csrfRefused))
+                .headers(SecurityHeaders::apply)
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
                         new DelegatingServerAuthenticationEntryPoint(
                                 new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
@@ -113,24 +125,30 @@ class WebLogin {
     }
 
     /**
-     * Only a signed-in browser session can be ridden by another site: its writes must carry the
-     * session's CSRF token. Writes with a bearer token of their own need none, and neither do those
-     * of a session that has ended: they reach the services anonymously and are refused there (401),
-     * which tells the web application to ask the person to sign in again.
+     * A browser sends the session cookie with requests another site makes it send, so every write
+     * that carries the cookie must carry the session's CSRF token too, whatever else it carries (an
+     * Authorization header of its own included). Only a write without the cookie may rely on its own
+     * bearer token.
      */
-    private static ServerWebExchangeMatcher browserWritesInASession() {
+    private static ServerWebExchangeMatcher writesWithASessionCookie() {
         return exchange -> {
             HttpMethod method = exchange.getRequest().getMethod();
             boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                     || method == HttpMethod.TRACE;
-            if (safe || exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
-                return ServerWebExchangeMatcher.MatchResult.notMatch();
-            }
-            return exchange.getSession().flatMap(session -> session.getAttribute(
-                    WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME) != null
-                            ? ServerWebExchangeMatcher.MatchResult.match()
-                            : ServerWebExchangeMatcher.MatchResult.notMatch());
+            return !safe && exchange.getRequest().getCookies().containsKey(SecureSessionCookie.NAME)
+                    ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
         };
+    }
+
+    /**
+     * A write whose session has ended (expired, signed out) is told so (401), which makes the web
+     * application ask the person to sign in again; a signed-in session without the token is refused (403).
+     */
+    private static Mono<Void> csrfRefused(ServerWebExchange exchange, AccessDeniedException denied) {
+        return exchange.getSession().flatMap(session -> Mono.error(new ResponseStatusException(
+                session.getAttribute(WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME) == null
+                        ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, denied.getMessage())));
     }
 
     private static String at(URI base, String path) {

@@ -1,10 +1,16 @@
 package be.bruzel.gateway.web;
 
+import com.nimbusds.jwt.JWTParser;
 import java.net.URI;
+import java.text.ParseException;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +22,15 @@ import reactor.core.publisher.Mono;
 @RestController
 class WebSessionController {
 
+    private final ServerOAuth2AuthorizedClientRepository authorizedClients;
+
+    WebSessionController(ServerOAuth2AuthorizedClientRepository authorizedClients) {
+        this.authorizedClients = authorizedClients;
+    }
+
     @GetMapping("/web/session")
-    Mono<ResponseEntity<?>> session(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange) {
+    Mono<ResponseEntity<?>> session(@AuthenticationPrincipal OidcUser user, Authentication signedIn,
+            ServerWebExchange exchange) {
         if (user == null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                     "Not signed in: sign in at " + WebLogin.SIGN_IN);
@@ -25,8 +38,23 @@ class WebSessionController {
             return Mono.just(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem));
         }
         Mono<CsrfToken> csrf = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
-        return csrf.map(token -> ResponseEntity.ok()
+        Mono<Map<String, Object>> access = authorizedClients
+                .<OAuth2AuthorizedClient>loadAuthorizedClient(WebLogin.REGISTRATION, signedIn, exchange)
+                .map(WebSessionController::claimsOf).defaultIfEmpty(Map.of());
+        return Mono.zip(csrf, access).map(both -> ResponseEntity.ok()
                         .header("Cache-Control", "no-store")
-                        .<Object>body(SignedInPerson.of(user, token.getToken())));
+                        .<Object>body(SignedInPerson.of(user, both.getT2(), both.getT1().getToken())));
+    }
+
+    /**
+     * What the access token says of the person. The gateway took it from the identity provider itself
+     * and only shows it; the services verify it before they act on it.
+     */
+    private static Map<String, Object> claimsOf(OAuth2AuthorizedClient client) {
+        try {
+            return JWTParser.parse(client.getAccessToken().getTokenValue()).getJWTClaimsSet().getClaims();
+        } catch (ParseException notAJwt) {
+            return Map.of();
+        }
     }
 }

@@ -52,12 +52,15 @@ public class EmailOutbox {
     private final UserContacts contacts;
     private final EmailPreferences preferences;
     private final Clock clock;
+    private final EmailSettings settings;
 
-    EmailOutbox(JdbcClient jdbc, UserContacts contacts, EmailPreferences preferences, Clock clock) {
+    EmailOutbox(JdbcClient jdbc, UserContacts contacts, EmailPreferences preferences, Clock clock,
+            EmailSettings settings) {
         this.jdbc = jdbc;
         this.contacts = contacts;
         this.preferences = preferences;
         this.clock = clock;
+        this.settings = settings;
     }
 
     /** One mail owed: what happened, to whom. */
@@ -101,8 +104,8 @@ public class EmailOutbox {
         jdbc.sql("""
                 INSERT INTO email (id, event_id, notification_type, referral_id, detail, to_address, language, status,
                                    next_attempt_at, occurred_at, created_at)
-                SELECT id, event_id, notification_type, referral_id, detail, to_address, language, status, :now,
-                       occurred_at, :now
+                SELECT id, event_id, notification_type, referral_id, detail, to_address, language, status,
+                       :sendFrom, occurred_at, :now
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:events AS uuid[]), CAST(:types AS text[]), CAST(:referrals AS uuid[]),
                             CAST(:details AS text[]), CAST(:addresses AS text[]), CAST(:languages AS text[]),
                             CAST(:statuses AS text[]), CAST(:occurred AS timestamptz[]))
@@ -111,6 +114,8 @@ public class EmailOutbox {
                 ON CONFLICT (event_id, to_address) DO NOTHING
                 """)
                 .param("now", now)
+                // Each waits the burst window for others on its referral, to go out with them as one mail.
+                .param("sendFrom", Timestamp.from(clock.instant().plus(settings.burstWindow())))
                 .param("ids", mails.stream().map(mail -> UUID.randomUUID().toString()).toArray(String[]::new))
                 .param("events", mails.stream().map(mail -> mail.getKey().eventId().toString()).toArray(String[]::new))
                 .param("types", mails.stream().map(mail -> mail.getKey().notificationType()).toArray(String[]::new))

@@ -6,11 +6,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * backoff; after {@code max-attempts} the mail is marked FAILED and tried again every
  * {@code retry-failed-after}: nothing is dropped. The backlog (owed, not yet sent) is a gauge.
  * Each mail carries a Message-ID made from its row, so that a mail server or client can discard a
- * copy sent again after a crash between sending and recording it.
+ * copy sent again after a crash between sending and recording it. A burst on one referral to one address
+ * (mails the outbox held back for the burst window) goes out as one mail listing them all.
  */
 @Component
 class EmailSender {
@@ -78,25 +87,65 @@ class EmailSender {
                 ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED
                 """)
                 .param("now", Timestamp.from(now)).param("batch", BATCH)
-                .query((row, n) -> new Owed(row.getObject("id", UUID.class), row.getString("notification_type"),
-                        row.getObject("referral_id", UUID.class), row.getString("detail"), row.getString("to_address"),
-                        row.getString("language"), row.getInt("attempts"), row.getTimestamp("occurred_at").toInstant()))
+                .query(EmailSender::owed)
                 .list();
-        for (Owed owed : due) {
-            MailTemplates.Rendered rendered = templates.notification(owed.type(), owed.referralId(), owed.detail(),
-                    owed.language());
+        // Without a burst window each mail goes alone; with one, the mails on a referral to an address go together.
+        boolean alone = settings.burstWindow().isZero();
+        Map<List<Object>, List<Owed>> mails = new LinkedHashMap<>();
+        for (Owed owed : alone ? due : withTheRestOfTheirBursts(due)) {
+            mails.computeIfAbsent(alone ? List.of(owed.id()) : Arrays.asList(owed.to(), owed.referralId()),
+                    key -> new ArrayList<>()).add(owed);
+        }
+        for (List<Owed> burst : mails.values()) {
+            Owed first = burst.getFirst();
+            MailTemplates.Rendered rendered = burst.size() == 1
+                    ? templates.notification(first.type(), first.referralId(), first.detail(), first.language())
+                    : templates.burst(first.referralId(), burst.stream().map(owed -> templates.line(owed.type(),
+                            owed.referralId(), owed.detail(), Locale.of(first.language()))).toList(), first.language());
             try {
-                send(owed.id(), owed.to(), rendered);
-                jdbc.sql("UPDATE email SET status = 'SENT', sent_at = :now, attempts = attempts + 1 WHERE id = :id")
-                        .param("now", Timestamp.from(clock.instant())).param("id", owed.id()).update();
-                counter("notifications.sent", owed.type()).increment();
-                Timer.builder("notifications.delivery").tag("channel", "email").register(meters)
-                        .record(Duration.between(owed.occurredAt(), clock.instant()));
+                send(first.id(), first.to(), rendered);
+                jdbc.sql("UPDATE email SET status = 'SENT', sent_at = :now, attempts = attempts + 1 WHERE id IN (:ids)")
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("ids", burst.stream().map(Owed::id).toList()).update();
+                for (Owed owed : burst) {
+                    counter("notifications.sent", owed.type()).increment();
+                    Timer.builder("notifications.delivery").tag("channel", "email").register(meters)
+                            .record(Duration.between(owed.occurredAt(), clock.instant()));
+                }
             } catch (MailException | MessagingException failed) {
-                failed(owed, failed);
+                burst.forEach(owed -> failed(owed, failed));
             }
         }
         return due.size() == BATCH;
+    }
+
+    /** The due mails, and those waiting after them on the same referral to the same address, oldest first. */
+    private List<Owed> withTheRestOfTheirBursts(List<Owed> due) {
+        if (due.isEmpty()) {
+            return due;
+        }
+        List<Owed> held = jdbc.sql("""
+                SELECT id, notification_type, referral_id, detail, to_address, language, attempts, occurred_at
+                FROM email WHERE status = 'PENDING' AND attempts = 0 AND id <> ALL (CAST(:due AS uuid[]))
+                  AND (to_address, referral_id) IN (SELECT * FROM unnest(CAST(:addresses AS text[]), CAST(:referrals AS uuid[])))
+                ORDER BY occurred_at FOR UPDATE SKIP LOCKED
+                """)
+                .param("due", due.stream().map(owed -> owed.id().toString()).toArray(String[]::new))
+                .param("addresses", due.stream().map(Owed::to).toArray(String[]::new))
+                .param("referrals", due.stream().map(owed -> owed.referralId() == null ? null : owed.referralId().toString())
+                        .toArray(String[]::new))
+                .query(EmailSender::owed)
+                .list();
+        List<Owed> all = new ArrayList<>(due);
+        all.addAll(held);
+        all.sort(Comparator.comparing(Owed::occurredAt));
+        return all;
+    }
+
+    private static Owed owed(ResultSet row, int rowNumber) throws SQLException {
+        return new Owed(row.getObject("id", UUID.class), row.getString("notification_type"),
+                row.getObject("referral_id", UUID.class), row.getString("detail"), row.getString("to_address"),
+                row.getString("language"), row.getInt("attempts"), row.getTimestamp("occurred_at").toInstant());
     }
 
     /** Also for the daily digest: one mail, its own Message-ID. */

@@ -48,6 +48,14 @@ class MailTemplates {
         return render("notification", subject, Map.of("line", line), locale);
     }
 
+    /** Several things that happened on one referral, for one address, in one mail. */
+    Rendered burst(UUID referralId, List<Line> lines, String language) {
+        Locale locale = Locale.of(language);
+        String subject = messages.getMessage("mail.subject.burst", new Object[] {lines.size(), reference(referralId)},
+                locale);
+        return render("digest", subject, Map.of("lines", lines), locale);
+    }
+
     Rendered digest(List<Line> lines, String language) {
         Locale locale = Locale.of(language);
         String subject = messages.getMessage("mail.subject.digest", new Object[] {lines.size()}, locale);

@@ -36,24 +36,19 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Mail over real SMTP (GreenMail), from events on real Kafka, with the state on real PostgreSQL. */
 @ServiceIntegrationTest
-class EmailIT {
+// Closed after its tests: a context left running would send, from the shared database, the mails of the next one.
+@DirtiesContext
+class EmailIT extends MailScenario {
 
-    private static final CloudEventCodec REFERRAL_SERVICE = new CloudEventCodec("/referral-service");
-    private static final CloudEventCodec DIRECTORY_SERVICE = new CloudEventCodec("/directory-service");
     private static final ServerSetup SMTP = new ServerSetup(39025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
     static GreenMail smtp = new GreenMail(SMTP);
 
-    @Autowired
-    MockMvcTester mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    KafkaTemplate<String, CloudEvent> kafka;
     @Autowired
     MeterRegistry meters;
     @Autowired
@@ -127,7 +122,7 @@ class EmailIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(gp + "@example.org").stream()
                 .anyMatch(mail -> subject(mail).contains("afgerond")));
         Thread.sleep(1_000);
-        assertThat(mailsTo(gp + "@example.org")).extracting(EmailIT::subject)
+        assertThat(mailsTo(gp + "@example.org")).extracting(MailScenario::subject)
                 .filteredOn(subject -> subject.contains("aanvaard")).hasSize(1);
     }
 
@@ -215,68 +210,8 @@ class EmailIT {
                 .hasStatusOk().bodyJson().extractingPath("$.language").isEqualTo("fr");
     }
 
-    private String looksAtNotifications(String userId, String email, String language) {
-        String token = "Bearer " + TestTokens.token(userId, List.of("referrer"), null,
-                Map.of("email", email, "locale", language));
-        assertThat(mvc.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, token)).hasStatusOk();
-        return token;
-    }
-
-    private void publish(DomainEvent event) {
-        CloudEventCodec codec = event instanceof ServiceChanged || event instanceof CareZoneChanged
-                ? DIRECTORY_SERVICE : REFERRAL_SERVICE;
-        kafka.send(Topics.of(event), event.subject(), codec.encode(event));
-    }
-
-    private long count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    private static ReferralSubmitted submitted(UUID referral, String referrer, String organisation) {
-        return new ReferralSubmitted(UUID.randomUUID(), Instant.now(), referral, referrer, List.of("loneliness"),
-                "1090", "nl", "ROUTINE", "21010", "21010", "noord", organisation, organisation + "-ontmoeting", false,
-                "general-practitioner");
-    }
-
-    private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().equals(address));
-            } catch (Exception unreadable) {
-                return false;
-            }
-        }).toList();
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (Exception unreadable) {
-            throw new IllegalStateException(unreadable);
-        }
-    }
-
-    private static String text(MimeMessage mail) throws Exception {
-        return part(mail, "text/plain");
-    }
-
-    private static String html(MimeMessage mail) throws Exception {
-        return part(mail, "text/html");
-    }
-
-    private static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                String found = part(body, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+    @Override
+    GreenMail smtp() {
+        return smtp;
     }
 }

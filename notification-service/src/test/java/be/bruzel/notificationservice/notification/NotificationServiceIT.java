@@ -42,8 +42,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 @ServiceIntegrationTest
+// Closed after its tests: a context left running would send, from the shared database, the mails of the next one.
+@DirtiesContext
 class NotificationServiceIT extends ServiceBaseline {
 
     private static final CloudEventCodec REFERRAL_SERVICE = new CloudEventCodec("/referral-service");

@@ -71,6 +71,19 @@ public class PersonDataAccessLog {
                 .list();
     }
 
+    /** A page of the entries of one referral, oldest first; only the refused ones when asked. */
+    List<Access> of(UUID referralId, boolean refusedOnly, int page, int size) {
+        return jdbc.sql("""
+                SELECT referral_id, user_id, organisation_id, accessed_at, purpose, refused FROM person_data_access
+                WHERE referral_id = :referral AND (refused OR NOT :refusedOnly)
+                ORDER BY accessed_at, id LIMIT :size OFFSET :offset
+                """)
+                .param("referral", referralId).param("refusedOnly", refusedOnly)
+                .param("size", size).param("offset", (long) page * size)
+                .query((row, n) -> map(row))
+                .list();
+    }
+
     /** The newest refused attempts over every referral, a page at a time: who is probing. */
     List<Access> refusals(int page, int size) {
         return jdbc.sql("""

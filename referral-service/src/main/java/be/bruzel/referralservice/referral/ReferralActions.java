@@ -138,7 +138,7 @@ public class ReferralActions {
         }
         ContactAttempt attempt = new ContactAttempt(UUID.randomUUID(), attemptedAt, channel, reached, caller.userId(),
                 note);
-        referrals.addContactAttempt(id, attempt, now);
+        referrals.addContactAttempt(id, after.receiver().organisationId(), attempt, now);
         referrals.addStep(id, ReferralStep.byOrganisation(now, reached ? "CONTACT_MADE" : "CONTACT_ATTEMPTED",
                 caller.userId(), channel.name()));
         events.publishEvent(new ContactAttemptLogged(UUID.randomUUID(), now, id, attempt.id(),

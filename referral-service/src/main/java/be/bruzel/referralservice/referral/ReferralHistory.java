@@ -2,6 +2,7 @@ package be.bruzel.referralservice.referral;
 
 import be.bruzel.platform.support.security.Caller;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,6 +29,6 @@ public class ReferralHistory {
     @Transactional(propagation = Propagation.MANDATORY)
     public Held ownedBy(Caller caller, UUID id) {
         Referral referral = actions.ownedBy(caller, id);
-        return new Held(referral, referrals.steps(id), referrals.contactAttempts(id), referrals.satisfaction(id));
+        return new Held(referral, referrals.steps(id), referrals.contactAttempts(id, Optional.empty()), referrals.satisfaction(id));
     }
 }

@@ -4,6 +4,7 @@ import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.platform.support.security.Role;
 import be.bruzel.referralservice.privacy.PersonDataAccessLog;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -30,8 +31,11 @@ class ReferralReading {
     ReferralView open(Caller caller, UUID id) {
         Referral referral = actions.openedBy(caller, id);
         accessLog.record(id, caller.userId(), caller.organisationId().orElse(null), "referral.read");
-        return ReferralView.of(referral, referrals.steps(id), referrals.contactAttempts(id),
-                referrals.satisfaction(id), referrals.routingOf(id), referral.isReferredBy(caller.userId()));
+        boolean forReferrer = referral.isReferredBy(caller.userId());
+        // An organisation reads its own attempts to reach the person, not those of one that declined before it.
+        return ReferralView.of(referral, referrals.steps(id), referrals.contactAttempts(id,
+                        forReferrer ? Optional.empty() : Optional.of(referral.receiver().organisationId())),
+                referrals.satisfaction(id), referrals.routingOf(id), forReferrer);
     }
 
     ReferralPage mine(Caller caller, ReferralLists.Filter filter, int page, int size) {

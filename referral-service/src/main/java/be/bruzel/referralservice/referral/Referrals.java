@@ -165,24 +165,30 @@ class Referrals {
                 .list();
     }
 
-    void addContactAttempt(UUID referralId, ContactAttempt attempt, Instant loggedAt) {
+    /** @param organisationId the organisation that tried: only it and the referrer read the attempt */
+    void addContactAttempt(UUID referralId, String organisationId, ContactAttempt attempt, Instant loggedAt) {
         jdbc.sql("""
-                INSERT INTO contact_attempt (id, referral_id, attempted_at, channel, reached, logged_by, logged_at, note)
-                VALUES (:id, :referral, :attemptedAt, :channel, :reached, :by, :loggedAt, :note)
+                INSERT INTO contact_attempt (id, referral_id, attempted_at, channel, reached, logged_by, logged_at, note,
+                                             organisation_id)
+                VALUES (:id, :referral, :attemptedAt, :channel, :reached, :by, :loggedAt, :note, :organisation)
                 """)
                 .param("id", attempt.id()).param("referral", referralId).param("note", attempt.note())
+                .param("organisation", organisationId)
                 .param("attemptedAt", Timestamp.from(attempt.attemptedAt())).param("channel", attempt.channel().name())
                 .param("reached", attempt.reached()).param("by", attempt.loggedBy())
                 .param("loggedAt", Timestamp.from(loggedAt))
                 .update();
     }
 
-    List<ContactAttempt> contactAttempts(UUID referralId) {
+    /** @param organisationId only the attempts of that organisation; all of them when none */
+    List<ContactAttempt> contactAttempts(UUID referralId, Optional<String> organisationId) {
         return jdbc.sql("""
                 SELECT id, attempted_at, channel, reached, logged_by, note FROM contact_attempt
-                WHERE referral_id = :id ORDER BY attempted_at, logged_at
+                WHERE referral_id = :id AND (CAST(:organisation AS text) IS NULL OR organisation_id = :organisation)
+                ORDER BY attempted_at, logged_at
                 """)
                 .param("id", referralId)
+                .param("organisation", organisationId.orElse(null))
                 .query((row, n) -> new ContactAttempt(row.getObject("id", UUID.class),
                         row.getTimestamp("attempted_at").toInstant(),
                         ContactAttempt.Channel.valueOf(row.getString("channel")), row.getBoolean("reached"),

@@ -12,6 +12,8 @@ final class Cell {
 
     /** Referrals by the number of their signature in {@link #signatureTable}. */
     private final int[] signatures;
+    /** The sum of the record keys of the referrals of each signature: the cell keys are made of these. */
+    private final int[] signatureKeys;
     private final int[] signatureTable;
     private final DurationHistogram toAcceptance = new DurationHistogram();
     private final DurationHistogram toFirstContact = new DurationHistogram();
@@ -19,6 +21,8 @@ final class Cell {
     private final BitSet organisations = new BitSet();
     private long contactAttempts;
     private long contactAttemptsReached;
+    private long contactAttemptKeys;
+    private long contactAttemptReachedKeys;
     private long referrerScores;
     private int referrerRatings;
     private long organisationScores;
@@ -26,15 +30,22 @@ final class Cell {
     private int connectedReferrers;
     private int connectedOrganisations;
     private volatile long[] counts;
+    private volatile int[] keys;
 
     /** @param signatureTable the signatures that occur, by their number in this scan */
     Cell(int[] signatureTable) {
         this.signatureTable = signatureTable;
         this.signatures = new int[signatureTable.length];
+        this.signatureKeys = new int[signatureTable.length];
     }
 
     void add(ReferralFacts facts, int row) {
-        signatures[facts.signatureNumber(row)]++;
+        int signature = facts.signatureNumber(row);
+        int recordKey = facts.recordKey(row);
+        signatures[signature]++;
+        signatureKeys[signature] += recordKey;
+        contactAttemptKeys += (long) recordKey * facts.contactAttempts(row);
+        contactAttemptReachedKeys += (long) recordKey * facts.contactAttemptsReached(row);
         toAcceptance.add(facts.hoursToAcceptanceBin(row), facts.minutesToAcceptance(row));
         toFirstContact.add(facts.hoursToFirstContactBin(row), facts.minutesToFirstContact(row));
         contactAttempts += facts.contactAttempts(row);
@@ -53,7 +64,10 @@ final class Cell {
     void addAll(Cell other) {
         for (int i = 0; i < signatures.length; i++) {
             signatures[i] += other.signatures[i];
+            signatureKeys[i] += other.signatureKeys[i];
         }
+        contactAttemptKeys += other.contactAttemptKeys;
+        contactAttemptReachedKeys += other.contactAttemptReachedKeys;
         toAcceptance.addAll(other.toAcceptance);
         toFirstContact.addAll(other.toFirstContact);
         referrers.or(other.referrers);
@@ -96,6 +110,34 @@ final class Cell {
             counts = known;
         }
         return known[figure.ordinal()];
+    }
+
+    /**
+     * The cell key of a count, 0 to 255: the sum of the record keys of what it counts. The same
+     * referrals make the same key, whichever question counted them, and so the same perturbation.
+     */
+    int cellKey(Figure figure) {
+        int[] known = keys;
+        if (known == null) {
+            known = new int[Figure.values().length];
+            for (int number = 0; number < signatures.length; number++) {
+                if (signatures[number] > 0) {
+                    for (Figure counted : ReferralFacts.countedBy(signatureTable[number])) {
+                        known[counted.ordinal()] += signatureKeys[number];
+                    }
+                }
+            }
+            known[Figure.CONTACT_ATTEMPTS.ordinal()] = (int) contactAttemptKeys;
+            known[Figure.CONTACT_ATTEMPTS_REACHED.ordinal()] = (int) contactAttemptReachedKeys;
+            // Referrers are keyed by their numbers here: the same referrers, the same key.
+            int referrerKeys = 0;
+            for (int referrer = referrers.nextSetBit(0); referrer >= 0; referrer = referrers.nextSetBit(referrer + 1)) {
+                referrerKeys += (referrer * 0x9E3779B9) >>> 24;
+            }
+            known[Figure.ACTIVE_REFERRERS.ordinal()] = referrerKeys;
+            keys = known;
+        }
+        return known[figure.ordinal()] & 0xff;
     }
 
     /** How many referrals a figure other than a count is made of: too few, and it is not shown. */

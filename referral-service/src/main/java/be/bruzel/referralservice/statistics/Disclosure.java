@@ -11,7 +11,10 @@ import java.util.List;
  * The sums are the periods of each group and their total, the groups of each period and theirs
  * (when each referral is in one group only), and within each cell the states of the submitted
  * referrals, the outcomes of the completed ones and the two outcomes that make the successful.
- * Durations and scores are hidden when fewer referrals than the threshold make them.
+ * Durations and scores are hidden when fewer referrals than the threshold make them, and so are
+ * counts of referrers from 1 to the threshold: a referrer is a person too. Groups are treated as
+ * adding up even where a referral is in several (themes): protecting more than needed, never less.
+ * What is shown is then perturbed ({@link CellKeyPerturbation}), against differencing.
  */
 final class Disclosure {
 
@@ -33,11 +36,8 @@ final class Disclosure {
     private record Place(int group, int period, Figure figure) {
     }
 
-    /**
-     * @param threshold counts from 1 to one below it are suppressed
-     * @param groupsArePartition each referral is in one group at most, so the groups of a period add up
-     */
-    Disclosure(Tally tally, int threshold, boolean groupsArePartition) {
+    /** @param threshold counts from 1 to one below it are suppressed */
+    Disclosure(Tally tally, int threshold) {
         this.tally = tally;
         this.threshold = threshold;
         this.groups = tally.groups().size();
@@ -51,7 +51,7 @@ final class Disclosure {
                 }
             }
         }
-        List<List<Place>> sums = sums(groupsArePartition);
+        List<List<Place>> sums = sums();
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -68,11 +68,15 @@ final class Disclosure {
                 int basis = tally.cell(group, period).basis(figure);
                 yield basis > 0 && basis < threshold;
             }
-            case ACTORS -> false;
+            case ACTORS -> {
+                boolean persons = figure == Figure.ACTIVE_REFERRERS || figure == Figure.CONNECTED_REFERRERS;
+                long actors = tally.cell(group, period).value(figure).longValue();
+                yield persons && actors > 0 && actors < threshold;
+            }
         };
     }
 
-    private List<List<Place>> sums(boolean groupsArePartition) {
+    private List<List<Place>> sums() {
         List<List<Place>> sums = new ArrayList<>();
         for (Figure figure : Figure.COUNTS) {
             for (int group = 0; group <= groups; group++) {
@@ -82,14 +86,12 @@ final class Disclosure {
                 }
                 sums.add(sum);
             }
-            if (groupsArePartition) {
-                for (int period = 0; period <= periods; period++) {
-                    List<Place> sum = new ArrayList<>(List.of(new Place(groups, period, figure)));
-                    for (int group = 0; group < groups; group++) {
-                        sum.add(new Place(group, period, figure));
-                    }
-                    sums.add(sum);
+            for (int period = 0; period <= periods; period++) {
+                List<Place> sum = new ArrayList<>(List.of(new Place(groups, period, figure)));
+                for (int group = 0; group < groups; group++) {
+                    sum.add(new Place(group, period, figure));
                 }
+                sums.add(sum);
             }
         }
         for (int group = 0; group <= groups; group++) {

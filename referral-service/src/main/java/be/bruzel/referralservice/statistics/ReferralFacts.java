@@ -76,6 +76,7 @@ class ReferralFacts {
     private int[] attemptsReached = new int[0];
     private byte[] referrerScore = new byte[0];
     private byte[] organisationScore = new byte[0];
+    private byte[] recordKey = new byte[0];
 
     ReferralFacts(StatisticsStore store) {
         this.store = store;
@@ -178,6 +179,7 @@ class ReferralFacts {
         attemptsReached[row] = fact.contactAttemptsReached();
         referrerScore[row] = (byte) (fact.referrerScore() == null ? 0 : fact.referrerScore());
         organisationScore[row] = (byte) (fact.organisationScore() == null ? 0 : fact.organisationScore());
+        recordKey[row] = (byte) fact.recordKey();
     }
 
     private void set(Dimension dimension, int row, String code) {
@@ -204,6 +206,7 @@ class ReferralFacts {
         attemptsReached = Arrays.copyOf(attemptsReached, capacity);
         referrerScore = Arrays.copyOf(referrerScore, capacity);
         organisationScore = Arrays.copyOf(organisationScore, capacity);
+        recordKey = Arrays.copyOf(recordKey, capacity);
     }
 
     private Tally count(StatisticsQuery query) {
@@ -366,6 +369,10 @@ class ReferralFacts {
 
     int organisationScore(int row) {
         return organisationScore[row];
+    }
+
+    int recordKey(int row) {
+        return recordKey[row] & 0xff;
     }
 
     int referrer(int row) {

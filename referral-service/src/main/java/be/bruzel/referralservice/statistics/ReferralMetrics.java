@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Business metrics for dashboards, from the events as they are projected: referrals by care zone
- * and theme, time to acceptance as a histogram, completions by outcome. Tags take only the codes
- * the directory knows (else {@code other}), so their number stays that of the zones and themes.
+ * Business metrics for dashboards, from the events as they are projected: referrals and time to
+ * acceptance (a histogram) by care zone, completions in the whole region by outcome. No metric is
+ * split finer (no theme, municipality or organisation, and never two of them crossed), so that no
+ * series counts a handful of people; figures that fine are the statistics API's, under its
+ * disclosure control. Tags take only the codes the directory knows (else {@code other}).
  */
 @Component
 class ReferralMetrics {
@@ -43,17 +45,15 @@ class ReferralMetrics {
             return;
         }
         Set<String> zones = directory.careZoneNames().keySet();
-        Set<String> themes = directory.themeNames().keySet();
         Map<UUID, StatisticsStore.Submission> submissions = store.submissions(events.stream()
-                .filter(event -> !(event instanceof ReferralSubmitted)).map(ReferralEvent::referralId)
+                .filter(ReferralAccepted.class::isInstance).map(ReferralEvent::referralId)
                 .collect(Collectors.toSet()));
         for (ReferralEvent event : events) {
             switch (event) {
-                case ReferralSubmitted submitted -> submitted.themeCodes().forEach(theme -> Counter
-                        .builder("referrals.submitted").description("Referrals submitted, one per theme")
+                case ReferralSubmitted submitted -> Counter
+                        .builder("referrals.submitted").description("Referrals submitted")
                         .tag("care_zone", bounded(submitted.careZoneCode(), zones))
-                        .tag("theme", bounded(theme, themes))
-                        .register(meters).increment());
+                        .register(meters).increment();
                 case ReferralAccepted accepted -> {
                     StatisticsStore.Submission submission = submissions.get(accepted.referralId());
                     if (submission != null) {
@@ -68,9 +68,7 @@ class ReferralMetrics {
                     }
                 }
                 case ReferralCompleted completed -> {
-                    StatisticsStore.Submission submission = submissions.get(completed.referralId());
-                    Counter.builder("referrals.completed").description("Referrals completed, by outcome")
-                            .tag("care_zone", bounded(submission == null ? null : submission.careZoneCode(), zones))
+                    Counter.builder("referrals.completed").description("Referrals completed in the region, by outcome")
                             .tag("outcome", bounded(completed.outcome(), OUTCOMES))
                             .register(meters).increment();
                 }

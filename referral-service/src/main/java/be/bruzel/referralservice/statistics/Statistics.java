@@ -35,30 +35,36 @@ class Statistics {
     private final MessageSource messages;
     private final Clock clock;
     private final int threshold;
+    private final CellKeyPerturbation perturbation;
 
     Statistics(ReferralFacts facts, Directory directory, ReferrerPseudonyms pseudonyms, MessageSource messages,
-            Clock clock, @Value("${platform.statistics.suppress-below:5}") int threshold) {
+            Clock clock, @Value("${platform.statistics.suppress-below:5}") int threshold,
+            @Value("${platform.statistics.perturbation:2}") int perturbation) {
         this.facts = facts;
         this.directory = directory;
         this.pseudonyms = pseudonyms;
         this.messages = messages;
         this.clock = clock;
         this.threshold = threshold;
+        this.perturbation = new CellKeyPerturbation(perturbation, threshold);
     }
 
     StatisticsReport report(Caller caller, StatisticsRequest request, Locale locale) {
         StatisticsQuery query = within(scopeOf(caller), request.toQuery(clock));
         Tally tally = facts.tally(query);
         connectOrganisations(tally, query);
-        Disclosure disclosure = new Disclosure(tally, threshold, query.by() != Dimension.THEME);
-        return StatisticsReport.of(query, tally, disclosure, threshold, namesOf(query.by(), locale),
+        Disclosure disclosure = new Disclosure(tally, threshold);
+        return StatisticsReport.of(query, tally, disclosure, perturbation, namesOf(query.by(), locale),
                 messages.getMessage("statistics.total", null, locale));
     }
 
     /** The filter a caller's role imposes; a request for what lies outside it is refused. */
     private Map<Dimension, String> scopeOf(Caller caller) {
         if (caller.has(Role.ANALYST)) {
-            return caller.careZone().map(zone -> Map.of(Dimension.CARE_ZONE, zone)).orElse(Map.of());
+            // Never the region by default: an analyst whose provider forgot the claim sees nothing.
+            String zone = caller.careZone().orElseThrow(() -> new RejectedRequestException(
+                    HttpStatus.FORBIDDEN, "statistics.no-care-zone", null));
+            return Caller.WHOLE_REGION.equals(zone) ? Map.of() : Map.of(Dimension.CARE_ZONE, zone);
         }
         if (caller.has(Role.ORGANISATION_WORKER)) {
             String organisation = caller.organisationId().orElseThrow(() -> new RejectedRequestException(

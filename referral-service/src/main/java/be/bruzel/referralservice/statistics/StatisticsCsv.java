@@ -1,5 +1,6 @@
 package be.bruzel.referralservice.statistics;
 
+import be.bruzel.platform.support.csv.SpreadsheetCells;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,12 @@ class StatisticsCsv {
         csv.append(cells.stream().map(StatisticsCsv::quoted).collect(Collectors.joining(";"))).append("\r\n");
     }
 
-    /** RFC 4180: a cell with a separator, a quote or a line break is quoted, its quotes doubled. */
-    private static String quoted(String cell) {
+    /**
+     * RFC 4180: a cell with a separator, a quote or a line break is quoted, its quotes doubled; one a
+     * spreadsheet would run as a formula is text.
+     */
+    private static String quoted(String value) {
+        String cell = SpreadsheetCells.neutralised(value);
         if (cell.contains(";") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
             return "\"" + cell.replace("\"", "\"\"") + "\"";
         }

@@ -31,8 +31,8 @@ record StatisticsReport(String by, String period, YearMonth from, YearMonth to, 
             @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Number> figures, List<String> suppressed) {
     }
 
-    static StatisticsReport of(StatisticsQuery query, Tally tally, Disclosure disclosure, int threshold,
-            UnaryOperator<String> names, String total) {
+    static StatisticsReport of(StatisticsQuery query, Tally tally, Disclosure disclosure,
+            CellKeyPerturbation perturbation, UnaryOperator<String> names, String total) {
         Collator collator = Collator.getInstance(Locale.of("nl", "BE"));
         int groups = tally.groups().size();
         List<Integer> order = new ArrayList<>();
@@ -49,21 +49,23 @@ record StatisticsReport(String by, String period, YearMonth from, YearMonth to, 
             for (int period = 0; period <= tally.periods().size(); period++) {
                 String label = period < tally.periods().size()
                         ? query.grain().label(tally.periods().get(period)) : null;
-                rows.add(row(tally.cell(group, period), disclosure, group, period, code, name, label));
+                rows.add(row(tally.cell(group, period), disclosure, perturbation, group, period, code, name, label));
             }
         }
         return new StatisticsReport(query.by().parameter(), query.grain().name().toLowerCase(Locale.ROOT),
-                query.from(), query.to(), threshold, rows);
+                query.from(), query.to(), perturbation.threshold(), rows);
     }
 
-    private static Row row(Cell cell, Disclosure disclosure, int group, int period, String code, String name,
-            String label) {
+    private static Row row(Cell cell, Disclosure disclosure, CellKeyPerturbation perturbation, int group, int period,
+            String code, String name, String label) {
         Map<String, Number> figures = new LinkedHashMap<>();
         List<String> suppressed = new ArrayList<>();
         for (Figure figure : Figure.values()) {
             if (disclosure.hides(group, period, figure)) {
                 figures.put(figure.key(), null);
                 suppressed.add(figure.key());
+            } else if (figure.kind() == Figure.Kind.COUNT || figure == Figure.ACTIVE_REFERRERS) {
+                figures.put(figure.key(), perturbation.published(cell.value(figure).longValue(), cell.cellKey(figure)));
             } else {
                 figures.put(figure.key(), cell.value(figure));
             }

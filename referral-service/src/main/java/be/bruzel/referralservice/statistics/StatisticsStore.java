@@ -165,6 +165,7 @@ class StatisticsStore {
                        array_to_string(s.theme_codes, ',') AS theme_codes, s.referrer_key, s.referrer_profession,
                        s.organisation_id, s.unmet_need, s.contact_attempts, s.contact_attempts_reached, s.outcome,
                        s.referrer_score, s.organisation_score, s.revision,
+                       get_byte(uuid_send(s.referral_id), 15) AS record_key,
                        extract(epoch FROM s.submitted_at)::bigint AS submitted_at,
                        extract(epoch FROM s.accepted_at)::bigint AS accepted_at,
                        extract(epoch FROM s.first_contact_at)::bigint AS first_contact_at,
@@ -235,7 +236,7 @@ class StatisticsStore {
                 instant(row, "cancelled_at"), instant(row, "expired_at"), instant(row, "completed_at"), row.getString("outcome"),
                 instant(row, "reminded_at"), instant(row, "escalated_at"),
                 row.getObject("referrer_score", Integer.class), row.getObject("organisation_score", Integer.class),
-                row.getLong("revision"));
+                row.getLong("revision"), row.getInt("record_key"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

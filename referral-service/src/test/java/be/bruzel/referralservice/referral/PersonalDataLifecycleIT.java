@@ -310,6 +310,8 @@ class PersonalDataLifecycleIT {
         String html = body(page);
         assertThat(html).contains("lang=\"fr\"").contains("Vos données dans une orientation")
                 .contains("Qui a consulté vos données").contains("refusé");
+        assertThat(html).as("the gateway's Content-Security-Policy allows no inline style or script")
+                .contains("<link rel=\"stylesheet\" href=\"/app/person-data.css\">").doesNotContain("<style", "<script", " style=");
         for (String field : List.of(marker + " Peeters", "0470 " + digits(marker), marker + "@example.org",
                 marker + " question", marker + " moment", marker + "-decline", marker + "-note", marker + "-message")) {
             assertThat(html).contains(field);
@@ -338,6 +340,23 @@ class PersonalDataLifecycleIT {
                 .containsExactly("worker.caw");
         assertThat(get(ADMIN, "/api/referrals/access-log")).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(get(GP, "/api/referrals/access-log?refused=true")).hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theAccessLogOfAReferralComesAPageAtATime() throws Exception {
+        String id = submit(GP, marked(marker("pages"), "nl"));
+        for (int read = 0; read < 3; read++) {
+            get(GP, "/api/referrals/" + id);
+        }
+
+        MvcTestResult first = get(ADMIN, "/api/referrals/access-log?referral=" + id + "&size=2");
+        MvcTestResult rest = get(ADMIN, "/api/referrals/access-log?referral=" + id + "&size=2&page=1");
+
+        assertThat(JsonPath.<List<String>>read(body(first), "$[*].userId")).containsExactly("gp.jette", "gp.jette");
+        assertThat(first).headers().hasValue(HttpHeaders.LINK,
+                "</api/referrals/access-log?referral=" + id + "&size=2&page=1>; rel=\"next\"");
+        assertThat(JsonPath.<List<String>>read(body(rest), "$[*].userId")).isNotEmpty().containsOnly("gp.jette");
+        assertThat(get(ADMIN, "/api/referrals/access-log?referral=" + id + "&size=501")).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     /** Every free text of the referral as stored, in every table that refers to it. */

@@ -257,6 +257,36 @@ class ReferralLifecycleIT {
     }
 
     @Test
+    void theNextOrganisationSeesThePersonAndTheQuestionButNotWhatWasSaidWithTheOneThatDeclined() throws Exception {
+        String id = submitFinances();
+        assertThat(post(OCMW, "/api/referrals/" + id + "/messages", "{\"body\": \"OCMW: is mevrouw al bij het CAW?\"}"))
+                .hasStatus(HttpStatus.CREATED);
+        assertThat(post(GP, "/api/referrals/" + id + "/messages", "{\"body\": \"GP aan OCMW: nee, nog niet\"}"))
+                .hasStatus(HttpStatus.CREATED);
+        assertThat(act(OCMW, id, "decline", "{\"reason\": \"NO_CAPACITY\", \"remark\": \"OCMW-notitie over mevrouw\"}"))
+                .hasStatus(HttpStatus.NO_CONTENT);
+
+        String asCaw = body(mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, CAW).exchange());
+        String cawThread = body(mvc.get().uri("/api/referrals/" + id + "/messages").header(HttpHeaders.AUTHORIZATION, CAW)
+                .exchange());
+
+        assertThat(asCaw).contains("Marie Peeters", "\"question\"").doesNotContain("OCMW-notitie", "OCMW:", "GP aan OCMW");
+        assertThat(cawThread).isEqualTo("[]");
+
+        assertThat(post(CAW, "/api/referrals/" + id + "/messages", "{\"body\": \"CAW neemt contact op\"}"))
+                .hasStatus(HttpStatus.CREATED);
+        assertThat(body(mvc.get().uri("/api/referrals/" + id + "/messages").header(HttpHeaders.AUTHORIZATION, CAW)
+                .exchange())).contains("CAW neemt contact op").doesNotContain("OCMW:", "GP aan OCMW");
+        assertThat(body(mvc.get().uri("/api/referrals/" + id + "/messages").header(HttpHeaders.AUTHORIZATION, GP)
+                .exchange())).as("the referrer reads the whole thread")
+                .contains("OCMW: is mevrouw al bij het CAW?", "GP aan OCMW: nee, nog niet", "CAW neemt contact op");
+        assertThat(body(mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, GP).exchange()))
+                .contains("OCMW-notitie over mevrouw");
+        assertThat(mvc.get().uri("/api/referrals/" + id + "/messages").header(HttpHeaders.AUTHORIZATION, OCMW))
+                .as("the organisation that declined reads nothing more").hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void theReferrerCancelsAndEveryReadOfThePersonIsLogged() throws Exception {
         String id = submitFinances();
         mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, OCMW).exchange();

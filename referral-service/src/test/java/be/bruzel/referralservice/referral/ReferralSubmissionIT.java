@@ -42,7 +42,7 @@ class ReferralSubmissionIT extends ServiceBaseline {
 
     @Override
     protected List<String> migrationVersions() {
-        return List.of("1", "2", "3", "4", "5", "6", "7", "8");
+        return List.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
     }
 
     @Override
@@ -106,6 +106,30 @@ class ReferralSubmissionIT extends ServiceBaseline {
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("consent.method");
+    }
+
+    @Test
+    void aControlCharacterInATextIsRefusedNamingTheFieldAndStoresNothing() {
+        long before = referralCount();
+
+        MvcTestResult result = submit(validReferral("1090").replace("Marie Peeters", "Marie\\u0000Peeters"), "nl");
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.errors[0].field").isEqualTo("person.name");
+            assertThat(json).extractingPath("$.errors[0].message").asString().contains("stuurteken");
+        });
+        assertThat(referralCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyNestedDeeperThanAnyReferralIsRefusedUnread() {
+        long before = referralCount();
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+
+        assertThat(submit(validReferral("1090").replace("\"themes\": [\"loneliness\"]", "\"themes\": " + deep), "en"))
+                .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(referralCount()).isEqualTo(before);
     }
 
     @Test

@@ -51,31 +51,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  */
 @ServiceIntegrationTest
 @Import(SettableClock.AsTheClock.class)
-class ReferralStatisticsIT {
-
-    static final String GP = token("gp.jette", "referrer", null, Map.of("profession", "general-practitioner"));
-    static final String PHARMACIST = token("apotheek.jette", "referrer", null, Map.of("profession", "pharmacist"));
-    static final String OCMW = token("worker.ocmw", "organisation-worker", "ocmw-jette", Map.of());
-    static final String HELPDESK = token("helpdesk.noord", "organisation-worker", "helpdesk-noord", Map.of());
-    static final String ANALYST = token("analyst.bruzel", "analyst", null, Map.of());
-    static final String ZONE_ANALYST = token("analyst.noord", "analyst", null, Map.of("care_zone", "noord"));
-    static final String ADMIN = token("admin", "administrator", null, Map.of());
-
-    @Autowired
-    MockMvcTester mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    KafkaTemplate<String, CloudEvent> kafka;
-    @Autowired
-    SettableClock clock;
-    @Autowired
-    ReferralFollowUp followUp;
-
-    @BeforeEach
-    void directoryIsKnown() {
-        DirectoryWorld.ensurePublished(kafka, jdbc);
-    }
+class ReferralStatisticsIT extends StatisticsScenario {
 
     /**
      * January 2025 in Jette, five times over so that no count is small: seven referrals on debts
@@ -101,9 +77,12 @@ class ReferralStatisticsIT {
         assertThat(row(byTheme, "finances", null).figures()).containsEntry("submitted", 35);
         assertThat(row(byTheme, "housing", null).figures()).containsEntry("submitted", 10);
         assertThat(body(mvc.get().uri("/actuator/prometheus").exchange()))
-                .containsPattern("referrals_submitted_total\\{[^}]*care_zone=\"noord\"[^}]*theme=\"finances\"")
+                .containsPattern("referrals_submitted_total\\{[^}]*care_zone=\"noord\"")
                 .containsPattern("referrals_time_to_acceptance_seconds_bucket\\{[^}]*care_zone=\"noord\"")
-                .containsPattern("referrals_completed_total\\{[^}]*outcome=\"SOLVED\"");
+                .containsPattern("referrals_completed_total\\{[^}]*outcome=\"SOLVED\"")
+                .as("no series finer than a care zone, nor two dimensions crossed")
+                .doesNotContainPattern("referrals_[a-z_]+\\{[^}]*theme=")
+                .doesNotContainPattern("referrals_completed_total\\{[^}]*care_zone=");
     }
 
     /** The figures of {@link #storiesInJette}. */
@@ -132,8 +111,9 @@ class ReferralStatisticsIT {
         expected.put("hoursToFirstContactP90", 48);
         expected.put("referrerSatisfaction", 3.0);
         expected.put("organisationSatisfaction", 5.0);
-        expected.put("activeReferrers", 2);
-        expected.put("connectedReferrers", 2);
+        // Two referrers: referrers are persons too, and two is fewer than five.
+        expected.put("activeReferrers", null);
+        expected.put("connectedReferrers", null);
         expected.put("activeOrganisations", 2);
         expected.put("connectedOrganisations", 3);
         return expected;
@@ -237,6 +217,15 @@ class ReferralStatisticsIT {
         assertThat(get(ADMIN, "/api/statistics/referrals")).hasStatus(HttpStatus.FORBIDDEN)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(get(null, "/api/statistics/referrals")).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void anAnalystWithoutACareZoneIsRefusedRatherThanShownTheRegion() {
+        MvcTestResult withoutZone = mvc.get().uri("/api/statistics/referrals?by=care-zone")
+                .header(HttpHeaders.AUTHORIZATION, ANALYST_WITHOUT_ZONE).header(HttpHeaders.ACCEPT_LANGUAGE, "nl").exchange();
+
+        assertThat(withoutZone).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(withoutZone).bodyText().contains("zorgzone").doesNotContain("\"rows\"", "noord", "submitted");
     }
 
     @Test
@@ -449,64 +438,12 @@ class ReferralStatisticsIT {
                 .hasStatus(HttpStatus.CREATED);
     }
 
-    private List<String> submitAll(String referrer, String theme, int times) throws Exception {
-        return submitAll(referrer, "1090", null, theme, times);
-    }
-
-    private List<String> submitAll(String referrer, String postcode, String municipality, String theme, int times)
-            throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < times; i++) {
-            MvcTestResult submitted = mvc.post().uri("/api/referrals").header(HttpHeaders.AUTHORIZATION, referrer)
-                    .contentType(MediaType.APPLICATION_JSON).content("""
-                            {"person": {"name": "Jan Claes", "phone": "0470 00 00 00", "preferredLanguage": "nl",
-                                        "postcode": "%s"%s},
-                             "themes": ["%s"], "question": "Hulp gevraagd.",
-                             "consent": {"given": true, "method": "ORAL", "givenAt": "%s"}}
-                            """.formatted(postcode, municipality == null ? "" : ", \"municipality\": \"" + municipality
-                            + "\"", theme, clock.instant()))
-                    .exchange();
-            assertThat(submitted).hasStatus(HttpStatus.CREATED);
-            ids.add(JsonPath.read(body(submitted), "$.referrals[0].id"));
-        }
-        return ids;
-    }
-
     private MvcTestResult act(String token, String id, String action, String body) {
         MvcTestResult result = mvc.post().uri("/api/referrals/" + id + "/" + action)
                 .header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON).content(body)
                 .exchange();
         assertThat(result.getResponse().getStatus()).as(action + " " + id).isLessThan(300);
         return result;
-    }
-
-    private MvcTestResult get(String token, String uri) {
-        var request = mvc.get().uri(uri);
-        return (token == null ? request : request.header(HttpHeaders.AUTHORIZATION, token)).exchange();
-    }
-
-    private String statistics(String token, String query) throws Exception {
-        MvcTestResult result = get(token, "/api/statistics/referrals?" + query);
-        assertThat(result).hasStatusOk();
-        return body(result);
-    }
-
-    /** One row of a report: a group (none for all) in a period (none for the whole range). */
-    record Row(String name, Map<String, Object> figures, List<String> suppressed) {
-        long submitted() {
-            return ((Number) figures.get("submitted")).longValue();
-        }
-    }
-
-    static Row row(String report, String group, String period) {
-        List<Map<String, Object>> rows = JsonPath.read(report, "$.rows");
-        return rows.stream()
-                .filter(row -> Objects.equals(row.get("group"), group)
-                        && Objects.equals(row.get("period"), period))
-                .findFirst()
-                .map(row -> new Row((String) row.get("name"), (Map<String, Object>) row.get("figures"),
-                        (List<String>) row.get("suppressed")))
-                .orElseThrow(() -> new AssertionError("no row " + group + " " + period + " in " + report));
     }
 
     private static List<String> groups(String report) {
@@ -525,11 +462,4 @@ class ReferralStatisticsIT {
         }
     }
 
-    private static String body(MvcTestResult result) throws Exception {
-        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static String token(String user, String role, String organisation, Map<String, Object> claims) {
-        return "Bearer " + TestTokens.token(user, List.of(role), organisation, claims);
-    }
 }

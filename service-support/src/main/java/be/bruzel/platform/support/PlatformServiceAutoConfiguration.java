@@ -1,6 +1,7 @@
 package be.bruzel.platform.support;
 
 import be.bruzel.platform.support.inbox.ProcessedEvents;
+import be.bruzel.platform.support.input.InputGuards;
 import be.bruzel.platform.support.kafka.DeadLetters;
 import be.bruzel.platform.support.kafka.KafkaHealthIndicator;
 import be.bruzel.platform.support.kafka.PlatformTopics;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** What every servlet service of the platform shares; a service only adds its own features. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, JdbcClientAutoConfiguration.class})
-@Import(ResourceServerSecurityConfiguration.class)
+@Import({ResourceServerSecurityConfiguration.class, InputGuards.class})
 @EnableConfigurationProperties(PlatformTopics.class)
 public class PlatformServiceAutoConfiguration {
 

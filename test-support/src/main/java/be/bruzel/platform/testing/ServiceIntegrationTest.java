@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+// Actuator on the service's own port, where MockMvc reaches it; deployed, it has a port of its own.
+@SpringBootTest(properties = "management.server.port=")
 @AutoConfigureMockMvc
 @Import({PlatformInfrastructureConfiguration.class, TestTokens.Decoder.class})
 public @interface ServiceIntegrationTest {

@@ -28,6 +28,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Every error a service returns is an RFC 9457 problem in the caller's language. Invalid input
@@ -76,7 +77,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (field.isEmpty()) {
             return problem(ex, HttpStatus.BAD_REQUEST, "problem.unreadable", headers, request);
         }
-        return invalid(List.of(new InvalidField(field, text("problem.field.unreadable"))), ex, headers, request);
+        // Texts are always readable as such; one that is refused holds a control character (InputGuards).
+        boolean controlCharacter = ex.getMostSpecificCause() instanceof InvalidFormatException format
+                && format.getTargetType() == String.class;
+        return invalid(List.of(new InvalidField(field,
+                text(controlCharacter ? "problem.field.control-character" : "problem.field.unreadable"))),
+                ex, headers, request);
     }
 
     /** Validation of a service method outside the web layer, e.g. a {@code @Validated} component. */

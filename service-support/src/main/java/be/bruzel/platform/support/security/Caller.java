@@ -11,11 +11,15 @@ import java.util.Set;
  * @param profession a referrer's profession, e.g. {@code general-practitioner}, when the token says
  * @param email where the user is reached by e-mail, when the token says
  * @param language the user's language ({@code nl}, {@code fr}, {@code en}), when the token says
- * @param careZone the care zone a zone analyst works for; a BruZEL analyst sees the whole region
+ * @param careZone the care zone a zone analyst works for, or {@value #WHOLE_REGION} for BruZEL's analysts, who
+ *        see the whole region; an analyst without one sees nothing
  */
 public record Caller(String userId, String displayName, Set<Role> roles, Optional<String> organisationId,
         Optional<String> profession, Optional<String> email, Optional<String> language,
         Optional<String> careZone) {
+
+    /** The care zone claim of an analyst of BruZEL, the first-line zone of the whole region. */
+    public static final String WHOLE_REGION = "bruzel";
 
     public Caller {
         roles = Set.copyOf(roles);

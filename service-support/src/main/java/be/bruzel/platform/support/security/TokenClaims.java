@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param profession claim with a referrer's profession
  * @param email claim with the user's e-mail address (OpenID Connect standard claim)
  * @param language claim with the user's language (OpenID Connect {@code locale})
- * @param careZone claim with the care zone a zone analyst works for; a BruZEL analyst has none
+ * @param careZone claim with the care zone an analyst works for ({@code bruzel}: the whole region)
  */
 @ConfigurationProperties("platform.security.claims")
 public record TokenClaims(String roles, String organisation, String displayName, String profession, String email,

@@ -1,0 +1,27 @@
+package be.bruzel.platform.support.input;
+
+import be.bruzel.platform.support.problem.RejectedRequestException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/** Query parameters with a control character are refused before any controller (or SQL) sees them. */
+final class ParameterGuard implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            boolean hostile = ControlCharacters.in(parameter.getKey());
+            for (String value : parameter.getValue()) {
+                hostile |= ControlCharacters.in(value);
+            }
+            if (hostile) {
+                throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "problem.field.control-character",
+                        ControlCharacters.in(parameter.getKey()) ? "?" : parameter.getKey());
+            }
+        }
+        return true;
+    }
+}

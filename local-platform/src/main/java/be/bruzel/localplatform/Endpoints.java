@@ -20,6 +20,9 @@ public record Endpoints(
         Map<PlatformService, Integer> ports,
         Map<PlatformService, Integer> managementPorts) {
 
+    /** Where the services listen in {@code ./run}: this machine only. */
+    static final String LOOPBACK = "127.0.0.1";
+
     public record Credentials(String username, String password) {
     }
 
@@ -81,9 +84,6 @@ public record Endpoints(
         }
         return environment;
     }
-
-    /** Where the services listen in {@code ./run}: this machine only. */
-    static final String LOOPBACK = "127.0.0.1";
 
     /** The ports a developer's machine uses: 8080 for the gateway, 9000 for the identity provider. */
     public static Map<PlatformService, Integer> defaultPorts() {

@@ -1,10 +1,13 @@
 package be.bruzel.directoryservice.audit;
 
+import be.bruzel.platform.support.paging.NextPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,9 +28,10 @@ class AuditController {
     @GetMapping
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "The latest changes, newest first (administrators)")
-    List<AuditEntry> latest(@RequestParam(required = false) String subjectType,
+    ResponseEntity<List<AuditEntry>> latest(HttpServletRequest request,
+            @RequestParam(required = false) String subjectType,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return trail.latest(subjectType, page, size);
+        return NextPage.of(request, trail.latest(subjectType, page, size), page, size);
     }
 }

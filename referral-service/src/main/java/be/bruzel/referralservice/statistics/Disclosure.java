@@ -69,9 +69,12 @@ final class Disclosure {
                 yield basis > 0 && basis < threshold;
             }
             case ACTORS -> {
-                boolean persons = figure == Figure.ACTIVE_REFERRERS || figure == Figure.CONNECTED_REFERRERS;
-                long actors = tally.cell(group, period).value(figure).longValue();
-                yield persons && actors > 0 && actors < threshold;
+                // Referrers are persons; organisations are not.
+                if (figure != Figure.ACTIVE_REFERRERS && figure != Figure.CONNECTED_REFERRERS) {
+                    yield false;
+                }
+                long referrers = tally.cell(group, period).value(figure).longValue();
+                yield referrers > 0 && referrers < threshold;
             }
         };
     }

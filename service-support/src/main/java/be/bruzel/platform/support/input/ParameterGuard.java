@@ -13,15 +13,20 @@ final class ParameterGuard implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            boolean hostile = ControlCharacters.in(parameter.getKey());
-            for (String value : parameter.getValue()) {
-                hostile |= ControlCharacters.in(value);
+            // A name that is itself hostile is not repeated back.
+            if (ControlCharacters.in(parameter.getKey())) {
+                throw refused("?");
             }
-            if (hostile) {
-                throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "problem.field.control-character",
-                        ControlCharacters.in(parameter.getKey()) ? "?" : parameter.getKey());
+            for (String value : parameter.getValue()) {
+                if (ControlCharacters.in(value)) {
+                    throw refused(parameter.getKey());
+                }
             }
         }
         return true;
+    }
+
+    private static RejectedRequestException refused(String parameter) {
+        return new RejectedRequestException(HttpStatus.BAD_REQUEST, "problem.field.control-character", parameter);
     }
 }

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
@@ -67,6 +68,8 @@ class ProblemErrorHandler implements WebExceptionHandler {
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         var response = exchange.getResponse();
         response.setStatusCode(status);
+        // What the error adds, e.g. Retry-After on a 429.
+        errorResponseOf(error).ifPresent(declared -> response.getHeaders().putAll(declared.getHeaders()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().set("Content-Language", locale.getLanguage());
         DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
@@ -75,8 +78,8 @@ class ProblemErrorHandler implements WebExceptionHandler {
 
     static HttpStatusCode statusOf(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ResponseStatusException statusException) {
-                return statusException.getStatusCode();
+            if (cause instanceof ErrorResponse errorResponse) {
+                return errorResponse.getStatusCode();
             }
             // The gateway's own, e.g. ServiceUnavailableException when a circuit breaker is open.
             ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(cause.getClass(), ResponseStatus.class);
@@ -96,6 +99,15 @@ class ProblemErrorHandler implements WebExceptionHandler {
             }
         }
         return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    private static Optional<ErrorResponse> errorResponseOf(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ErrorResponse errorResponse) {
+                return Optional.of(errorResponse);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Locale languageOf(ServerWebExchange exchange) {

@@ -3,6 +3,7 @@ package be.bruzel.gateway;
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
+import be.bruzel.gateway.tokens.ServiceTokens;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
@@ -40,30 +41,33 @@ class ServiceRoutes {
     }
 
     @Bean
-    RouteLocator apiRoutes(RouteLocatorBuilder routes, Settings settings) {
+    RouteLocator apiRoutes(RouteLocatorBuilder routes, Settings settings, ServiceTokens tokens) {
         return routes.routes()
                 .route("directory", route -> route.path("/api/directory/**")
-                        .filters(filters -> relayed(filters).circuitBreaker(breaker -> breaker.setName("directory")))
+                        .filters(filters -> relayed(filters, tokens, "directory-service")
+                                .circuitBreaker(breaker -> breaker.setName("directory")))
                         .metadata(timeouts(settings))
                         .uri(settings.services().get("directory")))
                 .route("referral", route -> route.path("/api/referrals", "/api/referrals/**",
                                 "/api/statistics", "/api/statistics/**")
-                        .filters(filters -> relayed(filters).circuitBreaker(breaker -> breaker.setName("referral")))
+                        .filters(filters -> relayed(filters, tokens, "referral-service")
+                                .circuitBreaker(breaker -> breaker.setName("referral")))
                         .metadata(timeouts(settings))
                         .uri(settings.services().get("referral")))
                 .route("notification", route -> route.path("/api/notifications", "/api/notifications/**")
-                        .filters(filters -> relayed(filters).circuitBreaker(breaker -> breaker.setName("notification")))
+                        .filters(filters -> relayed(filters, tokens, "notification-service")
+                                .circuitBreaker(breaker -> breaker.setName("notification")))
                         .metadata(timeouts(settings))
                         .uri(settings.services().get("notification")))
                 .build();
     }
 
     /**
-     * A signed-in person's access token goes along from their session; the session cookie does not
-     * (the services need only the token). A caller's own bearer token passes through.
+     * The caller's token (from their session, or their own bearer token) goes along exchanged for one
+     * meant for this service alone, named as the service names itself; the session cookie does not.
      */
-    private static GatewayFilterSpec relayed(GatewayFilterSpec filters) {
-        return filters.tokenRelay().removeRequestHeader(HttpHeaders.COOKIE);
+    private static GatewayFilterSpec relayed(GatewayFilterSpec filters, ServiceTokens tokens, String service) {
+        return filters.filter(tokens.relayFor(service)).removeRequestHeader(HttpHeaders.COOKIE);
     }
 
     /** The circuit breakers give up no sooner than the HTTP client's own response timeout. */

@@ -26,8 +26,12 @@ class GatewayArchitectureTests {
     @Test
     void theGatewayCallsNoServiceItselfAndHoldsNoData() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework.web.reactive.function.client..", "org.springframework.jdbc..", "org.apache.kafka..")
+                        "org.springframework.web.reactive.function.client..", "org.apache.kafka..")
                 .because("the web application asks the services through the API routes, like any other client")
+                .check(gateway);
+        noClasses().that().resideOutsideOfPackages("be.bruzel.gateway.sessions..", "be.bruzel.gateway.limits..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")
+                .because("its database holds sessions and rate-limit buckets, never the platform's data")
                 .check(gateway);
     }
 }

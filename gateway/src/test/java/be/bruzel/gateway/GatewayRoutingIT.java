@@ -2,22 +2,17 @@ package be.bruzel.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,31 +20,23 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // As behind a TLS proxy, whose X-Forwarded-Proto the gateway is told to trust.
         properties = {"platform.web.login.client-secret=secret-of-the-tests", "server.forward-headers-strategy=native"})
-class GatewayRoutingIT {
+class GatewayRoutingIT extends GatewayUnderTest {
 
-    /** Requests the fake services received. */
-    static final AtomicInteger received = new AtomicInteger();
-    static final HttpServer referralService = server(0);
-    static final HttpServer slowNotificationService = server(5_000);
+    static final FakeService referralService = FakeService.answering();
+    static final FakeService slowNotificationService = FakeService.answeringAfter(5_000);
     static final int closedPort = freePort();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("platform.gateway.services.referral", () -> address(referralService));
-        registry.add("platform.gateway.services.notification", () -> address(slowNotificationService));
-        registry.add("platform.gateway.services.directory", () -> "http://localhost:" + closedPort);
+        register(registry, Map.of("referral", referralService::url, "notification", slowNotificationService::url,
+                "directory", () -> "http://localhost:" + closedPort));
         registry.add("platform.gateway.response-timeout", () -> "1s");
     }
 
-    @LocalServerPort
-    int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
-
     @AfterAll
     static void stopServers() {
-        referralService.stop(0);
-        slowNotificationService.stop(0);
+        referralService.close();
+        slowNotificationService.close();
     }
 
     @Test
@@ -57,7 +44,8 @@ class GatewayRoutingIT {
         HttpResponse<String> response = get("/api/referrals/42?page=1", "en");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("GET /api/referrals/42?page=1 Bearer abc");
+        assertThat(response.body()).as("the caller's token exchanged for one meant for referral-service")
+                .isEqualTo("GET /api/referrals/42?page=1 Bearer referral-service:abc");
     }
 
     @Test
@@ -105,7 +93,7 @@ class GatewayRoutingIT {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("POST /api/referrals/42/accept Bearer abc");
+        assertThat(response.body()).isEqualTo("POST /api/referrals/42/accept Bearer referral-service:abc");
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
@@ -171,7 +159,7 @@ class GatewayRoutingIT {
 
     @Test
     void aWriteCarryingASessionCookieNeedsTheSessionsCsrfTokenEvenWithABearerTokenOfItsOwn() throws Exception {
-        int before = received.get();
+        int before = referralService.received();
 
         HttpResponse<String> ridden = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/referrals/42/accept")).header("Authorization", "Bearer abc")
@@ -180,18 +168,18 @@ class GatewayRoutingIT {
 
         assertThat(ridden.statusCode()).isIn(401, 403);
         assertThat(ridden.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(received.get()).as("nothing reached the service").isEqualTo(before);
+        assertThat(referralService.received()).as("nothing reached the service").isEqualTo(before);
     }
 
     @Test
     void aBodyLargerThanTheApiAcceptsIsA413ProblemWhetherItsLengthIsDeclaredOrNot() throws Exception {
-        int before = received.get();
+        int before = referralService.received();
         byte[] twoMegabytes = new byte[2 * 1024 * 1024];
 
         HttpResponse<String> declared = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/referrals")).header("Authorization", "Bearer abc").header("Accept-Language", "fr")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(twoMegabytes)).build(), HttpResponse.BodyHandlers.ofString());
-        int afterDeclared = received.get();
+        int afterDeclared = referralService.received();
         HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/referrals")).header("Authorization", "Bearer abc")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(twoMegabytes)))
@@ -221,36 +209,6 @@ class GatewayRoutingIT {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer abc").header("Accept-Language", language)
                 .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Answers with what it received, after a delay. */
-    private static HttpServer server(long delayMillis) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/", exchange -> {
-                received.incrementAndGet();
-                exchange.getRequestBody().readAllBytes();
-                try {
-                    Thread.sleep(delayMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                byte[] body = (exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
-                        + exchange.getRequestHeaders().getFirst("Authorization")).getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String address(HttpServer server) {
-        return "http://localhost:" + server.getAddress().getPort();
     }
 
     private static int freePort() {

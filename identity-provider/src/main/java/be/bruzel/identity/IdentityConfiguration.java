@@ -1,15 +1,23 @@
 package be.bruzel.identity;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -31,13 +39,15 @@ class IdentityConfiguration {
     }
 
     /**
-     * Access tokens (RFC 9068: typed {@code at+jwt}, for the platform's services) carry what the services
-     * decide by: roles, organisation, profession, care zone, and name, e-mail and language. ID tokens, for
-     * the gateway only, carry who signed in (name, e-mail, language) and nothing a service would act on.
+     * Access tokens (RFC 9068: typed {@code at+jwt}) carry what the services decide by: roles,
+     * organisation, profession, care zone, and name, e-mail and language. One from sign-in is for the
+     * gateway; one from a token exchange for the one service it asks for, and no other. ID tokens, for the
+     * gateway only, carry who signed in (name, e-mail, language) and nothing a service would act on.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(DemoUsers demo,
-            @Value("${demo.access-token-audience}") List<String> services) {
+            @Value("${demo.access-token-audience}") List<String> signInAudience,
+            @Value("${demo.services}") List<String> services) {
         return context -> {
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
@@ -46,7 +56,8 @@ class IdentityConfiguration {
             }
             if (accessToken) {
                 context.getJwsHeader().type("at+jwt");
-                context.getClaims().audience(services);
+                context.getClaims().audience(context.getAuthorizationGrant() instanceof OAuth2TokenExchangeAuthenticationToken
+                        exchange ? oneServiceOf(exchange, context, signInAudience, services) : signInAudience);
             }
             demo.find(context.getPrincipal().getName()).ifPresent(user -> {
                 Map<String, Object> claims = new HashMap<>();
@@ -72,5 +83,26 @@ class IdentityConfiguration {
                 context.getClaims().claims(existing -> existing.putAll(claims));
             });
         };
+    }
+
+    /**
+     * A token exchange names exactly one of the platform's services (RFC 8693 {@code audience}), and
+     * trades a token from sign-in only: a token already meant for one service buys no other.
+     */
+    private static List<String> oneServiceOf(OAuth2TokenExchangeAuthenticationToken exchange, JwtEncodingContext context,
+            List<String> signInAudience, List<String> services) {
+        Set<String> asked = exchange.getAudiences();
+        if (asked.size() != 1 || !services.containsAll(asked)) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("invalid_target",
+                    "audience must name one of " + services, null));
+        }
+        OAuth2Authorization.Token<OAuth2Token> subject = context.getAuthorization() == null ? null
+                : context.getAuthorization().getToken(exchange.getSubjectToken());
+        Object subjectAudience = subject == null || subject.getClaims() == null ? null : subject.getClaims().get("aud");
+        if (!(subjectAudience instanceof Collection<?> audience) || !audience.containsAll(signInAudience)) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                    "only a token from sign-in can be exchanged", null));
+        }
+        return List.copyOf(asked);
     }
 }

@@ -12,13 +12,17 @@ import java.util.function.Function;
  * @param credentials user and password of a service's database, by database name
  * @param ports where each service answers its callers
  * @param managementPorts where each service answers health checks and Prometheus: never through the gateway
+ * @param kafkaClient how each service signs in to Kafka (Spring Boot settings; none on a plaintext broker)
+ * @param settings environment every service starts with besides these, e.g. a test's own limits
  */
 public record Endpoints(
         Function<String, String> jdbcUrl,
         Function<String, Credentials> credentials,
         String kafkaBootstrapServers,
+        Function<PlatformService, Map<String, String>> kafkaClient,
         Map<PlatformService, Integer> ports,
-        Map<PlatformService, Integer> managementPorts) {
+        Map<PlatformService, Integer> managementPorts,
+        Map<String, String> settings) {
 
     /** Where the services listen in {@code ./run}: this machine only. */
     static final String LOOPBACK = "127.0.0.1";
@@ -29,6 +33,14 @@ public record Endpoints(
     public Endpoints {
         ports = new EnumMap<>(ports);
         managementPorts = new EnumMap<>(managementPorts);
+        settings = Map.copyOf(settings);
+    }
+
+    /** The same platform, its services started with these settings too. */
+    public Endpoints with(Map<String, String> more) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.putAll(more);
+        return new Endpoints(jdbcUrl, credentials, kafkaBootstrapServers, kafkaClient, ports, managementPorts, all);
     }
 
     public int port(PlatformService service) {
@@ -57,7 +69,7 @@ public record Endpoints(
 
     /** The environment a service process starts with: its port, its database, Kafka and the issuer. */
     public Map<String, String> environmentOf(PlatformService service) {
-        Map<String, String> environment = new HashMap<>();
+        Map<String, String> environment = new HashMap<>(settings);
         // Demo users, demo social map, demo secrets: what ./run is for, and only there.
         environment.put("SPRING_PROFILES_ACTIVE", "demo");
         environment.put("PORT", String.valueOf(port(service)));
@@ -68,6 +80,7 @@ public record Endpoints(
             environment.put("SERVER_ADDRESS", LOOPBACK);
         }
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        environment.putAll(kafkaClient.apply(service));
         environment.put("PLATFORM_ISSUER_URI", issuerUri());
         service.database().ifPresent(database -> {
             Credentials owner = credentials.apply(database);

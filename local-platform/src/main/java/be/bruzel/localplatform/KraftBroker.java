@@ -31,30 +31,28 @@ final class KraftBroker implements AutoCloseable {
         this.port = port;
     }
 
-    static KraftBroker start(Path logDirectory, int port, int controllerPort) throws Exception {
-        Properties config = common(logDirectory, controllerPort);
-        config.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
-        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        config.put("inter.broker.listener.name", "PLAINTEXT");
-        return start(logDirectory, config, port, List.of());
-    }
-
     /**
-     * A broker that lets in only the given users (SASL/SCRAM-SHA-512; the first is its administrator)
-     * and lets them do only what ACLs allow. The controller listener stays on this machine.
+     * A broker that lets in only the given users (SASL/SCRAM-SHA-512 over TLS; the first is its
+     * administrator) and lets them do only what ACLs allow. The controller listener stays on this machine.
      */
-    static KraftBroker startSecured(Path logDirectory, int port, int controllerPort, Map<String, String> users)
-            throws Exception {
+    static KraftBroker startSecured(Path logDirectory, int port, int controllerPort, Map<String, String> users,
+            BrokerCertificate certificate) throws Exception {
         String administrator = users.keySet().iterator().next();
         Properties config = common(logDirectory, controllerPort);
-        config.put("listeners", "SASL_PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        config.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + port);
-        config.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
-        config.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        config.put("listeners", "SASL_SSL://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        config.put("advertised.listeners", "SASL_SSL://localhost:" + port);
+        config.put("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT");
+        config.put("inter.broker.listener.name", "SASL_SSL");
+        config.put("ssl.keystore.type", "PKCS12");
+        config.put("ssl.keystore.location", certificate.keyStore().toString());
+        config.put("ssl.keystore.password", certificate.password());
+        config.put("ssl.key.password", certificate.password());
+        // The broker calls itself too: it trusts its own certificate.
+        config.put("ssl.truststore.type", "PEM");
+        config.put("ssl.truststore.location", certificate.certificate().toString());
         config.put("sasl.enabled.mechanisms", SCRAM);
         config.put("sasl.mechanism.inter.broker.protocol", SCRAM);
-        config.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+        config.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
                 jaas(administrator, users.get(administrator)));
         config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         // The controller listener (loopback) authenticates no one: the broker's own calls to it come as ANONYMOUS.

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -47,15 +48,17 @@ public final class LocalPlatform {
 
         long started = System.nanoTime();
         LocalDatabase database = LocalDatabase.start(data.resolve("postgres"), POSTGRES_PORT);
-        KraftBroker kafka = KraftBroker.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        // As in production: each service signs in as itself over TLS and may do only what its ACLs allow.
+        SecuredKafka kafka = SecuredKafka.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         LocalMailbox mailbox = LocalMailbox.start(SMTP_PORT, MAILBOX_PAGE_PORT);
         for (PlatformService service : PlatformService.values()) {
             service.database().ifPresent(name -> ensure(database, name));
         }
-        log.info("PostgreSQL on port {} and Kafka at {} are up", database.port(), kafka.bootstrapServers());
+        log.info("PostgreSQL on port {} and Kafka at {} (SASL_SSL) are up", database.port(), kafka.bootstrapServers());
 
         Endpoints endpoints = new Endpoints(database::jdbcUrl, name -> new Endpoints.Credentials(name, name),
-                kafka.bootstrapServers(), Endpoints.defaultPorts(), Endpoints.defaultManagementPorts());
+                kafka.bootstrapServers(), kafka::environmentOf, Endpoints.defaultPorts(),
+                Endpoints.defaultManagementPorts(), Map.of());
         List<ServiceProcess> processes = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -88,7 +91,7 @@ public final class LocalPlatform {
                 ================================================================================
                  The social referral platform is running (ready in %.1f s).
 
-                 Gateway (API, later the web app):  %s
+                 Web application and API:          %s
                  Identity provider:                 %s
                  Mail the platform sent (demo):     http://localhost:%d
                  API documentation (Swagger UI):    %s/swagger-ui.html  (referrals)

@@ -13,8 +13,8 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * What each service may do on Kafka, and nothing more: write the topics of its own aggregates, read
- * the topics it consumes (and write their dead letters), declare both, and use the consumer groups
- * named after it. A service's Kafka user is its name.
+ * the topics it consumes (and write their dead letters), declare both with their dead letters, and use
+ * the consumer groups named after it. A service's Kafka user is its name.
  */
 public final class PlatformKafkaAcls {
 
@@ -42,6 +42,9 @@ public final class PlatformKafkaAcls {
             for (String topic : access.produces()) {
                 allow(bindings, user, topic(topic), AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE,
                         AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS);
+                // It declares its topics' dead letters too; their consumers write them.
+                allow(bindings, user, topic(Topics.deadLetterOf(topic)), AclOperation.DESCRIBE, AclOperation.CREATE,
+                        AclOperation.DESCRIBE_CONFIGS);
             }
             for (String topic : access.consumes()) {
                 allow(bindings, user, topic(topic), AclOperation.READ, AclOperation.DESCRIBE, AclOperation.CREATE,

@@ -8,7 +8,7 @@ public enum PlatformService {
     DIRECTORY("directory-service", "DIRECTORY"),
     REFERRAL("referral-service", "REFERRAL"),
     NOTIFICATION("notification-service", "NOTIFICATION"),
-    GATEWAY("gateway", null);
+    GATEWAY("gateway", "GATEWAY");
 
     private final String module;
     private final String databasePrefix;
@@ -23,7 +23,7 @@ public enum PlatformService {
         return module;
     }
 
-    /** The database the service owns, named after it: referral, directory, notification. */
+    /** The database the service owns, named after it: referral, directory, notification, gateway (its sessions). */
     public Optional<String> database() {
         return Optional.ofNullable(databasePrefix).map(prefix -> prefix.toLowerCase(java.util.Locale.ROOT));
     }

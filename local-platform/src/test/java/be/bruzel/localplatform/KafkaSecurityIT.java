@@ -7,9 +7,9 @@ import be.bruzel.platform.events.Topics;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertPathBuilderException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,92 +22,123 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
- * The platform's broker with SASL/SCRAM and the platform's ACLs ({@link PlatformKafkaAcls}): who may
- * read and write which topic. A real KRaft broker in this JVM.
+ * The platform's broker as {@code ./run} runs it ({@link SecuredKafka}): SASL/SCRAM over TLS and the
+ * platform's ACLs ({@link PlatformKafkaAcls}), who may read and write which topic. A real KRaft broker
+ * in this JVM.
  */
 class KafkaSecurityIT {
 
-    private static final Map<String, String> USERS = new LinkedHashMap<>();
-    static KraftBroker broker;
+    private static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    static SecuredKafka kafka;
 
     @BeforeAll
     static void startTheSecuredBroker() throws Exception {
-        USERS.put("platform-admin", "admin-secret-of-the-test");
-        for (PlatformKafkaAcls.Access access : PlatformKafkaAcls.SERVICES) {
-            USERS.put(access.service(), access.service() + "-secret-of-the-test");
-        }
-        broker = KraftBroker.startSecured(Files.createTempDirectory("kafka-security"), freePort(), freePort(), USERS);
-        try (Admin admin = Admin.create(signedIn("platform-admin", USERS.get("platform-admin")))) {
+        kafka = SecuredKafka.start(Files.createTempDirectory("kafka-security"), freePort(), freePort());
+        try (Admin admin = Admin.create(signedIn(SecuredKafka.ADMINISTRATOR))) {
             admin.createTopics(List.of(new NewTopic(Topics.DIRECTORY_SERVICES, 1, (short) 1),
                     new NewTopic(Topics.DIRECTORY_ROUTING_RULES, 1, (short) 1),
                     new NewTopic(Topics.REFERRAL_EVENTS, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            admin.createAcls(PlatformKafkaAcls.bindings()).all().get(30, TimeUnit.SECONDS);
         }
     }
 
     @AfterAll
     static void stop() {
-        if (broker != null) {
-            broker.close();
+        if (kafka != null) {
+            kafka.close();
         }
     }
 
     @Test
-    void aClientWithoutCredentialsCanNeitherWriteNorReadTheDirectory() {
-        Map<String, Object> anonymous = new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers()));
+    void aClientWithoutCredentialsCanNeitherWriteNorReadTheDirectoryOverTlsOrWithout() {
+        Map<String, Object> plaintext = new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers()));
 
-        assertThat(failureOf(() -> write(anonymous, Topics.DIRECTORY_SERVICES))).isInstanceOf(TimeoutException.class);
-        assertThat(read(anonymous, Topics.DIRECTORY_SERVICES, "anonymous")).as("nothing read").isZero();
+        for (Map<String, Object> anonymous : List.of(kafka.anonymousClient(), plaintext)) {
+            assertThat(failureOf(() -> write(anonymous, Topics.DIRECTORY_SERVICES))).isInstanceOf(TimeoutException.class);
+            assertThat(read(anonymous, Topics.DIRECTORY_SERVICES, "anonymous")).as("nothing read").isZero();
+        }
     }
 
     @Test
     void aWrongPasswordIsRefused() {
-        assertThat(failureOf(() -> write(signedIn("directory-service", "guess"), Topics.DIRECTORY_SERVICES)))
+        Map<String, Object> guessing = signedIn("directory-service");
+        guessing.put(SaslConfigs.SASL_JAAS_CONFIG, KraftBroker.jaas("directory-service", "guess"));
+
+        assertThat(failureOf(() -> write(guessing, Topics.DIRECTORY_SERVICES)))
                 .isInstanceOf(SaslAuthenticationException.class);
     }
 
     @Test
-    void theDirectoryWritesItsTopicsAndTheReferralServiceReadsThemButCannotWriteThem() throws Exception {
-        write(signedIn("directory-service", USERS.get("directory-service")), Topics.DIRECTORY_SERVICES);
+    void aClientThatDoesNotTrustTheBrokersCertificateGetsNoConnection() {
+        Map<String, Object> trustingOnlyTheJdk = signedIn("directory-service");
+        trustingOnlyTheJdk.remove(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG);
+        trustingOnlyTheJdk.remove(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG);
 
-        assertThat(read(signedIn("referral-service", USERS.get("referral-service")), Topics.DIRECTORY_SERVICES,
+        assertThat(failureOf(() -> write(trustingOnlyTheJdk, Topics.DIRECTORY_SERVICES)))
+                .isInstanceOf(CertPathBuilderException.class);
+    }
+
+    @Test
+    void theDirectoryWritesItsTopicsAndTheReferralServiceReadsThemButCannotWriteThem() throws Exception {
+        write(signedIn("directory-service"), Topics.DIRECTORY_SERVICES);
+
+        assertThat(read(signedIn("referral-service"), Topics.DIRECTORY_SERVICES,
                 "referral-service.directory-copy")).isPositive();
-        assertThat(failureOf(() -> write(signedIn("referral-service", USERS.get("referral-service")),
+        assertThat(failureOf(() -> write(signedIn("referral-service"),
                 Topics.DIRECTORY_SERVICES))).isInstanceOf(TopicAuthorizationException.class);
     }
 
     @Test
     void aServiceReadsOnlyWhatItConsumesInGroupsOfItsOwnAndWritesOnlyItsOwnTopics() {
-        Map<String, Object> notifications = signedIn("notification-service", USERS.get("notification-service"));
+        Map<String, Object> notifications = signedIn("notification-service");
 
         assertThat(failureOf(() -> read(notifications, Topics.DIRECTORY_ROUTING_RULES, "notification-service.rules")))
                 .isInstanceOf(TopicAuthorizationException.class);
         assertThat(failureOf(() -> read(notifications, Topics.REFERRAL_EVENTS, "referral-service.statistics")))
                 .isInstanceOf(GroupAuthorizationException.class);
-        assertThat(failureOf(() -> write(signedIn("directory-service", USERS.get("directory-service")),
+        assertThat(failureOf(() -> write(signedIn("directory-service"),
                 Topics.REFERRAL_EVENTS))).isInstanceOf(TopicAuthorizationException.class);
     }
 
-    private static Map<String, Object> signedIn(String user, String password) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-        config.put(SaslConfigs.SASL_MECHANISM, KraftBroker.SCRAM);
-        config.put(SaslConfigs.SASL_JAAS_CONFIG, KraftBroker.jaas(user, password));
-        return config;
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceMayDeclareEveryTopicItsConfigurationDeclaresWithItsDeadLetters() throws Exception {
+        for (PlatformKafkaAcls.Access access : PlatformKafkaAcls.SERVICES) {
+            Map<String, Object> configuration = new Yaml().load(Files.readString(ROOT.resolve(access.service())
+                    .resolve("src/main/resources/application.yml")));
+            List<Map<String, Object>> declared = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>)
+                    configuration.get("platform")).get("kafka")).get("topics");
+            try (Admin admin = Admin.create(signedIn(access.service()))) {
+                for (Map<String, Object> topic : declared) {
+                    String name = (String) topic.get("name");
+                    for (String each : List.of(name, Topics.deadLetterOf(name))) {
+                        Throwable refused = catchThrowable(() -> admin.createTopics(List.of(new NewTopic(each, 1,
+                                (short) 1))).all().get(30, TimeUnit.SECONDS));
+                        assertThat(refused == null || refused.getCause() instanceof TopicExistsException)
+                                .as(access.service() + " declares " + each + ": " + refused).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> signedIn(String user) {
+        return kafka.clientSignedInAs(user);
     }
 
     private static void write(Map<String, Object> client, String topic) throws Exception {

@@ -65,7 +65,7 @@ public final class DirectorySearchBenchmark {
 
     private static void run() throws Exception {
         Path logs = Files.createTempDirectory("directory-benchmark");
-        try (RunningPlatform platform = RunningPlatform.start(logs)) {
+        try (RunningPlatform platform = RunningPlatform.start(logs, RunningPlatform.LOAD)) {
             String url = TestInfrastructure.database("directory");
             SingleConnectionDataSource database = new SingleConnectionDataSource(url,
                     TestInfrastructure.postgres().username(), TestInfrastructure.postgres().password(), true);

@@ -25,7 +25,8 @@ public final class NotificationBacklogBenchmark {
     }
 
     private static void run() throws Exception {
-        try (RunningPlatform platform = RunningPlatform.start(Files.createTempDirectory("notification-benchmark"))) {
+        try (RunningPlatform platform = RunningPlatform.start(
+                Files.createTempDirectory("notification-benchmark"), RunningPlatform.LOAD)) {
             platform.stop(PlatformService.NOTIFICATION);
             long before = RunningPlatform.notificationEventsHandled();
             int events = produceBacklog(platform);

@@ -38,7 +38,8 @@ public final class RetentionBenchmark {
         if (System.getenv("REFERRAL_RETENTION_EVERY") == null) {
             throw new IllegalStateException("run it with scripts/benchmark RetentionBenchmark, which sets the job's pace");
         }
-        try (RunningPlatform platform = RunningPlatform.start(Files.createTempDirectory("retention-benchmark"))) {
+        try (RunningPlatform platform = RunningPlatform.start(
+                Files.createTempDirectory("retention-benchmark"), RunningPlatform.LOAD)) {
             platform.awaitReferralRoutingCopy();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             ReferralSubmissionBenchmark.Submitter gp = new ReferralSubmissionBenchmark.Submitter(http,

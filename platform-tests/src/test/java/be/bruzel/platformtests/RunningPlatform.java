@@ -2,6 +2,7 @@ package be.bruzel.platformtests;
 
 import be.bruzel.localplatform.Endpoints;
 import be.bruzel.localplatform.PlatformService;
+import be.bruzel.localplatform.SecuredKafka;
 import be.bruzel.localplatform.ServiceProcess;
 import be.bruzel.platform.testing.TestInfrastructure;
 import static org.awaitility.Awaitility.await;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -36,13 +36,41 @@ final class RunningPlatform implements AutoCloseable {
     final Endpoints endpoints;
     private final Path logs;
     private final Map<PlatformService, ServiceProcess> processes = new EnumMap<>(PlatformService.class);
+    /** The platform's own broker, when it has one rather than the test's. */
+    final SecuredKafka securedKafka;
 
-    private RunningPlatform(Endpoints endpoints, Path logs) {
+    private RunningPlatform(Endpoints endpoints, Path logs, SecuredKafka securedKafka) {
         this.endpoints = endpoints;
         this.logs = logs;
+        this.securedKafka = securedKafka;
     }
 
+    /**
+     * A benchmark plays many people with one token each: the gateway's limits per person and per
+     * address are raised out of its way (their buckets are still counted, so their cost is measured).
+     */
+    static final Map<String, String> LOAD = Map.of("GATEWAY_RATE_LIMIT_ANONYMOUS", "100000000",
+            "GATEWAY_RATE_LIMIT_PERSON", "100000000", "GATEWAY_RATE_LIMIT_WRITES", "100000000");
+
     static RunningPlatform start(Path logs) {
+        return start(logs, Map.of());
+    }
+
+    /** With settings of the test's own, e.g. {@link #LOAD}. */
+    static RunningPlatform start(Path logs, Map<String, String> settings) {
+        return start(logs, settings, null);
+    }
+
+    /**
+     * On a Kafka broker of its own, secured as {@code ./run} secures it (SASL/SCRAM over TLS, a user per
+     * service, the platform's ACLs), rather than on the test's.
+     */
+    static RunningPlatform startOnSecuredKafka(Path logs, Map<String, String> settings) throws Exception {
+        return start(logs, settings, SecuredKafka.start(Files.createTempDirectory("secured-kafka"), freePort(),
+                freePort()));
+    }
+
+    private static RunningPlatform start(Path logs, Map<String, String> settings, SecuredKafka securedKafka) {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
         Map<PlatformService, Integer> managementPorts = new EnumMap<>(PlatformService.class);
@@ -52,8 +80,10 @@ final class RunningPlatform implements AutoCloseable {
         }
         Endpoints endpoints = new Endpoints(TestInfrastructure::database,
                 database -> new Endpoints.Credentials(postgres.username(), postgres.password()),
-                TestInfrastructure.kafkaBootstrapServers(), ports, managementPorts);
-        RunningPlatform platform = new RunningPlatform(endpoints, logs);
+                securedKafka == null ? TestInfrastructure.kafkaBootstrapServers() : securedKafka.bootstrapServers(),
+                securedKafka == null ? service -> Map.of() : securedKafka::environmentOf,
+                ports, managementPorts, settings);
+        RunningPlatform platform = new RunningPlatform(endpoints, logs, securedKafka);
         Stream.of(PlatformService.values()).forEach(platform::launch);
         platform.processes.values().forEach(process -> process.awaitHealthy(READY_WITHIN));
         return platform;
@@ -79,8 +109,20 @@ final class RunningPlatform implements AutoCloseable {
 
     /** Signs in through the identity provider's login form with the README's script, as a person would. */
     String token(String user) throws IOException, InterruptedException {
+        return token(user, null);
+    }
+
+    /** A token for one service's own port (the gateway exchanges the others for one like it). */
+    String serviceToken(String user, PlatformService service) throws IOException, InterruptedException {
+        return token(user, service.module());
+    }
+
+    private String token(String user, String service) throws IOException, InterruptedException {
         ProcessBuilder script = new ProcessBuilder("bash", ROOT.resolve("scripts/token").toString(), user, "demo");
         script.environment().put("ISSUER", endpoints.issuerUri());
+        if (service != null) {
+            script.environment().put("SERVICE", service);
+        }
         Process process = script.start();
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("no token for " + user + ": "
@@ -158,23 +200,25 @@ final class RunningPlatform implements AutoCloseable {
 
     /** A count in a service's own database, read directly as an auditor would. */
     static long count(String database, String sql, Object... parameters) throws SQLException {
+        return TestInfrastructure.count(database, sql, parameters);
+    }
+
+    /** A change to a service's own database, as an operator would make it. */
+    static void update(String database, String sql) throws SQLException {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         try (Connection connection = DriverManager.getConnection(TestInfrastructure.database(database),
                 postgres.username(), postgres.password());
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.executeUpdate();
         }
     }
 
     @Override
     public void close() {
         ServiceProcess.stopAll(List.copyOf(processes.values()));
+        if (securedKafka != null) {
+            securedKafka.close();
+        }
     }
 
     private static int freePort() {

@@ -26,7 +26,8 @@ public final class WebApplicationBenchmark {
     }
 
     private static void run() throws Exception {
-        try (RunningPlatform platform = RunningPlatform.start(Files.createTempDirectory("web-benchmark"));
+        try (RunningPlatform platform = RunningPlatform.start(
+                Files.createTempDirectory("web-benchmark"), RunningPlatform.LOAD);
                 Browsers browsers = Browsers.launch(platform.gateway())) {
             platform.awaitReferralRoutingCopy();
             String token = platform.token("gp.jette");

@@ -1,5 +1,8 @@
 package be.bruzel.gateway.web;
 
+import be.bruzel.gateway.limits.RateLimits;
+import be.bruzel.gateway.sessions.SessionStore;
+import be.bruzel.gateway.tokens.ServiceTokens;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -19,11 +23,20 @@ import org.springframework.security.oauth2.client.web.server.WebSessionServerOAu
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.DelegatingServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ResponseStatusException;
@@ -42,7 +55,7 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(WebLogin.Settings.class)
 class WebLogin {
 
-    static final String REGISTRATION = "platform";
+    static final String REGISTRATION = ServiceTokens.CLIENT;
     static final String SIGN_IN = "/oauth2/authorization/" + REGISTRATION;
 
     /**
@@ -93,17 +106,39 @@ class WebLogin {
         return new WebSessionServerOAuth2AuthorizedClientRepository();
     }
 
+    /**
+     * Bearer tokens are checked here only to count their holder's requests ({@link RateLimits}): by
+     * the provider's signature and issuer, whatever their type. The services verify them for themselves.
+     */
+    @Bean
+    ReactiveJwtDecoder bearerTokens(Settings settings) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withJwkSetUri(at(settings.identityProvider(), settings.jwkSetPath()))
+                .validateType(false)
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                new JwtIssuerValidator(settings.issuer().toString()), new JwtTypeValidator("at+jwt", "JWT")));
+        return decoder;
+    }
+
     @Bean
     SecurityWebFilterChain webSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-            ServerOAuth2AuthorizedClientRepository authorizedClients, Settings settings) {
+            ServerOAuth2AuthorizedClientRepository authorizedClients, Settings settings, RateLimits rateLimits,
+            SessionStore sessions) {
         OidcClientInitiatedServerLogoutSuccessHandler signedOut =
                 new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri("{baseUrl}/");
+        ServerRequestCache whereTheyWere = new SignInDestination();
+        RedirectServerAuthenticationEntryPoint signInFirst = new RedirectServerAuthenticationEntryPoint(SIGN_IN);
+        signInFirst.setRequestCache(whereTheyWere);
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(WebApplicationPages.SIGNED_IN_PAGES).authenticated()
                         .anyExchange().permitAll())
-                .oauth2Login(login -> { })
+                // First of all, after the security headers: a caller over their limit costs no session.
+                .addFilterAfter(rateLimits::filter, SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
+                .requestCache(cache -> cache.requestCache(whereTheyWere))
+                .oauth2Login(login -> login.authenticationSuccessHandler(signedIn(sessions, whereTheyWere)))
                 .logout(logout -> logout
                         .logoutHandler(handlers -> handlers.addFirst(new RefreshTokenRevocation(authorizedClients,
                                 URI.create(at(settings.identityProvider(), settings.revocationPath())))))
@@ -119,9 +154,17 @@ class WebLogin {
                                         ServerWebExchangeMatchers.pathMatchers("/web/**", "/api/**"),
                                         new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)),
                                 new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
-                                        ServerWebExchangeMatchers.anyExchange(),
-                                        new RedirectServerAuthenticationEntryPoint(SIGN_IN)))))
+                                        ServerWebExchangeMatchers.anyExchange(), signInFirst))))
                 .build();
+    }
+
+    /** Back where the person was going, in a session that now lasts the full idle timeout. */
+    private static ServerAuthenticationSuccessHandler signedIn(SessionStore sessions, ServerRequestCache whereTheyWere) {
+        RedirectServerAuthenticationSuccessHandler backWhereTheyWere = new RedirectServerAuthenticationSuccessHandler();
+        backWhereTheyWere.setRequestCache(whereTheyWere);
+        return new DelegatingServerAuthenticationSuccessHandler(
+                (exchange, authentication) -> exchange.getExchange().getSession().flatMap(sessions::signedIn),
+                backWhereTheyWere);
     }
 
     /**

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
@@ -91,6 +93,22 @@ public final class TestInfrastructure {
             }
         }
         return server.jdbcUrl(name);
+    }
+
+    /** A number one database answers, read directly as an auditor would, e.g. {@code SELECT count(*) ...}. */
+    public static long count(String database, String sql, Object... parameters) throws SQLException {
+        Postgres server = postgres();
+        try (Connection connection = DriverManager.getConnection(database(database), server.username(),
+                server.password());
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     public static synchronized String kafkaBootstrapServers() {

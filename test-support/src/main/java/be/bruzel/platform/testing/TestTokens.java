@@ -84,6 +84,11 @@ public final class TestTokens {
         return "Bearer " + token(userId, roles, organisationId);
     }
 
+    /** The public key the tokens are signed with, as an identity provider publishes it (its JWKS endpoint). */
+    public static String jwkSet() {
+        return new JWKSet(KEY.toPublicJWK()).toString();
+    }
+
     /** An otherwise valid token signed by a key the service does not trust. */
     public static String foreignBearer() {
         RSAKey stranger = generate();

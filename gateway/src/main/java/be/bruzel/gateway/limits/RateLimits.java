@@ -1,0 +1,168 @@
+package be.bruzel.gateway.limits;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Token buckets per caller, shared by every gateway instance through PostgreSQL (Bucket4j). A
+ * signed-in person (by session, or by a bearer token the identity provider signed) is counted as
+ * themselves; anyone else by their address, more strictly, and starting a sign-in more strictly
+ * still. Writes have a bucket of their own. Beyond a limit the answer is a 429 problem with
+ * {@code Retry-After}, before anything else happens: no session, no call to a service.
+ *
+ * <p>Runs inside the security filter chain, after the security headers (see {@code WebLogin}).
+ */
+@Component
+public class RateLimits {
+
+    /**
+     * @param enabled off only for benchmarks that play many people with one token
+     * @param anonymous per address, for requests of no one signed in
+     * @param signIn per address, for starting and completing a sign-in
+     * @param person per signed-in person
+     * @param writes per signed-in person (or address), for requests that change something
+     */
+    @ConfigurationProperties("platform.gateway.rate-limits")
+    public record Settings(boolean enabled, Limit anonymous, Limit signIn, Limit person, Limit writes) {
+
+        /** So many requests, refilled evenly over the period. */
+        public record Limit(long requests, Duration per) {
+
+            BucketConfiguration bucket() {
+                return BucketConfiguration.builder()
+                        .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, per))
+                        .build();
+            }
+        }
+    }
+
+    private enum Plan { ANONYMOUS, SIGN_IN, PERSON, WRITES }
+
+    private static final String BEARER = "Bearer ";
+    private static final int PURGE_BATCH = 1_000;
+
+    private final Settings settings;
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final ReactiveJwtDecoder accessTokens;
+    private final MeterRegistry meters;
+    private final Map<Plan, BucketConfiguration> configurations;
+
+    RateLimits(Settings settings, DataSource database, ReactiveJwtDecoder accessTokens, MeterRegistry meters) {
+        this.settings = settings;
+        this.accessTokens = accessTokens;
+        this.meters = meters;
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(database)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+                .build();
+        this.configurations = Map.of(Plan.ANONYMOUS, settings.anonymous().bucket(),
+                Plan.SIGN_IN, settings.signIn().bucket(), Plan.PERSON, settings.person().bucket(),
+                Plan.WRITES, settings.writes().bucket());
+    }
+
+    /** Lets the request through, or ends it with a 429 problem. */
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!settings.enabled()) {
+            return chain.filter(exchange);
+        }
+        return caller(exchange)
+                .map(person -> "person:" + person)
+                .defaultIfEmpty("address:" + address(exchange))
+                .flatMap(caller -> {
+                    Plan plan = planOf(exchange, caller.startsWith("person:"));
+                    return consume(caller + ":" + plan.name().toLowerCase(Locale.ROOT), plan);
+                })
+                .flatMap(probe -> probe.isConsumed() ? chain.filter(exchange) : Mono.error(tooMany(probe)));
+    }
+
+    /** Buckets full again are state no one needs: deleted, a batch at a time. */
+    @Scheduled(fixedDelayString = "${platform.gateway.rate-limits.purge-every:PT1M}")
+    void purgeFullBuckets() {
+        while (buckets.removeExpired(PURGE_BATCH) == PURGE_BATCH) {
+            // another batch
+        }
+    }
+
+    private static Plan planOf(ServerWebExchange exchange, boolean signedIn) {
+        String path = exchange.getRequest().getPath().value();
+        if (path.startsWith("/oauth2/authorization/") || path.startsWith("/login/oauth2/")) {
+            return Plan.SIGN_IN;
+        }
+        HttpMethod method = exchange.getRequest().getMethod();
+        boolean writes = !(method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS);
+        if (writes) {
+            return Plan.WRITES;
+        }
+        return signedIn ? Plan.PERSON : Plan.ANONYMOUS;
+    }
+
+    private Mono<ConsumptionProbe> consume(String key, Plan plan) {
+        return Mono.fromCallable(() -> buckets.builder().build(key, () -> configurations.get(plan))
+                        .tryConsumeAndReturnRemaining(1))
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnNext(probe -> {
+                    if (!probe.isConsumed()) {
+                        meters.counter("gateway.rate.limited", "limit", plan.name().toLowerCase(Locale.ROOT))
+                                .increment();
+                    }
+                });
+    }
+
+    /**
+     * The signed-in person: from a bearer token whose signature, issuer and lifetime hold, else from
+     * the session (which security reads next anyway, once). A token that does not hold counts as anonymous.
+     */
+    private Mono<String> caller(ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return accessTokens.decode(authorization.substring(BEARER.length()).strip())
+                    .map(Jwt::getSubject)
+                    .onErrorResume(invalid -> Mono.empty());
+        }
+        return exchange.getSession().mapNotNull(session -> Optional.ofNullable(session.<SecurityContext>getAttribute(
+                        WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME))
+                .map(SecurityContext::getAuthentication).map(Authentication::getName).orElse(null));
+    }
+
+    private static String address(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
+    private static ErrorResponseException tooMany(ConsumptionProbe probe) {
+        ErrorResponseException tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS);
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
+        tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        return tooMany;
+    }
+}

@@ -81,12 +81,16 @@ export function nowForInput() {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-/** A datetime-local value (Brussels time) as an instant for the API. */
+/**
+ * A datetime-local value (Brussels time) as an instant for the API. The offset is Brussels' at the
+ * instant meant, not at the same wall-clock time in UTC: taken once, it is an hour off in the hour
+ * before each change of summer time, so it is taken again at the first estimate.
+ */
 export function instantFromInput(value) {
   if (!value) return null;
-  const asUtc = new Date(`${value}:00Z`);
-  const offset = brusselsOffsetMinutes(asUtc);
-  return new Date(asUtc.getTime() - offset * 60_000).toISOString();
+  const asUtc = Date.parse(`${value}:00Z`);
+  const estimate = asUtc - brusselsOffsetMinutes(new Date(asUtc)) * 60_000;
+  return new Date(asUtc - brusselsOffsetMinutes(new Date(estimate)) * 60_000).toISOString();
 }
 
 function brusselsOffsetMinutes(date) {

@@ -1,0 +1,52 @@
+// The web application's dates, numbers and texts, under Node's own test runner (no browser, no build).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+// i18n.js reads the browser's language and storage when it loads.
+globalThis.window = globalThis;
+globalThis.document = { documentElement: {} };
+globalThis.localStorage = { getItem: () => null, setItem: () => {} };
+if (!globalThis.navigator) globalThis.navigator = { languages: ['nl-BE'] };
+
+const { instantFromInput, formatNumber, formatPeriod, setLanguage } =
+  await import('../../main/resources/static/app/i18n.js');
+const { messages } = await import('../../main/resources/static/app/messages.js');
+
+test('a Brussels time in winter and in summer is the instant it names', () => {
+  assert.equal(instantFromInput('2026-01-15T10:00'), '2026-01-15T09:00:00.000Z');
+  assert.equal(instantFromInput('2026-07-01T10:00'), '2026-07-01T08:00:00.000Z');
+});
+
+test('the hour before summer time begins and the hour before it ends are not an hour off', () => {
+  // 29 March 2026: at 02:00 the clocks go to 03:00; 01:30 is still winter time (UTC+1).
+  assert.equal(instantFromInput('2026-03-29T01:30'), '2026-03-29T00:30:00.000Z');
+  assert.equal(instantFromInput('2026-03-29T03:30'), '2026-03-29T01:30:00.000Z');
+  // 25 October 2026: at 03:00 the clocks go back to 02:00; 01:30 is still summer time (UTC+2).
+  assert.equal(instantFromInput('2026-10-25T01:30'), '2026-10-24T23:30:00.000Z');
+  assert.equal(instantFromInput('2026-10-25T04:30'), '2026-10-25T03:30:00.000Z');
+});
+
+test('an empty field is no instant', () => {
+  assert.equal(instantFromInput(''), null);
+  assert.equal(instantFromInput(undefined), null);
+});
+
+test('numbers and months are written as in Belgium, in the language shown', () => {
+  setLanguage('nl');
+  assert.equal(formatNumber(1234.5, 1), '1.234,5');
+  assert.match(formatPeriod('2026-03'), /^m\S* 2026$/u);
+  setLanguage('fr');
+  assert.match(formatNumber(1234.5, 1), /^1\s234,5$/u);
+  assert.match(formatPeriod('2026-03'), /^mars 2026$/u);
+  assert.equal(formatNumber(null), '');
+});
+
+test('every text of the web application is there in Dutch, French and English', () => {
+  const keys = Object.keys(messages.en);
+  assert.ok(keys.length > 300);
+  for (const language of ['nl', 'fr', 'en']) {
+    assert.deepEqual(Object.keys(messages[language]).sort(), [...keys].sort(), language);
+    const empty = keys.filter((key) => typeof messages[language][key] !== 'string' || !messages[language][key].trim());
+    assert.deepEqual(empty, [], `${language} texts that are empty`);
+  }
+});

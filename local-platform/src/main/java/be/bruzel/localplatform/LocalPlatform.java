@@ -106,6 +106,7 @@ public final class LocalPlatform {
                    admin             platform administrator
 
                  A token from the command line:  scripts/token gp.jette
+   (for a service's own port and its Swagger UI: SERVICE=referral-service scripts/token gp.jette)
                  Logs and data:                  %s
                  Stop with Ctrl-C; start clean with --clean.
                 ================================================================================

@@ -12,9 +12,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -205,12 +202,7 @@ final class RunningPlatform implements AutoCloseable {
 
     /** A change to a service's own database, as an operator would make it. */
     static void update(String database, String sql) throws SQLException {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        try (Connection connection = DriverManager.getConnection(TestInfrastructure.database(database),
-                postgres.username(), postgres.password());
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.executeUpdate();
-        }
+        TestInfrastructure.update(database, sql);
     }
 
     @Override

@@ -111,6 +111,15 @@ public final class TestInfrastructure {
         }
     }
 
+    /** A change to one database, made directly as an operator would. */
+    public static void update(String database, String sql) throws SQLException {
+        Postgres server = postgres();
+        try (Connection connection = DriverManager.getConnection(database(database), server.username(),
+                server.password()); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+
     public static synchronized String kafkaBootstrapServers() {
         if (kafkaBootstrapServers == null) {
             kafkaBootstrapServers = switch (kind()) {

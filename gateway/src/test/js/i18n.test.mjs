@@ -9,8 +9,8 @@ globalThis.localStorage = { getItem: () => null, setItem: () => {} };
 if (!globalThis.navigator) globalThis.navigator = { languages: ['nl-BE'] };
 
 const { instantFromInput, formatNumber, formatPeriod, setLanguage } =
-  await import('../../main/resources/static/app/i18n.js');
-const { messages } = await import('../../main/resources/static/app/messages.js');
+  await import('../../main/resources/static/app/lib/i18n.js');
+const { messages } = await import('../../main/resources/static/app/lib/messages.js');
 
 test('a Brussels time in winter and in summer is the instant it names', () => {
   assert.equal(instantFromInput('2026-01-15T10:00'), '2026-01-15T09:00:00.000Z');

@@ -1,21 +1,20 @@
 // The web application: who is signed in, the menu for their role, and which screen an address shows.
-import { t, language, setLanguage, LANGUAGES } from './i18n.js';
-import { api, useCsrfToken, sessionEnded } from './api.js';
-import { h, show } from './dom.js';
+import { t, language, setLanguage, LANGUAGES } from './lib/i18n.js';
+import { api, useCsrfToken, sessionEnded } from './lib/api.js';
+import { h, show } from './lib/dom.js';
 
 const SIGN_IN = '/oauth2/authorization/platform';
 
-const screens = [
-  { path: /^\/$/, load: () => import('./home.js') },
-  { path: /^\/referrals\/new$/, role: 'referrer', load: () => import('./new-referral.js') },
-  { path: /^\/referrals$/, role: 'referrer', load: () => import('./referrals.js') },
-  { path: /^\/referrals\/([0-9a-f-]{36})$/, load: () => import('./referral.js') },
-  { path: /^\/inbox$/, role: 'organisation-worker', load: () => import('./inbox.js') },
-  { path: /^\/notifications$/, load: () => import('./notifications.js') },
-  { path: /^\/statistics$/, role: 'analyst', load: () => import('./statistics.js') },
-  { path: /^\/settings$/, load: () => import('./settings.js') },
-  { path: /^\/admin(?:\/([a-z-]+))?(?:\/([^/]+))?$/, role: 'administrator', load: () => import('./admin.js') },
-];
+/**
+ * The screens, from the one route table the gateway serves this page by (routes.json): a path in
+ * Spring's pattern syntax ({name} or {name:regex}), the page module, and the role it is for.
+ */
+const screens = fetch('/app/routes.json').then((answer) => answer.json()).then((routes) => routes.map((route) => ({
+  ...route,
+  path: new RegExp(`^${route.path.replace(/\{[a-z]+(?::([^}]+))?\}/g, (all, pattern) => `(${pattern || '[^/]+'})`)}$`),
+  load: () => import(`./pages/${route.page}.js`),
+})));
+const screenOf = async (path) => (await screens).find((candidate) => candidate.path.test(path));
 
 const menus = {
   referrer: [['/referrals/new', 'menu.new-referral'], ['/referrals', 'menu.my-referrals'], ['/notifications', 'menu.notifications']],
@@ -28,7 +27,7 @@ const app = { person: null, navigate, refreshUnread, signIn: SIGN_IN };
 
 async function start() {
   // The screen's code loads while the session is asked for: one round trip less before it draws.
-  screens.find((candidate) => candidate.path.test(location.pathname))?.load();
+  screenOf(location.pathname).then((screen) => screen?.load());
   const session = await fetch('/web/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
   if (session.ok) {
     app.person = await session.json();
@@ -73,7 +72,8 @@ async function render() {
   const showIfCurrent = (...children) => current() && show(...children);
   drawHeader();
   const path = location.pathname;
-  const screen = screens.find((candidate) => candidate.path.test(path));
+  const screen = await screenOf(path);
+  if (!current()) return;
   if (!screen) {
     show(h('h1', {}, t('page.not-found')), h('p', {}, h('a', { href: '/', dataset: { link: '' } }, t('page.home'))));
     return;

@@ -31,7 +31,7 @@ import org.springframework.http.HttpHeaders;
 class ServiceRoutes {
 
     /**
-     * @param services base URLs by service: referral, directory, notification
+     * @param services base URLs by service: referral, directory, notification, statistics
      * @param maxConcurrentCallsPerService beyond this many calls in flight to one service, callers get a 503
      *        at once, so one slow service cannot take the whole gateway with it
      */
@@ -48,12 +48,16 @@ class ServiceRoutes {
                                 .circuitBreaker(breaker -> breaker.setName("directory")))
                         .metadata(timeouts(settings))
                         .uri(settings.services().get("directory")))
-                .route("referral", route -> route.path("/api/referrals", "/api/referrals/**",
-                                "/api/statistics", "/api/statistics/**")
+                .route("referral", route -> route.path("/api/referrals", "/api/referrals/**")
                         .filters(filters -> relayed(filters, tokens, "referral-service")
                                 .circuitBreaker(breaker -> breaker.setName("referral")))
                         .metadata(timeouts(settings))
                         .uri(settings.services().get("referral")))
+                .route("statistics", route -> route.path("/api/statistics", "/api/statistics/**")
+                        .filters(filters -> relayed(filters, tokens, "statistics-service")
+                                .circuitBreaker(breaker -> breaker.setName("statistics")))
+                        .metadata(timeouts(settings))
+                        .uri(settings.services().get("statistics")))
                 .route("notification", route -> route.path("/api/notifications", "/api/notifications/**")
                         .filters(filters -> relayed(filters, tokens, "notification-service")
                                 .circuitBreaker(breaker -> breaker.setName("notification")))

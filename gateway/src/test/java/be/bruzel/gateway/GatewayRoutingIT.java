@@ -119,7 +119,7 @@ class GatewayRoutingIT extends GatewayUnderTest {
     @Test
     void theWebApplicationsScriptsAreServedCompressed() throws Exception {
         HttpResponse<byte[]> script = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/app/messages.js")).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+                + "/app/lib/messages.js")).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Encoding")).hasValue("gzip");

@@ -19,11 +19,12 @@ class ServiceTokensIT extends GatewayUnderTest {
     static final FakeService referralService = FakeService.answering();
     static final FakeService directoryService = FakeService.answering();
     static final FakeService notificationService = FakeService.answering();
+    static final FakeService statisticsService = FakeService.answering();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         register(registry, Map.of("referral", referralService::url, "directory", directoryService::url,
-                "notification", notificationService::url));
+                "notification", notificationService::url, "statistics", statisticsService::url));
     }
 
     @AfterAll
@@ -31,6 +32,7 @@ class ServiceTokensIT extends GatewayUnderTest {
         referralService.close();
         directoryService.close();
         notificationService.close();
+        statisticsService.close();
     }
 
     @Test
@@ -40,6 +42,8 @@ class ServiceTokensIT extends GatewayUnderTest {
                 .endsWith("Bearer directory-service:callers-own");
         assertThat(get("/api/notifications", "Bearer callers-own").body())
                 .endsWith("Bearer notification-service:callers-own");
+        assertThat(get("/api/statistics/referrals", "Bearer callers-own").body())
+                .endsWith("Bearer statistics-service:callers-own");
     }
 
     @Test

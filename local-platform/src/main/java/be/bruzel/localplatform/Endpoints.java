@@ -94,6 +94,7 @@ public record Endpoints(
             environment.put("REFERRAL_SERVICE_URL", url(PlatformService.REFERRAL));
             environment.put("DIRECTORY_SERVICE_URL", url(PlatformService.DIRECTORY));
             environment.put("NOTIFICATION_SERVICE_URL", url(PlatformService.NOTIFICATION));
+            environment.put("STATISTICS_SERVICE_URL", url(PlatformService.STATISTICS));
         }
         return environment;
     }
@@ -101,14 +102,14 @@ public record Endpoints(
     /** The ports a developer's machine uses: 8080 for the gateway, 9000 for the identity provider. */
     public static Map<PlatformService, Integer> defaultPorts() {
         return Map.of(PlatformService.GATEWAY, 8080, PlatformService.REFERRAL, 8081,
-                PlatformService.DIRECTORY, 8082, PlatformService.NOTIFICATION, 8083,
+                PlatformService.DIRECTORY, 8082, PlatformService.NOTIFICATION, 8083, PlatformService.STATISTICS, 8084,
                 PlatformService.IDENTITY_PROVIDER, 9000);
     }
 
     /** Each service's own management port, as its application.yml declares it. */
     public static Map<PlatformService, Integer> defaultManagementPorts() {
         return Map.of(PlatformService.GATEWAY, 9080, PlatformService.REFERRAL, 9081,
-                PlatformService.DIRECTORY, 9082, PlatformService.NOTIFICATION, 9083,
+                PlatformService.DIRECTORY, 9082, PlatformService.NOTIFICATION, 9083, PlatformService.STATISTICS, 9084,
                 PlatformService.IDENTITY_PROVIDER, 9001);
     }
 }

@@ -97,6 +97,7 @@ public final class LocalPlatform {
                  API documentation (Swagger UI):    %s/swagger-ui.html  (referrals)
                                                     %s/swagger-ui.html  (directory)
                                                     %s/swagger-ui.html  (notifications)
+                                                    %s/swagger-ui.html  (statistics)
 
                  Demo logins (password "demo" for all):
                    gp.jette          referrer, a GP in Jette (gp.schaerbeek: in French)
@@ -112,7 +113,8 @@ public final class LocalPlatform {
                 ================================================================================
                 """.formatted(ready.toMillis() / 1000.0, endpoints.url(PlatformService.GATEWAY),
                 endpoints.issuerUri(), MAILBOX_PAGE_PORT, endpoints.url(PlatformService.REFERRAL),
-                endpoints.url(PlatformService.DIRECTORY), endpoints.url(PlatformService.NOTIFICATION), data);
+                endpoints.url(PlatformService.DIRECTORY), endpoints.url(PlatformService.NOTIFICATION),
+                endpoints.url(PlatformService.STATISTICS), data);
     }
 
     private static void ensure(LocalDatabase database, String name) {

@@ -30,7 +30,8 @@ public final class PlatformKafkaAcls {
             new Access("referral-service", List.of(Topics.REFERRAL_EVENTS), concat(List.of(Topics.REFERRAL_EVENTS),
                     DIRECTORY_TOPICS)),
             new Access("notification-service", List.of(), List.of(Topics.REFERRAL_EVENTS, Topics.DIRECTORY_SERVICES,
-                    Topics.DIRECTORY_TERRITORY)));
+                    Topics.DIRECTORY_TERRITORY)),
+            new Access("statistics-service", List.of(), concat(List.of(Topics.REFERRAL_EVENTS), DIRECTORY_TOPICS)));
 
     private PlatformKafkaAcls() {
     }

@@ -8,6 +8,7 @@ public enum PlatformService {
     DIRECTORY("directory-service", "DIRECTORY"),
     REFERRAL("referral-service", "REFERRAL"),
     NOTIFICATION("notification-service", "NOTIFICATION"),
+    STATISTICS("statistics-service", "STATISTICS"),
     GATEWAY("gateway", "GATEWAY");
 
     private final String module;
@@ -23,7 +24,8 @@ public enum PlatformService {
         return module;
     }
 
-    /** The database the service owns, named after it: referral, directory, notification, gateway (its sessions). */
+    /** The database the service owns, named after it: referral, directory, notification, statistics,
+     * gateway (its sessions). */
     public Optional<String> database() {
         return Optional.ofNullable(databasePrefix).map(prefix -> prefix.toLowerCase(java.util.Locale.ROOT));
     }

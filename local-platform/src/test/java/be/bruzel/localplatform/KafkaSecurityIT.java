@@ -109,7 +109,7 @@ class KafkaSecurityIT {
 
         assertThat(failureOf(() -> read(notifications, Topics.DIRECTORY_ROUTING_RULES, "notification-service.rules")))
                 .isInstanceOf(TopicAuthorizationException.class);
-        assertThat(failureOf(() -> read(notifications, Topics.REFERRAL_EVENTS, "referral-service.statistics")))
+        assertThat(failureOf(() -> read(notifications, Topics.REFERRAL_EVENTS, "statistics-service.referral-events")))
                 .isInstanceOf(GroupAuthorizationException.class);
         assertThat(failureOf(() -> write(signedIn("directory-service"),
                 Topics.REFERRAL_EVENTS))).isInstanceOf(TopicAuthorizationException.class);

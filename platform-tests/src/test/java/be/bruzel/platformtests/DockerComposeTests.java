@@ -108,7 +108,7 @@ class DockerComposeTests {
         return PRODUCTION.getOrDefault(service.module(), DEMO.get(service.module()));
     }
 
-    /** The metrics the services publish that the dashboard shows; ReferralStatisticsIT and the notification tests pin them. */
+    /** The metrics the services publish that the dashboard shows; ReferralLifecycleIT and the notification tests pin them. */
     private static final List<String> PUBLISHED_METRICS = List.of("referrals_submitted_total",
             "referrals_time_to_acceptance_seconds_bucket", "referrals_completed_total", "notifications_sent_total",
             "notifications_failed_total", "notifications_email_backlog");
@@ -121,7 +121,8 @@ class DockerComposeTests {
         String datasource = Files.readString(ROOT.resolve("docker/grafana/provisioning/datasources/prometheus.yml"));
         assertThat(datasource).contains("uid: platform-prometheus").contains("url: http://prometheus:9090");
         assertThat(Files.readString(ROOT.resolve("docker/prometheus/prometheus.yml")))
-                .contains("referral-service:9081", "directory-service:9082", "notification-service:9083", "gateway:9080");
+                .contains("referral-service:9081", "directory-service:9082", "notification-service:9083",
+                        "statistics-service:9084", "gateway:9080");
 
         Map<String, Object> dashboard = new Yaml().load(Files.readString(ROOT.resolve("docker/grafana/dashboards/referrals.json")));
         List<Map<String, Object>> panels = (List<Map<String, Object>>) dashboard.get("panels");

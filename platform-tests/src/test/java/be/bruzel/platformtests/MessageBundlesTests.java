@@ -57,11 +57,12 @@ class MessageBundlesTests {
     void theBundlesOfEveryServiceAreFound() throws IOException {
         assertThat(bundles().map(bundle -> ROOT.relativize(bundle).toString()))
                 .contains("referral-service/src/main/resources/messages.properties",
+                        "statistics-service/src/main/resources/messages.properties",
                         "notification-service/src/main/resources/messages.properties",
                         "gateway/src/main/resources/gateway-problems.properties",
                         "identity-provider/src/main/resources/sign-in.properties",
                         "service-support/src/main/resources/platform-problems.properties")
-                .hasSizeGreaterThanOrEqualTo(8);
+                .hasSizeGreaterThanOrEqualTo(9);
     }
 
     private static Path translation(Path english, String language) {

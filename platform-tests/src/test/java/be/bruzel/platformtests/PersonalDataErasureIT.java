@@ -58,7 +58,7 @@ class PersonalDataErasureIT {
     @BeforeAll
     static void startPlatform() {
         platform = RunningPlatform.start(LOGS);
-        platform.awaitReferralRoutingCopy();
+        platform.awaitDirectoryCopies();
     }
 
     @AfterAll
@@ -100,7 +100,7 @@ class PersonalDataErasureIT {
                 "{\"body\": \"" + markers.get("referrer-message") + "\"}").statusCode()).isEqualTo(201);
         assertThat(post("/api/referrals/" + id + "/complete", worker, "{\"outcome\": \"SOLVED\"}").statusCode())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> RunningPlatform.count("referral",
+        await().atMost(Duration.ofSeconds(60)).until(() -> RunningPlatform.count("statistics",
                 "SELECT count(*) FROM statistics_referral WHERE referral_id = ? AND completed_at IS NOT NULL",
                 UUID.fromString(id)) == 1);
         await().atMost(Duration.ofSeconds(60)).until(() -> notificationsHandled(eventIdsOf(id)));
@@ -113,7 +113,7 @@ class PersonalDataErasureIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> eventTypesOf(id).contains("referral.erased.v1"));
         Set<String> events = eventIdsOf(id);
         await().atMost(Duration.ofSeconds(60)).until(() -> notificationsHandled(events) && RunningPlatform.count(
-                "referral", "SELECT count(*) FROM processed_event WHERE consumer = 'referral-service.statistics'"
+                "statistics", "SELECT count(*) FROM processed_event WHERE consumer = 'statistics-service.referral-events'"
                         + " AND event_id = ANY (?::uuid[])", (Object) events.toArray(String[]::new)) == events.size());
         for (Map.Entry<String, String> marker : markers.entrySet()) {
             assertThat(everyPlaceHolding(marker.getValue())).as(marker.getKey()).isEmpty();

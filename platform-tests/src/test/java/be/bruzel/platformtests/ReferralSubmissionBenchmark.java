@@ -66,7 +66,7 @@ public final class ReferralSubmissionBenchmark {
     private static void run() throws Exception {
         try (RunningPlatform platform = RunningPlatform.start(
                 Files.createTempDirectory("referral-benchmark"), RunningPlatform.LOAD)) {
-            platform.awaitReferralRoutingCopy();
+            platform.awaitDirectoryCopies();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Submitter gp = new Submitter(http, platform.gateway(), "Bearer " + platform.token("gp.jette"));
             HeapSampler heap = new HeapSampler(http, platform.endpoints.managementUrl(PlatformService.REFERRAL));

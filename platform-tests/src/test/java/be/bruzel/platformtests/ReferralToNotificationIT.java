@@ -9,12 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +39,7 @@ class ReferralToNotificationIT {
         platform = RunningPlatform.start(Path.of("target", "platform-logs"));
         gpToken = platform.token("gp.jette");
         workerToken = platform.token("worker.jette");
-        platform.awaitReferralRoutingCopy();
+        platform.awaitDirectoryCopies();
     }
 
     @AfterAll

@@ -40,7 +40,7 @@ public final class RetentionBenchmark {
         }
         try (RunningPlatform platform = RunningPlatform.start(
                 Files.createTempDirectory("retention-benchmark"), RunningPlatform.LOAD)) {
-            platform.awaitReferralRoutingCopy();
+            platform.awaitDirectoryCopies();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             ReferralSubmissionBenchmark.Submitter gp = new ReferralSubmissionBenchmark.Submitter(http,
                     platform.gateway(), "Bearer " + platform.token("gp.jette"));

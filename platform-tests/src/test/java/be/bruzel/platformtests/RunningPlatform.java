@@ -81,8 +81,14 @@ final class RunningPlatform implements AutoCloseable {
                 securedKafka == null ? service -> Map.of() : securedKafka::environmentOf,
                 ports, managementPorts, settings);
         RunningPlatform platform = new RunningPlatform(endpoints, logs, securedKafka);
-        Stream.of(PlatformService.values()).forEach(platform::launch);
-        platform.processes.values().forEach(process -> process.awaitHealthy(READY_WITHIN));
+        try {
+            Stream.of(PlatformService.values()).forEach(platform::launch);
+            platform.processes.values().forEach(process -> process.awaitHealthy(READY_WITHIN));
+        } catch (RuntimeException notStarted) {
+            // A service that does not come up must not leave the others running behind the failure.
+            platform.close();
+            throw notStarted;
+        }
         return platform;
     }
 
@@ -150,10 +156,13 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /** Referral-service routes from its own copy of the directory, filled from the directory's topics. */
-    void awaitReferralRoutingCopy() {
-        await().atMost(Duration.ofSeconds(90)).until(() -> count("referral",
-                "SELECT (SELECT count(*) FROM directory_area WHERE '1090' = ANY (postcodes))"
-                        + " * (SELECT count(*) FROM directory_theme WHERE theme_code = 'finances' AND active)") > 0);
+    /** Until referral-service (which routes from it) and statistics-service (which names from it) have the directory. */
+    void awaitDirectoryCopies() {
+        for (String database : List.of("referral", "statistics")) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> count(database,
+                    "SELECT (SELECT count(*) FROM directory_area WHERE '1090' = ANY (postcodes))"
+                            + " * (SELECT count(*) FROM directory_theme WHERE theme_code = 'finances' AND active)") > 0);
+        }
     }
 
     /** Resident memory of the service's process, as the operating system counts it (Linux only). */

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ class SecurityIT {
     @BeforeAll
     static void startPlatform() throws Exception {
         platform = RunningPlatform.startOnSecuredKafka(LOGS, SETTINGS);
-        platform.awaitReferralRoutingCopy();
+        platform.awaitDirectoryCopies();
         admin = platform.token("admin");
         gp = platform.token("gp.jette");
     }
@@ -229,9 +228,10 @@ class SecurityIT {
     void kafkaLetsInEveryServiceAsItselfAndNoOneWithoutAUser() throws Exception {
         try (Admin administrator = Admin.create(platform.securedKafka.clientSignedInAs(SecuredKafka.ADMINISTRATOR))) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(administrator
-                    .describeConsumerGroups(List.of("referral-service.directory-copy", "referral-service.statistics"))
+                    .describeConsumerGroups(List.of("referral-service.directory-copy",
+                            "statistics-service.referral-events", "statistics-service.directory-copy"))
                     .all().get(10, TimeUnit.SECONDS).values())
-                    .as("referral-service consumes, signed in as itself").allMatch(group -> !group.members().isEmpty()));
+                    .as("referral-service and statistics-service consume, signed in as themselves").allMatch(group -> !group.members().isEmpty()));
         }
         Map<String, Object> stranger = new HashMap<>(platform.securedKafka.anonymousClient());
         stranger.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);

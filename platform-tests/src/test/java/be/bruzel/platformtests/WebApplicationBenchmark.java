@@ -29,7 +29,7 @@ public final class WebApplicationBenchmark {
         try (RunningPlatform platform = RunningPlatform.start(
                 Files.createTempDirectory("web-benchmark"), RunningPlatform.LOAD);
                 Browsers browsers = Browsers.launch(platform.gateway())) {
-            platform.awaitReferralRoutingCopy();
+            platform.awaitDirectoryCopies();
             String token = platform.token("gp.jette");
             for (int i = 0; i < 30; i++) {
                 Browsers.submitThroughTheApi(platform.gateway(), token, i % 2 == 0 ? "1090" : "1030");

@@ -49,7 +49,7 @@ class WebApplicationIT {
     @BeforeAll
     static void start() throws Exception {
         platform = RunningPlatform.start(Path.of("target", "platform-logs-web"));
-        platform.awaitReferralRoutingCopy();
+        platform.awaitDirectoryCopies();
         Files.createDirectories(SCREENSHOTS);
         browsers = Browsers.launch(platform.gateway());
     }
@@ -192,7 +192,7 @@ class WebApplicationIT {
         String analystToken = platform.token("analyst.bruzel");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             analyst.reload();
-            long inTheStore = RunningPlatform.count("referral", """
+            long inTheStore = RunningPlatform.count("statistics", """
                     SELECT count(*) FROM statistics_referral WHERE municipality_nis = '21010'
                        AND submitted_at >= (date_trunc('month', now() AT TIME ZONE 'Europe/Brussels') - interval '11 months')
                                            AT TIME ZONE 'Europe/Brussels'""");

@@ -21,7 +21,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,20 +41,19 @@ class DemoDirectory implements ApplicationRunner {
     private final HsdsImport hsds;
     private final RoutingAdministration routing;
     private final TerritoryAdministration territory;
-    private final JdbcClient jdbc;
+    private final DemoLoads loads;
 
-    DemoDirectory(HsdsImport hsds, RoutingAdministration routing, TerritoryAdministration territory, JdbcClient jdbc) {
+    DemoDirectory(HsdsImport hsds, RoutingAdministration routing, TerritoryAdministration territory, DemoLoads loads) {
         this.hsds = hsds;
         this.routing = routing;
         this.territory = territory;
-        this.jdbc = jdbc;
+        this.loads = loads;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
-        jdbc.sql("LOCK TABLE organisation IN EXCLUSIVE MODE").update();
-        if (jdbc.sql("SELECT count(*) FROM organisation").query(Long.class).single() > 0) {
+        if (!loads.directoryIsEmpty()) {
             return;
         }
         HsdsDataSet dataSet;

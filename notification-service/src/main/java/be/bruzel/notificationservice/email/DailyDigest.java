@@ -1,14 +1,12 @@
 package be.bruzel.notificationservice.email;
 
 import jakarta.mail.MessagingException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,18 +22,15 @@ class DailyDigest {
 
     private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
 
-    private record Item(UUID id, String type, UUID referralId, String detail, String language) {
-    }
-
-    private final JdbcClient jdbc;
+    private final Emails emails;
     private final MailTemplates templates;
     private final EmailSender sender;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DailyDigest(JdbcClient jdbc, MailTemplates templates, EmailSender sender, TransactionTemplate transaction,
+    DailyDigest(Emails emails, MailTemplates templates, EmailSender sender, TransactionTemplate transaction,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.emails = emails;
         this.templates = templates;
         this.sender = sender;
         this.transaction = transaction;
@@ -44,20 +39,11 @@ class DailyDigest {
 
     @Scheduled(cron = "${platform.notifications.email.digest-at:0 0 7 * * *}", zone = "Europe/Brussels")
     void send() {
-        List<String> addresses = jdbc.sql("SELECT DISTINCT to_address FROM email WHERE status = 'DIGEST'")
-                .query(String.class).list();
-        addresses.forEach(address -> transaction.executeWithoutResult(status -> sendTo(address)));
+        emails.digestAddresses().forEach(address -> transaction.executeWithoutResult(status -> sendTo(address)));
     }
 
     private void sendTo(String address) {
-        List<Item> items = jdbc.sql("""
-                SELECT id, notification_type, referral_id, detail, language FROM email
-                WHERE status = 'DIGEST' AND to_address = :to ORDER BY occurred_at FOR UPDATE SKIP LOCKED
-                """)
-                .param("to", address)
-                .query((row, n) -> new Item(row.getObject("id", UUID.class), row.getString("notification_type"),
-                        row.getObject("referral_id", UUID.class), row.getString("detail"), row.getString("language")))
-                .list();
+        List<Emails.Email> items = emails.claimDigestOf(address);
         if (items.isEmpty()) {
             return;
         }
@@ -66,10 +52,7 @@ class DailyDigest {
                 item.detail(), Locale.of(language))).toList();
         try {
             sender.send(UUID.randomUUID(), address, templates.digest(lines, language));
-            jdbc.sql("UPDATE email SET status = 'SENT', sent_at = :now, attempts = attempts + 1 WHERE id IN (:ids)")
-                    .param("now", Timestamp.from(clock.instant()))
-                    .param("ids", items.stream().map(Item::id).toList())
-                    .update();
+            emails.sent(items.stream().map(Emails.Email::id).toList(), clock.instant());
         } catch (MailException | MessagingException failed) {
             log.warn("Daily digest of {} item(s) not sent; they wait for the next one: {}", items.size(),
                     failed.getMessage());

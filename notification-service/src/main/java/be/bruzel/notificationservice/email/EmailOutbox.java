@@ -1,6 +1,5 @@
 package be.bruzel.notificationservice.email;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,17 +44,22 @@ public class EmailOutbox {
     }
 
     private record Address(String email, String language, EmailPreferences.Delivery delivery) {
+        Address(Mailboxes.Mailbox mailbox) {
+            this(mailbox.email(), mailbox.language(), EmailPreferences.Delivery.IMMEDIATELY);
+        }
     }
 
-    private final JdbcClient jdbc;
+    private final Emails emails;
+    private final Mailboxes mailboxes;
     private final UserContacts contacts;
     private final EmailPreferences preferences;
     private final Clock clock;
     private final EmailSettings settings;
 
-    EmailOutbox(JdbcClient jdbc, UserContacts contacts, EmailPreferences preferences, Clock clock,
+    EmailOutbox(Emails emails, Mailboxes mailboxes, UserContacts contacts, EmailPreferences preferences, Clock clock,
             EmailSettings settings) {
-        this.jdbc = jdbc;
+        this.emails = emails;
+        this.mailboxes = mailboxes;
         this.contacts = contacts;
         this.preferences = preferences;
         this.clock = clock;
@@ -75,15 +78,10 @@ public class EmailOutbox {
     public void oweAll(List<Owed> owed) {
         Map<String, UserContacts.Contact> users = contacts.of(ids(owed, Recipient.User.class, Recipient.User::userId));
         Map<String, Map<String, EmailPreferences.Delivery>> chosen = preferences.of(users.keySet());
-        Map<String, Address> intakes = mailboxes("""
-                SELECT service_id AS id, email, language FROM intake_mailbox
-                WHERE service_id = ANY (:ids) AND email IS NOT NULL
-                """, ids(owed, Recipient.ServiceIntake.class, Recipient.ServiceIntake::serviceId));
-        // BruZEL's helpdesks work in Dutch.
-        Map<String, Address> helpdesks = mailboxes("""
-                SELECT care_zone_code AS id, email, 'nl' AS language FROM helpdesk_mailbox
-                WHERE care_zone_code = ANY (:ids) AND email IS NOT NULL
-                """, ids(owed, Recipient.Helpdesk.class, Recipient.Helpdesk::careZoneCode));
+        Map<String, Mailboxes.Mailbox> intakes = mailboxes.intakes(
+                ids(owed, Recipient.ServiceIntake.class, Recipient.ServiceIntake::serviceId));
+        Map<String, Mailboxes.Mailbox> helpdesks = mailboxes.helpdesks(
+                ids(owed, Recipient.Helpdesk.class, Recipient.Helpdesk::careZoneCode));
         List<Map.Entry<Occurrence, Address>> mails = new ArrayList<>();
         for (Owed one : owed) {
             Optional<Address> address = switch (one.recipient()) {
@@ -91,8 +89,10 @@ public class EmailOutbox {
                         .flatMap(contact -> contact.email().map(email -> new Address(email, contact.language(),
                                 chosen.getOrDefault(user.userId(), Map.of()).getOrDefault(
                                         one.occurrence().notificationType(), EmailPreferences.Delivery.IMMEDIATELY))));
-                case Recipient.ServiceIntake intake -> Optional.ofNullable(intakes.get(intake.serviceId()));
-                case Recipient.Helpdesk helpdesk -> Optional.ofNullable(helpdesks.get(helpdesk.careZoneCode()));
+                case Recipient.ServiceIntake intake -> Optional.ofNullable(intakes.get(intake.serviceId()))
+                        .map(Address::new);
+                case Recipient.Helpdesk helpdesk -> Optional.ofNullable(helpdesks.get(helpdesk.careZoneCode()))
+                        .map(Address::new);
             };
             address.filter(known -> known.delivery() != EmailPreferences.Delivery.NEVER)
                     .ifPresent(known -> mails.add(Map.entry(one.occurrence(), known)));
@@ -100,48 +100,18 @@ public class EmailOutbox {
         if (mails.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                INSERT INTO email (id, event_id, notification_type, referral_id, detail, to_address, language, status,
-                                   next_attempt_at, occurred_at, created_at)
-                SELECT id, event_id, notification_type, referral_id, detail, to_address, language, status,
-                       :sendFrom, occurred_at, :now
-                FROM unnest(CAST(:ids AS uuid[]), CAST(:events AS uuid[]), CAST(:types AS text[]), CAST(:referrals AS uuid[]),
-                            CAST(:details AS text[]), CAST(:addresses AS text[]), CAST(:languages AS text[]),
-                            CAST(:statuses AS text[]), CAST(:occurred AS timestamptz[]))
-                     AS owed (id, event_id, notification_type, referral_id, detail, to_address, language, status,
-                              occurred_at)
-                ON CONFLICT (event_id, to_address) DO NOTHING
-                """)
-                .param("now", now)
-                // Each waits the burst window for others on its referral, to go out with them as one mail.
-                .param("sendFrom", Timestamp.from(clock.instant().plus(settings.burstWindow())))
-                .param("ids", mails.stream().map(mail -> UUID.randomUUID().toString()).toArray(String[]::new))
-                .param("events", mails.stream().map(mail -> mail.getKey().eventId().toString()).toArray(String[]::new))
-                .param("types", mails.stream().map(mail -> mail.getKey().notificationType()).toArray(String[]::new))
-                .param("referrals", mails.stream().map(mail -> mail.getKey().referralId().toString()).toArray(String[]::new))
-                .param("details", mails.stream().map(mail -> mail.getKey().detail()).toArray(String[]::new))
-                .param("addresses", mails.stream().map(mail -> mail.getValue().email()).toArray(String[]::new))
-                .param("languages", mails.stream().map(mail -> mail.getValue().language()).toArray(String[]::new))
-                .param("statuses", mails.stream().map(mail -> mail.getValue().delivery()
-                        == EmailPreferences.Delivery.DAILY_DIGEST ? "DIGEST" : "PENDING").toArray(String[]::new))
-                .param("occurred", mails.stream().map(mail -> mail.getKey().occurredAt().toString())
-                        .toArray(String[]::new))
-                .update();
+        Instant now = clock.instant();
+        // Each waits the burst window for others on its referral, to go out with them as one mail.
+        emails.owe(mails.stream().map(mail -> new Emails.NewEmail(mail.getKey().eventId(),
+                mail.getKey().notificationType(), mail.getKey().referralId(), mail.getKey().detail(),
+                mail.getValue().email(), mail.getValue().language(),
+                mail.getValue().delivery() == EmailPreferences.Delivery.DAILY_DIGEST ? EmailStatus.DIGEST
+                        : EmailStatus.PENDING, mail.getKey().occurredAt())).toList(),
+                now, now.plus(settings.burstWindow()));
     }
 
     private static <R extends Recipient> Set<String> ids(List<Owed> owed, Class<R> kind, Function<R, String> id) {
         return owed.stream().map(Owed::recipient).filter(kind::isInstance).map(kind::cast).map(id)
                 .collect(Collectors.toSet());
-    }
-
-    private Map<String, Address> mailboxes(String sql, Set<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.sql(sql).param("ids", ids.toArray(String[]::new))
-                .query((row, n) -> Map.entry(row.getString("id"), new Address(row.getString("email"),
-                        row.getString("language"), EmailPreferences.Delivery.IMMEDIATELY)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

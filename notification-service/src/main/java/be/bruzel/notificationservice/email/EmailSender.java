@@ -1,14 +1,12 @@
 package be.bruzel.notificationservice.email;
 
+import be.bruzel.notificationservice.email.Emails.Email;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -45,11 +43,7 @@ class EmailSender {
     private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
     private static final int BATCH = 20;
 
-    private record Owed(UUID id, String type, UUID referralId, String detail, String to, String language, int attempts,
-            Instant occurredAt) {
-    }
-
-    private final JdbcClient jdbc;
+    private final Emails emails;
     private final JavaMailSender mail;
     private final MailTemplates templates;
     private final EmailSettings settings;
@@ -57,16 +51,16 @@ class EmailSender {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    EmailSender(JdbcClient jdbc, JavaMailSender mail, MailTemplates templates, EmailSettings settings,
+    EmailSender(Emails emails, JavaMailSender mail, MailTemplates templates, EmailSettings settings,
             TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
-        this.jdbc = jdbc;
+        this.emails = emails;
         this.mail = mail;
         this.templates = templates;
         this.settings = settings;
         this.transaction = transaction;
         this.clock = clock;
         this.meters = meters;
-        Gauge.builder("notifications.email.backlog", this::backlog)
+        Gauge.builder("notifications.email.backlog", emails::backlog)
                 .description("E-mails owed and not yet sent (pending or failed, digests excluded)")
                 .register(meters);
     }
@@ -81,33 +75,24 @@ class EmailSender {
     /** @return whether the batch was full */
     private boolean sendBatch() {
         Instant now = clock.instant();
-        List<Owed> due = jdbc.sql("""
-                SELECT id, notification_type, referral_id, detail, to_address, language, attempts, occurred_at
-                FROM email WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now
-                ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED
-                """)
-                .param("now", Timestamp.from(now)).param("batch", BATCH)
-                .query(EmailSender::owed)
-                .list();
+        List<Email> due = emails.claimDue(now, BATCH);
         // Without a burst window each mail goes alone; with one, the mails on a referral to an address go together.
         boolean alone = settings.burstWindow().isZero();
-        Map<List<Object>, List<Owed>> mails = new LinkedHashMap<>();
-        for (Owed owed : alone ? due : withTheRestOfTheirBursts(due)) {
+        Map<List<Object>, List<Email>> mails = new LinkedHashMap<>();
+        for (Email owed : alone ? due : withTheRestOfTheirBursts(due)) {
             mails.computeIfAbsent(alone ? List.of(owed.id()) : Arrays.asList(owed.to(), owed.referralId()),
                     key -> new ArrayList<>()).add(owed);
         }
-        for (List<Owed> burst : mails.values()) {
-            Owed first = burst.getFirst();
+        for (List<Email> burst : mails.values()) {
+            Email first = burst.getFirst();
             MailTemplates.Rendered rendered = burst.size() == 1
                     ? templates.notification(first.type(), first.referralId(), first.detail(), first.language())
                     : templates.burst(first.referralId(), burst.stream().map(owed -> templates.line(owed.type(),
                             owed.referralId(), owed.detail(), Locale.of(first.language()))).toList(), first.language());
             try {
                 send(first.id(), first.to(), rendered);
-                jdbc.sql("UPDATE email SET status = 'SENT', sent_at = :now, attempts = attempts + 1 WHERE id IN (:ids)")
-                        .param("now", Timestamp.from(clock.instant()))
-                        .param("ids", burst.stream().map(Owed::id).toList()).update();
-                for (Owed owed : burst) {
+                emails.sent(burst.stream().map(Email::id).toList(), clock.instant());
+                for (Email owed : burst) {
                     counter("notifications.sent", owed.type()).increment();
                     Timer.builder("notifications.delivery").tag("channel", "email").register(meters)
                             .record(Duration.between(owed.occurredAt(), clock.instant()));
@@ -120,32 +105,14 @@ class EmailSender {
     }
 
     /** The due mails, and those waiting after them on the same referral to the same address, oldest first. */
-    private List<Owed> withTheRestOfTheirBursts(List<Owed> due) {
+    private List<Email> withTheRestOfTheirBursts(List<Email> due) {
         if (due.isEmpty()) {
             return due;
         }
-        List<Owed> held = jdbc.sql("""
-                SELECT id, notification_type, referral_id, detail, to_address, language, attempts, occurred_at
-                FROM email WHERE status = 'PENDING' AND attempts = 0 AND id <> ALL (CAST(:due AS uuid[]))
-                  AND (to_address, referral_id) IN (SELECT * FROM unnest(CAST(:addresses AS text[]), CAST(:referrals AS uuid[])))
-                ORDER BY occurred_at FOR UPDATE SKIP LOCKED
-                """)
-                .param("due", due.stream().map(owed -> owed.id().toString()).toArray(String[]::new))
-                .param("addresses", due.stream().map(Owed::to).toArray(String[]::new))
-                .param("referrals", due.stream().map(owed -> owed.referralId() == null ? null : owed.referralId().toString())
-                        .toArray(String[]::new))
-                .query(EmailSender::owed)
-                .list();
-        List<Owed> all = new ArrayList<>(due);
-        all.addAll(held);
-        all.sort(Comparator.comparing(Owed::occurredAt));
+        List<Email> all = new ArrayList<>(due);
+        all.addAll(emails.claimHeldWith(due));
+        all.sort(Comparator.comparing(Email::occurredAt));
         return all;
-    }
-
-    private static Owed owed(ResultSet row, int rowNumber) throws SQLException {
-        return new Owed(row.getObject("id", UUID.class), row.getString("notification_type"),
-                row.getObject("referral_id", UUID.class), row.getString("detail"), row.getString("to_address"),
-                row.getString("language"), row.getInt("attempts"), row.getTimestamp("occurred_at").toInstant());
     }
 
     /** Also for the daily digest: one mail, its own Message-ID. */
@@ -161,34 +128,17 @@ class EmailSender {
         mail.send(message);
     }
 
-    private void failed(Owed owed, Exception failure) {
+    private void failed(Email owed, Exception failure) {
         int attempts = owed.attempts() + 1;
         boolean roundOver = attempts % settings.maxAttempts() == 0;
         Duration wait = roundOver ? settings.retryFailedAfter() : settings.backoffAfter(attempts);
-        jdbc.sql("""
-                UPDATE email SET attempts = :attempts, status = :status, next_attempt_at = :next, last_error = :error
-                WHERE id = :id
-                """)
-                .param("attempts", attempts)
-                .param("status", roundOver || "FAILED".equals(statusOf(owed.id())) ? "FAILED" : "PENDING")
-                .param("next", Timestamp.from(clock.instant().plus(wait)))
-                .param("error", String.valueOf(failure.getMessage()))
-                .param("id", owed.id())
-                .update();
+        emails.failed(owed.id(), attempts, roundOver, clock.instant().plus(wait), String.valueOf(failure.getMessage()));
         counter("notifications.failed", owed.type()).increment();
         log.warn("E-mail {} ({}) not sent (attempt {}), next in {}: {}", owed.id(), owed.type(), attempts,
                 wait, failure.getMessage());
     }
 
-    private String statusOf(UUID id) {
-        return jdbc.sql("SELECT status FROM email WHERE id = :id").param("id", id).query(String.class).single();
-    }
-
     private Counter counter(String name, String type) {
         return Counter.builder(name).tag("channel", "email").tag("type", type).register(meters);
-    }
-
-    private double backlog() {
-        return jdbc.sql("SELECT count(*) FROM email WHERE status IN ('PENDING', 'FAILED')").query(Long.class).single();
     }
 }

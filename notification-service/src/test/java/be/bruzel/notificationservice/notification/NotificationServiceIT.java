@@ -20,7 +20,6 @@ import be.bruzel.platform.events.SatisfactionRated;
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.testing.ServiceBaseline;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
-import be.bruzel.platform.testing.TestInfrastructure;
 import be.bruzel.platform.testing.TestTokens;
 import be.bruzel.platform.testing.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
@@ -29,13 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -181,11 +174,7 @@ class NotificationServiceIT extends ServiceBaseline {
     @Test
     void aPoisonMessageGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() {
         String key = UUID.randomUUID().toString();
-        try (var raw = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, key, "not a cloud event".getBytes(StandardCharsets.UTF_8)));
-        }
+        TopicProbe.sendUnreadable(Topics.REFERRAL_EVENTS, key, "not a cloud event");
         ReferralSubmitted after = submittedBy("gp.after-poison", "org-after-poison");
         kafka.send(Topics.REFERRAL_EVENTS, key, REFERRAL_SERVICE.encode(after));
 

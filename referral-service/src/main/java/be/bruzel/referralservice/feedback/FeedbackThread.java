@@ -7,9 +7,6 @@ import be.bruzel.platform.support.security.Caller;
 import be.bruzel.referralservice.privacy.PersonDataAccessLog;
 import be.bruzel.referralservice.referral.Referral;
 import be.bruzel.referralservice.referral.ReferralActions;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +14,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,15 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class FeedbackThread {
 
     private final ReferralActions referrals;
-    private final JdbcClient jdbc;
+    private final FeedbackMessages messages;
     private final PersonDataAccessLog accessLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FeedbackThread(ReferralActions referrals, JdbcClient jdbc, PersonDataAccessLog accessLog,
+    FeedbackThread(ReferralActions referrals, FeedbackMessages messages, PersonDataAccessLog accessLog,
             ApplicationEventPublisher events, Clock clock) {
         this.referrals = referrals;
-        this.jdbc = jdbc;
+        this.messages = messages;
         this.accessLog = accessLog;
         this.events = events;
         this.clock = clock;
@@ -54,34 +50,13 @@ public class FeedbackThread {
         accessLog.record(referralId, caller.userId(), caller.organisationId().orElse(null), "feedback.read");
         Optional<String> organisation = referral.isReferredBy(caller.userId()) ? Optional.empty()
                 : Optional.of(referral.receiver().organisationId());
-        return messages(referralId, organisation, size, (long) page * size);
+        return messages.of(referralId, organisation, size, (long) page * size);
     }
 
     /** The whole thread, for a caller whose right to read it, and its logging, were seen to already. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<FeedbackMessage> of(UUID referralId) {
-        return messages(referralId, Optional.empty(), null, 0);
-    }
-
-    /** @param organisation only what was said with that organisation; all when none */
-    private List<FeedbackMessage> messages(UUID referralId, Optional<String> organisation, Integer limit, long offset) {
-        return jdbc.sql("""
-                SELECT id, author_id, author_name, author_role, body, posted_at FROM feedback_message
-                WHERE referral_id = :referral AND (CAST(:organisation AS text) IS NULL OR organisation_id = :organisation)
-                ORDER BY posted_at, id LIMIT :limit OFFSET :offset
-                """)
-                .param("referral", referralId)
-                .param("organisation", organisation.orElse(null))
-                .param("limit", limit)
-                .param("offset", offset)
-                .query(FeedbackThread::message)
-                .list();
-    }
-
-    private static FeedbackMessage message(ResultSet row, int rowNumber) throws SQLException {
-        return new FeedbackMessage(row.getObject("id", UUID.class), row.getString("author_id"),
-                row.getString("author_name"), row.getString("author_role"), row.getString("body"),
-                row.getTimestamp("posted_at").toInstant());
+        return messages.of(referralId, Optional.empty(), null, 0);
     }
 
     @Transactional
@@ -93,16 +68,7 @@ public class FeedbackThread {
         String role = referral.isReferredBy(caller.userId()) ? "REFERRER" : "ORGANISATION";
         FeedbackMessage message = new FeedbackMessage(UUID.randomUUID(), caller.userId(), caller.displayName(), role,
                 body.strip(), clock.instant());
-        jdbc.sql("""
-                INSERT INTO feedback_message (id, referral_id, author_id, author_name, author_role, body, posted_at,
-                                              organisation_id)
-                VALUES (:id, :referral, :author, :name, :role, :body, :at, :organisation)
-                """)
-                .param("organisation", referral.receiver().organisationId())
-                .param("id", message.id()).param("referral", referralId).param("author", message.authorId())
-                .param("name", message.authorName()).param("role", role).param("body", message.body())
-                .param("at", Timestamp.from(message.postedAt()))
-                .update();
+        messages.add(referralId, message, referral.receiver().organisationId());
         events.publishEvent(new FeedbackPosted(UUID.randomUUID(), message.postedAt(), referralId, message.id(), role,
                 caller.userId(), referral.receiver().organisationId(), referral.referrer().userId()));
         return message;
@@ -111,7 +77,6 @@ public class FeedbackThread {
     /** In the transaction of the erasure: the messages stay as who wrote when, without what they said. */
     @EventListener
     void on(ReferralErased erased) {
-        jdbc.sql("UPDATE feedback_message SET body = NULL WHERE referral_id = :referral AND body IS NOT NULL")
-                .param("referral", erased.referralId()).update();
+        messages.eraseBodies(erased.referralId());
     }
 }

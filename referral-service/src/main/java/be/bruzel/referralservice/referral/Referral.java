@@ -1,5 +1,18 @@
 package be.bruzel.referralservice.referral;
 
+import be.bruzel.platform.events.ContactAttemptLogged;
+import be.bruzel.platform.events.ReferralAccepted;
+import be.bruzel.platform.events.ReferralCancelled;
+import be.bruzel.platform.events.ReferralCompleted;
+import be.bruzel.platform.events.ReferralDeclined;
+import be.bruzel.platform.events.ReferralErased;
+import be.bruzel.platform.events.ReferralEscalated;
+import be.bruzel.platform.events.ReferralExpired;
+import be.bruzel.platform.events.ReferralReceived;
+import be.bruzel.platform.events.ReferralReminderDue;
+import be.bruzel.platform.events.ReferralRerouted;
+import be.bruzel.platform.events.ReferralSubmitted;
+import be.bruzel.platform.events.SatisfactionRated;
 import be.bruzel.referralservice.routing.Receiver;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +25,8 @@ import java.util.UUID;
 /**
  * One request for help for one person, sent by a referrer with the person's consent, to one
  * receiver. Its states follow the FHIR Task pattern for closed-loop referral; every transition
- * checks here that it may happen and returns the referral as it is afterwards.
+ * checks here that it may happen and returns what happened ({@link Transition}): the referral as it
+ * is afterwards, the steps of its timeline and the events that tell the other services.
  *
  * @param submissionId the submission it came from: themes routed to different receivers make one referral each
  * @param declinedBy the services that declined it; it is never routed to them again
@@ -129,6 +143,34 @@ public record Referral(
         static Times submittedAt(Instant now) {
             return new Times(now, now, null, null, null, null, null);
         }
+
+        /** Accepted: no longer waiting. */
+        Times accepted(Instant at) {
+            return new Times(submittedAt, null, at, firstContactAt, closedAt, remindedAt, escalatedAt);
+        }
+
+        Times reached(Instant at) {
+            return new Times(submittedAt, waitingSince, acceptedAt, at, closedAt, remindedAt, escalatedAt);
+        }
+
+        Times closed(Instant at) {
+            return new Times(submittedAt, null, acceptedAt, firstContactAt, at, remindedAt, escalatedAt);
+        }
+
+        /** Passed on to the next receiver: a wait of its own, with reminders and escalation counted afresh. */
+        Times waitingAgain(Instant since) {
+            return new Times(submittedAt, since, null, null, null, null, null);
+        }
+
+        Times reminded(Instant at) {
+            return new Times(submittedAt, waitingSince, acceptedAt, firstContactAt, closedAt, at, escalatedAt);
+        }
+
+        /** Escalated, and reminded then if not before. */
+        Times escalated(Instant at) {
+            return new Times(submittedAt, waitingSince, acceptedAt, firstContactAt, closedAt,
+                    remindedAt == null ? at : remindedAt, at);
+        }
     }
 
     /** Why the person's data was erased; {@code RETENTION} is the platform's own, after the retention period. */
@@ -157,12 +199,21 @@ public record Referral(
         }
     }
 
-    public static Referral submit(UUID submissionId, Referrer referrer, Person person, Residence residence,
+    /** Submitted and routed at once: to a service, or to the care zone's helpdesk as an unmet need. */
+    public static Transition submit(UUID submissionId, Referrer referrer, Person person, Residence residence,
             List<String> themeCodes, String question, Urgency urgency, ContactPreference contactPreference,
             Consent consent, Receiver receiver, Instant now) {
-        return new Referral(UUID.randomUUID(), submissionId, referrer, Status.SUBMITTED, person, residence, themeCodes,
-                question, urgency, contactPreference, consent, receiver, List.of(), null, Times.submittedAt(now), null,
-                0);
+        Referral submitted = new Referral(UUID.randomUUID(), submissionId, referrer, Status.SUBMITTED, person,
+                residence, themeCodes, question, urgency, contactPreference, consent, receiver, List.of(), null,
+                Times.submittedAt(now), null, 0);
+        return new Transition(submitted, List.of(
+                new Transition.Happened(TimelineStep.SUBMITTED, null, new ReferralSubmitted(UUID.randomUUID(), now,
+                        submitted.id, referrer.userId(), themeCodes, residence.postcode(), person.preferredLanguage(),
+                        urgency.name(), residence.municipalityNis(), residence.areaId(), residence.careZoneCode(),
+                        receiver.organisationId(), receiver.serviceId().orElse(null), receiver.unmetNeed(),
+                        referrer.profession())),
+                new Transition.Happened(receiver.unmetNeed() ? TimelineStep.ROUTED_TO_HELPDESK : TimelineStep.ROUTED,
+                        receiver.organisationId(), null)));
     }
 
     public boolean isReferredBy(String userId) {
@@ -174,93 +225,111 @@ public record Referral(
     }
 
     /** The receiving organisation opened it for the first time. */
-    Referral receive() {
+    Transition receive(Instant now) {
         require("receive", status == Status.SUBMITTED);
-        return with(Status.RECEIVED, receiver, declinedBy, outcome, times);
+        return Transition.of(with(Status.RECEIVED, times), TimelineStep.RECEIVED, null,
+                new ReferralReceived(UUID.randomUUID(), now, id, receiver.organisationId(), serviceId()));
     }
 
-    Referral accept(Instant now) {
+    Transition accept(Instant now) {
         require("accept", status.isWaiting());
-        return with(Status.ACCEPTED, receiver, declinedBy, outcome, new Times(times.submittedAt(), null, now,
-                times.firstContactAt(), null, times.remindedAt(), times.escalatedAt()));
+        return Transition.of(with(Status.ACCEPTED, times.accepted(now)), TimelineStep.ACCEPTED, null,
+                new ReferralAccepted(UUID.randomUUID(), now, id, receiver.organisationId(), serviceId()));
     }
 
-    /** Declined by its receiver: waits at the next receiver, or, when there is none, goes back to the referrer. */
-    Referral decline(Receiver next, Instant now) {
+    /**
+     * Declined by its receiver: waits at the next receiver, routed to it by the platform, or, when
+     * there is none, goes back to the referrer.
+     */
+    Transition decline(DeclineReason reason, Receiver next, Instant now) {
         require("decline", status.isWaiting());
         List<String> declined = new ArrayList<>(declinedBy);
         receiver.serviceId().ifPresent(declined::add);
+        Transition.Happened declining = new Transition.Happened(TimelineStep.DECLINED, reason.name(),
+                new ReferralDeclined(UUID.randomUUID(), now, id, receiver.organisationId(), serviceId(), reason.name(),
+                        next != null));
         if (next == null) {
-            return with(Status.DECLINED, receiver, declined, outcome, new Times(times.submittedAt(), null, null,
-                    null, now, times.remindedAt(), times.escalatedAt()));
+            return new Transition(new Referral(id, submissionId, referrer, Status.DECLINED, person, residence,
+                    themeCodes, question, urgency, contactPreference, consent, receiver, declined, outcome,
+                    times.closed(now), erasure, version), List.of(declining));
         }
-        return with(Status.SUBMITTED, next, declined, outcome,
-                new Times(times.submittedAt(), now, null, null, null, null, null));
+        return new Transition(new Referral(id, submissionId, referrer, Status.SUBMITTED, person, residence, themeCodes,
+                question, urgency, contactPreference, consent, next, declined, outcome, times.waitingAgain(now),
+                erasure, version), List.of(declining, new Transition.Happened(TimelineStep.ROUTED,
+                        next.organisationId(), new ReferralRerouted(UUID.randomUUID(), now, id, next.organisationId(),
+                                next.serviceId().orElse(null), next.unmetNeed()))));
     }
 
     /** A contact attempt; the first that reaches the person puts the referral in progress. */
-    Referral contactAttempted(boolean reached, Instant attemptedAt) {
+    Transition contactAttempted(ContactAttempt attempt, Instant now) {
         require("log a contact attempt", Status.TAKEN.contains(status));
-        if (!reached || status == Status.IN_PROGRESS) {
-            return this;
-        }
-        return with(Status.IN_PROGRESS, receiver, declinedBy, outcome, new Times(times.submittedAt(), null,
-                times.acceptedAt(), attemptedAt, null, times.remindedAt(), times.escalatedAt()));
+        Referral after = !attempt.reached() || status == Status.IN_PROGRESS ? this
+                : with(Status.IN_PROGRESS, times.reached(attempt.attemptedAt()));
+        return Transition.of(after, attempt.reached() ? TimelineStep.CONTACT_MADE : TimelineStep.CONTACT_ATTEMPTED,
+                attempt.channel().name(), new ContactAttemptLogged(UUID.randomUUID(), now, id, attempt.id(),
+                        receiver.organisationId(), attempt.attemptedAt(), attempt.channel().name(), attempt.reached()));
     }
 
-    Referral complete(Outcome reached, Instant now) {
+    Transition complete(Outcome reached, Instant now) {
         require("complete", Status.TAKEN.contains(status));
-        return with(Status.COMPLETED, receiver, declinedBy, reached, new Times(times.submittedAt(), null,
-                times.acceptedAt(), times.firstContactAt(), now, times.remindedAt(), times.escalatedAt()));
+        Referral completed = new Referral(id, submissionId, referrer, Status.COMPLETED, person, residence, themeCodes,
+                question, urgency, contactPreference, consent, receiver, declinedBy, reached, times.closed(now),
+                erasure, version);
+        return Transition.of(completed, TimelineStep.COMPLETED, reached.name(),
+                new ReferralCompleted(UUID.randomUUID(), now, id, receiver.organisationId(), reached.name()));
     }
 
-    Referral cancel(Instant now) {
+    /** Withdrawn by its referrer, or for them ({@code detail}: why, when an erasure withdraws it). */
+    Transition cancel(String detail, Instant now) {
         require("cancel", !status.isFinal());
-        return with(Status.CANCELLED, receiver, declinedBy, outcome, new Times(times.submittedAt(), null,
-                times.acceptedAt(), times.firstContactAt(), now, times.remindedAt(), times.escalatedAt()));
+        return Transition.of(with(Status.CANCELLED, times.closed(now)), TimelineStep.CANCELLED, detail,
+                new ReferralCancelled(UUID.randomUUID(), now, id, referrer.userId(), receiver.organisationId()));
     }
 
     /** Nobody did anything with it for the idle period: the platform closes it. */
-    Referral expire(Instant now) {
+    Transition expire(Instant lastActivity, Instant now) {
         require("expire", !status.isFinal());
-        return with(Status.EXPIRED, receiver, declinedBy, outcome, new Times(times.submittedAt(), null,
-                times.acceptedAt(), times.firstContactAt(), now, times.remindedAt(), times.escalatedAt()));
+        return Transition.of(with(Status.EXPIRED, times.closed(now)), TimelineStep.EXPIRED, null,
+                new ReferralExpired(UUID.randomUUID(), now, id, referrer.userId(), receiver.organisationId(),
+                        lastActivity));
     }
 
     /** Erases what describes the person; only once it is closed, so that no one works with a nameless referral. */
-    Referral erase(ErasureReason reason, Instant now) {
-        require("erase", status.isFinal());
-        if (isErased()) {
-            return this;
-        }
-        return new Referral(id, submissionId, referrer, status, Person.erased(person.preferredLanguage()), residence,
-                themeCodes, null, urgency,
-                new ContactPreference(contactPreference.channel(), null), consent, receiver, declinedBy, outcome, times,
-                new Erasure(now, reason), version);
+    Transition erase(ErasureReason reason, Instant now) {
+        require("erase", status.isFinal() && !isErased());
+        Referral erased = new Referral(id, submissionId, referrer, status, Person.erased(person.preferredLanguage()),
+                residence, themeCodes, null, urgency, new ContactPreference(contactPreference.channel(), null), consent,
+                receiver, declinedBy, outcome, times, new Erasure(now, reason), version);
+        return Transition.of(erased, TimelineStep.PERSONAL_DATA_ERASED, reason.name(),
+                new ReferralErased(UUID.randomUUID(), now, id, reason.name()));
     }
 
     public boolean isErased() {
         return erasure != null;
     }
 
-    /** Its receiver has been reminded to answer. */
-    Referral remind(Instant now) {
-        require("remind", status.isWaiting());
-        return with(status, receiver, declinedBy, outcome, new Times(times.submittedAt(), times.waitingSince(), null,
-                null, null, now, null));
+    /** Its receiver is reminded to answer, after {@code workingDays} without one. */
+    Transition remind(int workingDays, Instant now) {
+        require("remind", status.isWaiting() && times.remindedAt() == null);
+        return Transition.of(with(status, times.reminded(now)), TimelineStep.REMINDER_DUE, String.valueOf(workingDays),
+                new ReferralReminderDue(UUID.randomUUID(), now, id, receiver.organisationId(), serviceId(),
+                        workingDays));
     }
 
     /** Still no answer: the care zone's helpdesk steps in. Escalated once per receiver. */
-    Referral escalate(Instant now) {
+    Transition escalate(int workingDays, Instant now) {
         require("escalate", status.isWaiting() && times.escalatedAt() == null);
-        Instant reminded = times.remindedAt() == null ? now : times.remindedAt();
-        return with(status, receiver, declinedBy, outcome, new Times(times.submittedAt(), times.waitingSince(), null,
-                null, null, reminded, now));
+        return Transition.of(with(status, times.escalated(now)), TimelineStep.ESCALATED,
+                Receiver.helpdeskOf(residence.careZoneCode()).organisationId(),
+                new ReferralEscalated(UUID.randomUUID(), now, id, receiver.organisationId(), serviceId(),
+                        residence.careZoneCode(), referrer.userId(), workingDays));
     }
 
-    /** Satisfaction is asked once the work is done. */
-    void requireCompleted() {
+    /** Once the work is done, each side scores it once ({@code side}: {@code REFERRER} or {@code ORGANISATION}). */
+    Transition rate(String side, int score, Instant now) {
         require("rate", status == Status.COMPLETED);
+        return Transition.of(this, TimelineStep.RATED, String.valueOf(score),
+                new SatisfactionRated(UUID.randomUUID(), now, id, side, score));
     }
 
     /** As stored once a change is saved: one version further. */
@@ -275,9 +344,12 @@ public record Referral(
         }
     }
 
-    private Referral with(Status next, Receiver nextReceiver, List<String> declined, Outcome nextOutcome,
-            Times nextTimes) {
+    private Referral with(Status next, Times nextTimes) {
         return new Referral(id, submissionId, referrer, next, person, residence, themeCodes, question, urgency,
-                contactPreference, consent, nextReceiver, declined, nextOutcome, nextTimes, erasure, version);
+                contactPreference, consent, receiver, declinedBy, outcome, nextTimes, erasure, version);
+    }
+
+    private String serviceId() {
+        return receiver.serviceId().orElse(null);
     }
 }

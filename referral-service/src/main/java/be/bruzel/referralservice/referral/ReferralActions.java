@@ -1,18 +1,11 @@
 package be.bruzel.referralservice.referral;
 
-import be.bruzel.platform.events.ContactAttemptLogged;
-import be.bruzel.platform.events.ReferralAccepted;
-import be.bruzel.platform.events.ReferralCancelled;
-import be.bruzel.platform.events.ReferralCompleted;
-import be.bruzel.platform.events.ReferralDeclined;
-import be.bruzel.platform.events.ReferralReceived;
-import be.bruzel.platform.events.ReferralRerouted;
-import be.bruzel.platform.events.SatisfactionRated;
+import be.bruzel.platform.directorycopy.Residence;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.platform.support.security.Role;
-import be.bruzel.referralservice.directory.Residence;
 import be.bruzel.referralservice.privacy.PersonDataAccessLog;
+import be.bruzel.referralservice.referral.Transitions.Actor;
 import be.bruzel.referralservice.routing.Receiver;
 import be.bruzel.referralservice.routing.ReferralRouting;
 import be.bruzel.referralservice.routing.Route;
@@ -25,31 +18,29 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the receiving organisation and the referrer do with a referral. Each action is taken by
- * the right side only, is checked against the referral's state, is saved only if nobody changed
- * the referral meanwhile, and publishes its event in the same transaction.
+ * What the receiving organisation and the referrer do with a referral: load it, let it make the
+ * transition (which checks the state and says what happened), save that, publish its events. Each
+ * action is taken by the right side only, and saved only if nobody changed the referral meanwhile.
  */
 @Service
 public class ReferralActions {
 
     private final Referrals referrals;
+    private final Transitions transitions;
     private final ReferralRouting routing;
-    private final ApplicationEventPublisher events;
     private final PersonDataAccessLog accessLog;
     private final Clock clock;
 
-    ReferralActions(Referrals referrals, ReferralRouting routing, ApplicationEventPublisher events,
+    ReferralActions(Referrals referrals, Transitions transitions, ReferralRouting routing,
             PersonDataAccessLog accessLog, Clock clock) {
         this.referrals = referrals;
+        this.transitions = transitions;
         this.routing = routing;
-        this.events = events;
         this.accessLog = accessLog;
         this.clock = clock;
     }
@@ -84,21 +75,14 @@ public class ReferralActions {
             return referral;
         }
         Instant now = clock.instant();
-        Referral received = referrals.update(referral.receive(), Optional.empty());
-        referrals.addStep(id, ReferralStep.byOrganisation(now, "RECEIVED", caller.userId(), null));
-        events.publishEvent(new ReferralReceived(UUID.randomUUID(), now, id, referral.receiver().organisationId(),
-                referral.receiver().serviceId().orElse(null)));
-        return received;
+        return save(referral, () -> referral.receive(now), Actor.organisation(caller.userId()), null, now);
     }
 
     @Transactional
     public Referral accept(Caller caller, UUID id) {
         Instant now = clock.instant();
-        Referral accepted = byReceiver(caller, id, referral -> referral.accept(now));
-        referrals.addStep(id, ReferralStep.byOrganisation(now, "ACCEPTED", caller.userId(), null));
-        events.publishEvent(new ReferralAccepted(UUID.randomUUID(), now, id, accepted.receiver().organisationId(),
-                accepted.receiver().serviceId().orElse(null)));
-        return accepted;
+        Referral referral = receivedBy(caller, id);
+        return save(referral, () -> referral.accept(now), Actor.organisation(caller.userId()), null, now);
     }
 
     /** Declined: routed to the next candidate that did not decline yet, or returned to the referrer. */
@@ -110,17 +94,8 @@ public class ReferralActions {
         before.receiver().serviceId().ifPresent(declined::add);
         Optional<List<Route>> rerouted = nextRoute(before, declined);
         Receiver next = rerouted.map(routes -> routes.getFirst().receiver()).orElse(null);
-        Referral after = save(() -> before.decline(next, now), rerouted);
-        referrals.addStep(id, ReferralStep.byOrganisation(now, "DECLINED", caller.userId(), reason.name())
-                .withRemark(remark));
-        events.publishEvent(new ReferralDeclined(UUID.randomUUID(), now, id, before.receiver().organisationId(),
-                before.receiver().serviceId().orElse(null), reason.name(), next != null));
-        if (next != null) {
-            referrals.addStep(id, ReferralStep.byPlatform(now, "ROUTED", next.organisationId()));
-            events.publishEvent(new ReferralRerouted(UUID.randomUUID(), now, id, next.organisationId(),
-                    next.serviceId().orElse(null), next.unmetNeed()));
-        }
-        return after;
+        return transitions.save(before, transition(() -> before.decline(reason, next, now)), rerouted,
+                Actor.organisation(caller.userId()), remark, now);
     }
 
     @Transactional
@@ -132,28 +107,19 @@ public class ReferralActions {
                     "attemptedAt");
         }
         Referral before = receivedBy(caller, id);
-        Referral after = transition(() -> before.contactAttempted(reached, attemptedAt));
-        if (after != before) {
-            referrals.update(after, Optional.empty());
-        }
         ContactAttempt attempt = new ContactAttempt(UUID.randomUUID(), attemptedAt, channel, reached, caller.userId(),
                 note);
+        Referral after = save(before, () -> before.contactAttempted(attempt, now), Actor.organisation(caller.userId()),
+                null, now);
         referrals.addContactAttempt(id, after.receiver().organisationId(), attempt, now);
-        referrals.addStep(id, ReferralStep.byOrganisation(now, reached ? "CONTACT_MADE" : "CONTACT_ATTEMPTED",
-                caller.userId(), channel.name()));
-        events.publishEvent(new ContactAttemptLogged(UUID.randomUUID(), now, id, attempt.id(),
-                before.receiver().organisationId(), attemptedAt, channel.name(), reached));
         return attempt;
     }
 
     @Transactional
     public Referral complete(Caller caller, UUID id, Referral.Outcome outcome) {
         Instant now = clock.instant();
-        Referral completed = byReceiver(caller, id, referral -> referral.complete(outcome, now));
-        referrals.addStep(id, ReferralStep.byOrganisation(now, "COMPLETED", caller.userId(), outcome.name()));
-        events.publishEvent(new ReferralCompleted(UUID.randomUUID(), now, id, completed.receiver().organisationId(),
-                outcome.name()));
-        return completed;
+        Referral referral = receivedBy(caller, id);
+        return save(referral, () -> referral.complete(outcome, now), Actor.organisation(caller.userId()), null, now);
     }
 
     @Transactional
@@ -162,41 +128,36 @@ public class ReferralActions {
         if (!referral.isReferredBy(caller.userId())) {
             throw new RejectedRequestException(HttpStatus.FORBIDDEN, "referral.cancel.referrer-only", null);
         }
-        return withdraw(referral, ReferralStep.byReferrer(clock.instant(), "CANCELLED", caller.userId(), null)
-                .withRemark(remark));
+        return withdraw(referral, Actor.referrer(caller.userId()), null, remark);
     }
 
-    /** Withdrawn by its referrer, or for them; the receiving organisation is told, with nothing of the person. */
-    Referral withdraw(Referral referral, ReferralStep step) {
-        Referral cancelled = save(() -> referral.cancel(step.at()), Optional.empty());
-        referrals.addStep(referral.id(), step);
-        events.publishEvent(new ReferralCancelled(UUID.randomUUID(), step.at(), referral.id(),
-                referral.referrer().userId(), referral.receiver().organisationId()));
-        return cancelled;
+    /**
+     * Withdrawn by its referrer, or for them; the receiving organisation is told, with nothing of the person.
+     *
+     * @param detail why, when it is not the referrer's own choice (an erasure's reason)
+     */
+    Referral withdraw(Referral referral, Actor actor, String detail, String remark) {
+        Instant now = clock.instant();
+        return save(referral, () -> referral.cancel(detail, now), actor, remark, now);
     }
 
     /** After completion each side scores the referral once, 1 to 5. */
     @Transactional
     public Satisfaction rate(Caller caller, UUID id, int score) {
         Referral referral = visibleTo(caller, id);
-        transition(() -> {
-            referral.requireCompleted();
-            return referral;
-        });
         String side = receives(caller, referral) ? "ORGANISATION" : "REFERRER";
         Satisfaction satisfaction = new Satisfaction(side, score, clock.instant());
+        Transition rated = transition(() -> referral.rate(side, score, satisfaction.ratedAt()));
         if (!referrals.addSatisfaction(id, satisfaction, caller.userId())) {
             throw new RejectedRequestException(HttpStatus.CONFLICT, "referral.satisfaction.given", "score");
         }
-        referrals.addStep(id, new ReferralStep(satisfaction.ratedAt(), "RATED", caller.userId(), side,
-                String.valueOf(score), null));
-        events.publishEvent(new SatisfactionRated(UUID.randomUUID(), satisfaction.ratedAt(), id, side, score));
+        transitions.save(referral, rated, Optional.empty(), new Actor(caller.userId(), side), null,
+                satisfaction.ratedAt());
         return satisfaction;
     }
 
-    private Referral byReceiver(Caller caller, UUID id, UnaryOperator<Referral> change) {
-        Referral referral = receivedBy(caller, id);
-        return save(() -> change.apply(referral), Optional.empty());
+    private Referral save(Referral before, Supplier<Transition> change, Actor actor, String remark, Instant at) {
+        return transitions.save(before, transition(change), Optional.empty(), actor, remark, at);
     }
 
     /** Only a worker of the receiving organisation acts on its behalf; the referrer is refused. */
@@ -208,11 +169,8 @@ public class ReferralActions {
         return referral;
     }
 
-    private Referral save(Supplier<Referral> change, Optional<List<Route>> routes) {
-        return referrals.update(transition(change), routes);
-    }
-
-    static Referral transition(Supplier<Referral> change) {
+    /** The transition, or a 409 problem naming the state it cannot be made in. */
+    static Transition transition(Supplier<Transition> change) {
         try {
             return change.get();
         } catch (Referral.IllegalTransitionException illegal) {

@@ -1,6 +1,5 @@
 package be.bruzel.referralservice.referral;
 
-import be.bruzel.platform.events.ReferralErased;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.platform.support.security.Role;
@@ -56,15 +55,14 @@ public class ReferralErasure {
         Instant now = clock.instant();
         String role = caller.has(Role.ADMINISTRATOR) && !referral.isReferredBy(caller.userId()) ? "ADMINISTRATOR"
                 : "REFERRER";
+        Transitions.Actor actor = new Transitions.Actor(caller.userId(), role);
         if (!referral.status().isFinal()) {
-            referral = actions.withdraw(referral, new ReferralStep(now, "CANCELLED", caller.userId(), role,
-                    reason.name(), null));
+            referral = actions.withdraw(referral, actor, reason.name(), null);
         }
         Referral closed = referral;
-        Referral erased = ReferralActions.transition(() -> closed.erase(reason, now));
-        store(List.of(erased), new ReferralStep(now, "PERSONAL_DATA_ERASED", caller.userId(), role, reason.name(),
-                null));
-        return erased.erasure();
+        Transition erased = ReferralActions.transition(() -> closed.erase(reason, now));
+        store(List.of(erased), actor, now);
+        return erased.referral().erasure();
     }
 
     /**
@@ -75,24 +73,24 @@ public class ReferralErasure {
     @Transactional(propagation = Propagation.MANDATORY)
     int afterRetention(List<UUID> ids) {
         Instant now = clock.instant();
-        List<Referral> erased = referrals.findAll(ids).stream().filter(referral -> !referral.isErased())
+        List<Transition> erased = referrals.findAll(ids).stream().filter(referral -> !referral.isErased())
                 .map(referral -> ReferralActions.transition(() -> referral.erase(Referral.ErasureReason.RETENTION, now)))
                 .toList();
-        store(erased, ReferralStep.byPlatform(now, "PERSONAL_DATA_ERASED", Referral.ErasureReason.RETENTION.name()));
+        store(erased, Transitions.Actor.PLATFORM, now);
         return erased.size();
     }
 
-    private void store(List<Referral> erased, ReferralStep step) {
+    /** In one statement for a batch: all erased for the same reason, by the same actor. */
+    private void store(List<Transition> erased, Transitions.Actor actor, Instant now) {
         if (erased.isEmpty()) {
             return;
         }
-        referrals.erase(erased, step);
-        for (Referral referral : erased) {
-            events.publishEvent(new ReferralErased(UUID.randomUUID(), step.at(), referral.id(),
-                    referral.erasure().reason().name()));
-        }
+        Referral.ErasureReason reason = erased.getFirst().referral().erasure().reason();
+        referrals.erase(erased.stream().map(Transition::referral).toList(), new ReferralStep(now,
+                TimelineStep.PERSONAL_DATA_ERASED.name(), actor.userId(), actor.role(), reason.name(), null));
+        erased.forEach(transition -> transition.events().forEach(events::publishEvent));
         Counter.builder("referrals.personal_data.erased").description("Referrals whose person's data was erased")
-                .tag("reason", erased.getFirst().erasure().reason().name()).register(meters)
+                .tag("reason", reason.name()).register(meters)
                 .increment(erased.size());
     }
 }

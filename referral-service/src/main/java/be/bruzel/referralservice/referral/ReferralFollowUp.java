@@ -1,18 +1,14 @@
 package be.bruzel.referralservice.referral;
 
-import be.bruzel.platform.events.ReferralEscalated;
-import be.bruzel.platform.events.ReferralReminderDue;
 import be.bruzel.referralservice.calendar.WorkingDays;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,18 +28,18 @@ public class ReferralFollowUp {
     }
 
     private final Referrals referrals;
-    private final ApplicationEventPublisher events;
+    private final Transitions transitions;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int reminderAfter;
     private final int escalateAfter;
 
-    ReferralFollowUp(Referrals referrals, ApplicationEventPublisher events, TransactionTemplate transactions,
+    ReferralFollowUp(Referrals referrals, Transitions transitions, TransactionTemplate transactions,
             Clock clock,
             @Value("${platform.referrals.follow-up.reminder-after-working-days:2}") int reminderAfter,
             @Value("${platform.referrals.follow-up.escalate-after-working-days:5}") int escalateAfter) {
         this.referrals = referrals;
-        this.events = events;
+        this.transitions = transitions;
         this.transactions = transactions;
         this.clock = clock;
         this.reminderAfter = reminderAfter;
@@ -76,18 +72,11 @@ public class ReferralFollowUp {
     }
 
     private void remind(Referral referral, int waited, Instant now) {
-        referrals.update(referral.remind(now), Optional.empty());
-        referrals.addStep(referral.id(), ReferralStep.byPlatform(now, "REMINDER_DUE", String.valueOf(waited)));
-        events.publishEvent(new ReferralReminderDue(UUID.randomUUID(), now, referral.id(),
-                referral.receiver().organisationId(), referral.receiver().serviceId().orElse(null), waited));
+        transitions.save(referral, referral.remind(waited, now), Optional.empty(), Transitions.Actor.PLATFORM, null, now);
     }
 
     private void escalate(Referral referral, int waited, Instant now) {
-        referrals.update(referral.escalate(now), Optional.empty());
-        referrals.addStep(referral.id(), ReferralStep.byPlatform(now, "ESCALATED",
-                "helpdesk-" + referral.residence().careZoneCode()));
-        events.publishEvent(new ReferralEscalated(UUID.randomUUID(), now, referral.id(),
-                referral.receiver().organisationId(), referral.receiver().serviceId().orElse(null),
-                referral.residence().careZoneCode(), referral.referrer().userId(), waited));
+        transitions.save(referral, referral.escalate(waited, now), Optional.empty(), Transitions.Actor.PLATFORM, null,
+                now);
     }
 }

@@ -1,6 +1,5 @@
 package be.bruzel.referralservice.referral;
 
-import be.bruzel.platform.events.ReferralExpired;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -14,7 +13,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,7 +38,7 @@ public class ReferralRetention {
 
     private final Referrals referrals;
     private final ReferralErasure erasure;
-    private final ApplicationEventPublisher events;
+    private final Transitions transitions;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Period retention;
@@ -48,7 +46,7 @@ public class ReferralRetention {
     private final Period idempotencyWindow;
     private final int batchSize;
 
-    ReferralRetention(Referrals referrals, ReferralErasure erasure, ApplicationEventPublisher events,
+    ReferralRetention(Referrals referrals, ReferralErasure erasure, Transitions transitions,
             TransactionTemplate transactions, Clock clock, MeterRegistry meters,
             @Value("${platform.referrals.retention.personal-data:P180D}") Period retention,
             @Value("${platform.referrals.retention.idle:P365D}") Period idle,
@@ -56,7 +54,7 @@ public class ReferralRetention {
             @Value("${platform.referrals.retention.batch-size:500}") int batchSize) {
         this.referrals = referrals;
         this.erasure = erasure;
-        this.events = events;
+        this.transitions = transitions;
         this.transactions = transactions;
         this.clock = clock;
         this.retention = retention;
@@ -123,10 +121,8 @@ public class ReferralRetention {
         }
         Instant now = clock.instant();
         Referral referral = open.get();
-        referrals.update(referral.expire(now), Optional.empty());
-        referrals.addStep(id, ReferralStep.byPlatform(now, "EXPIRED", null));
-        events.publishEvent(new ReferralExpired(UUID.randomUUID(), now, id, referral.referrer().userId(),
-                referral.receiver().organisationId(), lastActivity));
+        transitions.save(referral, referral.expire(lastActivity, now), Optional.empty(), Transitions.Actor.PLATFORM,
+                null, now);
         return true;
     }
 

@@ -7,29 +7,15 @@ import java.time.Instant;
  * {@code DECLINED} by {@code ORGANISATION} with detail {@code NO_CAPACITY}. The detail is a code;
  * the remark is what the actor wrote, may speak of the person, and is erased with the person's data.
  *
+ * @param step the name of a {@link TimelineStep}
  * @param actorRole {@code REFERRER}, {@code ORGANISATION}, {@code ADMINISTRATOR} or {@code PLATFORM} (routing,
  *     reminders, retention)
  */
 public record ReferralStep(Instant at, String step, String actorId, String actorRole, String detail, String remark) {
 
-    static ReferralStep byReferrer(Instant at, String step, String userId, String detail) {
-        return new ReferralStep(at, step, userId, "REFERRER", detail, null);
-    }
-
-    static ReferralStep byOrganisation(Instant at, String step, String userId, String detail) {
-        return new ReferralStep(at, step, userId, "ORGANISATION", detail, null);
-    }
-
-    static ReferralStep byPlatform(Instant at, String step, String detail) {
-        return new ReferralStep(at, step, null, "PLATFORM", detail, null);
-    }
-
-    ReferralStep withRemark(String text) {
-        return new ReferralStep(at, step, actorId, actorRole, detail, text);
-    }
-
     /** As a reader other than its referrer sees it: a decline's remark was for the referrer only. */
     ReferralStep withoutRemarkUnless(boolean shown) {
-        return shown || remark == null || !"DECLINED".equals(step) ? this : withRemark(null);
+        return shown || remark == null || !TimelineStep.DECLINED.name().equals(step) ? this
+                : new ReferralStep(at, step, actorId, actorRole, detail, null);
     }
 }

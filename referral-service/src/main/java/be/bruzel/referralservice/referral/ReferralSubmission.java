@@ -1,16 +1,14 @@
 package be.bruzel.referralservice.referral;
 
-import be.bruzel.platform.events.ReferralSubmitted;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
-import be.bruzel.referralservice.directory.Residence;
+import be.bruzel.platform.directorycopy.Residence;
 import be.bruzel.referralservice.routing.Receiver;
 import be.bruzel.referralservice.routing.ReferralRouting;
 import be.bruzel.referralservice.routing.Route;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,9 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,16 +47,13 @@ class ReferralSubmission {
 
     private final Referrals referrals;
     private final ReferralRouting routing;
-    private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    private final Transitions transitions;
     private final Clock clock;
 
-    ReferralSubmission(Referrals referrals, ReferralRouting routing, JdbcClient jdbc, ApplicationEventPublisher events,
-            Clock clock) {
+    ReferralSubmission(Referrals referrals, ReferralRouting routing, Transitions transitions, Clock clock) {
         this.referrals = referrals;
         this.routing = routing;
-        this.jdbc = jdbc;
-        this.events = events;
+        this.transitions = transitions;
         this.clock = clock;
     }
 
@@ -86,17 +79,15 @@ class ReferralSubmission {
                 caller.profession().orElse(null));
         List<Referral> stored = new ArrayList<>();
         byReceiver.forEach((receiver, routes) -> {
-            Referral referral = Referral.submit(submissionId, referrer, request.toPerson(),
+            Transition submitted = Referral.submit(submissionId, referrer, request.toPerson(),
                     new Referral.Residence(request.person().postcode(), residence.municipalityNis(),
                             residence.areaId(), residence.careZoneCode()),
                     routes.stream().map(Route::themeCode).toList(), request.question().strip(),
                     request.urgencyOrRoutine(), request.toContactPreference(),
                     new Referral.Consent(request.consent().method(), request.consent().givenAt()), receiver, now);
+            Referral referral = submitted.referral();
             referrals.add(referral, routes);
-            referrals.addStep(referral.id(), ReferralStep.byReferrer(now, "SUBMITTED", caller.userId(), null));
-            referrals.addStep(referral.id(), ReferralStep.byPlatform(now, receiver.unmetNeed() ? "ROUTED_TO_HELPDESK"
-                    : "ROUTED", receiver.organisationId()));
-            events.publishEvent(submitted(referral));
+            transitions.record(referral.id(), submitted, Transitions.Actor.referrer(caller.userId()), null, now);
             stored.add(referral);
         });
         log.info("Submission {}: {} referral(s) on {} theme(s)", submissionId, stored.size(), request.themes().size());
@@ -108,28 +99,13 @@ class ReferralSubmission {
      * twin waits on the key's row and then finds it taken.
      */
     private Optional<UUID> claim(String referrerId, String key, String requestHash, UUID submissionId, Instant now) {
-        int claimed = jdbc.sql("""
-                INSERT INTO submission (referrer_id, idempotency_key, request_hash, submission_id, submitted_at)
-                VALUES (:referrer, :key, :hash, :submission, :now) ON CONFLICT DO NOTHING
-                """)
-                .param("referrer", referrerId).param("key", key).param("hash", requestHash)
-                .param("submission", submissionId).param("now", Timestamp.from(now))
-                .update();
-        if (claimed == 1) {
-            return Optional.empty();
-        }
-        return jdbc.sql("""
-                SELECT request_hash, submission_id FROM submission WHERE referrer_id = :referrer AND idempotency_key = :key
-                """)
-                .param("referrer", referrerId).param("key", key)
-                .query((row, n) -> {
-                    if (!row.getString("request_hash").equals(requestHash)) {
-                        throw new RejectedRequestException(HttpStatus.UNPROCESSABLE_CONTENT,
-                                "referral.idempotency-key.reused", "Idempotency-Key");
-                    }
-                    return row.getObject("submission_id", UUID.class);
-                })
-                .optional();
+        return referrals.claimIdempotencyKey(referrerId, key, requestHash, submissionId, now).map(earlier -> {
+            if (!earlier.requestHash().equals(requestHash)) {
+                throw new RejectedRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "referral.idempotency-key.reused",
+                        "Idempotency-Key");
+            }
+            return earlier.submissionId();
+        });
     }
 
     private static String hash(SubmitReferral request) {
@@ -139,15 +115,5 @@ class ReferralSubmission {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
-
-    private static ReferralSubmitted submitted(Referral referral) {
-        return new ReferralSubmitted(UUID.randomUUID(), referral.times().submittedAt(), referral.id(),
-                referral.referrer().userId(), referral.themeCodes(), referral.residence().postcode(),
-                referral.person().preferredLanguage(), referral.urgency().name(),
-                referral.residence().municipalityNis(), referral.residence().areaId(),
-                referral.residence().careZoneCode(), referral.receiver().organisationId(),
-                referral.receiver().serviceId().orElse(null), referral.receiver().unmetNeed(),
-                referral.referrer().profession());
     }
 }

@@ -115,6 +115,34 @@ class Referrals {
         return changed.nextVersion();
     }
 
+    /** The submission that claimed an Idempotency-Key first, with the hash of its request. */
+    record Claim(String requestHash, UUID submissionId) {
+    }
+
+    /**
+     * Claims the referrer's key for this submission; empty if it did, else the submission that has it.
+     * A concurrent twin waits on the key's row and then finds it taken.
+     */
+    Optional<Claim> claimIdempotencyKey(String referrerId, String key, String requestHash, UUID submissionId,
+            Instant now) {
+        int claimed = jdbc.sql("""
+                INSERT INTO submission (referrer_id, idempotency_key, request_hash, submission_id, submitted_at)
+                VALUES (:referrer, :key, :hash, :submission, :now) ON CONFLICT DO NOTHING
+                """)
+                .param("referrer", referrerId).param("key", key).param("hash", requestHash)
+                .param("submission", submissionId).param("now", Timestamp.from(now))
+                .update();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT request_hash, submission_id FROM submission WHERE referrer_id = :referrer AND idempotency_key = :key
+                """)
+                .param("referrer", referrerId).param("key", key)
+                .query((row, n) -> new Claim(row.getString("request_hash"), row.getObject("submission_id", UUID.class)))
+                .optional();
+    }
+
     Optional<Referral> find(UUID id) {
         return jdbc.sql("SELECT * FROM referral WHERE id = :id").param("id", id).query(Referrals::map).optional();
     }

@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import be.bruzel.referralservice.directory.DirectoryWorld;
+import be.bruzel.platform.directorycopy.DirectoryCopy;
+import be.bruzel.platform.testing.DirectoryWorld;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +74,7 @@ class OutboxWhenBrokerIsDownIT {
 
     @Test
     void aReferralSubmittedWhileKafkaIsDownIsStoredAndItsEventPublishedOnceKafkaIsBack() throws Exception {
-        DirectoryWorld.applyDirectly(context);
+        DirectoryWorld.applyDirectly(context.getBean(DirectoryCopy.class)::on);
 
         MvcTestResult result = mvc.post().uri("/api/referrals")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("gp.jette", List.of("referrer"), null))

@@ -10,7 +10,7 @@ import be.bruzel.platform.testing.ServiceIntegrationTest;
 import be.bruzel.platform.testing.SettableClock;
 import be.bruzel.platform.testing.TestTokens;
 import be.bruzel.platform.testing.TopicProbe;
-import be.bruzel.referralservice.directory.DirectoryWorld;
+import be.bruzel.platform.testing.DirectoryWorld;
 import be.bruzel.referralservice.retention.RetentionSchedule;
 import com.jayway.jsonpath.JsonPath;
 import io.cloudevents.CloudEvent;

@@ -8,7 +8,7 @@ import be.bruzel.platform.testing.ServiceIntegrationTest;
 import be.bruzel.platform.testing.SettableClock;
 import be.bruzel.platform.testing.TestTokens;
 import be.bruzel.platform.testing.TopicProbe;
-import be.bruzel.referralservice.directory.DirectoryWorld;
+import be.bruzel.platform.testing.DirectoryWorld;
 import com.jayway.jsonpath.JsonPath;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
@@ -142,6 +142,25 @@ class ReferralLifecycleIT {
         assertThat(eventTypesOf(id)).containsSubsequence("referral.submitted.v1", "referral.accepted.v1",
                 "referral.contact-attempt-logged.v1", "referral.contact-attempt-logged.v1",
                 "referral.feedback-posted.v1", "referral.completed.v1", "referral.satisfaction-rated.v1");
+    }
+
+    @Test
+    void businessMetricsCountByCareZoneAtMostAndOnlyWhatCommitted() throws Exception {
+        String id = submitFinances();
+        act(OCMW, id, "accept", null);
+        act(OCMW, id, "complete", "{\"outcome\": \"SOLVED\"}");
+        assertThat(act(OCMW, id, "complete", "{\"outcome\": \"UNREACHABLE\"}")).hasStatus(HttpStatus.CONFLICT);
+
+        assertThat(body(mvc.get().uri("/actuator/prometheus").exchange()))
+                .containsPattern("referrals_submitted_total\\{[^}]*care_zone=\"noord\"")
+                .containsPattern("referrals_time_to_acceptance_seconds_bucket\\{[^}]*care_zone=\"noord\"")
+                .containsPattern("referrals_completed_total\\{[^}]*outcome=\"SOLVED\"")
+                .as("a refused transition counts nothing")
+                .doesNotContainPattern("referrals_completed_total\\{[^}]*outcome=\"UNREACHABLE\"")
+                .as("no series finer than a care zone, nor two dimensions crossed")
+                .doesNotContainPattern("referrals_[a-z_]+\\{[^}]*theme=")
+                .doesNotContainPattern("referrals_[a-z_]+\\{[^}]*municipality=")
+                .doesNotContainPattern("referrals_completed_total\\{[^}]*care_zone=");
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import be.bruzel.referralservice.directory.DirectoryWorld;
+import be.bruzel.platform.testing.DirectoryWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +42,7 @@ class ReferralSubmissionIT extends ServiceBaseline {
 
     @Override
     protected List<String> migrationVersions() {
-        return List.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
+        return List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
     }
 
     @Override

@@ -35,7 +35,8 @@ public final class TestTokens {
 
     public static final String ISSUER = "http://identity.test";
     /** Whom the identity provider makes access tokens for: the services of the platform. */
-    public static final List<String> AUDIENCE = List.of("referral-service", "directory-service", "notification-service");
+    public static final List<String> AUDIENCE = List.of("referral-service", "directory-service", "notification-service",
+            "statistics-service");
     private static final String ACCESS_TOKEN = "at+jwt";
 
     private static final RSAKey KEY = generate();

@@ -2,6 +2,7 @@ package be.bruzel.platform.testing;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +10,20 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reads what is on a topic right now, from the beginning, so a test can assert on the broker itself. */
+/**
+ * Reads what is on a topic right now, from the beginning, so a test can assert on the broker itself;
+ * and writes what no service would, so a test can see a consumer survive it.
+ */
 public final class TopicProbe {
 
     private TopicProbe() {
@@ -26,6 +35,15 @@ public final class TopicProbe {
 
     public static List<ConsumerRecord<String, byte[]>> raw(String topic) {
         return read(topic, new ByteArrayDeserializer());
+    }
+
+    /** A record that is no CloudEvent at all: a consumer must send it to the dead letters and carry on. */
+    public static void sendUnreadable(String topic, String key, String value) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     private static <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values) {

@@ -1,9 +1,0 @@
-// The organisation's inbox: overdue and new first, then urgent, then newest.
-import { t } from './i18n.js';
-import { renderList } from './referral-list.js';
-import { organisationName } from './directory.js';
-
-export async function render({ query, person, show }) {
-  return renderList({ title: t('inbox.title', { organisation: await organisationName(person.organisationId) }),
-    lead: t('inbox.lead'), endpoint: '/api/referrals/inbox', query, show, receiverColumn: false });
-}

@@ -1,0 +1,225 @@
+// The administrator's screens: organisations, services and their capacity, themes, routing rules, territory.
+import { t, named, formatDate } from '../lib/i18n.js';
+import { api, cached } from '../lib/api.js';
+import { h, field, table, link, submitForm, announce } from '../lib/dom.js';
+import { organisationName } from '../lib/directory.js';
+
+const SECTIONS = ['services', 'organisations', 'themes', 'routing-rules', 'territory'];
+
+export function render(context) {
+  const [section, id] = context.parameters;
+  const again = async (message) => {
+    await render(context);
+    announce(message);
+  };
+  const screens = { services, organisations, themes, 'routing-rules': routingRules, territory };
+  if (!section) return overview(context.show);
+  if (!screens[section]) throw Object.assign(new Error('not found'), { status: 404 });
+  return screens[section]({ ...context, id: id && decodeURIComponent(id), again });
+}
+
+function subMenu(current) {
+  return h('nav', { class: 'tabs', 'aria-label': t('admin.sections') }, h('ul', {}, SECTIONS.map((code) => h('li', {},
+    h('a', { href: `/admin/${code}`, dataset: { link: '' }, 'aria-current': code === current ? 'page' : null }, t(`admin.${code}`))))));
+}
+
+function overview(show) {
+  show(h('h1', {}, t('admin.title')), h('p', { class: 'lead' }, t('admin.lead')),
+    h('ul', { class: 'cards' }, SECTIONS.map((code) => h('li', {}, h('h2', {}, link(`/admin/${code}`, t(`admin.${code}`))),
+      h('p', {}, t(`admin.${code}.text`))))));
+}
+
+const text = (form, name) => form.elements.namedItem(name).value.trim() || null;
+
+async function services({ id, query, navigate, again, show }) {
+  if (id) return service(id, again, show);
+  const criteria = new URLSearchParams([...query.entries()].filter(([name, value]) => ['q', 'theme', 'postcode'].includes(name) && value));
+  const [result, allThemes] = await Promise.all([api(`/api/directory/services?${criteria}&size=50`), cached('/api/directory/themes')]);
+  const search = h('form', { class: 'filters', role: 'search', onsubmit: (event) => {
+    event.preventDefault();
+    navigate(`/admin/services?${new URLSearchParams([...new FormData(event.target).entries()].filter(([, value]) => value))}`);
+  } },
+  field({ name: 'q', label: t('admin.search'), type: 'search', value: query.get('q') }),
+  field({ name: 'theme', label: t('statistics.theme'), type: 'select', value: query.get('theme') || '',
+    options: [['', t('statistics.all-themes')], ...allThemes.map((theme) => [theme.code, named(theme)])] }),
+  field({ name: 'postcode', label: t('referral.person.postcode'), value: query.get('postcode'), attributes: { inputmode: 'numeric', class: 'short' } }),
+  h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('admin.find'))));
+  show(h('h1', {}, t('admin.services')), subMenu('services'), search,
+    table({ caption: t('admin.services.found', { count: result.total }),
+      headers: [t('admin.service'), t('admin.organisation'), t('list.themes'), t('admin.capacity')],
+      rows: result.items.map((item) => [link(`/admin/services/${encodeURIComponent(item.id)}`, named(item)), named(item, 'organisationName'),
+        item.themes.map((code) => named(allThemes.find((theme) => theme.code === code))).join(', '),
+        capacityText(item.capacity, item.fullUntil)]) }));
+}
+
+function capacityText(status, fullUntil) {
+  return t(`capacity.${status}`, { until: formatDate(fullUntil) });
+}
+
+async function service(id, again, show) {
+  const current = await api(`/api/directory/services/${encodeURIComponent(id)}`);
+  const organisation = await organisationName(current.organisationId);
+  const capacity = submitForm({
+    button: t('admin.save-capacity'),
+    fields: [
+      field({ name: 'status', label: t('admin.availability'), type: 'select', value: current.capacity.status,
+        options: ['OPEN', 'FULL', 'PAUSED'].map((code) => [code, t(`capacity.choice.${code}`)]) }),
+      field({ name: 'fullUntil', label: t('admin.full-until'), type: 'date', value: current.capacity.fullUntil, hint: t('admin.full-until.hint') }),
+    ],
+    send: (form) => api(`/api/directory/services/${encodeURIComponent(id)}/capacity`, { method: 'PUT',
+      body: { status: text(form, 'status'), fullUntil: text(form, 'fullUntil') } }),
+    done: () => again(t('admin.saved')),
+  });
+  const details = submitForm({
+    button: t('admin.save'),
+    fields: [
+      field({ name: 'nameNl', label: t('admin.name-nl'), value: current.nameNl, attributes: { lang: 'nl' } }),
+      field({ name: 'nameFr', label: t('admin.name-fr'), value: current.nameFr, attributes: { lang: 'fr' } }),
+      field({ name: 'intake.team', label: t('admin.intake-team'), value: current.intake.team }),
+      field({ name: 'intake.email', label: t('admin.intake-email'), type: 'email', value: current.intake.email }),
+      field({ name: 'languages', label: t('admin.languages'), value: current.languages.join(', '), hint: t('admin.languages.hint') }),
+      field({ name: 'active', label: t('admin.active'), type: 'checkbox', value: current.active }),
+    ],
+    send: (form) => api(`/api/directory/services/${encodeURIComponent(id)}`, { method: 'PUT', body: {
+      ...current, nameNl: text(form, 'nameNl'), nameFr: text(form, 'nameFr'),
+      intake: { team: text(form, 'intake.team'), email: text(form, 'intake.email') },
+      languages: (text(form, 'languages') || '').split(',').map((code) => code.trim()).filter(Boolean),
+      active: form.elements.namedItem('active').checked } }),
+    done: () => again(t('admin.saved')),
+  });
+  show(h('h1', {}, named(current)), subMenu('services'),
+    h('p', { class: 'meta' }, link(`/admin/organisations/${encodeURIComponent(current.organisationId)}`, organisation), ' · ',
+      capacityText(current.capacity.status, current.capacity.fullUntil)),
+    h('section', { class: 'panel', 'aria-labelledby': 'capacity' }, h('h2', { id: 'capacity' }, t('admin.capacity')), capacity),
+    h('section', { class: 'panel', 'aria-labelledby': 'service-details' }, h('h2', { id: 'service-details' }, t('admin.details')), details));
+}
+
+async function organisations({ id, again, show }) {
+  if (id) return organisation(id, again, show);
+  const all = await api('/api/directory/organisations');
+  show(h('h1', {}, t('admin.organisations')), subMenu('organisations'),
+    table({ caption: t('admin.organisations.count', { count: all.length }), headers: [t('admin.organisation'), t('admin.email'), t('admin.website')],
+      rows: all.map((item) => [link(`/admin/organisations/${encodeURIComponent(item.id)}`, named(item)), item.email || '', item.website || '']) }));
+}
+
+async function organisation(id, again, show) {
+  const [current, offered] = await Promise.all([api(`/api/directory/organisations/${encodeURIComponent(id)}`),
+    api(`/api/directory/organisations/${encodeURIComponent(id)}/services`)]);
+  const form = submitForm({
+    button: t('admin.save'),
+    fields: [
+      field({ name: 'nameNl', label: t('admin.name-nl'), value: current.nameNl, attributes: { lang: 'nl' } }),
+      field({ name: 'nameFr', label: t('admin.name-fr'), value: current.nameFr, attributes: { lang: 'fr' } }),
+      field({ name: 'descriptionNl', label: t('admin.description-nl'), type: 'textarea', value: current.descriptionNl, attributes: { lang: 'nl' } }),
+      field({ name: 'descriptionFr', label: t('admin.description-fr'), type: 'textarea', value: current.descriptionFr, attributes: { lang: 'fr' } }),
+      field({ name: 'email', label: t('admin.email'), type: 'email', value: current.email }),
+      field({ name: 'website', label: t('admin.website'), type: 'url', value: current.website }),
+    ],
+    send: (element) => api(`/api/directory/organisations/${encodeURIComponent(id)}`, { method: 'PUT', body: {
+      ...current, ...Object.fromEntries(['nameNl', 'nameFr', 'descriptionNl', 'descriptionFr', 'email', 'website'].map((name) => [name, text(element, name)])) } }),
+    done: () => again(t('admin.saved')),
+  });
+  show(h('h1', {}, named(current)), subMenu('organisations'),
+    h('section', { class: 'panel', 'aria-labelledby': 'organisation-details' }, h('h2', { id: 'organisation-details' }, t('admin.details')), form),
+    h('section', { class: 'panel', 'aria-labelledby': 'organisation-services' }, h('h2', { id: 'organisation-services' }, t('admin.services')),
+      h('ul', {}, offered.map((item) => h('li', {}, link(`/admin/services/${encodeURIComponent(item.id)}`, named(item)))))));
+}
+
+function themeFields(theme = {}) {
+  return [
+    theme.code ? null : field({ name: 'code', label: t('admin.code'), hint: t('admin.code.hint') }),
+    field({ name: 'nameNl', label: t('admin.name-nl'), value: theme.nameNl, attributes: { lang: 'nl' } }),
+    field({ name: 'nameFr', label: t('admin.name-fr'), value: theme.nameFr, attributes: { lang: 'fr' } }),
+    field({ name: 'nameEn', label: t('admin.name-en'), value: theme.nameEn, attributes: { lang: 'en' } }),
+    field({ name: 'active', label: t('admin.active'), type: 'checkbox', value: theme.code ? theme.active : true }),
+  ].filter(Boolean);
+}
+
+function themeFrom(form, code) {
+  return { code: code || text(form, 'code'), nameNl: text(form, 'nameNl'), nameFr: text(form, 'nameFr'), nameEn: text(form, 'nameEn'),
+    active: form.elements.namedItem('active').checked };
+}
+
+async function themes({ id, again, navigate, show }) {
+  if (id) {
+    const theme = await api(`/api/directory/themes/${encodeURIComponent(id)}`);
+    return show(h('h1', {}, named(theme)), subMenu('themes'), submitForm({ button: t('admin.save'), fields: themeFields(theme),
+      send: (form) => api(`/api/directory/themes/${encodeURIComponent(id)}`, { method: 'PUT', body: themeFrom(form, id) }),
+      done: () => again(t('admin.saved')) }));
+  }
+  const all = await api('/api/directory/themes?includeInactive=true');
+  let created;
+  return show(h('h1', {}, t('admin.themes')), subMenu('themes'),
+    table({ caption: t('admin.themes'), headers: [t('admin.code'), t('admin.name-nl'), t('admin.name-fr'), t('admin.name-en'), t('admin.active')],
+      rows: all.map((theme) => [link(`/admin/themes/${theme.code}`, theme.code), theme.nameNl, theme.nameFr, theme.nameEn, theme.active ? t('yes') : t('no')]) }),
+    h('section', { class: 'panel', 'aria-labelledby': 'new-theme' }, h('h2', { id: 'new-theme' }, t('admin.new-theme')),
+      submitForm({ button: t('admin.add'), fields: themeFields(),
+        send: async (form) => { created = themeFrom(form); await api('/api/directory/themes', { method: 'POST', body: created }); },
+        done: async () => { await navigate(`/admin/themes/${created.code}`); announce(t('admin.saved')); } })));
+}
+
+async function routingRules({ query, navigate, again, show }) {
+  const filter = new URLSearchParams([...query.entries()].filter(([name, value]) => ['kind', 'code', 'theme'].includes(name) && value));
+  const [rules, allThemes] = await Promise.all([api(`/api/directory/routing-rules?${filter}`), cached('/api/directory/themes')]);
+  const kinds = ['AREA', 'MUNICIPALITY', 'CARE_ZONE', 'REGION'];
+  const kindOptions = kinds.map((kind) => [kind, t(`routing.level.${kind}`)]);
+  const themeOptions = allThemes.map((theme) => [theme.code, named(theme)]);
+  const search = h('form', { class: 'filters', role: 'search', onsubmit: (event) => {
+    event.preventDefault();
+    navigate(`/admin/routing-rules?${new URLSearchParams([...new FormData(event.target).entries()].filter(([, value]) => value))}`);
+  } },
+  field({ name: 'theme', label: t('statistics.theme'), type: 'select', value: query.get('theme') || '', options: [['', t('statistics.all-themes')], ...themeOptions] }),
+  field({ name: 'kind', label: t('admin.level'), type: 'select', value: query.get('kind') || '', options: [['', t('admin.all-levels')], ...kindOptions] }),
+  field({ name: 'code', label: t('admin.place-code'), value: query.get('code'), hint: t('admin.place-code.hint') }),
+  h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('admin.find'))));
+  const edit = submitForm({
+    button: t('admin.save-rule'),
+    fields: [
+      field({ name: 'kind', label: t('admin.level'), type: 'select', value: query.get('kind') || 'MUNICIPALITY', options: kindOptions }),
+      field({ name: 'code', label: t('admin.place-code'), value: query.get('code'), hint: t('admin.place-code.hint') }),
+      field({ name: 'theme', label: t('statistics.theme'), type: 'select', value: query.get('theme') || '', options: themeOptions }),
+      field({ name: 'serviceIds', label: t('admin.service-order'), hint: t('admin.service-order.hint') }),
+    ],
+    send: (form) => api(`/api/directory/routing-rules/${text(form, 'kind')}/${encodeURIComponent(text(form, 'code') || '-')}/${text(form, 'theme')}`,
+      { method: 'PUT', body: { serviceIds: (text(form, 'serviceIds') || '').split(',').map((part) => part.trim()).filter(Boolean) } }),
+    done: () => again(t('admin.saved')),
+  });
+  show(h('h1', {}, t('admin.routing-rules')), subMenu('routing-rules'), h('p', { class: 'lead' }, t('admin.routing-rules.text')), search,
+    table({ caption: t('admin.rules.count', { count: rules.length }), headers: [t('admin.level'), t('admin.place-code'), t('statistics.theme'), t('admin.service-order')],
+      rows: rules.map((rule) => [t(`routing.level.${rule.place.kind}`), rule.place.code, named(allThemes.find((theme) => theme.code === rule.theme)) || rule.theme,
+        h('ol', {}, rule.serviceIds.map((serviceId) => h('li', {}, link(`/admin/services/${encodeURIComponent(serviceId)}`, serviceId))))]) }),
+    h('section', { class: 'panel', 'aria-labelledby': 'edit-rule' }, h('h2', { id: 'edit-rule' }, t('admin.edit-rule')), edit));
+}
+
+async function territory({ query, navigate, again, show }) {
+  const zones = await api('/api/directory/territory/care-zones');
+  const postcode = query.get('postcode');
+  const lookup = postcode ? await api(`/api/directory/territory/postcodes/${encodeURIComponent(postcode)}`).catch((problem) => ({ problem })) : null;
+  const zoneOptions = zones.map((zone) => [zone.code, named(zone)]);
+  show(h('h1', {}, t('admin.territory')), subMenu('territory'),
+    h('section', { class: 'panel', 'aria-labelledby': 'zones' }, h('h2', { id: 'zones' }, t('admin.care-zones')),
+      zones.map((zone) => h('div', { class: 'zone' }, h('h3', {}, named(zone)), submitForm({
+        button: t('admin.save-helpdesk'), className: 'action inline',
+        fields: [field({ name: 'email', label: t('admin.helpdesk-email'), type: 'email', value: zone.helpdesk?.email }),
+          field({ name: 'phone', label: t('admin.helpdesk-phone'), type: 'tel', value: zone.helpdesk?.phone })],
+        send: (form) => api(`/api/directory/territory/care-zones/${zone.code}/helpdesk`, { method: 'PUT', body: { email: text(form, 'email'), phone: text(form, 'phone') } }),
+        done: () => again(t('admin.saved')) })))),
+    h('section', { class: 'panel', 'aria-labelledby': 'postcode-lookup' }, h('h2', { id: 'postcode-lookup' }, t('admin.postcode-lookup')),
+      h('form', { class: 'filters', role: 'search', onsubmit: (event) => {
+        event.preventDefault();
+        navigate(`/admin/territory?postcode=${encodeURIComponent(event.target.elements.namedItem('postcode').value)}`);
+      } }, field({ name: 'postcode', label: t('referral.person.postcode'), value: postcode, attributes: { inputmode: 'numeric', class: 'short' } }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('admin.find')))),
+      lookup?.problem ? h('p', { class: 'notice warning' }, lookup.problem.detail) : null,
+      lookup?.candidates ? table({ caption: t('admin.postcode-candidates', { postcode }), headers: [t('admin.area'), t('statistics.by.municipality'), t('statistics.by.care-zone')],
+        rows: lookup.candidates.map((candidate) => [`${named(candidate.area)} (${candidate.area.id})`, named(candidate.municipality), named(candidate.careZone)]) }) : null),
+    h('section', { class: 'panel', 'aria-labelledby': 'zone-move' }, h('h2', { id: 'zone-move' }, t('admin.zone-move')),
+      h('p', {}, t('admin.zone-move.text')),
+      submitForm({ button: t('admin.move'),
+        fields: [field({ name: 'areaId', label: t('admin.area'), hint: t('admin.area.hint') }),
+          field({ name: 'careZone', label: t('statistics.by.care-zone'), type: 'select', options: zoneOptions }),
+          field({ name: 'effectiveFrom', label: t('admin.effective-from'), type: 'date' })],
+        send: (form) => api(`/api/directory/territory/areas/${encodeURIComponent(text(form, 'areaId') || '-')}/zone-moves`,
+          { method: 'POST', body: { careZone: text(form, 'careZone'), effectiveFrom: text(form, 'effectiveFrom') } }),
+        done: () => again(t('admin.moved')) })));
+}

@@ -1,0 +1,9 @@
+// The organisation's inbox: overdue and new first, then urgent, then newest.
+import { t } from '../lib/i18n.js';
+import { renderList } from '../lib/referral-list.js';
+import { organisationName } from '../lib/directory.js';
+
+export async function render({ query, person, show }) {
+  return renderList({ title: t('inbox.title', { organisation: await organisationName(person.organisationId) }),
+    lead: t('inbox.lead'), endpoint: '/api/referrals/inbox', query, show, receiverColumn: false });
+}

@@ -1,0 +1,176 @@
+// A new referral: the person, the needs, who will receive it and why, how to contact them, and consent.
+import { t, named, language, nowForInput, instantFromInput } from '../lib/i18n.js';
+import { api, cached } from '../lib/api.js';
+import { h, field, choices, onSubmit, announce, link } from '../lib/dom.js';
+import { receiverName, themeNames, levelPlaceName } from '../lib/directory.js';
+
+export async function render({ show }) {
+  const themes = (await cached('/api/directory/themes')).filter((theme) => theme.active);
+  const idempotencyKey = crypto.randomUUID();
+  const place = { postcode: null, municipality: null, candidates: [] };
+
+  const municipality = h('div', { class: 'municipality', 'aria-live': 'polite' });
+  const receivers = h('div', { class: 'receivers', 'aria-live': 'polite' }, h('p', { class: 'hint' }, t('referral.receivers.waiting')));
+  const form = h('form', { novalidate: true, class: 'referral-form' },
+    h('fieldset', { class: 'section' },
+      h('legend', {}, t('referral.section.person')),
+      field({ name: 'person.name', label: t('referral.person.name'), required: true, attributes: { autocomplete: 'off' } }),
+      h('div', { dataset: { field: 'person.contact' }, class: 'field-group' },
+        h('p', { class: 'error-message', hidden: true }),
+        h('p', { class: 'hint' }, t('referral.person.contact.hint')),
+        field({ name: 'person.phone', label: t('referral.person.phone'), type: 'tel', attributes: { autocomplete: 'off' } }),
+        field({ name: 'person.email', label: t('referral.person.email'), type: 'email', attributes: { autocomplete: 'off' } })),
+      choices({ name: 'person.preferredLanguage', legend: t('referral.person.language'), value: language(),
+        options: [['nl', t('language.nl')], ['fr', t('language.fr')], ['en', t('language.en')]] }),
+      field({ name: 'person.postcode', label: t('referral.person.postcode'), hint: t('referral.person.postcode.hint'), required: true,
+        attributes: { inputmode: 'numeric', maxlength: '4', autocomplete: 'off', class: 'short' } }),
+      municipality),
+    h('fieldset', { class: 'section' },
+      h('legend', {}, t('referral.section.needs')),
+      choices({ name: 'themes', legend: t('referral.themes'), type: 'checkbox', hint: t('referral.themes.hint'),
+        options: themes.map((theme) => [theme.code, named(theme)]) }),
+      field({ name: 'question', label: t('referral.question'), type: 'textarea', required: true, hint: t('referral.question.hint') }),
+      field({ name: 'urgency', label: t('referral.urgency'), type: 'select', value: 'ROUTINE',
+        options: ['ROUTINE', 'SOON', 'URGENT'].map((code) => [code, t(`urgency.${code.toLowerCase()}`)]) })),
+    h('section', { class: 'section', 'aria-labelledby': 'receivers-heading' },
+      h('h2', { id: 'receivers-heading' }, t('referral.section.receivers')),
+      receivers),
+    h('fieldset', { class: 'section' },
+      h('legend', {}, t('referral.section.contact')),
+      field({ name: 'contact.channel', label: t('referral.contact.channel'), type: 'select', value: '',
+        options: [['', t('referral.contact.either')], ['PHONE', t('channel.phone')], ['EMAIL', t('channel.email')]] }),
+      field({ name: 'contact.moment', label: t('referral.contact.moment'), hint: t('referral.contact.moment.hint') })),
+    h('fieldset', { class: 'section consent' },
+      h('legend', {}, t('referral.section.consent')),
+      h('p', {}, t('referral.consent.explanation')),
+      h('ul', {}, ['shared', 'contact', 'stored', 'withdraw'].map((point) => h('li', {}, t(`referral.consent.${point}`)))),
+      field({ name: 'consent.given', label: t('referral.consent.given'), type: 'checkbox' }),
+      field({ name: 'consent.method', label: t('referral.consent.method'), type: 'select', value: 'ORAL',
+        options: ['ORAL', 'WRITTEN', 'DIGITAL'].map((code) => [code, t(`consent.${code.toLowerCase()}`)]) }),
+      field({ name: 'consent.givenAt', label: t('referral.consent.given-at'), type: 'datetime-local', value: nowForInput() })),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('referral.submit'))));
+
+  const input = (name) => form.elements.namedItem(name);
+
+  async function lookUpPostcode() {
+    const postcode = input('person.postcode').value.trim();
+    place.postcode = null;
+    place.municipality = null;
+    municipality.replaceChildren();
+    if (!/^\d{4}$/.test(postcode)) {
+      explainReceivers();
+      return;
+    }
+    try {
+      const lookup = await api(`/api/directory/territory/postcodes/${postcode}`);
+      place.postcode = postcode;
+      place.candidates = lookup.candidates;
+      if (lookup.ambiguous) {
+        const question = choices({ name: 'person.municipality', legend: t('referral.person.which-municipality', { postcode }),
+          options: lookup.candidates.map((candidate) => [candidate.municipality.code, placeName(candidate)]) });
+        question.addEventListener('change', (event) => {
+          place.municipality = event.target.value;
+          explainReceivers();
+        });
+        municipality.append(h('p', { class: 'notice' }, t('referral.person.ambiguous', { postcode })), question);
+      } else {
+        place.municipality = lookup.candidates[0].municipality.code;
+        municipality.append(h('p', { class: 'place' }, placeName(lookup.candidates[0])));
+      }
+    } catch (problem) {
+      municipality.append(h('p', { class: 'notice warning' }, problem.detail || problem.message));
+    }
+    explainReceivers();
+  }
+
+  let explaining = 0;
+  async function explainReceivers() {
+    const chosenThemes = [...form.querySelectorAll('input[name="themes"]:checked')].map((box) => box.value);
+    const spoken = form.querySelector('input[name="person.preferredLanguage"]:checked')?.value || language();
+    if (!place.postcode || !place.municipality || !chosenThemes.length) {
+      receivers.replaceChildren(h('p', { class: 'hint' }, t('referral.receivers.waiting')));
+      return;
+    }
+    const asked = ++explaining;
+    const explanations = await Promise.all(chosenThemes.map((theme) => api(`/api/directory/routing?${new URLSearchParams({
+      postcode: place.postcode, municipality: place.municipality, theme, language: spoken })}`).catch((problem) => ({ theme, problem }))));
+    if (asked !== explaining) return;
+    const items = await Promise.all(explanations.map(async (explanation) => h('li', {},
+      h('strong', {}, named(themes.find((theme) => theme.code === explanation.theme))), ': ',
+      explanation.problem ? explanation.problem.detail : await receiverText(explanation),
+      explanation.considered ? await whyDetails(explanation, place.postcode) : null)));
+    if (asked === explaining) receivers.replaceChildren(h('ul', { class: 'receiver-list' }, items));
+  }
+
+  form.addEventListener('input', (event) => {
+    if (event.target.name === 'person.postcode') lookUpPostcode();
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target.name === 'themes' || event.target.name === 'person.preferredLanguage') explainReceivers();
+  });
+  onSubmit(form,
+    () => api('/api/referrals', { method: 'POST', body: requestFrom(form, place), headers: { 'Idempotency-Key': idempotencyKey } }),
+    async (submission) => {
+      announce(t('referral.sent'));
+      await sent(submission, show);
+    });
+
+  show(h('h1', {}, t('referral.new.title')), h('p', { class: 'lead' }, t('referral.new.lead')), form);
+}
+
+function requestFrom(form, place) {
+  const value = (name) => form.elements.namedItem(name)?.value?.trim() || null;
+  const checked = (name) => form.querySelector(`input[name="${name}"]:checked`)?.value || null;
+  const channel = value('contact.channel');
+  const moment = value('contact.moment');
+  return {
+    person: {
+      name: value('person.name') || '',
+      phone: value('person.phone'),
+      email: value('person.email'),
+      preferredLanguage: checked('person.preferredLanguage'),
+      postcode: value('person.postcode'),
+      municipality: place.municipality,
+    },
+    themes: [...form.querySelectorAll('input[name="themes"]:checked')].map((box) => box.value),
+    question: value('question') || '',
+    urgency: value('urgency'),
+    contact: channel || moment ? { channel, moment } : null,
+    consent: {
+      given: form.elements.namedItem('consent.given').checked,
+      method: value('consent.method'),
+      givenAt: instantFromInput(value('consent.givenAt')),
+    },
+  };
+}
+
+function placeName(candidate) {
+  const area = candidate.area.district ? ` (${named(candidate.area)})` : '';
+  return `${named(candidate.municipality)}${area} · ${t('referral.care-zone', { zone: named(candidate.careZone) })}`;
+}
+
+async function receiverText(explanation) {
+  if (explanation.helpdeskFallback || !explanation.chosen) {
+    return t('referral.receivers.helpdesk', { zone: named(explanation.careZone) });
+  }
+  return receiverName({ serviceId: explanation.chosen.serviceId, organisationId: explanation.chosen.organisationId });
+}
+
+async function whyDetails(explanation, postcode) {
+  const steps = await Promise.all(explanation.considered.map(async (step) => h('li', {},
+    `${t(`routing.level.${step.level}`)} ${await levelPlaceName(step.level, step.levelCode, postcode)}: `,
+    step.serviceId ? `${named(step, 'serviceName')} — ` : '',
+    t(`routing.verdict.${step.verdict}`))));
+  return h('details', {}, h('summary', {}, t('referral.receivers.why')), h('ol', {}, steps));
+}
+
+async function sent(submission, show) {
+  const items = await Promise.all(submission.referrals.map(async (referral) => h('li', {},
+    link(`/referrals/${referral.id}`, await themeNames(referral.themes)),
+    ' → ', await receiverName({ serviceId: referral.receivingServiceId, organisationId: referral.receivingOrganisationId,
+      unmetNeed: referral.unmetNeed }))));
+  show(h('h1', {}, t('referral.sent')),
+    h('div', { class: 'notice success' }, h('p', {}, t('referral.sent.detail', { count: submission.referrals.length }))),
+    h('ul', { class: 'sent-list' }, items),
+    h('p', {}, h('a', { href: '/referrals/new', dataset: { link: '' }, class: 'button' }, t('referral.another'))));
+}

@@ -1,0 +1,118 @@
+// BruZEL's and the care zones' figures per municipality and zone over time: charts, a map, tables, CSV.
+import { t, named, formatNumber, formatPeriod, language } from '../lib/i18n.js';
+import { api, cached, Problem } from '../lib/api.js';
+import { h, field, table, showProblem } from '../lib/dom.js';
+import { barChart, municipalityMap } from '../lib/charts.js';
+
+const FIGURES = ['submitted', 'accepted', 'completed', 'successful', 'personReached', 'unmetNeeds', 'overdue', 'escalated',
+  'declined', 'cancelled', 'expired', 'contactAttempts', 'hoursToAcceptanceMedian', 'hoursToFirstContactMedian', 'referrerSatisfaction',
+  'organisationSatisfaction', 'activeReferrers', 'activeOrganisations'];
+const HEADLINE = ['submitted', 'accepted', 'completed', 'successful', 'unmetNeeds', 'hoursToAcceptanceMedian'];
+const GROUPINGS = ['municipality', 'care-zone', 'district', 'theme', 'organisation', 'profession'];
+const DECIMALS = { referrerSatisfaction: 1, organisationSatisfaction: 1 };
+
+function monthsAgo(months) {
+  const date = new Date();
+  date.setUTCDate(1);
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return date.toISOString().slice(0, 7);
+}
+
+export async function render(context) {
+  const { query, person, show } = context;
+  // BruZEL's analysts ('bruzel') see the whole region and choose a zone; a zone's analyst sees only theirs.
+  const ownZone = person.careZone && person.careZone !== 'bruzel' ? person.careZone : null;
+  const choice = {
+    by: GROUPINGS.includes(query.get('by')) ? query.get('by') : 'municipality',
+    period: ['month', 'quarter', 'year'].includes(query.get('period')) ? query.get('period') : 'month',
+    from: query.get('from') || monthsAgo(11),
+    to: query.get('to') || monthsAgo(0),
+    figure: FIGURES.includes(query.get('figure')) ? query.get('figure') : 'submitted',
+    careZone: ownZone || query.get('careZone') || '',
+    theme: query.get('theme') || '',
+  };
+  const [zones, themes] = await Promise.all([cached('/api/directory/territory/care-zones'), cached('/api/directory/themes')]);
+  const parameters = new URLSearchParams(Object.entries({ by: choice.by, period: choice.period, from: choice.from, to: choice.to,
+    careZone: choice.careZone, theme: choice.theme }).filter(([, value]) => value));
+
+  const form = h('form', { class: 'filters', novalidate: true },
+    field({ name: 'by', label: t('statistics.by'), type: 'select', value: choice.by, options: GROUPINGS.map((code) => [code, t(`statistics.by.${code}`)]) }),
+    field({ name: 'period', label: t('statistics.period'), type: 'select', value: choice.period,
+      options: ['month', 'quarter', 'year'].map((code) => [code, t(`statistics.period.${code}`)]) }),
+    field({ name: 'from', label: t('statistics.from'), type: 'month', value: choice.from }),
+    field({ name: 'to', label: t('statistics.to'), type: 'month', value: choice.to }),
+    ownZone ? null : field({ name: 'careZone', label: t('statistics.care-zone'), type: 'select', value: choice.careZone,
+      options: [['', t('statistics.all-zones')], ...zones.map((zone) => [zone.code, named(zone)])] }),
+    field({ name: 'theme', label: t('statistics.theme'), type: 'select', value: choice.theme,
+      options: [['', t('statistics.all-themes')], ...themes.map((theme) => [theme.code, named(theme)])] }),
+    field({ name: 'figure', label: t('statistics.figure'), type: 'select', value: choice.figure,
+      options: FIGURES.map((code) => [code, t(`figure.${code}`)]) }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('statistics.show'))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chosen = new URLSearchParams([...new FormData(form).entries()].filter(([, value]) => value));
+    context.navigate(`/statistics?${chosen}`);
+  });
+
+  let report;
+  try {
+    report = await api(`/api/statistics/referrals?${parameters}`);
+  } catch (problem) {
+    if (!(problem instanceof Problem) || problem.status === 401) throw problem;
+    show(h('h1', {}, t('statistics.title')), form);
+    showProblem(form, problem);
+    return;
+  }
+  const digits = DECIMALS[choice.figure] || 0;
+  const value = (row, figure = choice.figure) => (row.suppressed.includes(figure) ? null : row.figures[figure]);
+  const shown = (row, figure = choice.figure) => (value(row, figure) === null ? 'x' : formatNumber(value(row, figure), DECIMALS[figure] || 0));
+  const totals = report.rows.filter((row) => !row.group && row.period);
+  const overall = report.rows.find((row) => !row.group && !row.period);
+  const groups = report.rows.filter((row) => row.group && !row.period);
+  const cells = report.rows.filter((row) => row.group && row.period);
+  const periods = totals.map((row) => row.period);
+  const figureName = t(`figure.${choice.figure}`);
+  const groupName = t(`statistics.by.${choice.by}`);
+  const perGroup = t('statistics.per-group', { figure: figureName, by: groupName.toLowerCase() });
+  const scope = ownZone ? named(zones.find((zone) => zone.code === ownZone)) : t('statistics.region');
+
+  const download = h('button', { type: 'button', onclick: async () => {
+    const csv = await api(`/api/statistics/referrals?${parameters}`, { accept: 'text/csv' });
+    const address = URL.createObjectURL(csv);
+    const anchor = h('a', { href: address, download: `statistics-${choice.by}-${choice.from}-${choice.to}.csv` });
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(() => URL.revokeObjectURL(address), 1000);
+  } }, t('statistics.csv'));
+
+  show(
+    h('h1', {}, t('statistics.title')),
+    h('p', { class: 'lead' }, t('statistics.lead', { scope, from: formatPeriod(choice.from), to: formatPeriod(choice.to) })),
+    form,
+    h('section', { class: 'panel', 'aria-labelledby': 'headline' },
+      h('h2', { id: 'headline' }, t('statistics.headline')),
+      h('dl', { class: 'headline' }, HEADLINE.map((figure) => h('div', {}, h('dt', {}, t(`figure.${figure}`)), h('dd', {}, overall ? shown(overall, figure) : ''))))),
+    h('section', { class: 'panel', 'aria-labelledby': 'over-time' },
+      h('h2', { id: 'over-time' }, t('statistics.over-time', { figure: figureName })),
+      barChart({ title: t('statistics.over-time', { figure: figureName }), items: totals.map((row) => ({ label: formatPeriod(row.period, { compact: true }), value: value(row) })), digits }),
+      table({ caption: t('statistics.over-time', { figure: figureName }), headers: [t('statistics.period'), figureName],
+        rows: totals.map((row) => [formatPeriod(row.period), shown(row)]), numeric: [1] })),
+    choice.by === 'municipality' ? h('section', { class: 'panel', 'aria-labelledby': 'map' },
+      h('h2', { id: 'map' }, t('statistics.map', { figure: figureName })),
+      municipalityMap({ title: t('statistics.map', { figure: figureName }), digits,
+        values: Object.fromEntries(groups.map((row) => [row.group, { value: value(row) }])) })) : null,
+    h('section', { class: 'panel', 'aria-labelledby': 'per-group' },
+      h('h2', { id: 'per-group' }, perGroup),
+      groups.length ? barChart({ title: perGroup,
+        items: groups.map((row) => ({ label: row.name, value: value(row) })), digits }) : h('p', { class: 'empty' }, t('statistics.empty')),
+      groups.length ? table({ caption: t('statistics.table', { figure: figureName }),
+        headers: [groupName, ...periods.map((period) => formatPeriod(period)), t('statistics.whole-range')],
+        rows: groups.map((group) => [group.name,
+          ...periods.map((period) => { const cell = cells.find((row) => row.group === group.group && row.period === period); return cell ? shown(cell) : formatNumber(0); }),
+          shown(group)]),
+        numeric: periods.map((_, i) => i + 1).concat(periods.length + 1) }) : null,
+      h('p', { class: 'hint' }, t('statistics.suppression', { below: report.suppressedBelow })),
+      h('p', {}, download)));
+  document.documentElement.lang = language();
+}

@@ -1,9 +1,0 @@
-// The referrer's own referrals, overdue and open first.
-import { t } from './i18n.js';
-import { h } from './dom.js';
-import { renderList } from './referral-list.js';
-
-export function render({ query, show }) {
-  return renderList({ title: t('referrals.title'), endpoint: '/api/referrals', query, show, receiverColumn: true,
-    actions: h('p', {}, h('a', { href: '/referrals/new', dataset: { link: '' }, class: 'button primary' }, t('menu.new-referral'))) });
-}

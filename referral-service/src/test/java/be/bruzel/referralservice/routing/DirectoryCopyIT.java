@@ -1,0 +1,48 @@
+package be.bruzel.referralservice.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.bruzel.platform.directorycopy.DirectoryCopy;
+import be.bruzel.platform.events.CloudEventCodec;
+import be.bruzel.platform.events.ServiceChanged;
+import be.bruzel.platform.testing.ServiceIntegrationTest;
+import io.cloudevents.CloudEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The copy of the directory that routing reads (directory-copy), as referral-service keeps it. */
+@ServiceIntegrationTest
+class DirectoryCopyIT {
+
+    private static final CloudEventCodec CODEC = new CloudEventCodec("/directory-service");
+
+    @Autowired
+    DirectoryCopy copy;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aRedeliveredEventHasOneEffectAndAnOlderStateNeverOverwritesANewerOne() {
+        String id = "copy-test-" + UUID.randomUUID();
+        CloudEvent full = CODEC.encode(service(id, "FULL", Instant.parse("2026-05-02T10:00:00Z")));
+
+        copy.on(full);
+        copy.on(full);
+        copy.on(CODEC.encode(service(id, "OPEN", Instant.parse("2026-05-01T10:00:00Z"))));
+
+        assertThat(jdbc.sql("SELECT capacity FROM directory_service WHERE service_id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("FULL");
+        assertThat(jdbc.sql("SELECT count(*) FROM processed_event WHERE consumer = :consumer AND event_id = :event")
+                .param("consumer", "referral-service.directory-copy").param("event", UUID.fromString(full.getId()))
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static ServiceChanged service(String id, String capacity, Instant at) {
+        return new ServiceChanged(UUID.randomUUID(), at, id, "org", id, id, true, List.of("finances"), List.of("nl"),
+                List.of(), capacity, null, null);
+    }
+}

@@ -1,0 +1,77 @@
+package be.bruzel.statisticsservice.statistics;
+
+import be.bruzel.platform.support.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/statistics")
+@Tag(name = "Statistics", description = "How referral works per municipality, care zone, theme and organisation")
+class StatisticsController {
+
+    private static final String DESCRIPTION = """
+            Grouped by `by` (municipality, district, care-zone, theme, organisation, profession, none), per
+            `period` (month, quarter, year) from `from` to `to` (YYYY-MM, whole periods), filtered by
+            `municipality`, `district`, `careZone`, `theme`, `organisation`, `profession`. A referral counts where
+            the person lived, in the care zone of that day, in the month it was submitted. Counts from 1 to 4
+            are suppressed, and so is one more cell of any sum that would reveal them. BruZEL analysts see the
+            region, zone analysts their zone, organisations and referrers their own referrals.""";
+
+    private final Statistics statistics;
+    private final StatisticsCsv csv;
+    private final StatisticsRebuild rebuild;
+
+    StatisticsController(Statistics statistics, StatisticsCsv csv, StatisticsRebuild rebuild) {
+        this.statistics = statistics;
+        this.csv = csv;
+        this.rebuild = rebuild;
+    }
+
+    @GetMapping(path = "/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('ANALYST', 'ORGANISATION_WORKER', 'REFERRER')")
+    @Operation(summary = "Referral statistics (JSON)", description = DESCRIPTION)
+    StatisticsReport referrals(@AuthenticationPrincipal Caller caller, @ModelAttribute StatisticsRequest request,
+            Locale locale) {
+        return statistics.report(caller, request, locale);
+    }
+
+    @GetMapping(path = "/referrals", produces = StatisticsCsv.MEDIA_TYPE)
+    @PreAuthorize("hasAnyRole('ANALYST', 'ORGANISATION_WORKER', 'REFERRER')")
+    @Operation(summary = "Referral statistics (CSV, headers in the caller's language)", description = DESCRIPTION)
+    ResponseEntity<String> referralsAsCsv(@AuthenticationPrincipal Caller caller,
+            @ModelAttribute StatisticsRequest request, Locale locale) {
+        String body = csv.write(statistics.report(caller, request, locale), locale);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"referral-statistics.csv\"")
+                .body(body);
+    }
+
+    @PostMapping("/rebuild")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Operation(summary = "Rebuild the statistics from the event log (administrators)",
+            description = "Empties the statistics store and replays referral.events from its first record. "
+                    + "Figures grow back while it runs.")
+    ResponseEntity<StatisticsRebuild.Status> startRebuild() {
+        return ResponseEntity.accepted().body(rebuild.start());
+    }
+
+    @GetMapping("/rebuild")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Operation(summary = "How the last rebuild of the statistics went (administrators)")
+    StatisticsRebuild.Status rebuildStatus() {
+        return rebuild.status();
+    }
+}

@@ -28,7 +28,9 @@ public class V3__Load_brussels_territory extends BaseJavaMigration {
     public void migrate(Context context) throws Exception {
         List<Map<String, String>> rows = read("/reference-data/brussels-territory.csv");
         Connection connection = context.getConnection();
-        execute(connection, "INSERT INTO first_line_zone (code, name_nl, name_fr) VALUES (?, ?, ?)",
+        execute(
+                connection,
+                "INSERT INTO first_line_zone (code, name_nl, name_fr) VALUES (?, ?, ?)",
                 List.of(List.of("bruzel", "BruZEL", "BruZEL")));
 
         Map<String, List<String>> zones = new LinkedHashMap<>();
@@ -43,17 +45,24 @@ public class V3__Load_brussels_territory extends BaseJavaMigration {
             municipalities.putIfAbsent(nis, List.of(nis, "bruzel", row.get("gemeente_nl"), row.get("gemeente_fr")));
             boolean district = !row.get("area_nl").equals(row.get("gemeente_nl"));
             String area = district ? nis + "-" + code(row.get("area_nl")) : nis;
-            areas.add(List.of(area, nis, row.get("area_nl"), row.get("area_fr"), String.valueOf(district),
-                    row.get("note")));
+            areas.add(List.of(
+                    area, nis, row.get("area_nl"), row.get("area_fr"), String.valueOf(district), row.get("note")));
             postcodes.add(List.of(area, row.get("postcode")));
             areaZones.add(List.of(area, zone));
         }
-        execute(connection, "INSERT INTO care_zone (code, first_line_zone_code, name_nl, name_fr) VALUES (?, ?, ?, ?)",
+        execute(
+                connection,
+                "INSERT INTO care_zone (code, first_line_zone_code, name_nl, name_fr) VALUES (?, ?, ?, ?)",
                 List.copyOf(zones.values()));
-        execute(connection, "INSERT INTO municipality (nis_code, first_line_zone_code, name_nl, name_fr) VALUES (?, ?, ?, ?)",
+        execute(
+                connection,
+                "INSERT INTO municipality (nis_code, first_line_zone_code, name_nl, name_fr) VALUES (?, ?, ?, ?)",
                 List.copyOf(municipalities.values()));
-        execute(connection, "INSERT INTO area (id, municipality_nis, name_nl, name_fr, is_district, note) "
-                + "VALUES (?, ?, ?, ?, ?::boolean, NULLIF(?, ''))", areas);
+        execute(
+                connection,
+                "INSERT INTO area (id, municipality_nis, name_nl, name_fr, is_district, note) "
+                        + "VALUES (?, ?, ?, ?, ?::boolean, NULLIF(?, ''))",
+                areas);
         execute(connection, "INSERT INTO area_postcode (area_id, postcode) VALUES (?, ?)", postcodes);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO area_zone (area_id, care_zone_code, valid_from) VALUES (?, ?, ?)")) {
@@ -82,7 +91,9 @@ public class V3__Load_brussels_territory extends BaseJavaMigration {
     /** "Centrum-West" becomes "centrum-west", "Neder-Over-Heembeek" "neder-over-heembeek". */
     private static String code(String name) {
         return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-");
     }
 
     private static List<Map<String, String>> read(String resource) throws IOException {

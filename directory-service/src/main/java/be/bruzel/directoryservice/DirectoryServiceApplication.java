@@ -23,7 +23,8 @@ public class DirectoryServiceApplication {
     @Bean
     ApiAuthorizationRules onlyAdministratorsChangeTheDirectory() {
         return requests -> {
-            for (HttpMethod write : new HttpMethod[] {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
+            for (HttpMethod write :
+                    new HttpMethod[] {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
                 requests.requestMatchers(write, "/api/directory/**").hasRole(Role.ADMINISTRATOR.name());
             }
         };

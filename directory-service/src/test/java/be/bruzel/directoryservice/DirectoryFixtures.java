@@ -15,15 +15,16 @@ public final class DirectoryFixtures {
     public static final String WORKER = TestTokens.bearer("worker.jette", List.of("organisation-worker"), "ocmw-jette");
     public static final String ANALYST = TestTokens.bearer("analyst.bruzel", List.of("analyst"), null);
 
-    private DirectoryFixtures() {
-    }
+    private DirectoryFixtures() {}
 
     /** The events of a type on a topic now, oldest first, whose Kafka key is the given one. */
     public static <E extends DomainEvent> List<E> eventsOn(String topic, Class<E> type, String key) {
         return TopicProbe.cloudEvents(topic).stream()
                 .filter(record -> key.equals(record.key()))
                 .flatMap(record -> CloudEventCodec.decode(record.value()).stream())
-                .filter(type::isInstance).map(type::cast).toList();
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     public static String uniqueId(String prefix) {
@@ -46,19 +47,36 @@ public final class DirectoryFixtures {
     /**
      * @param capacity e.g. {@code {"status": "OPEN"}}
      */
-    public static String service(String id, String organisationId, String nameNl, String nameFr, List<String> themes,
-            List<String> languages, List<String> areas, String capacity) {
+    public static String service(
+            String id,
+            String organisationId,
+            String nameNl,
+            String nameFr,
+            List<String> themes,
+            List<String> languages,
+            List<String> areas,
+            String capacity) {
         return """
                 {"id": "%s", "organisationId": "%s", "nameNl": "%s", "nameFr": "%s",
                  "descriptionNl": "Testdienst", "descriptionFr": "Service de test",
                  "intake": {"team": "Onthaal", "email": "onthaal@%s.example"},
                  "capacity": %s, "themes": %s, "languages": %s, "serviceAreas": %s,
                  "openingHours": [{"weekday": 1, "opensAt": "09:00", "closesAt": "12:00"}]}
-                """.formatted(id, organisationId, nameNl, nameFr, organisationId, capacity, strings(themes),
-                strings(languages), array(areas.stream().map(area -> {
-                    String[] kindAndCode = area.split(":");
-                    return "{\"kind\": \"" + kindAndCode[0] + "\", \"code\": \"" + kindAndCode[1] + "\"}";
-                }).toList()));
+                """.formatted(
+                id,
+                organisationId,
+                nameNl,
+                nameFr,
+                organisationId,
+                capacity,
+                strings(themes),
+                strings(languages),
+                array(areas.stream()
+                        .map(area -> {
+                            String[] kindAndCode = area.split(":");
+                            return "{\"kind\": \"" + kindAndCode[0] + "\", \"code\": \"" + kindAndCode[1] + "\"}";
+                        })
+                        .toList()));
     }
 
     public static String strings(List<String> values) {

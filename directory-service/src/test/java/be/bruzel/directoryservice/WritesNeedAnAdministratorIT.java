@@ -29,8 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ServiceIntegrationTest
 class WritesNeedAnAdministratorIT {
 
-    private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.PATCH, RequestMethod.DELETE);
+    private static final Set<RequestMethod> WRITES =
+            Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
 
     @Autowired
     MockMvcTester mvc;
@@ -45,26 +45,32 @@ class WritesNeedAnAdministratorIT {
     @Test
     void aReferrerAnOrganisationWorkerAndAnAnalystAreRefusedOnEveryWriteAndNothingChanges() {
         List<Write> writes = mappings.getHandlerMethods().keySet().stream()
-                .flatMap(info -> info.getMethodsCondition().getMethods().stream().filter(WRITES::contains)
+                .flatMap(info -> info.getMethodsCondition().getMethods().stream()
+                        .filter(WRITES::contains)
                         .flatMap(method -> info.getPathPatternsCondition().getPatternValues().stream()
                                 .filter(pattern -> pattern.startsWith("/api/directory"))
                                 .map(pattern -> new Write(HttpMethod.valueOf(method.name()), pattern))))
                 .toList();
         assertThat(writes).as("the directory's writes").hasSizeGreaterThanOrEqualTo(14);
         long auditBefore = audited();
-        long servicesBefore = jdbc.sql("SELECT count(*) FROM service").query(Long.class).single();
+        long servicesBefore =
+                jdbc.sql("SELECT count(*) FROM service").query(Long.class).single();
 
         for (Write write : writes) {
             for (String token : List.of(GP, WORKER, ANALYST)) {
                 assertThat(mvc.perform(MockMvcRequestBuilders.request(write.method(), write.example())
-                        .header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON).content("{}")))
+                                .header(HttpHeaders.AUTHORIZATION, token)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{}")))
                         .as(write.method() + " " + write.pattern())
-                        .hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                        .hasStatus(HttpStatus.FORBIDDEN)
+                        .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
             }
         }
 
         assertThat(audited()).as("no change recorded").isEqualTo(auditBefore);
-        assertThat(jdbc.sql("SELECT count(*) FROM service").query(Long.class).single()).isEqualTo(servicesBefore);
+        assertThat(jdbc.sql("SELECT count(*) FROM service").query(Long.class).single())
+                .isEqualTo(servicesBefore);
     }
 
     private long audited() {
@@ -84,7 +90,8 @@ class WritesNeedAnAdministratorIT {
                         case "{locationId}" -> "ocmw-jette-location";
                         default -> segment.startsWith("{") ? "ocmw-jette" : segment;
                     })
-                    .reduce((left, right) -> left + "/" + right).orElseThrow();
+                    .reduce((left, right) -> left + "/" + right)
+                    .orElseThrow();
         }
     }
 }

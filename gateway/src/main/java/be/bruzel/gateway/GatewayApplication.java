@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@EnableConfigurationProperties({ServiceRoutes.Settings.class, RequestBodyLimit.Settings.class,
-        RateLimits.Settings.class})
+@EnableConfigurationProperties({ServiceRoutes.Settings.class, RequestBodyLimit.Settings.class, RateLimits.Settings.class
+})
 @EnableScheduling
 public class GatewayApplication {
 

@@ -57,14 +57,24 @@ class ProblemErrorHandler implements WebExceptionHandler {
         }
         HttpStatusCode status = statusOf(error);
         if (status.is5xxServerError() && status.value() != 503 && status.value() != 504) {
-            log.error("Unexpected failure at the gateway for {}", exchange.getRequest().getPath(), error);
+            log.error(
+                    "Unexpected failure at the gateway for {}",
+                    exchange.getRequest().getPath(),
+                    error);
         }
         Locale locale = languageOf(exchange);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage("problem.detail." + status.value(), null,
-                        messages.getMessage("problem.detail.other", null, locale), locale));
-        problem.setTitle(messages.getMessage("problem.title." + status.value(), null,
-                HttpStatus.valueOf(status.value()).getReasonPhrase(), locale));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status,
+                messages.getMessage(
+                        "problem.detail." + status.value(),
+                        null,
+                        messages.getMessage("problem.detail.other", null, locale),
+                        locale));
+        problem.setTitle(messages.getMessage(
+                "problem.title." + status.value(),
+                null,
+                HttpStatus.valueOf(status.value()).getReasonPhrase(),
+                locale));
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         var response = exchange.getResponse();
         response.setStatusCode(status);
@@ -82,7 +92,8 @@ class ProblemErrorHandler implements WebExceptionHandler {
                 return errorResponse.getStatusCode();
             }
             // The gateway's own, e.g. ServiceUnavailableException when a circuit breaker is open.
-            ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(cause.getClass(), ResponseStatus.class);
+            ResponseStatus declared =
+                    AnnotatedElementUtils.findMergedAnnotation(cause.getClass(), ResponseStatus.class);
             if (declared != null) {
                 return declared.code();
             }
@@ -93,7 +104,8 @@ class ProblemErrorHandler implements WebExceptionHandler {
             if (cause instanceof TimeoutException) {
                 return HttpStatus.GATEWAY_TIMEOUT;
             }
-            if (cause instanceof ConnectException || cause instanceof CallNotPermittedException
+            if (cause instanceof ConnectException
+                    || cause instanceof CallNotPermittedException
                     || cause instanceof BulkheadFullException) {
                 return HttpStatus.SERVICE_UNAVAILABLE;
             }

@@ -36,33 +36,43 @@ class ServiceRoutes {
      *        at once, so one slow service cannot take the whole gateway with it
      */
     @ConfigurationProperties("platform.gateway")
-    record Settings(Map<String, URI> services, Duration connectTimeout, Duration responseTimeout,
-            int maxConcurrentCallsPerService) {
-    }
+    record Settings(
+            Map<String, URI> services,
+            Duration connectTimeout,
+            Duration responseTimeout,
+            int maxConcurrentCallsPerService) {}
 
     @Bean
     RouteLocator apiRoutes(RouteLocatorBuilder routes, Settings settings, ServiceTokens tokens) {
         return routes.routes()
-                .route("directory", route -> route.path("/api/directory/**")
-                        .filters(filters -> relayed(filters, tokens, "directory-service")
-                                .circuitBreaker(breaker -> breaker.setName("directory")))
-                        .metadata(timeouts(settings))
-                        .uri(settings.services().get("directory")))
-                .route("referral", route -> route.path("/api/referrals", "/api/referrals/**")
-                        .filters(filters -> relayed(filters, tokens, "referral-service")
-                                .circuitBreaker(breaker -> breaker.setName("referral")))
-                        .metadata(timeouts(settings))
-                        .uri(settings.services().get("referral")))
-                .route("statistics", route -> route.path("/api/statistics", "/api/statistics/**")
-                        .filters(filters -> relayed(filters, tokens, "statistics-service")
-                                .circuitBreaker(breaker -> breaker.setName("statistics")))
-                        .metadata(timeouts(settings))
-                        .uri(settings.services().get("statistics")))
-                .route("notification", route -> route.path("/api/notifications", "/api/notifications/**")
-                        .filters(filters -> relayed(filters, tokens, "notification-service")
-                                .circuitBreaker(breaker -> breaker.setName("notification")))
-                        .metadata(timeouts(settings))
-                        .uri(settings.services().get("notification")))
+                .route(
+                        "directory",
+                        route -> route.path("/api/directory/**")
+                                .filters(filters -> relayed(filters, tokens, "directory-service")
+                                        .circuitBreaker(breaker -> breaker.setName("directory")))
+                                .metadata(timeouts(settings))
+                                .uri(settings.services().get("directory")))
+                .route(
+                        "referral",
+                        route -> route.path("/api/referrals", "/api/referrals/**")
+                                .filters(filters -> relayed(filters, tokens, "referral-service")
+                                        .circuitBreaker(breaker -> breaker.setName("referral")))
+                                .metadata(timeouts(settings))
+                                .uri(settings.services().get("referral")))
+                .route(
+                        "statistics",
+                        route -> route.path("/api/statistics", "/api/statistics/**")
+                                .filters(filters -> relayed(filters, tokens, "statistics-service")
+                                        .circuitBreaker(breaker -> breaker.setName("statistics")))
+                                .metadata(timeouts(settings))
+                                .uri(settings.services().get("statistics")))
+                .route(
+                        "notification",
+                        route -> route.path("/api/notifications", "/api/notifications/**")
+                                .filters(filters -> relayed(filters, tokens, "notification-service")
+                                        .circuitBreaker(breaker -> breaker.setName("notification")))
+                                .metadata(timeouts(settings))
+                                .uri(settings.services().get("notification")))
                 .build();
     }
 
@@ -102,7 +112,7 @@ class ServiceRoutes {
     }
 
     private static Map<String, Object> timeouts(Settings settings) {
-        return Map.of(CONNECT_TIMEOUT_ATTR, (int) settings.connectTimeout().toMillis(),
-                RESPONSE_TIMEOUT_ATTR, (int) settings.responseTimeout().toMillis());
+        return Map.of(CONNECT_TIMEOUT_ATTR, (int) settings.connectTimeout().toMillis(), RESPONSE_TIMEOUT_ATTR, (int)
+                settings.responseTimeout().toMillis());
     }
 }

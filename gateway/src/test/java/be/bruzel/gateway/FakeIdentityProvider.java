@@ -32,11 +32,11 @@ final class FakeIdentityProvider implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/oauth2/jwks", exchange -> FakeService.answer(exchange, 200, JSON,
-                TestTokens.jwkSet()));
+        server.createContext("/oauth2/jwks", exchange -> FakeService.answer(exchange, 200, JSON, TestTokens.jwkSet()));
         server.createContext("/oauth2/token", exchange -> {
             exchanges.incrementAndGet();
-            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> form =
+                    form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             boolean authenticated = exchange.getRequestHeaders().getFirst("Authorization") != null;
             if (!authenticated || !"urn:ietf:params:oauth:grant-type:token-exchange".equals(form.get("grant_type"))) {
                 FakeService.answer(exchange, 401, JSON, "{\"error\":\"invalid_client\"}");
@@ -44,9 +44,13 @@ final class FakeIdentityProvider implements AutoCloseable {
                 FakeService.answer(exchange, 400, JSON, "{\"error\":\"invalid_grant\"}");
             } else {
                 String exchanged = form.get("audience") + ":" + form.get("subject_token");
-                FakeService.answer(exchange, 200, JSON, "{\"access_token\":\"" + exchanged
-                        + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
-                        + "\"issued_token_type\":\"urn:ietf:params:oauth:token-type:access_token\"}");
+                FakeService.answer(
+                        exchange,
+                        200,
+                        JSON,
+                        "{\"access_token\":\"" + exchanged
+                                + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+                                + "\"issued_token_type\":\"urn:ietf:params:oauth:token-type:access_token\"}");
             }
         });
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -71,7 +75,8 @@ final class FakeIdentityProvider implements AutoCloseable {
         Map<String, String> form = new HashMap<>();
         for (String pair : body.split("&")) {
             String[] nameAndValue = pair.split("=", 2);
-            form.put(URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8),
+            form.put(
+                    URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8),
                     nameAndValue.length > 1 ? URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8) : "");
         }
         return form;

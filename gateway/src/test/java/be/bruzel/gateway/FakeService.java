@@ -32,8 +32,12 @@ final class FakeService implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            answer(exchange, 200, "text/plain", exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
-                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            answer(
+                    exchange,
+                    200,
+                    "text/plain",
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                            + exchange.getRequestHeaders().getFirst("Authorization"));
         });
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();

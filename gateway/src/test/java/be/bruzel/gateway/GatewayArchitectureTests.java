@@ -17,20 +17,34 @@ class GatewayArchitectureTests {
 
     @Test
     void theRoutesKnowNothingOfTheWebApplicationAndNoPackagesFormACycle() {
-        noClasses().that().resideInAPackage("be.bruzel.gateway")
-                .should().dependOnClassesThat().resideInAPackage("be.bruzel.gateway.web..")
+        noClasses()
+                .that()
+                .resideInAPackage("be.bruzel.gateway")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("be.bruzel.gateway.web..")
                 .check(gateway);
-        slices().matching("be.bruzel.gateway.(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(gateway);
+        slices().matching("be.bruzel.gateway.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .allowEmptyShould(true)
+                .check(gateway);
     }
 
     @Test
     void theGatewayCallsNoServiceItselfAndHoldsNoData() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework.web.reactive.function.client..", "org.apache.kafka..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.web.reactive.function.client..", "org.apache.kafka..")
                 .because("the web application asks the services through the API routes, like any other client")
                 .check(gateway);
-        noClasses().that().resideOutsideOfPackages("be.bruzel.gateway.sessions..", "be.bruzel.gateway.limits..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("be.bruzel.gateway.sessions..", "be.bruzel.gateway.limits..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")
                 .because("its database holds sessions and rate-limit buckets, never the platform's data")
                 .check(gateway);
     }

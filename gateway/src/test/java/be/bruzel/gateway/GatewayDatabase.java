@@ -7,8 +7,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** The gateway's own database in tests: sessions and rate-limit buckets on the test's real PostgreSQL. */
 final class GatewayDatabase {
 
-    private GatewayDatabase() {
-    }
+    private GatewayDatabase() {}
 
     static void register(DynamicPropertyRegistry registry) {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();

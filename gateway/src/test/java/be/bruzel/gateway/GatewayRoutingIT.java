@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The gateway in front of real HTTP servers: one that answers, one that is down, one that is slow. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // As behind a TLS proxy, whose X-Forwarded-Proto the gateway is told to trust.
         properties = {"platform.web.login.client-secret=secret-of-the-tests", "server.forward-headers-strategy=native"})
 class GatewayRoutingIT extends GatewayUnderTest {
@@ -28,8 +29,15 @@ class GatewayRoutingIT extends GatewayUnderTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        register(registry, Map.of("referral", referralService::url, "notification", slowNotificationService::url,
-                "directory", () -> "http://localhost:" + closedPort));
+        register(
+                registry,
+                Map.of(
+                        "referral",
+                        referralService::url,
+                        "notification",
+                        slowNotificationService::url,
+                        "directory",
+                        () -> "http://localhost:" + closedPort));
         registry.add("platform.gateway.response-timeout", () -> "1s");
     }
 
@@ -44,7 +52,8 @@ class GatewayRoutingIT extends GatewayUnderTest {
         HttpResponse<String> response = get("/api/referrals/42?page=1", "en");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).as("the caller's token exchanged for one meant for referral-service")
+        assertThat(response.body())
+                .as("the caller's token exchanged for one meant for referral-service")
                 .isEqualTo("GET /api/referrals/42?page=1 Bearer referral-service:abc");
     }
 
@@ -56,7 +65,9 @@ class GatewayRoutingIT extends GatewayUnderTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).contains("\"title\":\"Dienst niet beschikbaar\"").contains("\"status\":503");
+        assertThat(response.body())
+                .contains("\"title\":\"Dienst niet beschikbaar\"")
+                .contains("\"status\":503");
     }
 
     @Test
@@ -88,9 +99,12 @@ class GatewayRoutingIT extends GatewayUnderTest {
 
     @Test
     void aWriteWithItsOwnBearerTokenIsRelayedWithoutASession() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/referrals/42/accept")).header("Authorization", "Bearer abc")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/referrals/42/accept"))
+                        .header("Authorization", "Bearer abc")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("POST /api/referrals/42/accept Bearer referral-service:abc");
@@ -99,72 +113,104 @@ class GatewayRoutingIT extends GatewayUnderTest {
 
     @Test
     void aScreenOpenedSignedOutGoesToSignInAndTheSessionSaysNoOneIsSignedIn() throws Exception {
-        HttpResponse<String> screen = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/referrals/8a70ae01-5e22-4582-a6e2-a95ea364f69b")).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/web/session")).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/oauth2/authorization/platform")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> screen = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/referrals/8a70ae01-5e22-4582-a6e2-a95ea364f69b"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> session = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/web/session"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signIn = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/authorization/platform"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(screen.statusCode()).isEqualTo(302);
         assertThat(screen.headers().firstValue("Location")).hasValue("/oauth2/authorization/platform");
         assertThat(session.statusCode()).isEqualTo(401);
         assertThat(session.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(signIn.statusCode()).isEqualTo(302);
-        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
-                .startsWith("http://localhost:9000/oauth2/authorize?response_type=code&client_id=platform-web")
-                .contains("code_challenge_method=S256"));
+        assertThat(signIn.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location)
+                        .startsWith("http://localhost:9000/oauth2/authorize?response_type=code&client_id=platform-web")
+                        .contains("code_challenge_method=S256"));
     }
 
     @Test
     void theWebApplicationsScriptsAreServedCompressed() throws Exception {
-        HttpResponse<byte[]> script = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/app/lib/messages.js")).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> script = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/app/lib/messages.js"))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Encoding")).hasValue("gzip");
-        assertThat(script.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-cache"));
+        assertThat(script.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).contains("no-cache"));
     }
 
     @Test
     void everyPageAndApiAnswerForbidsInlineScriptStyleAndFramingAndSaysNoMoreThanNeeded() throws Exception {
-        for (HttpResponse<String> answer : List.of(get("/", "nl"), get("/api/referrals/42", "nl"), get("/api/unknown", "nl"))) {
-            assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                    .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
-                    .doesNotContain("unsafe-inline", "unsafe-eval", "*"));
+        for (HttpResponse<String> answer :
+                List.of(get("/", "nl"), get("/api/referrals/42", "nl"), get("/api/unknown", "nl"))) {
+            assertThat(answer.headers().firstValue("Content-Security-Policy"))
+                    .hasValueSatisfying(csp -> assertThat(csp)
+                            .contains(
+                                    "default-src 'self'",
+                                    "script-src 'self'",
+                                    "style-src 'self'",
+                                    "frame-ancestors 'none'")
+                            .doesNotContain("unsafe-inline", "unsafe-eval", "*"));
             assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
             assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
-            assertThat(answer.headers().firstValue("Permissions-Policy")).hasValueSatisfying(
-                    policy -> assertThat(policy).contains("camera=()", "geolocation=()"));
+            assertThat(answer.headers().firstValue("Permissions-Policy"))
+                    .hasValueSatisfying(policy -> assertThat(policy).contains("camera=()", "geolocation=()"));
             assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-            assertThat(answer.headers().firstValue("Strict-Transport-Security")).as("plain HTTP: no HSTS").isEmpty();
+            assertThat(answer.headers().firstValue("Strict-Transport-Security"))
+                    .as("plain HTTP: no HSTS")
+                    .isEmpty();
         }
     }
 
     @Test
     void behindTlsTheGatewaySendsHstsAndTheSessionCookieIsSecure() throws Exception {
-        HttpResponse<String> overTls = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/oauth2/authorization/platform")).header("X-Forwarded-Proto", "https").build(),
+        HttpResponse<String> overTls = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/authorization/platform"))
+                        .header("X-Forwarded-Proto", "https")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/oauth2/authorization/platform")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> plain = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/authorization/platform"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
-        assertThat(overTls.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
-                hsts -> assertThat(hsts).contains("max-age=31536000", "includeSubDomains"));
-        assertThat(overTls.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
-                .startsWith("SESSION=").contains("; Secure", "SameSite=Lax").containsIgnoringCase("HttpOnly"));
-        assertThat(plain.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
-                .containsIgnoringCase("HttpOnly").doesNotContain("Secure"));
+        assertThat(overTls.headers().firstValue("Strict-Transport-Security"))
+                .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000", "includeSubDomains"));
+        assertThat(overTls.headers().firstValue("Set-Cookie"))
+                .hasValueSatisfying(cookie -> assertThat(cookie)
+                        .startsWith("SESSION=")
+                        .contains("; Secure", "SameSite=Lax")
+                        .containsIgnoringCase("HttpOnly"));
+        assertThat(plain.headers().firstValue("Set-Cookie"))
+                .hasValueSatisfying(cookie ->
+                        assertThat(cookie).containsIgnoringCase("HttpOnly").doesNotContain("Secure"));
     }
 
     @Test
     void aWriteCarryingASessionCookieNeedsTheSessionsCsrfTokenEvenWithABearerTokenOfItsOwn() throws Exception {
         int before = referralService.received();
 
-        HttpResponse<String> ridden = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/referrals/42/accept")).header("Authorization", "Bearer abc")
-                .header("Cookie", "SESSION=8d0d1fd5-3b4c-4f2b-9d63-2f6b0c2b1e11").header("Accept-Language", "nl")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ridden = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/referrals/42/accept"))
+                        .header("Authorization", "Bearer abc")
+                        .header("Cookie", "SESSION=8d0d1fd5-3b4c-4f2b-9d63-2f6b0c2b1e11")
+                        .header("Accept-Language", "nl")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(ridden.statusCode()).isIn(401, 403);
         assertThat(ridden.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -176,39 +222,59 @@ class GatewayRoutingIT extends GatewayUnderTest {
         int before = referralService.received();
         byte[] twoMegabytes = new byte[2 * 1024 * 1024];
 
-        HttpResponse<String> declared = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/referrals")).header("Authorization", "Bearer abc").header("Accept-Language", "fr")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(twoMegabytes)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> declared = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/referrals"))
+                        .header("Authorization", "Bearer abc")
+                        .header("Accept-Language", "fr")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(twoMegabytes))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         int afterDeclared = referralService.received();
-        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/referrals")).header("Authorization", "Bearer abc")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(twoMegabytes)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> smallEnough = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/referrals")).header("Authorization", "Bearer abc")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[512 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/referrals"))
+                        .header("Authorization", "Bearer abc")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(twoMegabytes)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> smallEnough = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/referrals"))
+                        .header("Authorization", "Bearer abc")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[512 * 1024]))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(declared.statusCode()).isEqualTo(413);
         assertThat(declared.body()).contains("\"title\":\"Trop volumineux\"");
-        assertThat(afterDeclared).as("the declared one never reached the service").isEqualTo(before);
+        assertThat(afterDeclared)
+                .as("the declared one never reached the service")
+                .isEqualTo(before);
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(smallEnough.statusCode()).isEqualTo(200);
     }
 
     @Test
     void anHsdsImportMayBeLargerThanAnyOtherRequest() throws Exception {
-        HttpResponse<String> socialMap = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/directory/hsds")).header("Authorization", "Bearer abc")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[3 * 1024 * 1024])).build(),
+        HttpResponse<String> socialMap = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/directory/hsds"))
+                        .header("Authorization", "Bearer abc")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[3 * 1024 * 1024]))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(socialMap.statusCode()).as("not refused for its size: the directory is down here").isEqualTo(503);
+        assertThat(socialMap.statusCode())
+                .as("not refused for its size: the directory is down here")
+                .isEqualTo(503);
     }
 
     private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer abc").header("Accept-Language", language)
-                .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer abc")
+                        .header("Accept-Language", language)
+                        .timeout(Duration.ofSeconds(15))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() {

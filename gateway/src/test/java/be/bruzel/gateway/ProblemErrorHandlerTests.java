@@ -16,10 +16,12 @@ class ProblemErrorHandlerTests {
 
     @Test
     void aServiceThatCannotTakeTheCallNowIsUnavailableNotAnError() {
-        assertThat(ProblemErrorHandler.statusOf(BulkheadFullException.createBulkheadFullException(
-                Bulkhead.ofDefaults("referral")))).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(ProblemErrorHandler.statusOf(
+                        BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("referral"))))
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(ProblemErrorHandler.statusOf(CallNotPermittedException.createCallNotPermittedException(
-                CircuitBreaker.ofDefaults("referral")))).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                        CircuitBreaker.ofDefaults("referral"))))
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(ProblemErrorHandler.statusOf(new IllegalStateException(new ConnectException("refused"))))
                 .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(ProblemErrorHandler.statusOf(new ServiceUnavailableException()))
@@ -29,6 +31,7 @@ class ProblemErrorHandlerTests {
     @Test
     void aServiceThatIsTooSlowIsAGatewayTimeoutAndAnythingElseAnError() {
         assertThat(ProblemErrorHandler.statusOf(new TimeoutException())).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
-        assertThat(ProblemErrorHandler.statusOf(new IllegalStateException())).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(ProblemErrorHandler.statusOf(new IllegalStateException()))
+                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 }

@@ -23,8 +23,17 @@ class ServiceTokensIT extends GatewayUnderTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        register(registry, Map.of("referral", referralService::url, "directory", directoryService::url,
-                "notification", notificationService::url, "statistics", statisticsService::url));
+        register(
+                registry,
+                Map.of(
+                        "referral",
+                        referralService::url,
+                        "directory",
+                        directoryService::url,
+                        "notification",
+                        notificationService::url,
+                        "statistics",
+                        statisticsService::url));
     }
 
     @AfterAll
@@ -52,7 +61,8 @@ class ServiceTokensIT extends GatewayUnderTest {
         int exchanges = identityProvider.exchanges();
 
         for (int i = 0; i < 5; i++) {
-            assertThat(get("/api/referrals", "Bearer working-all-day").statusCode()).isEqualTo(200);
+            assertThat(get("/api/referrals", "Bearer working-all-day").statusCode())
+                    .isEqualTo(200);
         }
 
         assertThat(identityProvider.exchanges()).as("no new exchange").isEqualTo(exchanges);

@@ -16,8 +16,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Web sessions in the gateway's database: none for a visitor, a short one for a sign-in under way. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.web.sessions.sign-in-timeout=2s", "platform.web.sessions.purge-cron=* * * * * *"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"platform.web.sessions.sign-in-timeout=2s", "platform.web.sessions.purge-cron=* * * * * *"})
 class WebSessionsIT extends GatewayUnderTest {
 
     @DynamicPropertySource
@@ -31,7 +32,9 @@ class WebSessionsIT extends GatewayUnderTest {
 
         for (String path : List.of("/", "/referrals", "/app/main.js", "/app/app.css", "/web/session", "/nowhere")) {
             HttpResponse<String> answer = get(path);
-            assertThat(answer.headers().allValues("Set-Cookie")).as(path).noneMatch(cookie -> cookie.startsWith("SESSION="));
+            assertThat(answer.headers().allValues("Set-Cookie"))
+                    .as(path)
+                    .noneMatch(cookie -> cookie.startsWith("SESSION="));
         }
 
         assertThat(GatewayDatabase.count("SELECT count(*) FROM spring_session")).isEqualTo(before);
@@ -42,17 +45,25 @@ class WebSessionsIT extends GatewayUnderTest {
         HttpResponse<String> started = get("/oauth2/authorization/platform");
 
         assertThat(started.statusCode()).isEqualTo(302);
-        String id = started.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("SESSION="))
-                .map(cookie -> HttpCookie.parse(cookie).getFirst().getValue()).findFirst().orElseThrow();
+        String id = started.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("SESSION="))
+                .map(cookie -> HttpCookie.parse(cookie).getFirst().getValue())
+                .findFirst()
+                .orElseThrow();
         assertThat(GatewayDatabase.count("SELECT max_inactive_interval FROM spring_session WHERE session_id = ?", id))
-                .as("seconds the abandoned sign-in is kept").isEqualTo(2);
+                .as("seconds the abandoned sign-in is kept")
+                .isEqualTo(2);
 
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                GatewayDatabase.count("SELECT count(*) FROM spring_session WHERE session_id = ?", id) == 0);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        GatewayDatabase.count("SELECT count(*) FROM spring_session WHERE session_id = ?", id) == 0);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

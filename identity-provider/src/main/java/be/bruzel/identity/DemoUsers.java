@@ -19,9 +19,16 @@ public record DemoUsers(List<DemoUser> users) {
      * @param email where the platform e-mails the user (the demo's own mail server catches it)
      * @param careZone the care zone a zone analyst works for
      */
-    public record DemoUser(String username, String password, String name, List<String> roles,
-            String organisationId, String profession, String locale, String email, String careZone) {
-    }
+    public record DemoUser(
+            String username,
+            String password,
+            String name,
+            List<String> roles,
+            String organisationId,
+            String profession,
+            String locale,
+            String email,
+            String careZone) {}
 
     public Optional<DemoUser> find(String username) {
         return users.stream().filter(user -> user.username().equals(username)).findFirst();

@@ -32,7 +32,8 @@ class IdentityConfiguration {
                 .map(user -> User.withUsername(user.username())
                         // Stored as bcrypt hashes ({bcrypt}...), checked by Spring Security's delegating encoder.
                         .password(user.password())
-                        .roles(user.roles().stream().map(role -> role.toUpperCase().replace('-', '_'))
+                        .roles(user.roles().stream()
+                                .map(role -> role.toUpperCase().replace('-', '_'))
                                 .toArray(String[]::new))
                         .build())
                 .toList());
@@ -45,19 +46,25 @@ class IdentityConfiguration {
      * gateway only, carry who signed in (name, e-mail, language) and nothing a service would act on.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(DemoUsers demo,
+    OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(
+            DemoUsers demo,
             @Value("${demo.access-token-audience}") List<String> signInAudience,
             @Value("${demo.services}") List<String> services) {
         return context -> {
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
-            boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+            boolean idToken =
+                    OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
             if (!accessToken && !idToken) {
                 return;
             }
             if (accessToken) {
                 context.getJwsHeader().type("at+jwt");
-                context.getClaims().audience(context.getAuthorizationGrant() instanceof OAuth2TokenExchangeAuthenticationToken
-                        exchange ? oneServiceOf(exchange, context, signInAudience, services) : signInAudience);
+                context.getClaims()
+                        .audience(
+                                context.getAuthorizationGrant()
+                                                instanceof OAuth2TokenExchangeAuthenticationToken exchange
+                                        ? oneServiceOf(exchange, context, signInAudience, services)
+                                        : signInAudience);
             }
             demo.find(context.getPrincipal().getName()).ifPresent(user -> {
                 Map<String, Object> claims = new HashMap<>();
@@ -89,19 +96,25 @@ class IdentityConfiguration {
      * A token exchange names exactly one of the platform's services (RFC 8693 {@code audience}), and
      * trades a token from sign-in only: a token already meant for one service buys no other.
      */
-    private static List<String> oneServiceOf(OAuth2TokenExchangeAuthenticationToken exchange, JwtEncodingContext context,
-            List<String> signInAudience, List<String> services) {
+    private static List<String> oneServiceOf(
+            OAuth2TokenExchangeAuthenticationToken exchange,
+            JwtEncodingContext context,
+            List<String> signInAudience,
+            List<String> services) {
         Set<String> asked = exchange.getAudiences();
         if (asked.size() != 1 || !services.containsAll(asked)) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("invalid_target",
-                    "audience must name one of " + services, null));
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error("invalid_target", "audience must name one of " + services, null));
         }
-        OAuth2Authorization.Token<OAuth2Token> subject = context.getAuthorization() == null ? null
+        OAuth2Authorization.Token<OAuth2Token> subject = context.getAuthorization() == null
+                ? null
                 : context.getAuthorization().getToken(exchange.getSubjectToken());
-        Object subjectAudience = subject == null || subject.getClaims() == null ? null : subject.getClaims().get("aud");
+        Object subjectAudience = subject == null || subject.getClaims() == null
+                ? null
+                : subject.getClaims().get("aud");
         if (!(subjectAudience instanceof Collection<?> audience) || !audience.containsAll(signInAudience)) {
-            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
-                    "only a token from sign-in can be exchanged", null));
+            throw new OAuth2AuthenticationException(new OAuth2Error(
+                    OAuth2ErrorCodes.INVALID_GRANT, "only a token from sign-in can be exchanged", null));
         }
         return List.copyOf(asked);
     }

@@ -22,6 +22,7 @@ class SignInPage {
     static final String PATH = "/login";
     /** Its styles, from a file: the page's Content-Security-Policy allows no inline style. */
     static final String STYLE = "/sign-in.css";
+
     private static final List<Locale> LANGUAGES = List.of(Locale.of("nl"), Locale.FRENCH, Locale.ENGLISH);
 
     private final MessageSource messages;
@@ -32,20 +33,31 @@ class SignInPage {
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
-    String page(HttpServletRequest request, CsrfToken csrf, @RequestParam(required = false) String lang,
-            @RequestParam(required = false) String error, @RequestParam(required = false) String logout,
+    String page(
+            HttpServletRequest request,
+            CsrfToken csrf,
+            @RequestParam(required = false) String lang,
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String logout,
             @RequestParam(required = false) Long locked) {
         Locale language = languageOf(request, lang);
         String notice = locked != null
                 ? "<p class=\"error\" role=\"alert\">" + text("sign-in.locked", language, Math.max(1, locked)) + "</p>"
-                : error != null ? "<p class=\"error\" role=\"alert\">" + text("sign-in.failed", language) + "</p>"
-                : logout != null ? "<p role=\"status\">" + text("sign-in.signed-out", language) + "</p>" : "";
+                : error != null
+                        ? "<p class=\"error\" role=\"alert\">" + text("sign-in.failed", language) + "</p>"
+                        : logout != null ? "<p role=\"status\">" + text("sign-in.signed-out", language) + "</p>" : "";
         StringBuilder switches = new StringBuilder();
         for (Locale other : LANGUAGES) {
             if (!other.equals(language)) {
-                switches.append("<a href=\"").append(PATH).append("?lang=").append(other.getLanguage())
-                        .append("\" lang=\"").append(other.getLanguage()).append("\">")
-                        .append(text("sign-in.language." + other.getLanguage(), other)).append("</a> ");
+                switches.append("<a href=\"")
+                        .append(PATH)
+                        .append("?lang=")
+                        .append(other.getLanguage())
+                        .append("\" lang=\"")
+                        .append(other.getLanguage())
+                        .append("\">")
+                        .append(text("sign-in.language." + other.getLanguage(), other))
+                        .append("</a> ");
             }
         }
         return """
@@ -74,10 +86,19 @@ class SignInPage {
                 </main>
                 </body>
                 </html>
-                """.formatted(language.getLanguage(), text("sign-in.title", language), text("sign-in.platform", language),
-                notice, PATH, text("sign-in.username", language), text("sign-in.password", language),
-                HtmlUtils.htmlEscape(csrf.getToken()), text("sign-in.submit", language),
-                text("sign-in.languages", language), switches.toString().strip(), STYLE);
+                """.formatted(
+                        language.getLanguage(),
+                        text("sign-in.title", language),
+                        text("sign-in.platform", language),
+                        notice,
+                        PATH,
+                        text("sign-in.username", language),
+                        text("sign-in.password", language),
+                        HtmlUtils.htmlEscape(csrf.getToken()),
+                        text("sign-in.submit", language),
+                        text("sign-in.languages", language),
+                        switches.toString().strip(),
+                        STYLE);
     }
 
     private static Locale languageOf(HttpServletRequest request, String asked) {

@@ -10,9 +10,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -28,8 +28,7 @@ class SignInSecurity {
     SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
         MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
-        return http
-                .oauth2AuthorizationServer(server -> {
+        return http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(Customizer.withDefaults());
                 })
@@ -45,10 +44,11 @@ class SignInSecurity {
     @Order(2)
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
         ThrottledSignIn throttled = new ThrottledSignIn(new SignInThrottle(Clock.systemUTC()));
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(SignInPage.PATH, SignInPage.STYLE, "/error", "/actuator/health/**").permitAll()
-                        .anyRequest().authenticated())
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                SignInPage.PATH, SignInPage.STYLE, "/error", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage(SignInPage.PATH)
                         .failureHandler(throttled.failureHandler())
                         .successHandler(throttled.successHandler()))
@@ -59,8 +59,9 @@ class SignInSecurity {
 
     /** No script at all, styles from this provider only, never in a frame: a page that asks for a password. */
     private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'"))
+        headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives(
+                                "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()"));
     }

@@ -18,13 +18,13 @@ final class SignInThrottle {
     static final int FREE_ATTEMPTS_PER_USER = 3;
     /** More for an address: many people may sign in from one office, behind one address. */
     static final int FREE_ATTEMPTS_PER_ADDRESS = 10;
+
     static final Duration FIRST_DELAY = Duration.ofSeconds(2);
     static final Duration LONGEST_DELAY = Duration.ofMinutes(15);
     /** Bounds the memory a flood of invented user names can take. */
     private static final int MOST_TRACKED = 100_000;
 
-    private record Failures(int count, Instant last, Instant lockedUntil) {
-    }
+    private record Failures(int count, Instant last, Instant lockedUntil) {}
 
     private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -54,8 +54,12 @@ final class SignInThrottle {
 
     /** Failures a quarter of an hour apart are forgotten: a shared office address is not locked for good. */
     private void count(String key, int freeAttempts) {
-        failures.merge(key, lockAfter(1, freeAttempts), (before, one) -> before.last().plus(LONGEST_DELAY)
-                .isBefore(clock.instant()) ? one : lockAfter(before.count() + 1, freeAttempts));
+        failures.merge(
+                key,
+                lockAfter(1, freeAttempts),
+                (before, one) -> before.last().plus(LONGEST_DELAY).isBefore(clock.instant())
+                        ? one
+                        : lockAfter(before.count() + 1, freeAttempts));
     }
 
     private Failures lockAfter(int count, int freeAttempts) {
@@ -64,7 +68,9 @@ final class SignInThrottle {
         }
         int doublings = Math.min(count - freeAttempts - 1, 20);
         Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
-        return new Failures(count, clock.instant(),
+        return new Failures(
+                count,
+                clock.instant(),
                 clock.instant().plus(delay.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : delay));
     }
 

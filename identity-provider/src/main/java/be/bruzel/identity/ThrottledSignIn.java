@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ThrottledSignIn extends OncePerRequestFilter {
 
     private final SignInThrottle throttle;
-    private final AuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler(SignInPage.PATH + "?error");
+    private final AuthenticationFailureHandler failed =
+            new SimpleUrlAuthenticationFailureHandler(SignInPage.PATH + "?error");
     private final AuthenticationSuccessHandler succeeded = new SavedRequestAwareAuthenticationSuccessHandler();
 
     ThrottledSignIn(SignInThrottle throttle) {

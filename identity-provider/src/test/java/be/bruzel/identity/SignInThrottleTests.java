@@ -38,7 +38,9 @@ class SignInThrottleTests {
         throttle.failed("gp.jette", "10.0.0.1");
         assertThat(throttle.waitFor("gp.jette", "10.0.0.2")).contains(Duration.ofSeconds(2));
         throttle.failed("gp.jette", "10.0.0.1");
-        assertThat(throttle.waitFor("GP.Jette", "10.0.0.2")).as("user names are not case-sensitive").contains(Duration.ofSeconds(4));
+        assertThat(throttle.waitFor("GP.Jette", "10.0.0.2"))
+                .as("user names are not case-sensitive")
+                .contains(Duration.ofSeconds(4));
         throttle.failed("gp.jette", "10.0.0.1");
         assertThat(throttle.waitFor("gp.jette", "10.0.0.2")).contains(Duration.ofSeconds(8));
     }
@@ -50,7 +52,9 @@ class SignInThrottleTests {
         }
 
         assertThat(throttle.waitFor("admin", "10.0.0.9")).isPresent();
-        assertThat(throttle.waitFor("admin", "10.0.0.1")).as("another address, another user").isEmpty();
+        assertThat(throttle.waitFor("admin", "10.0.0.1"))
+                .as("another address, another user")
+                .isEmpty();
     }
 
     @Test

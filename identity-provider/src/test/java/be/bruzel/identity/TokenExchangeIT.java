@@ -26,8 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class TokenExchangeIT {
 
     static final int PORT = 19002;
-    private static final String GATEWAY_CLIENT = "Basic " + Base64.getEncoder()
-            .encodeToString("platform-web:platform-web-secret".getBytes(StandardCharsets.UTF_8));
+    private static final String GATEWAY_CLIENT = "Basic "
+            + Base64.getEncoder().encodeToString("platform-web:platform-web-secret".getBytes(StandardCharsets.UTF_8));
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
@@ -46,12 +46,17 @@ class TokenExchangeIT {
 
         assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
         String claims = TokenScript.claimsOf(accessTokenOf(exchanged));
-        assertThat(claims).containsPattern("\"aud\":(\\[\"referral-service\"]|\"referral-service\")")
+        assertThat(claims)
+                .containsPattern("\"aud\":(\\[\"referral-service\"]|\"referral-service\")")
                 .doesNotContain("directory-service", "\"gateway\"")
-                .contains("\"sub\":\"worker.jette\"", "\"roles\":[\"organisation-worker\"]",
+                .contains(
+                        "\"sub\":\"worker.jette\"",
+                        "\"roles\":[\"organisation-worker\"]",
                         "\"organisation_id\":\"ocmw-jette\"");
-        assertThat(new String(Base64.getUrlDecoder().decode(accessTokenOf(exchanged).split("\\.")[0]),
-                StandardCharsets.UTF_8)).contains("\"typ\":\"at+jwt\"");
+        assertThat(new String(
+                        Base64.getUrlDecoder().decode(accessTokenOf(exchanged).split("\\.")[0]),
+                        StandardCharsets.UTF_8))
+                .contains("\"typ\":\"at+jwt\"");
     }
 
     @Test
@@ -69,8 +74,9 @@ class TokenExchangeIT {
         String signedIn = signedIn("gp.jette");
 
         assertThat(exchange(GATEWAY_CLIENT, signedIn, "payroll").body()).contains("invalid_target");
-        HttpResponse<String> two = http.send(request(GATEWAY_CLIENT, form(signedIn)
-                + "&audience=referral-service&audience=directory-service"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> two = http.send(
+                request(GATEWAY_CLIENT, form(signedIn) + "&audience=referral-service&audience=directory-service"),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(two.statusCode()).isEqualTo(400);
         assertThat(two.body()).contains("invalid_target");
     }
@@ -86,11 +92,15 @@ class TokenExchangeIT {
 
         String forReferrals = accessTokenOf(exchange(GATEWAY_CLIENT, signedIn, "referral-service"));
         HttpResponse<String> again = exchange(GATEWAY_CLIENT, forReferrals, "directory-service");
-        assertThat(again.statusCode()).as("a token for one service buys no other").isEqualTo(400);
+        assertThat(again.statusCode())
+                .as("a token for one service buys no other")
+                .isEqualTo(400);
         assertThat(again.body()).contains("invalid_grant");
 
-        HttpResponse<String> noSecret = exchange("Basic " + Base64.getEncoder().encodeToString(
-                "platform-web:wrong".getBytes(StandardCharsets.UTF_8)), signedIn, "referral-service");
+        HttpResponse<String> noSecret = exchange(
+                "Basic " + Base64.getEncoder().encodeToString("platform-web:wrong".getBytes(StandardCharsets.UTF_8)),
+                signedIn,
+                "referral-service");
         assertThat(noSecret.statusCode()).isEqualTo(401);
         assertThat(noSecret.body()).doesNotContain("access_token");
     }
@@ -102,21 +112,24 @@ class TokenExchangeIT {
     }
 
     private HttpResponse<String> exchange(String client, String subjectToken, String audience) throws Exception {
-        return http.send(request(client, form(subjectToken) + "&audience=" + audience),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(client, form(subjectToken) + "&audience=" + audience), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String form(String subjectToken) {
-        return "grant_type=" + URLEncoder.encode("urn:ietf:params:oauth:grant-type:token-exchange", StandardCharsets.UTF_8)
+        return "grant_type="
+                + URLEncoder.encode("urn:ietf:params:oauth:grant-type:token-exchange", StandardCharsets.UTF_8)
                 + "&subject_token=" + subjectToken
-                + "&subject_token_type=" + URLEncoder.encode("urn:ietf:params:oauth:token-type:access_token",
-                        StandardCharsets.UTF_8);
+                + "&subject_token_type="
+                + URLEncoder.encode("urn:ietf:params:oauth:token-type:access_token", StandardCharsets.UTF_8);
     }
 
     private static HttpRequest request(String client, String form) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/oauth2/token"))
-                .header("Authorization", client).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .header("Authorization", client)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
     }
 
     private static String accessTokenOf(HttpResponse<String> response) {

@@ -11,11 +11,9 @@ import java.util.concurrent.TimeUnit;
 /** The README's {@code scripts/token}, run against a provider on this machine as a newcomer runs it. */
 final class TokenScript {
 
-    private TokenScript() {
-    }
+    private TokenScript() {}
 
-    record Result(int exitCode, String output, String error) {
-    }
+    record Result(int exitCode, String output, String error) {}
 
     static Result run(int port, String user, String password) throws IOException, InterruptedException {
         return run(port, user, password, null);
@@ -31,7 +29,8 @@ final class TokenScript {
         }
         Process process = builder.start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(),
+        return new Result(
+                process.exitValue(),
                 new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }

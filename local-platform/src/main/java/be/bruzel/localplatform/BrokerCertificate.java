@@ -27,16 +27,43 @@ record BrokerCertificate(Path keyStore, String password, Path certificate) {
         if (!Files.exists(keyStore) || !Files.exists(passwordFile) || !Files.exists(certificate)) {
             Files.deleteIfExists(keyStore);
             String password = Secrets.random();
-            keytool("-genkeypair", "-alias", "broker", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1", "-validity", "3650",
-                    "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", password,
-                    "-keypass", password);
-            keytool("-exportcert", "-rfc", "-alias", "broker", "-keystore", keyStore.toString(),
-                    "-storepass", password, "-file", certificate.toString());
+            keytool(
+                    "-genkeypair",
+                    "-alias",
+                    "broker",
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-dname",
+                    "CN=localhost",
+                    "-ext",
+                    "san=dns:localhost,ip:127.0.0.1",
+                    "-validity",
+                    "3650",
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    keyStore.toString(),
+                    "-storepass",
+                    password,
+                    "-keypass",
+                    password);
+            keytool(
+                    "-exportcert",
+                    "-rfc",
+                    "-alias",
+                    "broker",
+                    "-keystore",
+                    keyStore.toString(),
+                    "-storepass",
+                    password,
+                    "-file",
+                    certificate.toString());
             Files.writeString(passwordFile, password, StandardCharsets.UTF_8);
         }
-        return new BrokerCertificate(keyStore, Files.readString(passwordFile, StandardCharsets.UTF_8).strip(),
-                certificate);
+        return new BrokerCertificate(
+                keyStore, Files.readString(passwordFile, StandardCharsets.UTF_8).strip(), certificate);
     }
 
     private static void keytool(String... arguments) throws IOException, InterruptedException {

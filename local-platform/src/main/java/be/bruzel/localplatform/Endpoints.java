@@ -27,8 +27,7 @@ public record Endpoints(
     /** Where the services listen in {@code ./run}: this machine only. */
     static final String LOOPBACK = "127.0.0.1";
 
-    public record Credentials(String username, String password) {
-    }
+    public record Credentials(String username, String password) {}
 
     public Endpoints {
         ports = new EnumMap<>(ports);
@@ -101,15 +100,35 @@ public record Endpoints(
 
     /** The ports a developer's machine uses: 8080 for the gateway, 9000 for the identity provider. */
     public static Map<PlatformService, Integer> defaultPorts() {
-        return Map.of(PlatformService.GATEWAY, 8080, PlatformService.REFERRAL, 8081,
-                PlatformService.DIRECTORY, 8082, PlatformService.NOTIFICATION, 8083, PlatformService.STATISTICS, 8084,
-                PlatformService.IDENTITY_PROVIDER, 9000);
+        return Map.of(
+                PlatformService.GATEWAY,
+                8080,
+                PlatformService.REFERRAL,
+                8081,
+                PlatformService.DIRECTORY,
+                8082,
+                PlatformService.NOTIFICATION,
+                8083,
+                PlatformService.STATISTICS,
+                8084,
+                PlatformService.IDENTITY_PROVIDER,
+                9000);
     }
 
     /** Each service's own management port, as its application.yml declares it. */
     public static Map<PlatformService, Integer> defaultManagementPorts() {
-        return Map.of(PlatformService.GATEWAY, 9080, PlatformService.REFERRAL, 9081,
-                PlatformService.DIRECTORY, 9082, PlatformService.NOTIFICATION, 9083, PlatformService.STATISTICS, 9084,
-                PlatformService.IDENTITY_PROVIDER, 9001);
+        return Map.of(
+                PlatformService.GATEWAY,
+                9080,
+                PlatformService.REFERRAL,
+                9081,
+                PlatformService.DIRECTORY,
+                9082,
+                PlatformService.NOTIFICATION,
+                9083,
+                PlatformService.STATISTICS,
+                9084,
+                PlatformService.IDENTITY_PROVIDER,
+                9001);
     }
 }

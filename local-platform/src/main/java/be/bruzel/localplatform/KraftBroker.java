@@ -1,7 +1,7 @@
 package be.bruzel.localplatform;
 
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +35,9 @@ final class KraftBroker implements AutoCloseable {
      * A broker that lets in only the given users (SASL/SCRAM-SHA-512 over TLS; the first is its
      * administrator) and lets them do only what ACLs allow. The controller listener stays on this machine.
      */
-    static KraftBroker startSecured(Path logDirectory, int port, int controllerPort, Map<String, String> users,
-            BrokerCertificate certificate) throws Exception {
+    static KraftBroker startSecured(
+            Path logDirectory, int port, int controllerPort, Map<String, String> users, BrokerCertificate certificate)
+            throws Exception {
         String administrator = users.keySet().iterator().next();
         Properties config = common(logDirectory, controllerPort);
         config.put("listeners", "SASL_SSL://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
@@ -52,21 +53,22 @@ final class KraftBroker implements AutoCloseable {
         config.put("ssl.truststore.location", certificate.certificate().toString());
         config.put("sasl.enabled.mechanisms", SCRAM);
         config.put("sasl.mechanism.inter.broker.protocol", SCRAM);
-        config.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
-                jaas(administrator, users.get(administrator)));
+        config.put(
+                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", jaas(administrator, users.get(administrator)));
         config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         // The controller listener (loopback) authenticates no one: the broker's own calls to it come as ANONYMOUS.
         config.put("super.users", "User:" + administrator + ";User:ANONYMOUS");
         config.put("allow.everyone.if.no.acl.found", "false");
         List<String> credentials = users.entrySet().stream()
-                .map(user -> SCRAM + "=[name=" + user.getKey() + ",password=" + user.getValue() + "]").toList();
+                .map(user -> SCRAM + "=[name=" + user.getKey() + ",password=" + user.getValue() + "]")
+                .toList();
         return start(logDirectory, config, port, credentials);
     }
 
     /** The JAAS setting of a client (or the broker itself) that signs in as this user. */
     static String jaas(String user, String password) {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     private static Properties common(Path logDirectory, int controllerPort) {
@@ -116,5 +118,4 @@ final class KraftBroker implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
     }
-
 }

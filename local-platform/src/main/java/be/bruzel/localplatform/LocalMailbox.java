@@ -71,14 +71,15 @@ final class LocalMailbox implements AutoCloseable {
 
     private static String item(MimeMessage mail) {
         try {
-            String to = Arrays.stream(mail.getAllRecipients()).map(Address::toString).collect(Collectors.joining(", "));
+            String to = Arrays.stream(mail.getAllRecipients())
+                    .map(Address::toString)
+                    .collect(Collectors.joining(", "));
             return "<section style=\"border-top: 1px solid #ccc; padding: .5em 0\"><h2 style=\"font-size: 1.1em\">"
                     + escape(mail.getSubject()) + "</h2><p>To: " + escape(to) + " &middot; "
                     + mail.getSentDate() + "</p><pre style=\"white-space: pre-wrap\">"
                     + escape(String.valueOf(text(mail))) + "</pre></section>";
         } catch (MessagingException | IOException unreadable) {
-            return "<section><p>(a mail that cannot be read: " + escape(unreadable.getMessage())
-                    + ")</p></section>";
+            return "<section><p>(a mail that cannot be read: " + escape(unreadable.getMessage()) + ")</p></section>";
         }
     }
 
@@ -99,7 +100,10 @@ final class LocalMailbox implements AutoCloseable {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     @Override

@@ -29,18 +29,23 @@ public final class LocalPlatform {
     static final int KAFKA_CONTROLLER_PORT = 59093;
     /** Where notification-service sends mail by default (SMTP_PORT), and where the demo shows it. */
     static final int SMTP_PORT = 3025;
+
     static final int MAILBOX_PAGE_PORT = 8025;
     static final Duration READY_WITHIN = Duration.ofMinutes(3);
 
-    private LocalPlatform() {
-    }
+    private LocalPlatform() {}
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
-        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
-        Path data = arguments.stream().filter(arg -> arg.startsWith("--data=")).findFirst()
+        Path root = Path.of(System.getProperty("platform.root", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path data = arguments.stream()
+                .filter(arg -> arg.startsWith("--data="))
+                .findFirst()
                 .map(arg -> Path.of(arg.substring("--data=".length())))
-                .orElse(root.resolve(".platform-data")).toAbsolutePath();
+                .orElse(root.resolve(".platform-data"))
+                .toAbsolutePath();
         if (arguments.contains("--clean")) {
             deleteRecursively(data);
             log.info("Starting clean: removed {}", data);
@@ -56,9 +61,14 @@ public final class LocalPlatform {
         }
         log.info("PostgreSQL on port {} and Kafka at {} (SASL_SSL) are up", database.port(), kafka.bootstrapServers());
 
-        Endpoints endpoints = new Endpoints(database::jdbcUrl, name -> new Endpoints.Credentials(name, name),
-                kafka.bootstrapServers(), kafka::environmentOf, Endpoints.defaultPorts(),
-                Endpoints.defaultManagementPorts(), Map.of());
+        Endpoints endpoints = new Endpoints(
+                database::jdbcUrl,
+                name -> new Endpoints.Credentials(name, name),
+                kafka.bootstrapServers(),
+                kafka::environmentOf,
+                Endpoints.defaultPorts(),
+                Endpoints.defaultManagementPorts(),
+                Map.of());
         List<ServiceProcess> processes = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -111,10 +121,16 @@ public final class LocalPlatform {
                  Logs and data:                  %s
                  Stop with Ctrl-C; start clean with --clean.
                 ================================================================================
-                """.formatted(ready.toMillis() / 1000.0, endpoints.url(PlatformService.GATEWAY),
-                endpoints.issuerUri(), MAILBOX_PAGE_PORT, endpoints.url(PlatformService.REFERRAL),
-                endpoints.url(PlatformService.DIRECTORY), endpoints.url(PlatformService.NOTIFICATION),
-                endpoints.url(PlatformService.STATISTICS), data);
+                """.formatted(
+                        ready.toMillis() / 1000.0,
+                        endpoints.url(PlatformService.GATEWAY),
+                        endpoints.issuerUri(),
+                        MAILBOX_PAGE_PORT,
+                        endpoints.url(PlatformService.REFERRAL),
+                        endpoints.url(PlatformService.DIRECTORY),
+                        endpoints.url(PlatformService.NOTIFICATION),
+                        endpoints.url(PlatformService.STATISTICS),
+                        data);
     }
 
     private static void ensure(LocalDatabase database, String name) {

@@ -19,42 +19,75 @@ import org.apache.kafka.common.resource.ResourceType;
 public final class PlatformKafkaAcls {
 
     /** @param produces topics it writes; @param consumes topics it reads */
-    record Access(String service, List<String> produces, List<String> consumes) {
-    }
+    record Access(String service, List<String> produces, List<String> consumes) {}
 
-    static final List<String> DIRECTORY_TOPICS = List.of(Topics.DIRECTORY_SERVICES, Topics.DIRECTORY_ROUTING_RULES,
-            Topics.DIRECTORY_TERRITORY, Topics.DIRECTORY_THEMES);
+    static final List<String> DIRECTORY_TOPICS = List.of(
+            Topics.DIRECTORY_SERVICES,
+            Topics.DIRECTORY_ROUTING_RULES,
+            Topics.DIRECTORY_TERRITORY,
+            Topics.DIRECTORY_THEMES);
 
     static final List<Access> SERVICES = List.of(
             new Access("directory-service", DIRECTORY_TOPICS, List.of()),
-            new Access("referral-service", List.of(Topics.REFERRAL_EVENTS), concat(List.of(Topics.REFERRAL_EVENTS),
-                    DIRECTORY_TOPICS)),
-            new Access("notification-service", List.of(), List.of(Topics.REFERRAL_EVENTS, Topics.DIRECTORY_SERVICES,
-                    Topics.DIRECTORY_TERRITORY)),
+            new Access(
+                    "referral-service",
+                    List.of(Topics.REFERRAL_EVENTS),
+                    concat(List.of(Topics.REFERRAL_EVENTS), DIRECTORY_TOPICS)),
+            new Access(
+                    "notification-service",
+                    List.of(),
+                    List.of(Topics.REFERRAL_EVENTS, Topics.DIRECTORY_SERVICES, Topics.DIRECTORY_TERRITORY)),
             new Access("statistics-service", List.of(), concat(List.of(Topics.REFERRAL_EVENTS), DIRECTORY_TOPICS)));
 
-    private PlatformKafkaAcls() {
-    }
+    private PlatformKafkaAcls() {}
 
     public static List<AclBinding> bindings() {
         List<AclBinding> bindings = new ArrayList<>();
         for (Access access : SERVICES) {
             String user = "User:" + access.service();
             for (String topic : access.produces()) {
-                allow(bindings, user, topic(topic), AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE,
-                        AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS);
+                allow(
+                        bindings,
+                        user,
+                        topic(topic),
+                        AclOperation.WRITE,
+                        AclOperation.DESCRIBE,
+                        AclOperation.CREATE,
+                        AclOperation.DESCRIBE_CONFIGS,
+                        AclOperation.ALTER_CONFIGS);
                 // It declares its topics' dead letters too; their consumers write them.
-                allow(bindings, user, topic(Topics.deadLetterOf(topic)), AclOperation.DESCRIBE, AclOperation.CREATE,
+                allow(
+                        bindings,
+                        user,
+                        topic(Topics.deadLetterOf(topic)),
+                        AclOperation.DESCRIBE,
+                        AclOperation.CREATE,
                         AclOperation.DESCRIBE_CONFIGS);
             }
             for (String topic : access.consumes()) {
-                allow(bindings, user, topic(topic), AclOperation.READ, AclOperation.DESCRIBE, AclOperation.CREATE,
+                allow(
+                        bindings,
+                        user,
+                        topic(topic),
+                        AclOperation.READ,
+                        AclOperation.DESCRIBE,
+                        AclOperation.CREATE,
                         AclOperation.DESCRIBE_CONFIGS);
-                allow(bindings, user, topic(Topics.deadLetterOf(topic)), AclOperation.WRITE, AclOperation.DESCRIBE,
-                        AclOperation.CREATE, AclOperation.DESCRIBE_CONFIGS);
+                allow(
+                        bindings,
+                        user,
+                        topic(Topics.deadLetterOf(topic)),
+                        AclOperation.WRITE,
+                        AclOperation.DESCRIBE,
+                        AclOperation.CREATE,
+                        AclOperation.DESCRIBE_CONFIGS);
             }
-            allow(bindings, user, new ResourcePattern(ResourceType.GROUP, access.service(), PatternType.PREFIXED),
-                    AclOperation.READ, AclOperation.DESCRIBE);
+            allow(
+                    bindings,
+                    user,
+                    new ResourcePattern(ResourceType.GROUP, access.service(), PatternType.PREFIXED),
+                    AclOperation.READ,
+                    AclOperation.DESCRIBE);
         }
         return bindings;
     }
@@ -63,9 +96,11 @@ public final class PlatformKafkaAcls {
         return new ResourcePattern(ResourceType.TOPIC, name, PatternType.LITERAL);
     }
 
-    private static void allow(List<AclBinding> bindings, String user, ResourcePattern resource, AclOperation... operations) {
+    private static void allow(
+            List<AclBinding> bindings, String user, ResourcePattern resource, AclOperation... operations) {
         for (AclOperation operation : operations) {
-            bindings.add(new AclBinding(resource, new AccessControlEntry(user, "*", operation, AclPermissionType.ALLOW)));
+            bindings.add(
+                    new AclBinding(resource, new AccessControlEntry(user, "*", operation, AclPermissionType.ALLOW)));
         }
     }
 

@@ -8,8 +8,7 @@ final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** 128 random bits, in hexadecimal. */
     static String random() {

@@ -38,7 +38,8 @@ public final class SecuredKafka implements AutoCloseable {
     public static SecuredKafka start(Path directory, int port, int controllerPort) throws Exception {
         Path log = directory.resolve("log");
         // A broker of an older ./run, without users, kept its log in the folder itself.
-        Map<String, String> users = users(directory.resolve("users.properties"),
+        Map<String, String> users = users(
+                directory.resolve("users.properties"),
                 Files.exists(log) || Files.exists(directory.resolve("meta.properties")));
         BrokerCertificate certificate = BrokerCertificate.ensure(directory.resolve("tls"));
         KraftBroker broker = KraftBroker.startSecured(log, port, controllerPort, users, certificate);
@@ -59,11 +60,17 @@ public final class SecuredKafka implements AutoCloseable {
         if (password == null) {
             return Map.of();
         }
-        return Map.of("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
-                "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", KraftBroker.SCRAM,
-                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", KraftBroker.jaas(service.module(), password),
-                "SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PEM",
-                "SPRING_KAFKA_SSL_TRUST_STORE_LOCATION", certificate.certificate().toUri().toString());
+        return Map.of(
+                "SPRING_KAFKA_SECURITY_PROTOCOL",
+                "SASL_SSL",
+                "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM",
+                KraftBroker.SCRAM,
+                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+                KraftBroker.jaas(service.module(), password),
+                "SPRING_KAFKA_SSL_TRUST_STORE_TYPE",
+                "PEM",
+                "SPRING_KAFKA_SSL_TRUST_STORE_LOCATION",
+                certificate.certificate().toUri().toString());
     }
 
     /** A Kafka client's settings to sign in as one of the broker's users. */
@@ -81,7 +88,9 @@ public final class SecuredKafka implements AutoCloseable {
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL");
         config.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
-        config.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, certificate.certificate().toString());
+        config.put(
+                SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG,
+                certificate.certificate().toString());
         return config;
     }
 

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /** One service in a JVM of its own, started from the executable jar its module builds. */
 public final class ServiceProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final PlatformService service;
     private final Process process;
@@ -38,8 +39,8 @@ public final class ServiceProcess {
      */
     public static ServiceProcess start(PlatformService service, Path root, Endpoints endpoints, Path logs) {
         Path jar = executableJar(root, service);
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xss512k",
-                "-jar", jar.toString()));
+        List<String> command =
+                new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xss512k", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment.putAll(endpoints.environmentOf(service));
@@ -56,12 +57,12 @@ public final class ServiceProcess {
     /** Waits until the service is ready (readiness answers 200 only when UP), and fails early when its process dies. */
     public void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(readiness)
-                .timeout(Duration.ofSeconds(2)).build();
+        HttpRequest health =
+                HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " stopped with exit code " + process.exitValue()
-                        + "; see " + log);
+                throw new IllegalStateException(
+                        service.module() + " stopped with exit code " + process.exitValue() + "; see " + log);
             }
             try {
                 HttpResponse<String> response = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
@@ -111,11 +112,13 @@ public final class ServiceProcess {
     static Path executableJar(Path root, PlatformService service) {
         Path target = root.resolve(service.module()).resolve("target");
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No executable jar in " + target
-                            + "; build first: ./mvnw -DskipTests package"));
+            return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "No executable jar in " + target + "; build first: ./mvnw -DskipTests package"));
         } catch (IOException e) {
-            throw new IllegalStateException("No build output in " + target + "; build first: ./mvnw -DskipTests package", e);
+            throw new IllegalStateException(
+                    "No build output in " + target + "; build first: ./mvnw -DskipTests package", e);
         }
     }
 

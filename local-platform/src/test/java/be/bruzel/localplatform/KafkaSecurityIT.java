@@ -43,16 +43,20 @@ import org.yaml.snakeyaml.Yaml;
  */
 class KafkaSecurityIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
     static SecuredKafka kafka;
 
     @BeforeAll
     static void startTheSecuredBroker() throws Exception {
         kafka = SecuredKafka.start(Files.createTempDirectory("kafka-security"), freePort(), freePort());
         try (Admin admin = Admin.create(signedIn(SecuredKafka.ADMINISTRATOR))) {
-            admin.createTopics(List.of(new NewTopic(Topics.DIRECTORY_SERVICES, 1, (short) 1),
-                    new NewTopic(Topics.DIRECTORY_ROUTING_RULES, 1, (short) 1),
-                    new NewTopic(Topics.REFERRAL_EVENTS, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(
+                            new NewTopic(Topics.DIRECTORY_SERVICES, 1, (short) 1),
+                            new NewTopic(Topics.DIRECTORY_ROUTING_RULES, 1, (short) 1),
+                            new NewTopic(Topics.REFERRAL_EVENTS, 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -65,12 +69,15 @@ class KafkaSecurityIT {
 
     @Test
     void aClientWithoutCredentialsCanNeitherWriteNorReadTheDirectoryOverTlsOrWithout() {
-        Map<String, Object> plaintext = new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers()));
+        Map<String, Object> plaintext =
+                new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
 
         for (Map<String, Object> anonymous : List.of(kafka.anonymousClient(), plaintext)) {
-            assertThat(failureOf(() -> write(anonymous, Topics.DIRECTORY_SERVICES))).isInstanceOf(TimeoutException.class);
-            assertThat(read(anonymous, Topics.DIRECTORY_SERVICES, "anonymous")).as("nothing read").isZero();
+            assertThat(failureOf(() -> write(anonymous, Topics.DIRECTORY_SERVICES)))
+                    .isInstanceOf(TimeoutException.class);
+            assertThat(read(anonymous, Topics.DIRECTORY_SERVICES, "anonymous"))
+                    .as("nothing read")
+                    .isZero();
         }
     }
 
@@ -97,10 +104,10 @@ class KafkaSecurityIT {
     void theDirectoryWritesItsTopicsAndTheReferralServiceReadsThemButCannotWriteThem() throws Exception {
         write(signedIn("directory-service"), Topics.DIRECTORY_SERVICES);
 
-        assertThat(read(signedIn("referral-service"), Topics.DIRECTORY_SERVICES,
-                "referral-service.directory-copy")).isPositive();
-        assertThat(failureOf(() -> write(signedIn("referral-service"),
-                Topics.DIRECTORY_SERVICES))).isInstanceOf(TopicAuthorizationException.class);
+        assertThat(read(signedIn("referral-service"), Topics.DIRECTORY_SERVICES, "referral-service.directory-copy"))
+                .isPositive();
+        assertThat(failureOf(() -> write(signedIn("referral-service"), Topics.DIRECTORY_SERVICES)))
+                .isInstanceOf(TopicAuthorizationException.class);
     }
 
     @Test
@@ -111,26 +118,31 @@ class KafkaSecurityIT {
                 .isInstanceOf(TopicAuthorizationException.class);
         assertThat(failureOf(() -> read(notifications, Topics.REFERRAL_EVENTS, "statistics-service.referral-events")))
                 .isInstanceOf(GroupAuthorizationException.class);
-        assertThat(failureOf(() -> write(signedIn("directory-service"),
-                Topics.REFERRAL_EVENTS))).isInstanceOf(TopicAuthorizationException.class);
+        assertThat(failureOf(() -> write(signedIn("directory-service"), Topics.REFERRAL_EVENTS)))
+                .isInstanceOf(TopicAuthorizationException.class);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void everyServiceMayDeclareEveryTopicItsConfigurationDeclaresWithItsDeadLetters() throws Exception {
         for (PlatformKafkaAcls.Access access : PlatformKafkaAcls.SERVICES) {
-            Map<String, Object> configuration = new Yaml().load(Files.readString(ROOT.resolve(access.service())
-                    .resolve("src/main/resources/application.yml")));
-            List<Map<String, Object>> declared = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>)
-                    configuration.get("platform")).get("kafka")).get("topics");
+            Map<String, Object> configuration = new Yaml()
+                    .load(Files.readString(
+                            ROOT.resolve(access.service()).resolve("src/main/resources/application.yml")));
+            List<Map<String, Object>> declared = (List<Map<String, Object>>)
+                    ((Map<String, Object>) ((Map<String, Object>) configuration.get("platform")).get("kafka"))
+                            .get("topics");
             try (Admin admin = Admin.create(signedIn(access.service()))) {
                 for (Map<String, Object> topic : declared) {
                     String name = (String) topic.get("name");
                     for (String each : List.of(name, Topics.deadLetterOf(name))) {
-                        Throwable refused = catchThrowable(() -> admin.createTopics(List.of(new NewTopic(each, 1,
-                                (short) 1))).all().get(30, TimeUnit.SECONDS));
+                        Throwable refused =
+                                catchThrowable(() -> admin.createTopics(List.of(new NewTopic(each, 1, (short) 1)))
+                                        .all()
+                                        .get(30, TimeUnit.SECONDS));
                         assertThat(refused == null || refused.getCause() instanceof TopicExistsException)
-                                .as(access.service() + " declares " + each + ": " + refused).isTrue();
+                                .as(access.service() + " declares " + each + ": " + refused)
+                                .isTrue();
                     }
                 }
             }
@@ -146,8 +158,8 @@ class KafkaSecurityIT {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "key", "value")).get(10, TimeUnit.SECONDS);
         }
     }
@@ -157,8 +169,8 @@ class KafkaSecurityIT {
         Map<String, Object> config = new HashMap<>(client);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             int records = 0;
             long until = System.nanoTime() + Duration.ofSeconds(6).toNanos();

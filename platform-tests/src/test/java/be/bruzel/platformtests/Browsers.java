@@ -39,12 +39,14 @@ final class Browsers implements AutoCloseable {
     }
 
     static Browsers launch(String gateway) {
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(CHROMIUM))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+        Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(CHROMIUM))
+                        .setHeadless(true)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
         return new Browsers(playwright, browser, gateway);
     }
 
@@ -53,8 +55,8 @@ final class Browsers implements AutoCloseable {
      * its Content-Security-Policy blocked, in {@code window.policyViolations}.
      */
     BrowserContext tablet() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(800, 1280)
-                .setLocale("nl-BE"));
+        BrowserContext context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(800, 1280).setLocale("nl-BE"));
         context.addInitScript("""
                 window.policyViolations = [];
                 document.addEventListener('securitypolicyviolation',
@@ -83,7 +85,9 @@ final class Browsers implements AutoCloseable {
     }
 
     List<Page> openPages() {
-        return browser.contexts().stream().flatMap(context -> context.pages().stream()).toList();
+        return browser.contexts().stream()
+                .flatMap(context -> context.pages().stream())
+                .toList();
     }
 
     void closeAll() {
@@ -91,12 +95,18 @@ final class Browsers implements AutoCloseable {
     }
 
     /** A referral in Jette's or another municipality's postcode, with consent, through the API. */
-    static void submitThroughTheApi(String gateway, String token, String postcode) throws IOException, InterruptedException {
+    static void submitThroughTheApi(String gateway, String token, String postcode)
+            throws IOException, InterruptedException {
         String body = referralJson(postcode);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/api/referrals"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(gateway + "/api/referrals"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 

@@ -56,8 +56,7 @@ public final class DirectorySearchBenchmark {
             criteria("loneliness", "1160", null, "ontmoeting"),
             criteria("language", "1210", "fr", "néerlandais"));
 
-    private DirectorySearchBenchmark() {
-    }
+    private DirectorySearchBenchmark() {}
 
     public static void main(String[] args) {
         RunningPlatform.runToCompletion(DirectorySearchBenchmark::run);
@@ -67,8 +66,11 @@ public final class DirectorySearchBenchmark {
         Path logs = Files.createTempDirectory("directory-benchmark");
         try (RunningPlatform platform = RunningPlatform.start(logs, RunningPlatform.LOAD)) {
             String url = TestInfrastructure.database("directory");
-            SingleConnectionDataSource database = new SingleConnectionDataSource(url,
-                    TestInfrastructure.postgres().username(), TestInfrastructure.postgres().password(), true);
+            SingleConnectionDataSource database = new SingleConnectionDataSource(
+                    url,
+                    TestInfrastructure.postgres().username(),
+                    TestInfrastructure.postgres().password(),
+                    true);
             long loadStart = System.nanoTime();
             int added = load(database.getConnection(), DemoSocialMap.generate(SERVICES));
             JdbcClient jdbc = JdbcClient.create(database);
@@ -76,20 +78,28 @@ public final class DirectorySearchBenchmark {
             jdbc.sql("SET plan_cache_mode = force_custom_plan").update();
             jdbc.sql("SELECT refresh_service_filter_keys(NULL)").query().singleRow();
             jdbc.sql("ANALYZE").update();
-            long services = jdbc.sql("SELECT count(*) FROM service").query(Long.class).single();
-            System.out.printf(Locale.ROOT, "%nDirectory: %d services (%d generated, stored in %.1f s)%n", services, added,
+            long services =
+                    jdbc.sql("SELECT count(*) FROM service").query(Long.class).single();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nDirectory: %d services (%d generated, stored in %.1f s)%n",
+                    services,
+                    added,
                     (System.nanoTime() - loadStart) / 1e9);
 
             HttpClient http = HttpClient.newHttpClient();
             String bearer = "Bearer " + platform.token("gp.jette");
-            List<URI> uris = SEARCHES.stream().map(search -> URI.create(platform.gateway() + "/api/directory/services?"
-                    + query(search))).toList();
-            List<SearchQuery> sql = SEARCHES.stream().map(search -> SearchQuery.of(search, placesOf(jdbc, search)))
+            List<URI> uris = SEARCHES.stream()
+                    .map(search -> URI.create(platform.gateway() + "/api/directory/services?" + query(search)))
+                    .toList();
+            List<SearchQuery> sql = SEARCHES.stream()
+                    .map(search -> SearchQuery.of(search, placesOf(jdbc, search)))
                     .toList();
 
             IntConsumer throughGateway = i -> {
                 HttpRequest request = HttpRequest.newBuilder(uris.get(i % uris.size()))
-                        .header("Authorization", bearer).build();
+                        .header("Authorization", bearer)
+                        .build();
                 try {
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {
@@ -107,11 +117,20 @@ public final class DirectorySearchBenchmark {
             Histogram[] directByShape = measure(plainSql);
             Histogram gateway = all(gatewayByShape);
             Histogram direct = all(directByShape);
-            long found = jdbc.sql(sql.getFirst().sql()).params(sql.getFirst().params()).query().listOfRows().size();
+            long found = jdbc.sql(sql.getFirst().sql())
+                    .params(sql.getFirst().params())
+                    .query()
+                    .listOfRows()
+                    .size();
 
-            System.out.printf(Locale.ROOT, "Searches: %d warm-up, then %d measured, one at a time, %d shapes "
-                    + "(theme + postcode + language, some with free text; page of 20, first search: %d rows)%n",
-                    WARM_UP, MEASURED, SEARCHES.size(), found);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Searches: %d warm-up, then %d measured, one at a time, %d shapes "
+                            + "(theme + postcode + language, some with free text; page of 20, first search: %d rows)%n",
+                    WARM_UP,
+                    MEASURED,
+                    SEARCHES.size(),
+                    found);
             Latencies.print("through the gateway", gateway, "searches");
             Latencies.print("plain SQL, same DB", direct, "searches");
             System.out.println("by shape (gateway | plain SQL):");
@@ -119,8 +138,11 @@ public final class DirectorySearchBenchmark {
                 Latencies.print("  " + describe(SEARCHES.get(shape)), gatewayByShape[shape], "searches");
                 Latencies.print("", directByShape[shape], "searches");
             }
-            System.out.printf(Locale.ROOT, "ratio p50 %.2f, p99 %.2f (target p99 <= 20 ms and <= 1.5x plain SQL)%n",
-                    ratio(gateway, direct, 50), ratio(gateway, direct, 99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio p50 %.2f, p99 %.2f (target p99 <= 20 ms and <= 1.5x plain SQL)%n",
+                    ratio(gateway, direct, 50),
+                    ratio(gateway, direct, 99));
             database.destroy();
         }
     }
@@ -147,8 +169,15 @@ public final class DirectorySearchBenchmark {
     }
 
     private static String describe(ServiceCriteria search) {
-        return String.join(" ", Stream.of(search.theme(), search.postcode(), search.language(),
-                search.q() == null ? null : "\"" + search.q() + "\"").filter(Objects::nonNull).toList());
+        return String.join(
+                " ",
+                Stream.of(
+                                search.theme(),
+                                search.postcode(),
+                                search.language(),
+                                search.q() == null ? null : "\"" + search.q() + "\"")
+                        .filter(Objects::nonNull)
+                        .toList());
     }
 
     private static double ratio(Histogram gateway, Histogram direct, double percentile) {
@@ -175,13 +204,15 @@ public final class DirectorySearchBenchmark {
 
     /** The places the service itself resolves a postcode to: its areas and all that contain them. */
     private static List<PlaceRef> placesOf(JdbcClient jdbc, ServiceCriteria search) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 SELECT a.id, a.is_district, a.municipality_nis, az.care_zone_code, m.first_line_zone_code
                 FROM area a JOIN area_postcode p ON p.area_id = a.id
                 JOIN municipality m ON m.nis_code = a.municipality_nis
                 JOIN area_zone az ON az.area_id = a.id AND az.valid_to IS NULL
                 WHERE p.postcode = :postcode
-                """).param("postcode", search.postcode())
+                """)
+                .param("postcode", search.postcode())
                 .query((row, n) -> {
                     List<PlaceRef> places = new ArrayList<>();
                     if (row.getBoolean("is_district")) {
@@ -192,7 +223,11 @@ public final class DirectorySearchBenchmark {
                     places.add(new PlaceRef(PlaceKind.REGION, row.getString("first_line_zone_code")));
                     return places;
                 })
-                .list().stream().flatMap(List::stream).distinct().toList();
+                .list()
+                .stream()
+                .flatMap(List::stream)
+                .distinct()
+                .toList();
     }
 
     /** Adds the generated services the demo does not have, in batches; benchmark data goes to no topic. */
@@ -202,24 +237,33 @@ public final class DirectorySearchBenchmark {
         try (PreparedStatement organisation = connection.prepareStatement("""
                 INSERT INTO organisation (id, name_nl, name_fr, description_nl, description_fr, email)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
-             PreparedStatement service = connection.prepareStatement("""
+                PreparedStatement service = connection.prepareStatement("""
                 INSERT INTO service (id, organisation_id, name_nl, name_fr, description_nl, description_fr,
                                      intake_team, intake_email, capacity)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
-             PreparedStatement theme = connection.prepareStatement(
-                     "INSERT INTO service_theme VALUES (?, ?) ON CONFLICT DO NOTHING");
-             PreparedStatement language = connection.prepareStatement(
-                     "INSERT INTO service_language VALUES (?, ?) ON CONFLICT DO NOTHING");
-             PreparedStatement area = connection.prepareStatement(
-                     "INSERT INTO service_area VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                PreparedStatement theme =
+                        connection.prepareStatement("INSERT INTO service_theme VALUES (?, ?) ON CONFLICT DO NOTHING");
+                PreparedStatement language = connection.prepareStatement(
+                        "INSERT INTO service_language VALUES (?, ?) ON CONFLICT DO NOTHING");
+                PreparedStatement area = connection.prepareStatement(
+                        "INSERT INTO service_area VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (HsdsDataSet.Organization o : dataSet.organizations()) {
                 set(organisation, o.id(), o.name(), o.xNameFr(), o.description(), o.xDescriptionFr(), o.email());
                 organisation.addBatch();
             }
             organisation.executeBatch();
             for (HsdsDataSet.Service s : dataSet.services()) {
-                set(service, s.id(), s.organizationId(), s.name(), s.xNameFr(), s.description(), s.xDescriptionFr(),
-                        s.xIntakeTeam(), s.email(), s.xCapacity().status().toUpperCase(Locale.ROOT));
+                set(
+                        service,
+                        s.id(),
+                        s.organizationId(),
+                        s.name(),
+                        s.xNameFr(),
+                        s.description(),
+                        s.xDescriptionFr(),
+                        s.xIntakeTeam(),
+                        s.email(),
+                        s.xCapacity().status().toUpperCase(Locale.ROOT));
                 service.addBatch();
                 for (HsdsDataSet.Attribute attribute : s.attributes()) {
                     set(theme, s.id(), attribute.taxonomyTerm().code());

@@ -48,8 +48,8 @@ class DockerComposeTests {
     @ParameterizedTest
     @EnumSource(PlatformService.class)
     @SuppressWarnings("unchecked")
-    void everyServiceIsCheckedOnItsManagementPortAndTheDemoPublishesItsPortsToThisMachineOnly(
-            PlatformService service) throws IOException {
+    void everyServiceIsCheckedOnItsManagementPortAndTheDemoPublishesItsPortsToThisMachineOnly(PlatformService service)
+            throws IOException {
         int port = portOf(service.module(), DEFAULT_PORT);
         int managementPort = portOf(service.module(), MANAGEMENT_PORT);
         assertThat(Endpoints.defaultPorts()).containsEntry(service, port);
@@ -62,7 +62,8 @@ class DockerComposeTests {
                 .anySatisfy(part -> assertThat(part).contains(readiness));
         if (service != PlatformService.GATEWAY && service != PlatformService.IDENTITY_PROVIDER) {
             assertThat((List<String>) DEMO.get(service.module()).get("ports"))
-                    .containsExactly("127.0.0.1:" + port + ":" + port, "127.0.0.1:" + managementPort + ":" + managementPort);
+                    .containsExactly(
+                            "127.0.0.1:" + port + ":" + port, "127.0.0.1:" + managementPort + ":" + managementPort);
         }
     }
 
@@ -75,7 +76,8 @@ class DockerComposeTests {
                 case "grafana" -> assertThat(ports).isEqualTo(List.of("3000:3000"));
                 default -> assertThat(ports).as(name + " publishes nothing").isNull();
             }
-            assertThat(String.valueOf(definition.get("environment"))).as(name)
+            assertThat(String.valueOf(definition.get("environment")))
+                    .as(name)
                     .doesNotContain("SPRING_PROFILES_ACTIVE", "demo");
         });
         assertThat(PRODUCTION).doesNotContainKeys(PlatformService.IDENTITY_PROVIDER.module(), "mail");
@@ -94,13 +96,15 @@ class DockerComposeTests {
                 environment.putAll((Map<String, Object>) definition.get("environment"));
             }
         }
-        String configuration = Files.readString(ROOT.resolve(service.module()).resolve("src/main/resources/application.yml"))
-                + Files.readString(ROOT.resolve("service-support/src/main/resources/service-defaults.yml"));
+        String configuration =
+                Files.readString(ROOT.resolve(service.module()).resolve("src/main/resources/application.yml"))
+                        + Files.readString(ROOT.resolve("service-support/src/main/resources/service-defaults.yml"));
 
         assertThat(environment.keySet()).allSatisfy(name -> {
             boolean springProperty = name.startsWith("SPRING_");
             assertThat(springProperty || configuration.contains("${" + name + ":"))
-                    .as(name + " is read by " + service.module()).isTrue();
+                    .as(name + " is read by " + service.module())
+                    .isTrue();
         });
     }
 
@@ -109,37 +113,53 @@ class DockerComposeTests {
     }
 
     /** The metrics the services publish that the dashboard shows; ReferralLifecycleIT and the notification tests pin them. */
-    private static final List<String> PUBLISHED_METRICS = List.of("referrals_submitted_total",
-            "referrals_time_to_acceptance_seconds_bucket", "referrals_completed_total", "notifications_sent_total",
-            "notifications_failed_total", "notifications_email_backlog");
+    private static final List<String> PUBLISHED_METRICS = List.of(
+            "referrals_submitted_total",
+            "referrals_time_to_acceptance_seconds_bucket",
+            "referrals_completed_total",
+            "notifications_sent_total",
+            "notifications_failed_total",
+            "notifications_email_backlog");
 
     @Test
     @SuppressWarnings("unchecked")
     void theGrafanaDashboardQueriesPrometheusForMetricsTheServicesPublish() throws IOException {
         Map<String, Object> grafana = PRODUCTION.get("grafana");
-        assertThat((List<String>) grafana.get("volumes")).contains("./docker/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        assertThat((List<String>) grafana.get("volumes"))
+                .contains("./docker/grafana/dashboards:/var/lib/grafana/dashboards:ro");
         String datasource = Files.readString(ROOT.resolve("docker/grafana/provisioning/datasources/prometheus.yml"));
         assertThat(datasource).contains("uid: platform-prometheus").contains("url: http://prometheus:9090");
         assertThat(Files.readString(ROOT.resolve("docker/prometheus/prometheus.yml")))
-                .contains("referral-service:9081", "directory-service:9082", "notification-service:9083",
-                        "statistics-service:9084", "gateway:9080");
+                .contains(
+                        "referral-service:9081",
+                        "directory-service:9082",
+                        "notification-service:9083",
+                        "statistics-service:9084",
+                        "gateway:9080");
 
-        Map<String, Object> dashboard = new Yaml().load(Files.readString(ROOT.resolve("docker/grafana/dashboards/referrals.json")));
+        Map<String, Object> dashboard =
+                new Yaml().load(Files.readString(ROOT.resolve("docker/grafana/dashboards/referrals.json")));
         List<Map<String, Object>> panels = (List<Map<String, Object>>) dashboard.get("panels");
         assertThat(panels).isNotEmpty().allSatisfy(panel -> {
             assertThat((Map<String, Object>) panel.get("datasource")).containsEntry("uid", "platform-prometheus");
             for (Map<String, Object> target : (List<Map<String, Object>>) panel.get("targets")) {
-                Matcher metric = Pattern.compile("\\b(referrals|notifications)_[a-z_]+").matcher((String) target.get("expr"));
-                assertThat(metric.find()).as(panel.get("title") + " queries a metric").isTrue();
+                Matcher metric =
+                        Pattern.compile("\\b(referrals|notifications)_[a-z_]+").matcher((String) target.get("expr"));
+                assertThat(metric.find())
+                        .as(panel.get("title") + " queries a metric")
+                        .isTrue();
                 do {
-                    assertThat(PUBLISHED_METRICS).as("metric of " + panel.get("title")).contains(metric.group());
+                    assertThat(PUBLISHED_METRICS)
+                            .as("metric of " + panel.get("title"))
+                            .contains(metric.group());
                 } while (metric.find());
             }
         });
     }
 
     private static int portOf(String module, Pattern declaration) throws IOException {
-        Matcher port = declaration.matcher(Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.yml")));
+        Matcher port = declaration.matcher(
+                Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.yml")));
         assertThat(port.find()).as(module + " declares " + declaration).isTrue();
         return Integer.parseInt(port.group(1));
     }
@@ -147,8 +167,9 @@ class DockerComposeTests {
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> services(String file) {
         try {
-            return (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(
-                    Files.readString(ROOT.resolve(file))).get("services");
+            return (Map<String, Map<String, Object>>) new Yaml()
+                    .<Map<String, Object>>load(Files.readString(ROOT.resolve(file)))
+                    .get("services");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -25,15 +25,38 @@ final class HostileInput {
         }
     }
 
-    private static final List<String> VALUES = List.of("", "\u0000", "a\u0007b", "\u202e", "😀", "%", "'\"<>;--",
-            "' OR '1'='1", "../../etc/passwd", "-1", "0", "99999999999999999999", "1e309", "NaN", "maybe",
-            "2026-13-45", "a".repeat(10_000));
-    private static final List<String> BODIES = List.of("", "{", "[]", "null", "\"text\"", "{}", "{\"unknown\": 1}",
-            "{\"a\": \"\\u0000\"}", "[".repeat(5_000) + "]".repeat(5_000), "{\"a\": \"" + "x".repeat(200_000) + "\"}",
+    private static final List<String> VALUES = List.of(
+            "",
+            "\u0000",
+            "a\u0007b",
+            "\u202e",
+            "😀",
+            "%",
+            "'\"<>;--",
+            "' OR '1'='1",
+            "../../etc/passwd",
+            "-1",
+            "0",
+            "99999999999999999999",
+            "1e309",
+            "NaN",
+            "maybe",
+            "2026-13-45",
+            "a".repeat(10_000));
+    private static final List<String> BODIES = List.of(
+            "",
+            "{",
+            "[]",
+            "null",
+            "\"text\"",
+            "{}",
+            "{\"unknown\": 1}",
+            "{\"a\": \"\\u0000\"}",
+            "[".repeat(5_000) + "]".repeat(5_000),
+            "{\"a\": \"" + "x".repeat(200_000) + "\"}",
             "\u0000\u0001\u0002");
 
-    private HostileInput() {
-    }
+    private HostileInput() {}
 
     /** The probes for every operation of an OpenAPI document. */
     @SuppressWarnings("unchecked")
@@ -44,8 +67,8 @@ final class HostileInput {
             if (!(definition instanceof Map<?, ?> operation)) {
                 return;
             }
-            List<Map<String, Object>> parameters = operation.get("parameters") instanceof List<?> list
-                    ? (List<Map<String, Object>>) list : List.of();
+            List<Map<String, Object>> parameters =
+                    operation.get("parameters") instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
             Map<String, String> sane = new LinkedHashMap<>();
             parameters.forEach(parameter -> sane.put((String) parameter.get("name"), saneValue(parameter)));
             String contentType = contentTypeOf(operation);
@@ -61,18 +84,24 @@ final class HostileInput {
                     }
                     Map<String, String> values = new LinkedHashMap<>(sane);
                     values.put(name, value);
-                    probes.add(new Probe(verb, target(path, parameters, values, false), contentType,
+                    probes.add(new Probe(
+                            verb,
+                            target(path, parameters, values, false),
+                            contentType,
                             contentType == null ? null : "{}"));
                 }
                 if (Boolean.TRUE.equals(parameter.get("required")) && "query".equals(parameter.get("in"))) {
                     Map<String, String> missing = new LinkedHashMap<>(sane);
                     missing.remove(name);
-                    probes.add(new Probe(verb, target(path, parameters, missing, false), contentType,
+                    probes.add(new Probe(
+                            verb,
+                            target(path, parameters, missing, false),
+                            contentType,
                             contentType == null ? null : "{}"));
                 }
             }
-            probes.add(new Probe(verb, target(path, parameters, sane, true), contentType,
-                    contentType == null ? null : "{}"));
+            probes.add(new Probe(
+                    verb, target(path, parameters, sane, true), contentType, contentType == null ? null : "{}"));
             if (contentType != null) {
                 for (String body : BODIES) {
                     probes.add(new Probe(verb, target(path, parameters, sane, false), contentType, body));
@@ -84,7 +113,8 @@ final class HostileInput {
 
     @SuppressWarnings("unchecked")
     private static String saneValue(Map<String, Object> parameter) {
-        Map<String, Object> schema = parameter.get("schema") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        Map<String, Object> schema =
+                parameter.get("schema") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
         Object example = schema.get("default");
         if (example != null) {
             return String.valueOf(example);
@@ -101,15 +131,18 @@ final class HostileInput {
 
     @SuppressWarnings("unchecked")
     private static String contentTypeOf(Map<?, ?> operation) {
-        if (!(operation.get("requestBody") instanceof Map<?, ?> body) || !(body.get("content") instanceof Map<?, ?> content)) {
+        if (!(operation.get("requestBody") instanceof Map<?, ?> body)
+                || !(body.get("content") instanceof Map<?, ?> content)) {
             return null;
         }
-        return content.containsKey("application/json") ? "application/json"
-                : String.valueOf(((Map<String, Object>) content).keySet().iterator().next());
+        return content.containsKey("application/json")
+                ? "application/json"
+                : String.valueOf(
+                        ((Map<String, Object>) content).keySet().iterator().next());
     }
 
-    private static String target(String path, List<Map<String, Object>> parameters, Map<String, String> values,
-            boolean extra) {
+    private static String target(
+            String path, List<Map<String, Object>> parameters, Map<String, String> values, boolean extra) {
         String target = path;
         StringBuilder query = new StringBuilder();
         for (Map<String, Object> parameter : parameters) {
@@ -117,11 +150,15 @@ final class HostileInput {
             if (!values.containsKey(name)) {
                 continue;
             }
-            String encoded = URLEncoder.encode(values.get(name), StandardCharsets.UTF_8).replace("+", "%20");
+            String encoded =
+                    URLEncoder.encode(values.get(name), StandardCharsets.UTF_8).replace("+", "%20");
             if ("path".equals(parameter.get("in"))) {
                 target = target.replace("{" + name + "}", encoded);
             } else if ("query".equals(parameter.get("in"))) {
-                query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(encoded);
+                query.append(query.isEmpty() ? "?" : "&")
+                        .append(name)
+                        .append('=')
+                        .append(encoded);
             }
         }
         if (extra) {

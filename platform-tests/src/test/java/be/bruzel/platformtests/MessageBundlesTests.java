@@ -29,11 +29,15 @@ class MessageBundlesTests {
     /** The English bundle of each base name, e.g. referral-service/src/main/resources/messages.properties. */
     static Stream<Path> bundles() throws IOException {
         try (Stream<Path> files = Files.walk(ROOT, 5)) {
-            return files.filter(file -> file.toString().contains("/src/main/resources/"))
+            return files
+                    .filter(file -> file.toString().contains("/src/main/resources/"))
                     .filter(file -> file.getFileName().toString().endsWith(".properties"))
                     .filter(file -> !file.getFileName().toString().matches(".*_[a-z]{2}\\.properties"))
-                    .filter(file -> TRANSLATIONS.stream().allMatch(language -> Files.exists(translation(file, language))))
-                    .sorted().toList().stream();
+                    .filter(file ->
+                            TRANSLATIONS.stream().allMatch(language -> Files.exists(translation(file, language))))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -42,21 +46,25 @@ class MessageBundlesTests {
     void everyTextIsThereInDutchAndFrenchAndNoneIsEmpty(Path english) throws IOException {
         Map<String, String> texts = load(english);
         assertThat(texts).as(ROOT.relativize(english).toString()).isNotEmpty();
-        assertThat(texts).as("empty texts in " + english.getFileName()).allSatisfy((key, text) ->
-                assertThat(text).as(key).isNotBlank());
+        assertThat(texts)
+                .as("empty texts in " + english.getFileName())
+                .allSatisfy((key, text) -> assertThat(text).as(key).isNotBlank());
         for (String language : TRANSLATIONS) {
             Map<String, String> translated = load(translation(english, language));
-            assertThat(translated.keySet()).as(language + " of " + ROOT.relativize(english))
+            assertThat(translated.keySet())
+                    .as(language + " of " + ROOT.relativize(english))
                     .containsExactlyInAnyOrderElementsOf(texts.keySet());
-            assertThat(translated).as("empty " + language + " texts").allSatisfy((key, text) ->
-                    assertThat(text).as(key).isNotBlank());
+            assertThat(translated)
+                    .as("empty " + language + " texts")
+                    .allSatisfy((key, text) -> assertThat(text).as(key).isNotBlank());
         }
     }
 
     @Test
     void theBundlesOfEveryServiceAreFound() throws IOException {
         assertThat(bundles().map(bundle -> ROOT.relativize(bundle).toString()))
-                .contains("referral-service/src/main/resources/messages.properties",
+                .contains(
+                        "referral-service/src/main/resources/messages.properties",
                         "statistics-service/src/main/resources/messages.properties",
                         "notification-service/src/main/resources/messages.properties",
                         "gateway/src/main/resources/gateway-problems.properties",

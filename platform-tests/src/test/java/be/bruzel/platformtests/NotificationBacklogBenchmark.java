@@ -17,16 +17,15 @@ public final class NotificationBacklogBenchmark {
 
     private static final int REFERRALS = 20_000;
 
-    private NotificationBacklogBenchmark() {
-    }
+    private NotificationBacklogBenchmark() {}
 
     public static void main(String[] args) {
         RunningPlatform.runToCompletion(NotificationBacklogBenchmark::run);
     }
 
     private static void run() throws Exception {
-        try (RunningPlatform platform = RunningPlatform.start(
-                Files.createTempDirectory("notification-benchmark"), RunningPlatform.LOAD)) {
+        try (RunningPlatform platform =
+                RunningPlatform.start(Files.createTempDirectory("notification-benchmark"), RunningPlatform.LOAD)) {
             platform.stop(PlatformService.NOTIFICATION);
             long before = RunningPlatform.notificationEventsHandled();
             int events = produceBacklog(platform);
@@ -52,20 +51,33 @@ public final class NotificationBacklogBenchmark {
             long start = firstHandled == 0 ? ready : firstHandled;
             long notifications = RunningPlatform.count("notification", "SELECT count(*) FROM notification");
 
-            System.out.printf(Locale.ROOT, "%nNotification backlog: %d referral events of %d referrals, consumed from a "
-                    + "cold start of notification-service%n", events, REFERRALS);
-            System.out.printf(Locale.ROOT, "start until ready: %.1f s; ready until the last event handled: %.1f s%n",
-                    (ready - launched) / 1e9, (done - ready) / 1e9);
-            System.out.printf(Locale.ROOT, "throughput: %.0f events/s (first to last handled), %.0f events/s from ready "
-                    + "(target >= 5000/s)%n", events / ((done - start) / 1e9), events / ((done - ready) / 1e9));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nNotification backlog: %d referral events of %d referrals, consumed from a "
+                            + "cold start of notification-service%n",
+                    events,
+                    REFERRALS);
+            System.out.printf(
+                    Locale.ROOT,
+                    "start until ready: %.1f s; ready until the last event handled: %.1f s%n",
+                    (ready - launched) / 1e9,
+                    (done - ready) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "throughput: %.0f events/s (first to last handled), %.0f events/s from ready "
+                            + "(target >= 5000/s)%n",
+                    events / ((done - start) / 1e9),
+                    events / ((done - ready) / 1e9));
             System.out.printf(Locale.ROOT, "notifications stored: %d%n", notifications);
-            System.out.printf(Locale.ROOT, "notification-service resident memory: %s%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "notification-service resident memory: %s%n",
                     platform.residentBytes(PlatformService.NOTIFICATION).stream()
                             .mapToObj(bytes -> String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0))
-                            .findFirst().orElse("n/a"));
+                            .findFirst()
+                            .orElse("n/a"));
         }
     }
-
 
     private static int produceBacklog(RunningPlatform platform) {
         long start = System.nanoTime();

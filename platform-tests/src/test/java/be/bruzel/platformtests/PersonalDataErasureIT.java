@@ -49,8 +49,15 @@ class PersonalDataErasureIT {
     private static final Pattern REFERRAL_ID = Pattern.compile("\"referrals\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
     private static final Path LOGS = Path.of("target", "platform-logs-erasure");
     /** The receiving organisations of the demo social map that can have a Jette debts referral, and a worker of each. */
-    private static final Map<String, String> WORKERS = Map.of("ocmw-jette", "worker.jette", "caw-brussel", "worker.caw",
-            "ldc-jette", "worker.ldc.jette", "helpdesk-noord", "helpdesk.noord");
+    private static final Map<String, String> WORKERS = Map.of(
+            "ocmw-jette",
+            "worker.jette",
+            "caw-brussel",
+            "worker.caw",
+            "ldc-jette",
+            "worker.ldc.jette",
+            "helpdesk-noord",
+            "helpdesk.noord");
 
     static RunningPlatform platform;
     final HttpClient http = HttpClient.newHttpClient();
@@ -73,7 +80,14 @@ class PersonalDataErasureIT {
         Random random = new Random();
         String tag = String.valueOf(100_000 + random.nextInt(900_000));
         Map<String, String> markers = new java.util.LinkedHashMap<>();
-        for (String field : List.of("name", "email", "question", "moment", "decline", "attempt", "organisation-message",
+        for (String field : List.of(
+                "name",
+                "email",
+                "question",
+                "moment",
+                "decline",
+                "attempt",
+                "organisation-message",
                 "referrer-message")) {
             markers.put(field, "Zq" + field.replace("-", "") + tag);
         }
@@ -86,39 +100,65 @@ class PersonalDataErasureIT {
         String first = receiverOf(id);
         String firstWorker = platform.token(WORKERS.get(first));
         get("/api/referrals/" + id, firstWorker);
-        assertThat(post("/api/referrals/" + id + "/decline", firstWorker,
-                "{\"reason\": \"NO_CAPACITY\", \"remark\": \"" + markers.get("decline") + "\"}").statusCode())
+        assertThat(post(
+                                "/api/referrals/" + id + "/decline",
+                                firstWorker,
+                                "{\"reason\": \"NO_CAPACITY\", \"remark\": \"" + markers.get("decline") + "\"}")
+                        .statusCode())
                 .isEqualTo(204);
         String worker = platform.token(WORKERS.get(receiverOf(id)));
-        assertThat(post("/api/referrals/" + id + "/accept", worker, "{}").statusCode()).isEqualTo(200);
-        assertThat(post("/api/referrals/" + id + "/contact-attempts", worker, """
-                {"attemptedAt": "2026-03-02T08:30:00Z", "channel": "PHONE", "reached": true, "note": "%s"}"""
-                .formatted(markers.get("attempt"))).statusCode()).isEqualTo(201);
-        assertThat(post("/api/referrals/" + id + "/messages", worker,
-                "{\"body\": \"" + markers.get("organisation-message") + "\"}").statusCode()).isEqualTo(201);
-        assertThat(post("/api/referrals/" + id + "/messages", gp,
-                "{\"body\": \"" + markers.get("referrer-message") + "\"}").statusCode()).isEqualTo(201);
-        assertThat(post("/api/referrals/" + id + "/complete", worker, "{\"outcome\": \"SOLVED\"}").statusCode())
+        assertThat(post("/api/referrals/" + id + "/accept", worker, "{}").statusCode())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> RunningPlatform.count("statistics",
-                "SELECT count(*) FROM statistics_referral WHERE referral_id = ? AND completed_at IS NOT NULL",
-                UUID.fromString(id)) == 1);
+        assertThat(post("/api/referrals/" + id + "/contact-attempts", worker, """
+                {"attemptedAt": "2026-03-02T08:30:00Z", "channel": "PHONE", "reached": true, "note": "%s"}""".formatted(markers.get("attempt")))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(post(
+                                "/api/referrals/" + id + "/messages",
+                                worker,
+                                "{\"body\": \"" + markers.get("organisation-message") + "\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(post(
+                                "/api/referrals/" + id + "/messages",
+                                gp,
+                                "{\"body\": \"" + markers.get("referrer-message") + "\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(post("/api/referrals/" + id + "/complete", worker, "{\"outcome\": \"SOLVED\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> RunningPlatform.count(
+                                "statistics",
+                                "SELECT count(*) FROM statistics_referral WHERE referral_id = ? AND completed_at IS NOT NULL",
+                                UUID.fromString(id))
+                        == 1);
         await().atMost(Duration.ofSeconds(60)).until(() -> notificationsHandled(eventIdsOf(id)));
-        assertThat(everyPlaceHolding(markers.get("name"))).as("the marker is found where it should be").isNotEmpty();
-        String figuresBefore = get("/api/statistics/referrals?by=municipality&period=month", analyst).body();
+        assertThat(everyPlaceHolding(markers.get("name")))
+                .as("the marker is found where it should be")
+                .isNotEmpty();
+        String figuresBefore = get("/api/statistics/referrals?by=municipality&period=month", analyst)
+                .body();
 
         HttpResponse<String> erased = post("/api/referrals/" + id + "/erasure", gp, "{\"reason\": \"PERSON_REQUEST\"}");
 
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> eventTypesOf(id).contains("referral.erased.v1"));
         Set<String> events = eventIdsOf(id);
-        await().atMost(Duration.ofSeconds(60)).until(() -> notificationsHandled(events) && RunningPlatform.count(
-                "statistics", "SELECT count(*) FROM processed_event WHERE consumer = 'statistics-service.referral-events'"
-                        + " AND event_id = ANY (?::uuid[])", (Object) events.toArray(String[]::new)) == events.size());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> notificationsHandled(events)
+                        && RunningPlatform.count(
+                                        "statistics",
+                                        "SELECT count(*) FROM processed_event WHERE consumer = 'statistics-service.referral-events'"
+                                                + " AND event_id = ANY (?::uuid[])",
+                                        (Object) events.toArray(String[]::new))
+                                == events.size());
         for (Map.Entry<String, String> marker : markers.entrySet()) {
             assertThat(everyPlaceHolding(marker.getValue())).as(marker.getKey()).isEmpty();
         }
-        assertThat(get("/api/statistics/referrals?by=municipality&period=month", analyst).body())
+        assertThat(get("/api/statistics/referrals?by=municipality&period=month", analyst)
+                        .body())
                 .isEqualTo(figuresBefore);
         String view = get("/api/referrals/" + id, gp).body();
         assertThat(view).contains("\"erasureReason\":\"person-request\"").contains("\"outcome\":\"solved\"");
@@ -149,8 +189,9 @@ class PersonalDataErasureIT {
     private static List<String> columnsHolding(String database, String text) throws SQLException {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         List<String> places = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(TestInfrastructure.database(database),
-                postgres.username(), postgres.password()); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(
+                        TestInfrastructure.database(database), postgres.username(), postgres.password());
+                Statement statement = connection.createStatement()) {
             List<String[]> columns = new ArrayList<>();
             try (ResultSet result = statement.executeQuery("""
                     SELECT c.table_schema, c.table_name, c.column_name, c.data_type FROM information_schema.columns c
@@ -160,13 +201,15 @@ class PersonalDataErasureIT {
                            OR (c.data_type = 'ARRAY' AND c.udt_name IN ('_text', '_varchar')))
                     """)) {
                 while (result.next()) {
-                    columns.add(new String[] {result.getString(1), result.getString(2), result.getString(3),
-                            result.getString(4)});
+                    columns.add(new String[] {
+                        result.getString(1), result.getString(2), result.getString(3), result.getString(4)
+                    });
                 }
             }
             assertThat(columns).as("columns to scan in " + database).isNotEmpty();
             for (String[] column : columns) {
-                String value = column[3].equals("bytea") ? "encode(\"%s\", 'escape')".formatted(column[2])
+                String value = column[3].equals("bytea")
+                        ? "encode(\"%s\", 'escape')".formatted(column[2])
                         : "\"%s\"::text".formatted(column[2]);
                 String sql = "SELECT count(*) FROM \"%s\".\"%s\" WHERE strpos(%s, '%s') > 0"
                         .formatted(column[0], column[1], value, text);
@@ -184,14 +227,14 @@ class PersonalDataErasureIT {
     private static List<String> recordsHolding(String text) throws Exception {
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
         List<String> places = new ArrayList<>();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
             Set<String> topics = admin.listTopics().names().get();
             assertThat(topics).contains(Topics.REFERRAL_EVENTS, Topics.DIRECTORY_SERVICES);
             for (String topic : topics) {
                 for (ConsumerRecord<String, byte[]> record : TopicProbe.raw(topic)) {
-                    boolean found = (record.key() != null && record.key().contains(text))
-                            || contains(record.value(), needle);
+                    boolean found =
+                            (record.key() != null && record.key().contains(text)) || contains(record.value(), needle);
                     for (Header header : record.headers()) {
                         found |= header.key().contains(text) || contains(header.value(), needle);
                     }
@@ -205,20 +248,28 @@ class PersonalDataErasureIT {
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {
-        return haystack != null && new String(haystack, StandardCharsets.ISO_8859_1)
-                .contains(new String(needle, StandardCharsets.ISO_8859_1));
+        return haystack != null
+                && new String(haystack, StandardCharsets.ISO_8859_1)
+                        .contains(new String(needle, StandardCharsets.ISO_8859_1));
     }
 
     private static boolean notificationsHandled(Set<String> eventIds) throws SQLException {
-        return RunningPlatform.count("notification", "SELECT count(*) FROM processed_event"
-                + " WHERE consumer = 'notification-service.referral-events' AND event_id = ANY (?::uuid[])",
-                (Object) eventIds.toArray(String[]::new)) == eventIds.size();
+        return RunningPlatform.count(
+                        "notification",
+                        "SELECT count(*) FROM processed_event"
+                                + " WHERE consumer = 'notification-service.referral-events' AND event_id = ANY (?::uuid[])",
+                        (Object) eventIds.toArray(String[]::new))
+                == eventIds.size();
     }
 
     private static String receiverOf(String id) throws SQLException {
         for (String organisation : WORKERS.keySet()) {
-            if (RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE id = ? AND "
-                    + "receiving_organisation_id = ?", UUID.fromString(id), organisation) == 1) {
+            if (RunningPlatform.count(
+                            "referral",
+                            "SELECT count(*) FROM referral WHERE id = ? AND " + "receiving_organisation_id = ?",
+                            UUID.fromString(id),
+                            organisation)
+                    == 1) {
                 return organisation;
             }
         }
@@ -226,13 +277,17 @@ class PersonalDataErasureIT {
     }
 
     private static List<String> eventTypesOf(String id) {
-        return TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream().filter(record -> id.equals(record.key()))
-                .map(record -> record.value().getType()).toList();
+        return TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream()
+                .filter(record -> id.equals(record.key()))
+                .map(record -> record.value().getType())
+                .toList();
     }
 
     private static Set<String> eventIdsOf(String id) {
         return Set.copyOf(TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream()
-                .filter(record -> id.equals(record.key())).map(record -> record.value().getId()).toList());
+                .filter(record -> id.equals(record.key()))
+                .map(record -> record.value().getId())
+                .toList());
     }
 
     private String submit(String token, Map<String, String> markers) throws IOException, InterruptedException {
@@ -242,8 +297,12 @@ class PersonalDataErasureIT {
                  "themes": ["finances"], "question": "%s",
                  "contact": {"channel": "PHONE", "moment": "%s"},
                  "consent": {"given": true, "method": "WRITTEN", "givenAt": "2026-02-01T09:00:00Z"}}
-                """.formatted(markers.get("name"), markers.get("phone"), markers.get("email"),
-                markers.get("question"), markers.get("moment"));
+                """.formatted(
+                        markers.get("name"),
+                        markers.get("phone"),
+                        markers.get("email"),
+                        markers.get("question"),
+                        markers.get("moment"));
         HttpResponse<String> response = post("/api/referrals", token, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Matcher id = REFERRAL_ID.matcher(response.body());
@@ -252,13 +311,20 @@ class PersonalDataErasureIT {
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(platform.gateway() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(platform.gateway() + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(platform.gateway() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(platform.gateway() + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -36,6 +36,7 @@ public final class ReferralSubmissionBenchmark {
     private static final int RATE = 100;
     /** Long enough for five JVMs to finish compiling their hot paths on two cores: a running platform is warm. */
     private static final Duration WARM_UP = Duration.ofSeconds(60);
+
     private static final Duration MEASURED = Duration.ofSeconds(60);
     private static final int[] STEPPED_RATES = {150, 200, 300, 400, 600, 800};
     private static final Duration STEP = Duration.ofSeconds(20);
@@ -56,18 +57,18 @@ public final class ReferralSubmissionBenchmark {
              "consent": {"given": true, "method": "ORAL", "givenAt": "2026-11-01T09:00:00Z"}}
             """;
 
-    private ReferralSubmissionBenchmark() {
-    }
+    private ReferralSubmissionBenchmark() {}
 
     public static void main(String[] args) {
         RunningPlatform.runToCompletion(ReferralSubmissionBenchmark::run);
     }
 
     private static void run() throws Exception {
-        try (RunningPlatform platform = RunningPlatform.start(
-                Files.createTempDirectory("referral-benchmark"), RunningPlatform.LOAD)) {
+        try (RunningPlatform platform =
+                RunningPlatform.start(Files.createTempDirectory("referral-benchmark"), RunningPlatform.LOAD)) {
             platform.awaitDirectoryCopies();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Submitter gp = new Submitter(http, platform.gateway(), "Bearer " + platform.token("gp.jette"));
             HeapSampler heap = new HeapSampler(http, platform.endpoints.managementUrl(PlatformService.REFERRAL));
 
@@ -82,24 +83,44 @@ public final class ReferralSubmissionBenchmark {
             inbox.stop();
             heap.stop();
 
-            System.out.printf(Locale.ROOT, "%nReferral submission through the gateway, one referral per submission "
-                    + "(postcode 1090, finances -> OCMW Jette), %d/s for %d s after %d s warm-up, open loop; "
-                    + "the inbox read every %d ms%n", RATE, MEASURED.toSeconds(), WARM_UP.toSeconds(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nReferral submission through the gateway, one referral per submission "
+                            + "(postcode 1090, finances -> OCMW Jette), %d/s for %d s after %d s warm-up, open loop; "
+                            + "the inbox read every %d ms%n",
+                    RATE,
+                    MEASURED.toSeconds(),
+                    WARM_UP.toSeconds(),
                     INBOX_REFRESH.toMillis());
             measured.print("submission (POST /api/referrals)");
             print("submission to inbox", inbox.seen, inbox.unseen());
             print("one inbox read (worker.jette)", inbox.reads, 0);
-            System.out.printf(Locale.ROOT, "referral-service memory: heap used max %s, heap committed %s, "
-                    + "resident %s%n", mebibytes(heap.maxUsed.get()), mebibytes(heap.committed()),
-                    platform.residentBytes(PlatformService.REFERRAL).stream().mapToObj(ReferralSubmissionBenchmark::mebibytes)
-                            .findFirst().orElse("n/a"));
-            System.out.printf(Locale.ROOT, "processor time during the %d s (%d cores):%n", MEASURED.toSeconds(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "referral-service memory: heap used max %s, heap committed %s, " + "resident %s%n",
+                    mebibytes(heap.maxUsed.get()),
+                    mebibytes(heap.committed()),
+                    platform.residentBytes(PlatformService.REFERRAL).stream()
+                            .mapToObj(ReferralSubmissionBenchmark::mebibytes)
+                            .findFirst()
+                            .orElse("n/a"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "processor time during the %d s (%d cores):%n",
+                    MEASURED.toSeconds(),
                     Runtime.getRuntime().availableProcessors());
-            cpuAfter.forEach((part, after) -> System.out.printf(Locale.ROOT, "  %-34s %6.1f s  (%.0f%% of one core)%n",
-                    part, (after.toMillis() - cpuBefore.get(part).toMillis()) / 1e3,
+            cpuAfter.forEach((part, after) -> System.out.printf(
+                    Locale.ROOT,
+                    "  %-34s %6.1f s  (%.0f%% of one core)%n",
+                    part,
+                    (after.toMillis() - cpuBefore.get(part).toMillis()) / 1e3,
                     (after.toMillis() - cpuBefore.get(part).toMillis()) / (MEASURED.toMillis() / 100.0)));
-            System.out.printf(Locale.ROOT, "targets at %d/s: submission p99 <= 50 ms, to inbox p99 <= 200 ms, "
-                    + "zero errors%n%nStepping up the rate, %d s per step:%n", RATE, STEP.toSeconds());
+            System.out.printf(
+                    Locale.ROOT,
+                    "targets at %d/s: submission p99 <= 50 ms, to inbox p99 <= 200 ms, "
+                            + "zero errors%n%nStepping up the rate, %d s per step:%n",
+                    RATE,
+                    STEP.toSeconds());
 
             int highestKeepingPace = 0;
             int highestWithinTarget = 0;
@@ -114,8 +135,11 @@ public final class ReferralSubmissionBenchmark {
                     highestWithinTarget = rate;
                 }
             }
-            System.out.printf(Locale.ROOT, "highest sustained rate: %d/s (zero errors, keeping pace); "
-                    + "highest with p99 <= 50 ms: %d/s%n", highestKeepingPace, highestWithinTarget);
+            System.out.printf(
+                    Locale.ROOT,
+                    "highest sustained rate: %d/s (zero errors, keeping pace); " + "highest with p99 <= 50 ms: %d/s%n",
+                    highestKeepingPace,
+                    highestWithinTarget);
         }
     }
 
@@ -129,8 +153,14 @@ public final class ReferralSubmissionBenchmark {
 
         void print(String what) {
             ReferralSubmissionBenchmark.print(what, latency, 0);
-            System.out.printf(Locale.ROOT, "%-36s %d sent, %d errors%s, achieved %.0f/s%n", "", sent, errors,
-                    firstError == null ? "" : " (first: " + firstError + ")", achievedRate);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-36s %d sent, %d errors%s, achieved %.0f/s%n",
+                    "",
+                    sent,
+                    errors,
+                    firstError == null ? "" : " (first: " + firstError + ")",
+                    achievedRate);
         }
     }
 
@@ -150,22 +180,28 @@ public final class ReferralSubmissionBenchmark {
                 long planned = start + i * interval;
                 LockSupport.parkNanos(planned - System.nanoTime());
                 HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/referrals"))
-                        .header("Authorization", bearer).header("Content-Type", "application/json")
+                        .header("Authorization", bearer)
+                        .header("Content-Type", "application/json")
                         .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .POST(HttpRequest.BodyPublishers.ofString(REFERRAL)).build();
-                answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failed) -> {
-                    long now = System.nanoTime();
-                    latency.recordValue((now - planned) / 1_000);
-                    lastAnswer.accumulateAndGet(now, Math::max);
-                    Matcher id = response == null ? null : REFERRAL_ID.matcher(response.body());
-                    if (id == null || response.statusCode() != 201 || !id.find()) {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, failed != null ? failed.toString()
-                                : response.statusCode() + " " + response.body());
-                    } else if (inbox != null) {
-                        inbox.expect(id.group(1), planned);
-                    }
-                }));
+                        .POST(HttpRequest.BodyPublishers.ofString(REFERRAL))
+                        .build();
+                answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                        .whenComplete((response, failed) -> {
+                            long now = System.nanoTime();
+                            latency.recordValue((now - planned) / 1_000);
+                            lastAnswer.accumulateAndGet(now, Math::max);
+                            Matcher id = response == null ? null : REFERRAL_ID.matcher(response.body());
+                            if (id == null || response.statusCode() != 201 || !id.find()) {
+                                errors.incrementAndGet();
+                                firstError.compareAndSet(
+                                        null,
+                                        failed != null
+                                                ? failed.toString()
+                                                : response.statusCode() + " " + response.body());
+                            } else if (inbox != null) {
+                                inbox.expect(id.group(1), planned);
+                            }
+                        }));
             }
             answers.forEach(answer -> answer.handle((response, failed) -> null).join());
             double seconds = (lastAnswer.get() - start) / 1e9;
@@ -183,12 +219,15 @@ public final class ReferralSubmissionBenchmark {
 
         InboxWatch(HttpClient http, String gateway, String bearer) {
             HttpRequest read = HttpRequest.newBuilder(URI.create(gateway + "/api/referrals/inbox?status=new&size=10"))
-                    .header("Authorization", bearer).build();
+                    .header("Authorization", bearer)
+                    .build();
             reader = Thread.ofPlatform().name("inbox-watch").start(() -> {
                 while (running) {
                     LockSupport.parkNanos(INBOX_REFRESH.toNanos());
                     long start = System.nanoTime();
-                    String body = http.sendAsync(read, HttpResponse.BodyHandlers.ofString()).join().body();
+                    String body = http.sendAsync(read, HttpResponse.BodyHandlers.ofString())
+                            .join()
+                            .body();
                     long now = System.nanoTime();
                     reads.recordValue((now - start) / 1_000);
                     Matcher id = ID.matcher(body);
@@ -255,17 +294,26 @@ public final class ReferralSubmissionBenchmark {
         }
 
         private long metric(String name) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(service + "/actuator/metrics/" + name
-                    + "?tag=area:heap")).build();
-            Matcher value = VALUE.matcher(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join().body());
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(service + "/actuator/metrics/" + name + "?tag=area:heap"))
+                    .build();
+            Matcher value = VALUE.matcher(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .join()
+                    .body());
             return value.find() ? (long) Double.parseDouble(value.group(1)) : 0;
         }
     }
 
     private static void print(String what, Histogram micros, int missing) {
-        System.out.printf(Locale.ROOT, "%-36s p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %8.2f ms  (n = %d%s)%n",
-                what, micros.getValueAtPercentile(50) / 1e3, micros.getValueAtPercentile(90) / 1e3,
-                micros.getValueAtPercentile(99) / 1e3, micros.getMaxValue() / 1e3, micros.getTotalCount(),
+        System.out.printf(
+                Locale.ROOT,
+                "%-36s p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %8.2f ms  (n = %d%s)%n",
+                what,
+                micros.getValueAtPercentile(50) / 1e3,
+                micros.getValueAtPercentile(90) / 1e3,
+                micros.getValueAtPercentile(99) / 1e3,
+                micros.getMaxValue() / 1e3,
+                micros.getTotalCount(),
                 missing == 0 ? "" : ", " + missing + " never seen");
     }
 

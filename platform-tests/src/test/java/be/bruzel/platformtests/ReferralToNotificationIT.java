@@ -53,8 +53,10 @@ class ReferralToNotificationIT {
     void aReferralSubmittedThroughTheGatewayReachesTheReceivingOrganisationsNotifications() throws Exception {
         String referralId = submitReferral();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get("/api/notifications?size=100", workerToken).body()).contains(referralId));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                get("/api/notifications?size=100", workerToken).body())
+                        .contains(referralId));
         assertThat(notificationsAbout(referralId)).isEqualTo(1);
     }
 
@@ -68,8 +70,10 @@ class ReferralToNotificationIT {
         platform.launch(PlatformService.NOTIFICATION);
         platform.awaitHealthy(PlatformService.NOTIFICATION);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get("/api/notifications?size=100", workerToken).body()).contains(referralId));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                get("/api/notifications?size=100", workerToken).body())
+                        .contains(referralId));
         // Consumed once: a later look finds no second notification.
         Thread.sleep(2_000);
         assertThat(notificationsAbout(referralId)).isEqualTo(1);
@@ -83,7 +87,8 @@ class ReferralToNotificationIT {
         long before = RunningPlatform.notificationEventsHandled();
 
         platform.launch(PlatformService.NOTIFICATION);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> RunningPlatform.notificationEventsHandled() > before);
         platform.kill(PlatformService.NOTIFICATION);
         long handledWhenKilled = RunningPlatform.notificationEventsHandled() - before;
@@ -93,8 +98,11 @@ class ReferralToNotificationIT {
         assertThat(handledWhenKilled).as("killed before the end").isLessThan(events);
         await().atMost(Duration.ofSeconds(180))
                 .until(() -> RunningPlatform.notificationEventsHandled() - before == events);
-        assertThat(RunningPlatform.count("notification", "SELECT count(*) FROM notification n"
-                + " JOIN referral_party p ON p.referral_id = n.referral_id WHERE p.organisation_id LIKE ?", prefix + "%"))
+        assertThat(RunningPlatform.count(
+                        "notification",
+                        "SELECT count(*) FROM notification n"
+                                + " JOIN referral_party p ON p.referral_id = n.referral_id WHERE p.organisation_id LIKE ?",
+                        prefix + "%"))
                 .isEqualTo(events);
     }
 
@@ -102,12 +110,14 @@ class ReferralToNotificationIT {
     void aReferralIsRoutedWhileDirectoryServiceIsDown() throws Exception {
         platform.kill(PlatformService.DIRECTORY);
         try {
-            assertThat(get("/api/directory/services?postcode=1090", gpToken).statusCode()).isEqualTo(503);
+            assertThat(get("/api/directory/services?postcode=1090", gpToken).statusCode())
+                    .isEqualTo(503);
 
             String referralId = submitReferral();
 
             assertThat(get("/api/referrals/" + referralId, gpToken).body())
-                    .contains("\"receiver\":{\"organisationId\":\"ocmw-jette\"").contains("\"unmetNeed\":false");
+                    .contains("\"receiver\":{\"organisationId\":\"ocmw-jette\"")
+                    .contains("\"unmetNeed\":false");
         } finally {
             platform.launch(PlatformService.DIRECTORY);
             platform.awaitHealthy(PlatformService.DIRECTORY);
@@ -121,9 +131,13 @@ class ReferralToNotificationIT {
                  "themes": ["finances"], "question": "Schulden na ontslag.",
                  "consent": {"given": true, "method": "WRITTEN", "givenAt": "2026-02-01T09:00:00Z"}}
                 """;
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.gateway() + "/api/referrals"))
-                .header("Authorization", "Bearer " + gpToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(platform.gateway() + "/api/referrals"))
+                        .header("Authorization", "Bearer " + gpToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Matcher id = REFERRAL_ID.matcher(response.body());
         assertThat(id.find()).isTrue();
@@ -131,13 +145,15 @@ class ReferralToNotificationIT {
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(platform.gateway() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(platform.gateway() + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
-
     private static long notificationsAbout(String referralId) throws SQLException {
-        return RunningPlatform.count("notification", "SELECT count(*) FROM notification WHERE referral_id = ?",
-                UUID.fromString(referralId));
+        return RunningPlatform.count(
+                "notification", "SELECT count(*) FROM notification WHERE referral_id = ?", UUID.fromString(referralId));
     }
 }

@@ -27,8 +27,7 @@ public final class RetentionBenchmark {
     private static final Duration QUIET = Duration.ofSeconds(60);
     private static final Duration CHUNK = Duration.ofSeconds(10);
 
-    private RetentionBenchmark() {
-    }
+    private RetentionBenchmark() {}
 
     public static void main(String[] args) {
         RunningPlatform.runToCompletion(RetentionBenchmark::run);
@@ -36,14 +35,16 @@ public final class RetentionBenchmark {
 
     private static void run() throws Exception {
         if (System.getenv("REFERRAL_RETENTION_EVERY") == null) {
-            throw new IllegalStateException("run it with scripts/benchmark RetentionBenchmark, which sets the job's pace");
+            throw new IllegalStateException(
+                    "run it with scripts/benchmark RetentionBenchmark, which sets the job's pace");
         }
-        try (RunningPlatform platform = RunningPlatform.start(
-                Files.createTempDirectory("retention-benchmark"), RunningPlatform.LOAD)) {
+        try (RunningPlatform platform =
+                RunningPlatform.start(Files.createTempDirectory("retention-benchmark"), RunningPlatform.LOAD)) {
             platform.awaitDirectoryCopies();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            ReferralSubmissionBenchmark.Submitter gp = new ReferralSubmissionBenchmark.Submitter(http,
-                    platform.gateway(), "Bearer " + platform.token("gp.jette"));
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            ReferralSubmissionBenchmark.Submitter gp = new ReferralSubmissionBenchmark.Submitter(
+                    http, platform.gateway(), "Bearer " + platform.token("gp.jette"));
             gp.atFixedRate(RATE, WARM_UP, null);
             ReferralSubmissionBenchmark.Run quiet = gp.atFixedRate(RATE, QUIET, null);
 
@@ -63,38 +64,63 @@ public final class RetentionBenchmark {
             }
             double erasedIn = (System.nanoTime() - start) / 1e9;
             Map<String, Duration> cpuAfter = platform.cpuTimes();
-            long unsent = RunningPlatform.count("referral",
-                    "SELECT count(*) FROM event_publication WHERE completion_date IS NULL");
+            long unsent = RunningPlatform.count(
+                    "referral", "SELECT count(*) FROM event_publication WHERE completion_date IS NULL");
 
-            System.out.printf(Locale.ROOT, "%nRetention: %,d referrals past their retention period (written in %.1f s), "
-                    + "erased by the scheduled job, %d per transaction%n", DUE, writeSeconds, 500);
-            System.out.printf(Locale.ROOT, "all erased within %.1f s (measured in %d s steps of submissions): "
-                    + "%.0f referrals/s; referral.erased.v1 events not yet on Kafka then: %,d; still due: %,d%n",
-                    erasedIn, CHUNK.toSeconds(), DUE / erasedIn, unsent, due());
-            System.out.printf(Locale.ROOT, "processor time while erasing (%d cores):%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nRetention: %,d referrals past their retention period (written in %.1f s), "
+                            + "erased by the scheduled job, %d per transaction%n",
+                    DUE,
+                    writeSeconds,
+                    500);
+            System.out.printf(
+                    Locale.ROOT,
+                    "all erased within %.1f s (measured in %d s steps of submissions): "
+                            + "%.0f referrals/s; referral.erased.v1 events not yet on Kafka then: %,d; still due: %,d%n",
+                    erasedIn,
+                    CHUNK.toSeconds(),
+                    DUE / erasedIn,
+                    unsent,
+                    due());
+            System.out.printf(
+                    Locale.ROOT,
+                    "processor time while erasing (%d cores):%n",
                     Runtime.getRuntime().availableProcessors());
-            cpuAfter.forEach((part, after) -> System.out.printf(Locale.ROOT, "  %-34s %6.1f s  (%.0f%% of one core)%n",
-                    part, (after.toMillis() - cpuBefore.get(part).toMillis()) / 1e3,
+            cpuAfter.forEach((part, after) -> System.out.printf(
+                    Locale.ROOT,
+                    "  %-34s %6.1f s  (%.0f%% of one core)%n",
+                    part,
+                    (after.toMillis() - cpuBefore.get(part).toMillis()) / 1e3,
                     (after.toMillis() - cpuBefore.get(part).toMillis()) / (erasedIn * 10)));
             System.out.printf(Locale.ROOT, "GPs submitting at %d/s through the gateway, open loop:%n", RATE);
             Latencies.print("without erasure (" + QUIET.toSeconds() + " s)", quiet.latency(), "submissions");
             Latencies.print("while erasing (" + chunks * CHUNK.toSeconds() + " s)", during, "submissions");
-            System.out.printf(Locale.ROOT, "errors: %d without, %d while erasing; referral-service resident %s MiB%n",
-                    quiet.errors(), errors, platform.residentBytes(PlatformService.REFERRAL).stream()
-                            .mapToObj(bytes -> String.valueOf(bytes >> 20)).findFirst().orElse("n/a"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "errors: %d without, %d while erasing; referral-service resident %s MiB%n",
+                    quiet.errors(),
+                    errors,
+                    platform.residentBytes(PlatformService.REFERRAL).stream()
+                            .mapToObj(bytes -> String.valueOf(bytes >> 20))
+                            .findFirst()
+                            .orElse("n/a"));
         }
     }
 
     private static long due() throws SQLException {
-        return RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE referrer_id = 'gp.benchmark'"
-                + " AND personal_data_erased_at IS NULL");
+        return RunningPlatform.count(
+                "referral",
+                "SELECT count(*) FROM referral WHERE referrer_id = 'gp.benchmark'"
+                        + " AND personal_data_erased_at IS NULL");
     }
 
     /** Completed 200 days ago, each with the person's data, three steps, a contact attempt with a note and a message. */
     private static void writeDueReferrals() throws SQLException {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        try (Connection connection = DriverManager.getConnection(TestInfrastructure.database("referral"),
-                postgres.username(), postgres.password()); Statement sql = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(
+                        TestInfrastructure.database("referral"), postgres.username(), postgres.password());
+                Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
             sql.execute("""
                     INSERT INTO referral (id, submission_id, referrer_id, referrer_name, referrer_profession, status,

@@ -1,12 +1,12 @@
 package be.bruzel.platformtests;
 
+import static org.awaitility.Awaitility.await;
+
 import be.bruzel.localplatform.Endpoints;
 import be.bruzel.localplatform.PlatformService;
 import be.bruzel.localplatform.SecuredKafka;
 import be.bruzel.localplatform.ServiceProcess;
 import be.bruzel.platform.testing.TestInfrastructure;
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  */
 final class RunningPlatform implements AutoCloseable {
 
-    static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
     private static final Duration READY_WITHIN = Duration.ofMinutes(4);
 
     final Endpoints endpoints;
@@ -46,8 +47,13 @@ final class RunningPlatform implements AutoCloseable {
      * A benchmark plays many people with one token each: the gateway's limits per person and per
      * address are raised out of its way (their buckets are still counted, so their cost is measured).
      */
-    static final Map<String, String> LOAD = Map.of("GATEWAY_RATE_LIMIT_ANONYMOUS", "100000000",
-            "GATEWAY_RATE_LIMIT_PERSON", "100000000", "GATEWAY_RATE_LIMIT_WRITES", "100000000");
+    static final Map<String, String> LOAD = Map.of(
+            "GATEWAY_RATE_LIMIT_ANONYMOUS",
+            "100000000",
+            "GATEWAY_RATE_LIMIT_PERSON",
+            "100000000",
+            "GATEWAY_RATE_LIMIT_WRITES",
+            "100000000");
 
     static RunningPlatform start(Path logs) {
         return start(logs, Map.of());
@@ -63,8 +69,8 @@ final class RunningPlatform implements AutoCloseable {
      * service, the platform's ACLs), rather than on the test's.
      */
     static RunningPlatform startOnSecuredKafka(Path logs, Map<String, String> settings) throws Exception {
-        return start(logs, settings, SecuredKafka.start(Files.createTempDirectory("secured-kafka"), freePort(),
-                freePort()));
+        return start(
+                logs, settings, SecuredKafka.start(Files.createTempDirectory("secured-kafka"), freePort(), freePort()));
     }
 
     private static RunningPlatform start(Path logs, Map<String, String> settings, SecuredKafka securedKafka) {
@@ -75,11 +81,14 @@ final class RunningPlatform implements AutoCloseable {
             ports.put(service, freePort());
             managementPorts.put(service, freePort());
         }
-        Endpoints endpoints = new Endpoints(TestInfrastructure::database,
+        Endpoints endpoints = new Endpoints(
+                TestInfrastructure::database,
                 database -> new Endpoints.Credentials(postgres.username(), postgres.password()),
                 securedKafka == null ? TestInfrastructure.kafkaBootstrapServers() : securedKafka.bootstrapServers(),
                 securedKafka == null ? service -> Map.of() : securedKafka::environmentOf,
-                ports, managementPorts, settings);
+                ports,
+                managementPorts,
+                settings);
         RunningPlatform platform = new RunningPlatform(endpoints, logs, securedKafka);
         try {
             Stream.of(PlatformService.values()).forEach(platform::launch);
@@ -121,7 +130,8 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private String token(String user, String service) throws IOException, InterruptedException {
-        ProcessBuilder script = new ProcessBuilder("bash", ROOT.resolve("scripts/token").toString(), user, "demo");
+        ProcessBuilder script =
+                new ProcessBuilder("bash", ROOT.resolve("scripts/token").toString(), user, "demo");
         script.environment().put("ISSUER", endpoints.issuerUri());
         if (service != null) {
             script.environment().put("SERVICE", service);
@@ -159,9 +169,12 @@ final class RunningPlatform implements AutoCloseable {
     /** Until referral-service (which routes from it) and statistics-service (which names from it) have the directory. */
     void awaitDirectoryCopies() {
         for (String database : List.of("referral", "statistics")) {
-            await().atMost(Duration.ofSeconds(90)).until(() -> count(database,
-                    "SELECT (SELECT count(*) FROM directory_area WHERE '1090' = ANY (postcodes))"
-                            + " * (SELECT count(*) FROM directory_theme WHERE theme_code = 'finances' AND active)") > 0);
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> count(
+                                    database,
+                                    "SELECT (SELECT count(*) FROM directory_area WHERE '1090' = ANY (postcodes))"
+                                            + " * (SELECT count(*) FROM directory_theme WHERE theme_code = 'finances' AND active)")
+                            > 0);
         }
     }
 
@@ -169,8 +182,10 @@ final class RunningPlatform implements AutoCloseable {
     OptionalLong residentBytes(PlatformService service) {
         Path status = Path.of("/proc", String.valueOf(processes.get(service).pid()), "status");
         try {
-            return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024).findFirst();
+            return Files.readAllLines(status).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
+                    .findFirst();
         } catch (IOException notLinux) {
             return OptionalLong.empty();
         }
@@ -180,10 +195,15 @@ final class RunningPlatform implements AutoCloseable {
     Map<String, Duration> cpuTimes() {
         Map<String, Duration> times = new java.util.LinkedHashMap<>();
         processes.forEach((service, process) -> times.put(service.module(), cpuTime(process.pid())));
-        times.put("postgresql", ProcessHandle.allProcesses()
-                .filter(process -> process.info().command().orElse("").endsWith("/postgres"))
-                .map(process -> cpuTime(process.pid())).reduce(Duration.ZERO, Duration::plus));
-        times.put("kafka broker + load (this JVM)", cpuTime(ProcessHandle.current().pid()));
+        times.put(
+                "postgresql",
+                ProcessHandle.allProcesses()
+                        .filter(process -> process.info().command().orElse("").endsWith("/postgres"))
+                        .map(process -> cpuTime(process.pid()))
+                        .reduce(Duration.ZERO, Duration::plus));
+        times.put(
+                "kafka broker + load (this JVM)",
+                cpuTime(ProcessHandle.current().pid()));
         return times;
     }
 
@@ -200,7 +220,8 @@ final class RunningPlatform implements AutoCloseable {
 
     /** How many events notification-service's referral-events consumer has handled, each once. */
     static long notificationEventsHandled() throws SQLException {
-        return count("notification",
+        return count(
+                "notification",
                 "SELECT count(*) FROM processed_event WHERE consumer = 'notification-service.referral-events'");
     }
 

@@ -31,30 +31,35 @@ public final class StatisticsBenchmark {
     private static final int REFERRALS = 1_000_000;
     private static final int WARM_UP = 200;
     private static final int MEASURED = 2_000;
-    private static final String QUERY = "/api/statistics/referrals?by=municipality&period=month&from=2025-01&to=2025-12";
+    private static final String QUERY =
+            "/api/statistics/referrals?by=municipality&period=month&from=2025-01&to=2025-12";
     private static final List<String> OTHER_QUERIES = List.of(
             "/api/statistics/referrals?by=theme&period=quarter&from=2025-01&to=2025-12",
             "/api/statistics/referrals?by=care-zone&period=month&from=2025-01&to=2025-12&theme=finances",
             "/api/statistics/referrals?by=organisation&period=year&from=2025-01&to=2025-12&careZone=noord");
 
-    private StatisticsBenchmark() {
-    }
+    private StatisticsBenchmark() {}
 
     public static void main(String[] args) {
         RunningPlatform.runToCompletion(StatisticsBenchmark::run);
     }
 
     private static void run() throws Exception {
-        try (RunningPlatform platform = RunningPlatform.start(
-                Files.createTempDirectory("statistics-benchmark"), RunningPlatform.LOAD)) {
+        try (RunningPlatform platform =
+                RunningPlatform.start(Files.createTempDirectory("statistics-benchmark"), RunningPlatform.LOAD)) {
             platform.awaitDirectoryCopies();
             SingleConnectionDataSource database = new SingleConnectionDataSource(
-                    TestInfrastructure.database("statistics"), TestInfrastructure.postgres().username(),
-                    TestInfrastructure.postgres().password(), true);
+                    TestInfrastructure.database("statistics"),
+                    TestInfrastructure.postgres().username(),
+                    TestInfrastructure.postgres().password(),
+                    true);
             JdbcClient store = JdbcClient.create(database);
             long writing = System.nanoTime();
             generate(store);
-            System.out.printf(Locale.ROOT, "%nStatistics store: %d referrals of 2025 written in %.1f s%n", REFERRALS,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nStatistics store: %d referrals of 2025 written in %.1f s%n",
+                    REFERRALS,
                     (System.nanoTime() - writing) / 1e9);
 
             HttpClient http = HttpClient.newHttpClient();
@@ -63,8 +68,12 @@ public final class StatisticsBenchmark {
             String serviceBearer = "Bearer " + platform.serviceToken("analyst.bruzel", PlatformService.STATISTICS);
             long loading = System.nanoTime();
             String first = get(http, service + QUERY, serviceBearer);
-            System.out.printf(Locale.ROOT, "first query, straight to statistics-service, loading them into memory: "
-                    + "%.1f s (%d bytes of JSON)%n", (System.nanoTime() - loading) / 1e9, first.length());
+            System.out.printf(
+                    Locale.ROOT,
+                    "first query, straight to statistics-service, loading them into memory: "
+                            + "%.1f s (%d bytes of JSON)%n",
+                    (System.nanoTime() - loading) / 1e9,
+                    first.length());
 
             // A new instance over the million: it reads the store before it reports ready.
             platform.stop(PlatformService.STATISTICS);
@@ -73,37 +82,55 @@ public final class StatisticsBenchmark {
             platform.awaitHealthy(PlatformService.STATISTICS);
             double ready = (System.nanoTime() - starting) / 1e9;
             get(http, service + QUERY, serviceBearer);
-            System.out.printf(Locale.ROOT, "statistics-service started over them: ready in %.1f s (target <= 10 s: %s), "
-                    + "first answer %.1f s after start%n", ready, ready <= 10 ? "met" : "NOT met",
+            System.out.printf(
+                    Locale.ROOT,
+                    "statistics-service started over them: ready in %.1f s (target <= 10 s: %s), "
+                            + "first answer %.1f s after start%n",
+                    ready,
+                    ready <= 10 ? "met" : "NOT met",
                     (System.nanoTime() - starting) / 1e9);
 
             // A referral changing between two questions: each is counted afresh over the million.
             List<UUID> changed = store.sql("SELECT referral_id FROM statistics_referral ORDER BY random() LIMIT 1000")
-                    .query(UUID.class).list();
+                    .query(UUID.class)
+                    .list();
             int[] next = {0};
             Runnable aReferralChanges = () -> store.sql(
-                    "UPDATE statistics_referral SET revision = nextval('statistics_revision') WHERE referral_id = :id")
-                    .param("id", changed.get(next[0]++ % changed.size())).update();
+                            "UPDATE statistics_referral SET revision = nextval('statistics_revision') WHERE referral_id = :id")
+                    .param("id", changed.get(next[0]++ % changed.size()))
+                    .update();
             Histogram changing = measure(http, platform.gateway() + QUERY, bearer, aReferralChanges);
             Histogram changingDirect = measure(http, service + QUERY, serviceBearer, aReferralChanges);
-            Histogram unchanged = measure(http, platform.gateway() + QUERY, bearer, () -> { });
-            System.out.printf(Locale.ROOT, "One year by municipality and month (19 municipalities x 12 months and totals), "
-                    + "%d warm-up, %d measured, one at a time:%n", WARM_UP, MEASURED);
+            Histogram unchanged = measure(http, platform.gateway() + QUERY, bearer, () -> {});
+            System.out.printf(
+                    Locale.ROOT,
+                    "One year by municipality and month (19 municipalities x 12 months and totals), "
+                            + "%d warm-up, %d measured, one at a time:%n",
+                    WARM_UP,
+                    MEASURED);
             Latencies.print("store changing, through the gateway", changing, "queries");
             Latencies.print("store changing, to statistics-service", changingDirect, "queries");
             Latencies.print("store unchanged, through the gateway", unchanged, "queries");
-            System.out.printf(Locale.ROOT, "target p99 <= 50 ms through the gateway: %s while the store changes, %s while "
-                    + "it does not%n", verdict(changing), verdict(unchanged));
+            System.out.printf(
+                    Locale.ROOT,
+                    "target p99 <= 50 ms through the gateway: %s while the store changes, %s while " + "it does not%n",
+                    verdict(changing),
+                    verdict(unchanged));
             for (String other : OTHER_QUERIES) {
-                Latencies.print(other.substring(other.indexOf('?') + 1),
-                        measure(http, platform.gateway() + other, bearer, aReferralChanges), "queries");
+                Latencies.print(
+                        other.substring(other.indexOf('?') + 1),
+                        measure(http, platform.gateway() + other, bearer, aReferralChanges),
+                        "queries");
             }
             database.destroy();
-            System.out.printf(Locale.ROOT, "statistics-service: heap used %s, resident %s%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "statistics-service: heap used %s, resident %s%n",
                     heapUsed(http, platform.endpoints.managementUrl(PlatformService.STATISTICS)),
                     platform.residentBytes(PlatformService.STATISTICS).stream()
                             .mapToObj(bytes -> String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0))
-                            .findFirst().orElse("n/a"));
+                            .findFirst()
+                            .orElse("n/a"));
         }
     }
 
@@ -162,9 +189,7 @@ public final class StatisticsBenchmark {
                 JOIN area a ON a.i = r.g % (SELECT count(*) FROM area)
                 JOIN theme t ON t.i = (r.g / 7) % (SELECT count(*) FROM theme)
                 CROSS JOIN organisation o CROSS JOIN profession p
-                """)
-                .param("referrals", REFERRALS)
-                .update();
+                """).param("referrals", REFERRALS).update();
     }
 
     /** Latencies of the query, with {@code before} done before each (and not timed). */

@@ -18,25 +18,31 @@ public final class WebApplicationBenchmark {
     private static final int WARM_UP = 10;
     private static final int LOADS = 100;
 
-    private WebApplicationBenchmark() {
-    }
+    private WebApplicationBenchmark() {}
 
     public static void main(String[] args) {
         RunningPlatform.runToCompletion(WebApplicationBenchmark::run);
     }
 
     private static void run() throws Exception {
-        try (RunningPlatform platform = RunningPlatform.start(
-                Files.createTempDirectory("web-benchmark"), RunningPlatform.LOAD);
+        try (RunningPlatform platform =
+                        RunningPlatform.start(Files.createTempDirectory("web-benchmark"), RunningPlatform.LOAD);
                 Browsers browsers = Browsers.launch(platform.gateway())) {
             platform.awaitDirectoryCopies();
             String token = platform.token("gp.jette");
             for (int i = 0; i < 30; i++) {
                 Browsers.submitThroughTheApi(platform.gateway(), token, i % 2 == 0 ? "1090" : "1030");
             }
-            System.out.printf(Locale.ROOT, "%n%d loads of each screen after %d to warm up; 30 referrals in the lists%n",
-                    LOADS, WARM_UP);
-            measure(platform, browsers.tablet().newPage(), "home, signed out", "/",
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n%d loads of each screen after %d to warm up; 30 referrals in the lists%n",
+                    LOADS,
+                    WARM_UP);
+            measure(
+                    platform,
+                    browsers.tablet().newPage(),
+                    "home, signed out",
+                    "/",
                     page -> page.locator("#account a.button"));
             Page gp = browsers.signIn("gp.jette");
             measure(platform, gp, "referrer: my referrals", "/referrals", Browsers::drawn);
@@ -57,8 +63,8 @@ public final class WebApplicationBenchmark {
     }
 
     /** From asking for the page until the person can use it: scripts run, data fetched, screen drawn. */
-    private static void measure(RunningPlatform platform, Page page, String screen, String path,
-            Function<Page, Locator> usable) {
+    private static void measure(
+            RunningPlatform platform, Page page, String screen, String path, Function<Page, Locator> usable) {
         Histogram micros = new Histogram(60_000_000L, 3);
         // Routing every request through Playwright turns the browser's cache off: a first visit's bytes.
         page.route("**/*", Route::resume);
@@ -68,18 +74,26 @@ public final class WebApplicationBenchmark {
         long requests = 0;
         for (int i = 0; i < WARM_UP + LOADS; i++) {
             bytes = load(platform, page, path, usable, i < WARM_UP ? null : micros);
-            requests = ((Number) page.evaluate("() => performance.getEntriesByType('resource').length + 1")).longValue();
+            requests =
+                    ((Number) page.evaluate("() => performance.getEntriesByType('resource').length + 1")).longValue();
         }
-        System.out.printf(Locale.ROOT, "%-34s usable after p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  max %6.1f ms;"
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s usable after p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  max %6.1f ms;"
                         + "  %d requests, %5.1f KB transferred (%5.1f KB with an empty cache)%n",
-                screen, micros.getValueAtPercentile(50) / 1e3, micros.getValueAtPercentile(90) / 1e3,
-                micros.getValueAtPercentile(99) / 1e3, micros.getMaxValue() / 1e3, requests, bytes / 1024.0,
+                screen,
+                micros.getValueAtPercentile(50) / 1e3,
+                micros.getValueAtPercentile(90) / 1e3,
+                micros.getValueAtPercentile(99) / 1e3,
+                micros.getMaxValue() / 1e3,
+                requests,
+                bytes / 1024.0,
                 firstBytes / 1024.0);
     }
 
     /** @return the bytes this load transferred */
-    private static long load(RunningPlatform platform, Page page, String path, Function<Page, Locator> usable,
-            Histogram micros) {
+    private static long load(
+            RunningPlatform platform, Page page, String path, Function<Page, Locator> usable, Histogram micros) {
         long started = System.nanoTime();
         page.navigate(platform.gateway() + path);
         usable.apply(page).waitFor();
@@ -88,7 +102,8 @@ public final class WebApplicationBenchmark {
             micros.recordValue(elapsed);
         }
         return ((Number) page.evaluate("() => performance.getEntriesByType('resource')"
-                + ".reduce((sum, entry) => sum + entry.transferSize, 0)"
-                + " + performance.getEntriesByType('navigation')[0].transferSize")).longValue();
+                        + ".reduce((sum, entry) => sum + entry.transferSize, 0)"
+                        + " + performance.getEntriesByType('navigation')[0].transferSize"))
+                .longValue();
     }
 }

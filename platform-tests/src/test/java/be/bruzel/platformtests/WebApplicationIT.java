@@ -72,8 +72,10 @@ class WebApplicationIT {
         }
         int n = 0;
         for (Page page : browsers.openPages()) {
-            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                    .setPath(SCREENSHOTS.resolve("failed-" + test.getRequiredTestMethod().getName() + "-" + ++n + ".png")));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setFullPage(true)
+                    .setPath(SCREENSHOTS.resolve(
+                            "failed-" + test.getRequiredTestMethod().getName() + "-" + ++n + ".png")));
         }
     };
 
@@ -87,7 +89,9 @@ class WebApplicationIT {
     void theFirstPageInvitesToSignIn() {
         Page page = browsers.tablet().newPage();
         page.navigate(platform.gateway() + "/");
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aanmelden")).first()).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aanmelden"))
+                        .first())
+                .isVisible();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Doorverwijzen naar welzijn in Brussel");
         checkAndPhotograph(page, "00-home-signed-out");
@@ -97,23 +101,33 @@ class WebApplicationIT {
     @Order(2)
     void aGpInJetteRefersAndTheJetteOrganisationClosesTheLoopWithFeedback() throws Exception {
         Page gp = browsers.signIn("gp.jette");
-        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Mijn doorverwijzingen");
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Mijn doorverwijzingen");
         checkAndPhotograph(gp, "01-gp-my-referrals");
 
-        gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nieuwe doorverwijzing").setExact(true)).first().click();
+        gp.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions()
+                                .setName("Nieuwe doorverwijzing")
+                                .setExact(true))
+                .first()
+                .click();
         gp.getByLabel("Naam").fill("Marie Peeters");
         gp.getByLabel("Telefoon").fill("0470 12 34 56");
         gp.getByLabel("Postcode").fill("1090");
         assertThat(gp.locator(".municipality")).containsText("Jette · zorgzone Noord");
         gp.getByLabel("Financiën en schulden").check();
-        gp.getByLabel("Vraag", new Page.GetByLabelOptions().setExact(true)).fill("Mevrouw heeft schulden bij de energieleverancier.");
+        gp.getByLabel("Vraag", new Page.GetByLabelOptions().setExact(true))
+                .fill("Mevrouw heeft schulden bij de energieleverancier.");
         assertThat(gp.locator(".receivers")).containsText("OCMW Jette");
         gp.getByText("Waarom deze organisatie?").first().click();
         gp.getByLabel("De persoon geeft toestemming").check();
         checkAndPhotograph(gp, "02-gp-new-referral-filled");
 
-        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Doorverwijzing versturen")).click();
-        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Doorverwijzing verstuurd");
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Doorverwijzing versturen"))
+                .click();
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Doorverwijzing verstuurd");
         checkAndPhotograph(gp, "03-gp-referral-sent");
         gp.locator(".sent-list a").first().click();
         assertThat(gp.locator(".referral-status")).containsText("Verstuurd");
@@ -123,7 +137,8 @@ class WebApplicationIT {
         checkAndPhotograph(gp, "04-gp-referral-detail");
 
         Page worker = browsers.signIn("worker.jette");
-        assertThat(worker.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("OCMW Jette");
+        assertThat(worker.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText("OCMW Jette");
         checkAndPhotograph(worker, "05-organisation-inbox");
         String referralPath = referralAddress.substring(platform.gateway().length());
         String reference = referralPath.substring("/referrals/".length(), "/referrals/".length() + 8);
@@ -132,26 +147,32 @@ class WebApplicationIT {
         assertThat(worker.locator(".referral-status")).containsText("Ontvangen");
         checkAndPhotograph(worker, "06-organisation-referral-received");
 
-        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aanvaarden")).click();
+        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aanvaarden"))
+                .click();
         assertThat(worker.locator(".referral-status")).containsText("Aanvaard");
-        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Contactpoging noteren")).click();
+        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Contactpoging noteren"))
+                .click();
         assertThat(worker.locator(".referral-status")).containsText("Bezig");
         assertThat(worker.locator(".timeline")).containsText("Persoon bereikt");
         worker.getByLabel("Resultaat").selectOption("SOLVED");
-        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afronden")).click();
+        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afronden"))
+                .click();
         assertThat(worker.locator(".referral-status")).containsText("Afgerond");
         worker.getByLabel("Bericht").fill("Mevrouw heeft een afbetalingsplan met de leverancier.");
-        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bericht versturen")).click();
+        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bericht versturen"))
+                .click();
         assertThat(worker.locator(".messages")).containsText("afbetalingsplan");
         checkAndPhotograph(worker, "07-organisation-referral-completed");
 
         gp.navigate(platform.gateway() + "/notifications");
         assertThat(gp.locator("#unread-count .count")).not().hasText("");
-        assertThat(gp.locator(".notifications")).containsText(reference + " afgerond",
-                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(gp.locator(".notifications"))
+                .containsText(reference + " afgerond", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(gp.locator(".notifications")).containsText("Nieuw bericht bij doorverwijzing " + reference);
         checkAndPhotograph(gp, "08-gp-notifications");
-        gp.locator(".notifications a").filter(new Locator.FilterOptions().setHasText(reference + " afgerond")).click();
+        gp.locator(".notifications a")
+                .filter(new Locator.FilterOptions().setHasText(reference + " afgerond"))
+                .click();
         assertThat(gp.locator(".referral-status")).containsText("Afgerond");
         assertThat(gp.locator(".messages")).containsText("Mevrouw heeft een afbetalingsplan met de leverancier.");
         assertThat(gp.locator(".referral-status")).containsText("Opgelost");
@@ -159,10 +180,12 @@ class WebApplicationIT {
 
         // Mevrouw Peeters asks for her data to be erased: nothing is sent until the GP confirms what it does.
         assertThat(gp.locator("main")).containsText("Dit kan niet ongedaan gemaakt worden.");
-        Locator erase = gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gegevens van de persoon wissen"));
+        Locator erase =
+                gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gegevens van de persoon wissen"));
         assertThat(erase).isDisabled();
         gp.getByLabel("Waarom", new Page.GetByLabelOptions().setExact(true)).selectOption("PERSON_REQUEST");
-        gp.getByLabel("Ik begrijp dat de gegevens van de persoon definitief gewist worden").check();
+        gp.getByLabel("Ik begrijp dat de gegevens van de persoon definitief gewist worden")
+                .check();
         erase.click();
         assertThat(gp.locator("main .erased").first()).containsText("Persoonsgegevens gewist op");
         assertThat(gp.locator("main")).containsText("De persoon vraagt het");
@@ -171,9 +194,12 @@ class WebApplicationIT {
         assertThat(gp.locator(".messages")).containsText("gewist met de gegevens van de persoon");
         assertThat(gp.locator(".timeline")).containsText("Persoonsgegevens gewist");
         checkAndPhotograph(gp, "10-gp-person-data-erased");
-        assertThat(RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE id = ?::uuid"
-                + " AND person_name IS NULL AND personal_data_erasure_reason = 'PERSON_REQUEST'",
-                referralPath.substring("/referrals/".length()))).isEqualTo(1);
+        assertThat(RunningPlatform.count(
+                        "referral",
+                        "SELECT count(*) FROM referral WHERE id = ?::uuid"
+                                + " AND person_name IS NULL AND personal_data_erasure_reason = 'PERSON_REQUEST'",
+                        referralPath.substring("/referrals/".length())))
+                .isEqualTo(1);
     }
 
     @Test
@@ -185,62 +211,82 @@ class WebApplicationIT {
             Browsers.submitThroughTheApi(platform.gateway(), token, "1090");
         }
         Page analyst = browsers.signIn("analyst.bruzel");
-        assertThat(analyst.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Statistiques des orientations");
+        assertThat(analyst.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Statistiques des orientations");
         // Other tests of this module may share the database: Jette's count is whatever the store holds,
         // published as the statistics API publishes it (perturbed by at most 2, never below 5).
         Locator jette = analyst.locator(".tile[data-municipality='21010'] .tile-value");
         String analystToken = platform.token("analyst.bruzel");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            analyst.reload();
-            long inTheStore = RunningPlatform.count("statistics", """
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    analyst.reload();
+                    long inTheStore = RunningPlatform.count("statistics", """
                     SELECT count(*) FROM statistics_referral WHERE municipality_nis = '21010'
                        AND submitted_at >= (date_trunc('month', now() AT TIME ZONE 'Europe/Brussels') - interval '11 months')
                                            AT TIME ZONE 'Europe/Brussels'""");
-            long published = publishedJetteCount(analystToken);
-            assertThat(inTheStore).isGreaterThanOrEqualTo(5);
-            assertThat(published).isBetween(Math.max(5, inTheStore - 2), inTheStore + 2);
-            assertThat(jette).hasText(Pattern.compile("^" + String.join("\\D?", String.valueOf(published).split("")) + "$"));
-        });
+                    long published = publishedJetteCount(analystToken);
+                    assertThat(inTheStore).isGreaterThanOrEqualTo(5);
+                    assertThat(published).isBetween(Math.max(5, inTheStore - 2), inTheStore + 2);
+                    assertThat(jette)
+                            .hasText(Pattern.compile("^"
+                                    + String.join(
+                                            "\\D?", String.valueOf(published).split("")) + "$"));
+                });
         assertThat(analyst.locator("table").last()).containsText("Jette");
         checkAndPhotograph(analyst, "10-analyst-dashboard-fr");
 
-        Download csv = analyst.waitForDownload(() -> analyst.getByRole(AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Télécharger en CSV")).click());
+        Download csv = analyst.waitForDownload(
+                () -> analyst.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Télécharger en CSV"))
+                        .click());
         String content = Files.readString(csv.path(), StandardCharsets.UTF_8);
         assertThat(content).contains("Jette").contains(";");
 
         analyst.getByLabel("Langue").selectOption("nl");
-        assertThat(analyst.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Cijfers over doorverwijzingen");
+        assertThat(analyst.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Cijfers over doorverwijzingen");
         checkAndPhotograph(analyst, "11-analyst-dashboard-nl");
         // Remembered for the person, not the browser: a fresh browser opens in Dutch too.
         Page elsewhere = browsers.signIn("analyst.bruzel");
-        assertThat(elsewhere.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Cijfers over doorverwijzingen");
+        assertThat(elsewhere.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Cijfers over doorverwijzingen");
     }
 
     @Test
     @Order(4)
     void inFrenchASubmissionWithoutConsentIsRefusedAndNothingIsStored() throws Exception {
-        long before = RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE referrer_id = 'gp.schaerbeek'");
+        long before =
+                RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE referrer_id = 'gp.schaerbeek'");
         Page gp = browsers.signIn("gp.schaerbeek");
-        gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nouvelle orientation").setExact(true)).first().click();
-        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Nouvelle orientation");
+        gp.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions()
+                                .setName("Nouvelle orientation")
+                                .setExact(true))
+                .first()
+                .click();
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Nouvelle orientation");
         gp.getByLabel("Nom", new Page.GetByLabelOptions().setExact(true)).fill("Jean Dupont");
         gp.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true)).fill("jean.dupont@example.org");
         gp.getByLabel("Code postal").fill("1050");
         assertThat(gp.locator(".municipality")).containsText("Le code postal 1050 couvre deux communes");
         gp.getByLabel(Pattern.compile("^Ixelles")).check();
         gp.getByLabel("Solitude et contacts sociaux").check();
-        gp.getByLabel("Question", new Page.GetByLabelOptions().setExact(true)).fill("Monsieur se sent seul depuis son veuvage.");
+        gp.getByLabel("Question", new Page.GetByLabelOptions().setExact(true))
+                .fill("Monsieur se sent seul depuis son veuvage.");
         assertThat(gp.locator(".receivers")).containsText("Solitude et contacts sociaux");
 
-        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer l'orientation")).click();
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer l'orientation"))
+                .click();
 
         Locator summary = gp.locator(".error-summary");
         assertThat(summary).containsText("Le consentement de la personne est requis");
         assertThat(gp.locator("[data-field='consent.given'] .error-message")).isVisible();
         assertThat(gp.getByLabel("La personne donne son consentement")).hasAttribute("aria-invalid", "true");
         checkAndPhotograph(gp, "12-fr-refused-without-consent");
-        assertThat(RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE referrer_id = 'gp.schaerbeek'"))
+        assertThat(RunningPlatform.count(
+                        "referral", "SELECT count(*) FROM referral WHERE referrer_id = 'gp.schaerbeek'"))
                 .isEqualTo(before);
     }
 
@@ -250,7 +296,8 @@ class WebApplicationIT {
         assertThat(referralAddress).as("the Jette story ran first").isNotNull();
         Page other = browsers.signIn("worker.ldc.jette");
         other.navigate(referralAddress);
-        assertThat(other.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Niet gevonden");
+        assertThat(other.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Niet gevonden");
         assertThat(other.locator("main")).not().containsText("Marie Peeters");
         checkAndPhotograph(other, "13-other-organisation-not-found");
     }
@@ -263,14 +310,19 @@ class WebApplicationIT {
         gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Alle")).click();
         assertThat(gp.locator("#session-ended")).containsText("Uw sessie is verlopen");
         checkAndPhotograph(gp, "14-session-ended");
-        gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Opnieuw aanmelden")).click();
+        gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Opnieuw aanmelden"))
+                .click();
         gp.locator("input[name=username]").fill("gp.jette");
         gp.locator("input[name=password]").fill("demo");
         gp.locator("button[type=submit]").click();
-        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Mijn doorverwijzingen");
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Mijn doorverwijzingen");
 
-        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afmelden")).click();
-        assertThat(gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aanmelden")).first()).isVisible();
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afmelden"))
+                .click();
+        assertThat(gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aanmelden"))
+                        .first())
+                .isVisible();
         gp.navigate(platform.gateway() + "/referrals");
         assertThat(gp.locator("input[name=username]")).isVisible();
     }
@@ -279,19 +331,29 @@ class WebApplicationIT {
     @Order(7)
     void theAdministratorMarksAServiceFullAndANewReferralIsRoutedPastIt() {
         Page admin = browsers.signIn("admin");
-        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Managing the social map");
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Managing the social map");
         checkAndPhotograph(admin, "15-admin-overview");
-        admin.locator(".cards").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Services")).click();
+        admin.locator(".cards")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Services"))
+                .click();
         admin.getByLabel("Search").fill("Sociale dienst OCMW Jette");
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find")).click();
-        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sociale dienst OCMW Jette")).click();
-        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Sociale dienst OCMW Jette");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find"))
+                .click();
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sociale dienst OCMW Jette"))
+                .click();
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Sociale dienst OCMW Jette");
         admin.getByLabel("Availability").selectOption("FULL");
         admin.getByLabel("Full until").fill("2027-06-30");
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save capacity")).click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save capacity"))
+                .click();
         assertThat(admin.locator("main .meta")).containsText("Full until");
         checkAndPhotograph(admin, "16-admin-service-full");
-        for (String screen : List.of("routing-rules?theme=finances&kind=MUNICIPALITY&code=21010", "territory?postcode=1050", "themes",
+        for (String screen : List.of(
+                "routing-rules?theme=finances&kind=MUNICIPALITY&code=21010",
+                "territory?postcode=1050",
+                "themes",
                 "organisations/ocmw-jette")) {
             admin.navigate(platform.gateway() + "/admin/" + screen);
             assertThat(Browsers.drawn(admin)).isVisible();
@@ -310,13 +372,20 @@ class WebApplicationIT {
 
     /** Jette's referrals over the last twelve months, as the statistics API publishes them to this analyst. */
     private long publishedJetteCount(String token) throws Exception {
-        String report = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(platform.gateway() + "/api/statistics/referrals?by=municipality"))
-                .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String report = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        platform.gateway() + "/api/statistics/referrals?by=municipality"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
         List<Map<String, Object>> jette = com.jayway.jsonpath.JsonPath.read(report, "$.rows[?(@.group == '21010')]");
-        return jette.stream().filter(row -> row.get("period") == null)
+        return jette.stream()
+                .filter(row -> row.get("period") == null)
                 .map(row -> ((Number) ((Map<?, ?>) row.get("figures")).get("submitted")).longValue())
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     /** No WCAG 2.1 A or AA violation that axe-core finds, then a full-page picture for people to look at. */
@@ -327,11 +396,16 @@ class WebApplicationIT {
         Object violations = page.evaluate("""
                 async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))
                     .violations.map(v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)""");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
         assertThat((List<?>) violations).as("accessibility of %s", name).isEmpty();
-        assertThat((List<?>) page.evaluate("() => [...window.missingTranslations]")).as("texts missing on %s", name).isEmpty();
+        assertThat((List<?>) page.evaluate("() => [...window.missingTranslations]"))
+                .as("texts missing on %s", name)
+                .isEmpty();
         assertThat((List<?>) page.evaluate("() => [...window.policyViolations]"))
-                .as("what the Content-Security-Policy blocked on %s", name).isEmpty();
+                .as("what the Content-Security-Policy blocked on %s", name)
+                .isEmpty();
     }
 
     private static String axeCore() {

@@ -41,19 +41,37 @@ class StatisticsServiceIT extends ServiceBaseline {
         String key = UUID.randomUUID().toString();
         TopicProbe.sendUnreadable(Topics.REFERRAL_EVENTS, key, "not a cloud event");
         UUID after = UUID.randomUUID();
-        ReferralSubmitted submitted = new ReferralSubmitted(UUID.randomUUID(), Instant.parse("2022-03-01T09:00:00Z"),
-                after, "gp.after-poison", List.of("finances"), "1090", "nl", "ROUTINE", "21010", "21010", "noord",
-                "ocmw-jette", null, false, "general-practitioner");
+        ReferralSubmitted submitted = new ReferralSubmitted(
+                UUID.randomUUID(),
+                Instant.parse("2022-03-01T09:00:00Z"),
+                after,
+                "gp.after-poison",
+                List.of("finances"),
+                "1090",
+                "nl",
+                "ROUTINE",
+                "21010",
+                "21010",
+                "noord",
+                "ocmw-jette",
+                null,
+                false,
+                "general-practitioner");
         kafka.send(Topics.REFERRAL_EVENTS, key, new CloudEventCodec("/referral-service").encode(submitted));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM statistics_referral WHERE referral_id = :id AND submitted_at IS NOT NULL")
-                .param("id", after).query(Long.class).single() == 1);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(TopicProbe.raw(Topics.deadLetterOf(Topics.REFERRAL_EVENTS)))
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql(
+                                        "SELECT count(*) FROM statistics_referral WHERE referral_id = :id AND submitted_at IS NOT NULL")
+                                .param("id", after)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(TopicProbe.raw(Topics.deadLetterOf(Topics.REFERRAL_EVENTS)))
                         .anySatisfy(dead -> {
                             assertThat(dead.key()).isEqualTo(key);
-                            assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
+                            assertThat(new String(dead.value(), StandardCharsets.UTF_8))
+                                    .isEqualTo("not a cloud event");
                         }));
     }
 }

@@ -1,13 +1,13 @@
 package be.bruzel.platform.directorycopy;
 
-import be.bruzel.platform.routing.Candidate;
-import be.bruzel.platform.routing.RuleLevel;
 import be.bruzel.platform.events.AreaChanged;
 import be.bruzel.platform.events.CareZoneChanged;
 import be.bruzel.platform.events.DirectoryEvent;
 import be.bruzel.platform.events.RoutingRuleChanged;
 import be.bruzel.platform.events.ServiceChanged;
 import be.bruzel.platform.events.ThemeChanged;
+import be.bruzel.platform.routing.Candidate;
+import be.bruzel.platform.routing.RuleLevel;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -38,16 +38,22 @@ public class Directory {
     void keep(DirectoryEvent event) {
         Timestamp at = Timestamp.from(event.occurredAt());
         switch (event) {
-            case ThemeChanged theme -> jdbc.sql("""
+            case ThemeChanged theme ->
+                jdbc.sql("""
                     INSERT INTO directory_theme (theme_code, name_nl, name_fr, active, changed_at)
                     VALUES (:code, :nl, :fr, :active, :at)
                     ON CONFLICT (theme_code) DO UPDATE SET name_nl = EXCLUDED.name_nl, name_fr = EXCLUDED.name_fr,
                         active = EXCLUDED.active, changed_at = EXCLUDED.changed_at
                     WHERE directory_theme.changed_at <= EXCLUDED.changed_at
                     """)
-                    .param("code", theme.themeCode()).param("nl", theme.nameNl()).param("fr", theme.nameFr())
-                    .param("active", theme.active()).param("at", at).update();
-            case CareZoneChanged zone -> jdbc.sql("""
+                        .param("code", theme.themeCode())
+                        .param("nl", theme.nameNl())
+                        .param("fr", theme.nameFr())
+                        .param("active", theme.active())
+                        .param("at", at)
+                        .update();
+            case CareZoneChanged zone ->
+                jdbc.sql("""
                     INSERT INTO directory_care_zone (care_zone_code, first_line_zone_code, name_nl, name_fr,
                         helpdesk_email, changed_at)
                     VALUES (:code, :firstLineZone, :nl, :fr, :helpdesk, :at)
@@ -56,10 +62,15 @@ public class Directory {
                         helpdesk_email = EXCLUDED.helpdesk_email, changed_at = EXCLUDED.changed_at
                     WHERE directory_care_zone.changed_at <= EXCLUDED.changed_at
                     """)
-                    .param("code", zone.careZoneCode()).param("firstLineZone", zone.firstLineZoneCode())
-                    .param("nl", zone.nameNl()).param("fr", zone.nameFr()).param("helpdesk", zone.helpdeskEmail())
-                    .param("at", at).update();
-            case AreaChanged area -> jdbc.sql("""
+                        .param("code", zone.careZoneCode())
+                        .param("firstLineZone", zone.firstLineZoneCode())
+                        .param("nl", zone.nameNl())
+                        .param("fr", zone.nameFr())
+                        .param("helpdesk", zone.helpdeskEmail())
+                        .param("at", at)
+                        .update();
+            case AreaChanged area ->
+                jdbc.sql("""
                     INSERT INTO directory_area (area_id, municipality_nis, first_line_zone_code, name_nl, name_fr,
                         municipality_name_nl, municipality_name_fr, postcodes, care_zones, changed_at)
                     VALUES (:id, :nis, :firstLineZone, :nl, :fr, :municipalityNl, :municipalityFr, :postcodes,
@@ -71,12 +82,19 @@ public class Directory {
                         care_zones = EXCLUDED.care_zones, changed_at = EXCLUDED.changed_at
                     WHERE directory_area.changed_at <= EXCLUDED.changed_at
                     """)
-                    .param("id", area.areaId()).param("nis", area.municipalityNis())
-                    .param("firstLineZone", area.firstLineZoneCode()).param("nl", area.nameNl())
-                    .param("fr", area.nameFr()).param("municipalityNl", area.municipalityNameNl())
-                    .param("municipalityFr", area.municipalityNameFr()).param("postcodes", area.postcodes().toArray(String[]::new))
-                    .param("careZones", JSON.writeValueAsString(area.careZones())).param("at", at).update();
-            case ServiceChanged service -> jdbc.sql("""
+                        .param("id", area.areaId())
+                        .param("nis", area.municipalityNis())
+                        .param("firstLineZone", area.firstLineZoneCode())
+                        .param("nl", area.nameNl())
+                        .param("fr", area.nameFr())
+                        .param("municipalityNl", area.municipalityNameNl())
+                        .param("municipalityFr", area.municipalityNameFr())
+                        .param("postcodes", area.postcodes().toArray(String[]::new))
+                        .param("careZones", JSON.writeValueAsString(area.careZones()))
+                        .param("at", at)
+                        .update();
+            case ServiceChanged service ->
+                jdbc.sql("""
                     INSERT INTO directory_service (service_id, organisation_id, name_nl, name_fr, active, languages,
                         capacity, full_until, intake_email, changed_at)
                     VALUES (:id, :organisation, :nl, :fr, :active, :languages, :capacity, :fullUntil, :intake, :at)
@@ -87,20 +105,31 @@ public class Directory {
                         changed_at = EXCLUDED.changed_at
                     WHERE directory_service.changed_at <= EXCLUDED.changed_at
                     """)
-                    .param("id", service.serviceId()).param("organisation", service.organisationId())
-                    .param("nl", service.nameNl()).param("fr", service.nameFr()).param("active", service.active())
-                    .param("languages", service.languageCodes().toArray(String[]::new))
-                    .param("capacity", service.capacity()).param("fullUntil", service.fullUntil())
-                    .param("intake", service.intakeEmail()).param("at", at).update();
-            case RoutingRuleChanged rule -> jdbc.sql("""
+                        .param("id", service.serviceId())
+                        .param("organisation", service.organisationId())
+                        .param("nl", service.nameNl())
+                        .param("fr", service.nameFr())
+                        .param("active", service.active())
+                        .param("languages", service.languageCodes().toArray(String[]::new))
+                        .param("capacity", service.capacity())
+                        .param("fullUntil", service.fullUntil())
+                        .param("intake", service.intakeEmail())
+                        .param("at", at)
+                        .update();
+            case RoutingRuleChanged rule ->
+                jdbc.sql("""
                     INSERT INTO directory_routing_rule (scope_kind, scope_code, theme_code, service_ids, changed_at)
                     VALUES (:kind, :code, :theme, :services, :at)
                     ON CONFLICT (scope_kind, scope_code, theme_code) DO UPDATE SET service_ids = EXCLUDED.service_ids,
                         changed_at = EXCLUDED.changed_at
                     WHERE directory_routing_rule.changed_at <= EXCLUDED.changed_at
                     """)
-                    .param("kind", rule.scopeKind()).param("code", rule.scopeCode()).param("theme", rule.themeCode())
-                    .param("services", rule.serviceIds().toArray(String[]::new)).param("at", at).update();
+                        .param("kind", rule.scopeKind())
+                        .param("code", rule.scopeCode())
+                        .param("theme", rule.themeCode())
+                        .param("services", rule.serviceIds().toArray(String[]::new))
+                        .param("at", at)
+                        .update();
         }
     }
 
@@ -118,16 +147,21 @@ public class Directory {
                 """)
                 .param("postcode", postcode)
                 .param("day", Date.valueOf(day))
-                .query((row, n) -> new Residence(row.getString("area_id"), row.getString("municipality_nis"),
-                        row.getString("care_zone_code"), row.getString("first_line_zone_code"),
-                        row.getString("name_nl"), row.getString("name_fr")))
+                .query((row, n) -> new Residence(
+                        row.getString("area_id"),
+                        row.getString("municipality_nis"),
+                        row.getString("care_zone_code"),
+                        row.getString("first_line_zone_code"),
+                        row.getString("name_nl"),
+                        row.getString("name_fr")))
                 .list();
     }
 
     /** The theme codes that take referrals now. */
     public List<String> activeThemes() {
         return jdbc.sql("SELECT theme_code FROM directory_theme WHERE active ORDER BY theme_code")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 
     /** The rule for the theme at each level around the residence, most local first; empty where none. */
@@ -139,32 +173,41 @@ public class Directory {
         scopes.add(new String[] {"MUNICIPALITY", residence.municipalityNis()});
         scopes.add(new String[] {"CARE_ZONE", residence.careZoneCode()});
         scopes.add(new String[] {"REGION", residence.firstLineZoneCode()});
-        Map<String, List<String>> rules = jdbc.sql("""
+        Map<String, List<String>> rules = jdbc
+                .sql("""
                 SELECT scope_kind || ':' || scope_code AS scope, service_ids FROM directory_routing_rule
                 WHERE theme_code = :theme AND cardinality(service_ids) > 0
                 """)
                 .param("theme", themeCode)
-                .query((row, n) -> Map.entry(row.getString("scope"),
-                        List.of((String[]) row.getArray("service_ids").getArray())))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        List<String> named = rules.values().stream().flatMap(List::stream).distinct().toList();
+                .query((row, n) -> Map.entry(row.getString("scope"), List.of((String[])
+                        row.getArray("service_ids").getArray())))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<String> named =
+                rules.values().stream().flatMap(List::stream).distinct().toList();
         Map<String, Candidate> candidates = candidates(named);
-        return scopes.stream().map(scope -> new RuleLevel(scope[0], scope[1],
-                rules.getOrDefault(scope[0] + ":" + scope[1], List.of()).stream()
-                        .map(id -> candidates.getOrDefault(id, unknown(id))).toList()))
+        return scopes.stream()
+                .map(scope -> new RuleLevel(
+                        scope[0],
+                        scope[1],
+                        rules.getOrDefault(scope[0] + ":" + scope[1], List.of()).stream()
+                                .map(id -> candidates.getOrDefault(id, unknown(id)))
+                                .toList()))
                 .toList();
     }
 
     /** The organisation a service belongs to. */
     public Optional<String> organisationOf(String serviceId) {
         return jdbc.sql("SELECT organisation_id FROM directory_service WHERE service_id = :id")
-                .param("id", serviceId).query(String.class).optional();
+                .param("id", serviceId)
+                .query(String.class)
+                .optional();
     }
 
     /** An organisation whose active service a routing rule names for a theme in an area (as the territory is on the day). */
-    public record Coverage(String areaId, String municipalityNis, String careZoneCode, String themeCode,
-            String organisationId) {
-    }
+    public record Coverage(
+            String areaId, String municipalityNis, String careZoneCode, String themeCode, String organisationId) {}
 
     /** Where each organisation takes referrals for which theme: the rules of every level, spread over the areas. */
     public List<Coverage> coverage(LocalDate day) {
@@ -186,14 +229,17 @@ public class Directory {
                           OR (r.scope_kind = 'REGION' AND r.scope_code = area.first_line_zone_code)
                 """)
                 .param("day", Date.valueOf(day))
-                .query((row, n) -> new Coverage(row.getString("area_id"), row.getString("municipality_nis"),
-                        row.getString("care_zone_code"), row.getString("theme_code"), row.getString("organisation_id")))
+                .query((row, n) -> new Coverage(
+                        row.getString("area_id"),
+                        row.getString("municipality_nis"),
+                        row.getString("care_zone_code"),
+                        row.getString("theme_code"),
+                        row.getString("organisation_id")))
                 .list();
     }
 
     /** A name in the platform's two languages. */
-    public record Name(String nl, String fr) {
-    }
+    public record Name(String nl, String fr) {}
 
     /** Municipalities by NIS code; a municipality split over zones by its own name, not a district's. */
     public Map<String, Name> municipalityNames() {
@@ -218,27 +264,38 @@ public class Directory {
     }
 
     private Map<String, Name> names(String sql) {
-        return jdbc.sql(sql)
-                .query((row, n) -> Map.entry(row.getString("code"), new Name(row.getString("name_nl"),
-                        row.getString("name_fr"))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return jdbc
+                .sql(sql)
+                .query((row, n) ->
+                        Map.entry(row.getString("code"), new Name(row.getString("name_nl"), row.getString("name_fr"))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private Map<String, Candidate> candidates(List<String> serviceIds) {
         if (serviceIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 SELECT service_id, active, capacity, full_until, array_to_string(languages, ',') AS languages
                 FROM directory_service WHERE service_id IN (:ids)
                 """)
                 .param("ids", serviceIds)
-                .query((row, n) -> new Candidate(row.getString("service_id"), row.getBoolean("active"),
+                .query((row, n) -> new Candidate(
+                        row.getString("service_id"),
+                        row.getBoolean("active"),
                         row.getString("capacity"),
-                        Optional.ofNullable(row.getDate("full_until")).map(Date::toLocalDate).orElse(null),
-                        row.getString("languages").isEmpty() ? List.of()
+                        Optional.ofNullable(row.getDate("full_until"))
+                                .map(Date::toLocalDate)
+                                .orElse(null),
+                        row.getString("languages").isEmpty()
+                                ? List.of()
                                 : Arrays.asList(row.getString("languages").split(","))))
-                .list().stream().collect(Collectors.toMap(Candidate::serviceId, Function.identity()));
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Candidate::serviceId, Function.identity()));
     }
 
     /** A rule may name a service whose state has not reached this copy yet: it cannot be chosen. */

@@ -28,8 +28,14 @@ public class DirectoryCopy {
         this.consumer = serviceName + ".directory-copy";
     }
 
-    @KafkaListener(id = CONSUMER, topics = {Topics.DIRECTORY_THEMES, Topics.DIRECTORY_TERRITORY,
-            Topics.DIRECTORY_SERVICES, Topics.DIRECTORY_ROUTING_RULES})
+    @KafkaListener(
+            id = CONSUMER,
+            topics = {
+                Topics.DIRECTORY_THEMES,
+                Topics.DIRECTORY_TERRITORY,
+                Topics.DIRECTORY_SERVICES,
+                Topics.DIRECTORY_ROUTING_RULES
+            })
     @Transactional
     public void on(CloudEvent cloudEvent) {
         CloudEventCodec.decode(cloudEvent)

@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class DirectoryCopyConfiguration {
 
     @Bean
-    DirectoryCopy directoryCopy(Directory directory, ProcessedEvents processed,
-            @Value("${spring.application.name}") String serviceName) {
+    DirectoryCopy directoryCopy(
+            Directory directory, ProcessedEvents processed, @Value("${spring.application.name}") String serviceName) {
         return new DirectoryCopy(directory, processed, serviceName);
     }
 

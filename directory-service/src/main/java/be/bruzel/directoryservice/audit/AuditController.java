@@ -28,7 +28,8 @@ class AuditController {
     @GetMapping
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "The latest changes, newest first (administrators)")
-    ResponseEntity<List<AuditEntry>> latest(HttpServletRequest request,
+    ResponseEntity<List<AuditEntry>> latest(
+            HttpServletRequest request,
             @RequestParam(required = false) String subjectType,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {

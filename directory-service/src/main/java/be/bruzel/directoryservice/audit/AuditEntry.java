@@ -4,6 +4,11 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /** One change to the directory: who, when, what, and the change itself. */
-public record AuditEntry(long id, Instant occurredAt, String actorId, String action, String subjectType,
-        String subjectId, JsonNode details) {
-}
+public record AuditEntry(
+        long id,
+        Instant occurredAt,
+        String actorId,
+        String action,
+        String subjectType,
+        String subjectId,
+        JsonNode details) {}

@@ -47,9 +47,14 @@ public class AuditTrail {
                 .param("type", subjectType)
                 .param("size", size)
                 .param("offset", (long) page * size)
-                .query((row, n) -> new AuditEntry(row.getLong("id"), row.getTimestamp("occurred_at").toInstant(),
-                        row.getString("actor_id"), row.getString("action"), row.getString("subject_type"),
-                        row.getString("subject_id"), json.readTree(row.getString("details"))))
+                .query((row, n) -> new AuditEntry(
+                        row.getLong("id"),
+                        row.getTimestamp("occurred_at").toInstant(),
+                        row.getString("actor_id"),
+                        row.getString("action"),
+                        row.getString("subject_type"),
+                        row.getString("subject_id"),
+                        json.readTree(row.getString("details"))))
                 .list();
     }
 }

@@ -65,11 +65,16 @@ class DemoDirectory implements ApplicationRunner {
         rules.forEach(rule -> routing.replace(ACTOR, rule));
         int n = 0;
         for (DemoSocialMap.Zone zone : DemoSocialMap.ZONES) {
-            territory.recordHelpdesk(ACTOR, zone.code(), new CareZone.Helpdesk("helpdesk." + zone.code() + "@bruzel.example",
-                    "+32 2 000 00 0" + ++n));
+            territory.recordHelpdesk(
+                    ACTOR,
+                    zone.code(),
+                    new CareZone.Helpdesk("helpdesk." + zone.code() + "@bruzel.example", "+32 2 000 00 0" + ++n));
         }
-        log.info("Loaded the demo social map: {} organisations, {} services, {} routing rules",
-                dataSet.organizations().size(), dataSet.services().size(), rules.size());
+        log.info(
+                "Loaded the demo social map: {} organisations, {} services, {} routing rules",
+                dataSet.organizations().size(),
+                dataSet.services().size(),
+                rules.size());
     }
 
     /** Each theme at each place goes to the services that serve exactly that place and offer it, in data-set order. */
@@ -78,14 +83,20 @@ class DemoDirectory implements ApplicationRunner {
         for (HsdsDataSet.Service service : dataSet.services()) {
             for (HsdsDataSet.ServiceArea area : service.serviceAreas()) {
                 for (HsdsDataSet.Attribute attribute : service.attributes()) {
-                    servicesByPlaceAndTheme.computeIfAbsent(area.extent() + "/" + attribute.taxonomyTerm().code(),
-                            ignored -> new ArrayList<>()).add(service.id());
+                    servicesByPlaceAndTheme
+                            .computeIfAbsent(
+                                    area.extent() + "/"
+                                            + attribute.taxonomyTerm().code(),
+                                    ignored -> new ArrayList<>())
+                            .add(service.id());
                 }
             }
         }
-        return servicesByPlaceAndTheme.entrySet().stream().map(entry -> {
-            String[] placeAndTheme = entry.getKey().split("/");
-            return new RoutingRule(PlaceRef.parse(placeAndTheme[0]), placeAndTheme[1], entry.getValue());
-        }).toList();
+        return servicesByPlaceAndTheme.entrySet().stream()
+                .map(entry -> {
+                    String[] placeAndTheme = entry.getKey().split("/");
+                    return new RoutingRule(PlaceRef.parse(placeAndTheme[0]), placeAndTheme[1], entry.getValue());
+                })
+                .toList();
     }
 }

@@ -40,7 +40,13 @@ public final class DemoSocialMap {
             new Locality("21003", null, "1082", "Sint-Agatha-Berchem", "Berchem-Sainte-Agathe", "noord"),
             new Locality("21004", "21004-vijfhoek", "1000", "Vijfhoek", "Pentagone", "centrum-west"),
             new Locality("21004", "21004-laken", "1020", "Laken", "Laeken", "noord"),
-            new Locality("21004", "21004-neder-over-heembeek", "1120", "Neder-Over-Heembeek", "Neder-Over-Heembeek", "noord"),
+            new Locality(
+                    "21004",
+                    "21004-neder-over-heembeek",
+                    "1120",
+                    "Neder-Over-Heembeek",
+                    "Neder-Over-Heembeek",
+                    "noord"),
             new Locality("21004", "21004-haren", "1130", "Haren", "Haren", "noord"),
             new Locality("21004", "21004-europese-wijk", "1040", "Europese wijk", "Quartier européen", "zuidoost"),
             new Locality("21004", "21004-louizawijk", "1050", "Louizawijk", "Quartier Louise", "zuid"),
@@ -60,8 +66,7 @@ public final class DemoSocialMap {
             new Locality("21018", null, "1200", "Sint-Lambrechts-Woluwe", "Woluwe-Saint-Lambert", "zuidoost"),
             new Locality("21019", null, "1150", "Sint-Pieters-Woluwe", "Woluwe-Saint-Pierre", "zuidoost"));
 
-    record Zone(String code, String nameNl, String nameFr, String postcode, String city) {
-    }
+    record Zone(String code, String nameNl, String nameFr, String postcode, String city) {}
 
     static final List<Zone> ZONES = List.of(
             new Zone("noord", "Noord", "Nord", "1090", "Jette"),
@@ -71,12 +76,16 @@ public final class DemoSocialMap {
             new Zone("zuidoost", "Zuidoost", "Sud-Est", "1040", "Etterbeek"));
 
     /** A kind of service: its id suffix, names with a placeholder for the place, themes and languages. */
-    record Template(String suffix, String nameNl, String nameFr, String descriptionNl, String descriptionFr,
-            List<String> themes, List<String> languages) {
-    }
+    record Template(
+            String suffix,
+            String nameNl,
+            String nameFr,
+            String descriptionNl,
+            String descriptionFr,
+            List<String> themes,
+            List<String> languages) {}
 
-    private DemoSocialMap() {
-    }
+    private DemoSocialMap() {}
 
     /**
      * @param atLeast {@link #DEMO} for the demo set, or the number of services wanted at least:
@@ -105,189 +114,434 @@ public final class DemoSocialMap {
                 Locality place = LOCALITIES.get(i);
                 String street = STREETS.get(i % STREETS.size());
                 if (place.districtArea() == null || place.postcode().equals("1000")) {
-                    Locality municipality = place.districtArea() == null ? place
+                    Locality municipality = place.districtArea() == null
+                            ? place
                             : new Locality(place.nis(), null, place.postcode(), "Brussel", "Bruxelles", place.zone());
-                    organisation("ocmw-" + municipality.slug() + idSuffix, "OCMW " + municipality.nameNl() + n,
-                            "CPAS " + municipality.nameFr() + n, "Openbaar centrum voor maatschappelijk welzijn.",
-                            "Centre public d'action sociale.", municipality, street + " 1", List.of(
-                                    new Template("sociale-dienst", "Sociale dienst OCMW %s", "Service social CPAS %s",
+                    organisation(
+                            "ocmw-" + municipality.slug() + idSuffix,
+                            "OCMW " + municipality.nameNl() + n,
+                            "CPAS " + municipality.nameFr() + n,
+                            "Openbaar centrum voor maatschappelijk welzijn.",
+                            "Centre public d'action sociale.",
+                            municipality,
+                            street + " 1",
+                            List.of(
+                                    new Template(
+                                            "sociale-dienst",
+                                            "Sociale dienst OCMW %s",
+                                            "Service social CPAS %s",
                                             "Leefloon, sociale rechten en begeleiding bij administratie.",
                                             "Revenu d'intégration, droits sociaux et aide aux démarches administratives.",
-                                            List.of("rights", "finances", "housing"), List.of("nl", "fr")),
-                                    new Template("schuldbemiddeling", "Schuldbemiddeling OCMW %s", "Médiation de dettes CPAS %s",
+                                            List.of("rights", "finances", "housing"),
+                                            List.of("nl", "fr")),
+                                    new Template(
+                                            "schuldbemiddeling",
+                                            "Schuldbemiddeling OCMW %s",
+                                            "Médiation de dettes CPAS %s",
                                             "Budgetbegeleiding en schuldbemiddeling bij schulden en betalingsachterstand.",
                                             "Guidance budgétaire et médiation de dettes en cas de difficultés de paiement.",
-                                            List.of("finances"), List.of("nl", "fr")),
-                                    new Template("energiecel", "Energiecel OCMW %s", "Cellule énergie CPAS %s",
+                                            List.of("finances"),
+                                            List.of("nl", "fr")),
+                                    new Template(
+                                            "energiecel",
+                                            "Energiecel OCMW %s",
+                                            "Cellule énergie CPAS %s",
                                             "Hulp bij energiefacturen, premies en een gezonde woning.",
                                             "Aide pour les factures d'énergie, les primes et un logement sain.",
-                                            List.of("finances", "housing"), List.of("fr", "nl")),
-                                    new Template("thuiszorg", "Thuiszorg en maaltijden OCMW %s", "Aide à domicile et repas CPAS %s",
+                                            List.of("finances", "housing"),
+                                            List.of("fr", "nl")),
+                                    new Template(
+                                            "thuiszorg",
+                                            "Thuiszorg en maaltijden OCMW %s",
+                                            "Aide à domicile et repas CPAS %s",
                                             "Gezinszorg, poetshulp en warme maaltijden aan huis.",
                                             "Aide familiale, aide ménagère et repas chauds à domicile.",
-                                            List.of("care-at-home", "food"), List.of("nl", "fr"))),
-                            municipality.place(), round, i);
+                                            List.of("care-at-home", "food"),
+                                            List.of("nl", "fr"))),
+                            municipality.place(),
+                            round,
+                            i);
                 }
-                organisation("ldc-" + place.slug() + idSuffix, "Lokaal dienstencentrum " + place.nameNl() + n,
+                organisation(
+                        "ldc-" + place.slug() + idSuffix,
+                        "Lokaal dienstencentrum " + place.nameNl() + n,
                         "Centre de services local " + place.nameFr() + n,
-                        "Ontmoetingsplek voor buurtbewoners en senioren.", "Lieu de rencontre pour les habitants et les seniors.",
-                        place, street + " 12", List.of(
-                                new Template("ontmoeting", "Ontmoeting en activiteiten LDC %s", "Rencontres et activités CSL %s",
+                        "Ontmoetingsplek voor buurtbewoners en senioren.",
+                        "Lieu de rencontre pour les habitants et les seniors.",
+                        place,
+                        street + " 12",
+                        List.of(
+                                new Template(
+                                        "ontmoeting",
+                                        "Ontmoeting en activiteiten LDC %s",
+                                        "Rencontres et activités CSL %s",
                                         "Samen eten, praten en bewegen tegen eenzaamheid.",
                                         "Manger, parler et bouger ensemble contre la solitude.",
-                                        List.of("loneliness", "movement", "food"), i % 3 == 0 ? List.of("nl") : List.of("nl", "fr")),
-                                new Template("zorgcoordinatie", "Zorgcoördinatie LDC %s", "Coordination des soins CSL %s",
+                                        List.of("loneliness", "movement", "food"),
+                                        i % 3 == 0 ? List.of("nl") : List.of("nl", "fr")),
+                                new Template(
+                                        "zorgcoordinatie",
+                                        "Zorgcoördinatie LDC %s",
+                                        "Coordination des soins CSL %s",
                                         "Hulp thuis organiseren en sociale rechten nakijken.",
                                         "Organiser l'aide à domicile et vérifier les droits sociaux.",
-                                        List.of("care-at-home", "rights"), List.of("nl", "fr")),
-                                new Template("digipunt", "Digipunt LDC %s", "Point numérique CSL %s",
+                                        List.of("care-at-home", "rights"),
+                                        List.of("nl", "fr")),
+                                new Template(
+                                        "digipunt",
+                                        "Digipunt LDC %s",
+                                        "Point numérique CSL %s",
                                         "Hulp met formulieren, e-mail, itsme en online afspraken.",
                                         "Aide pour les formulaires, l'e-mail, itsme et les rendez-vous en ligne.",
-                                        List.of("rights", "language"), List.of("nl", "fr"))),
-                        place.place(), round, i);
-                organisation("buurthuis-" + place.slug() + idSuffix, "Buurthuis " + place.nameNl() + n,
-                        "Maison de quartier " + place.nameFr() + n, "Buurtwerk en gemeenschapsopbouw.",
-                        "Travail de quartier et cohésion sociale.", place, street + " 30", List.of(
-                                new Template("ontmoeting", "Buurtontmoeting %s", "Rencontres de quartier %s",
+                                        List.of("rights", "language"),
+                                        List.of("nl", "fr"))),
+                        place.place(),
+                        round,
+                        i);
+                organisation(
+                        "buurthuis-" + place.slug() + idSuffix,
+                        "Buurthuis " + place.nameNl() + n,
+                        "Maison de quartier " + place.nameFr() + n,
+                        "Buurtwerk en gemeenschapsopbouw.",
+                        "Travail de quartier et cohésion sociale.",
+                        place,
+                        street + " 30",
+                        List.of(
+                                new Template(
+                                        "ontmoeting",
+                                        "Buurtontmoeting %s",
+                                        "Rencontres de quartier %s",
                                         "Koffie, buurtactiviteiten en vrijwilligerswerk.",
                                         "Café, activités de quartier et volontariat.",
-                                        List.of("loneliness", "family"), List.of("fr", "nl", "ar")),
-                                new Template("taalcafe", "Taalcafé %s", "Café des langues %s",
+                                        List.of("loneliness", "family"),
+                                        List.of("fr", "nl", "ar")),
+                                new Template(
+                                        "taalcafe",
+                                        "Taalcafé %s",
+                                        "Café des langues %s",
                                         "Nederlands en Frans oefenen in een ontspannen sfeer.",
                                         "Pratiquer le néerlandais et le français dans une ambiance détendue.",
-                                        List.of("language", "loneliness"), List.of("nl", "fr"))),
-                        place.place(), round, i);
-                organisation("voedselhulp-" + place.slug() + idSuffix, "Voedselhulp " + place.nameNl() + n,
-                        "Aide alimentaire " + place.nameFr() + n, "Sociale kruidenier en voedselpakketten.",
-                        "Épicerie sociale et colis alimentaires.", place, street + " 45", List.of(
-                                new Template("sociale-kruidenier", "Sociale kruidenier %s", "Épicerie sociale %s",
-                                        "Betaalbare voeding voor gezinnen met een laag inkomen.",
-                                        "Alimentation abordable pour les ménages à faibles revenus.",
-                                        List.of("food", "finances"), List.of("fr", "nl"))),
-                        place.place(), round, i);
-                organisation("sport-" + place.slug() + idSuffix, "Sportdienst " + place.nameNl() + n,
-                        "Service des sports " + place.nameFr() + n, "Sport en bewegen voor iedereen.",
-                        "Sport et activité physique pour tous.", place, street + " 60", List.of(
-                                new Template("bewegen-op-verwijzing", "Bewegen op verwijzing %s", "Sport sur prescription %s",
-                                        "Begeleid bewegen op doorverwijzing van de huisarts.",
-                                        "Activité physique encadrée sur prescription du médecin.",
-                                        List.of("movement"), List.of("nl", "fr"))),
-                        place.place(), round, i);
-                organisation("huis-van-het-kind-" + place.slug() + idSuffix, "Huis van het Kind " + place.nameNl() + n,
-                        "Maison de l'enfant " + place.nameFr() + n, "Ondersteuning van gezinnen met kinderen.",
-                        "Soutien aux familles avec enfants.", place, street + " 75", List.of(
-                                new Template("opvoedingsondersteuning", "Opvoedingsondersteuning %s", "Soutien à la parentalité %s",
-                                        "Vragen over opvoeding, kinderopvang en gezinsleven.",
-                                        "Questions d'éducation, de garde d'enfants et de vie familiale.",
-                                        List.of("family"), List.of("nl", "fr", "en"))),
-                        place.place(), round, i);
+                                        List.of("language", "loneliness"),
+                                        List.of("nl", "fr"))),
+                        place.place(),
+                        round,
+                        i);
+                organisation(
+                        "voedselhulp-" + place.slug() + idSuffix,
+                        "Voedselhulp " + place.nameNl() + n,
+                        "Aide alimentaire " + place.nameFr() + n,
+                        "Sociale kruidenier en voedselpakketten.",
+                        "Épicerie sociale et colis alimentaires.",
+                        place,
+                        street + " 45",
+                        List.of(new Template(
+                                "sociale-kruidenier",
+                                "Sociale kruidenier %s",
+                                "Épicerie sociale %s",
+                                "Betaalbare voeding voor gezinnen met een laag inkomen.",
+                                "Alimentation abordable pour les ménages à faibles revenus.",
+                                List.of("food", "finances"),
+                                List.of("fr", "nl"))),
+                        place.place(),
+                        round,
+                        i);
+                organisation(
+                        "sport-" + place.slug() + idSuffix,
+                        "Sportdienst " + place.nameNl() + n,
+                        "Service des sports " + place.nameFr() + n,
+                        "Sport en bewegen voor iedereen.",
+                        "Sport et activité physique pour tous.",
+                        place,
+                        street + " 60",
+                        List.of(new Template(
+                                "bewegen-op-verwijzing",
+                                "Bewegen op verwijzing %s",
+                                "Sport sur prescription %s",
+                                "Begeleid bewegen op doorverwijzing van de huisarts.",
+                                "Activité physique encadrée sur prescription du médecin.",
+                                List.of("movement"),
+                                List.of("nl", "fr"))),
+                        place.place(),
+                        round,
+                        i);
+                organisation(
+                        "huis-van-het-kind-" + place.slug() + idSuffix,
+                        "Huis van het Kind " + place.nameNl() + n,
+                        "Maison de l'enfant " + place.nameFr() + n,
+                        "Ondersteuning van gezinnen met kinderen.",
+                        "Soutien aux familles avec enfants.",
+                        place,
+                        street + " 75",
+                        List.of(new Template(
+                                "opvoedingsondersteuning",
+                                "Opvoedingsondersteuning %s",
+                                "Soutien à la parentalité %s",
+                                "Vragen over opvoeding, kinderopvang en gezinsleven.",
+                                "Questions d'éducation, de garde d'enfants et de vie familiale.",
+                                List.of("family"),
+                                List.of("nl", "fr", "en"))),
+                        place.place(),
+                        round,
+                        i);
                 if (i % 2 == 0) {
-                    organisation("jobhuis-" + place.slug() + idSuffix, "Jobhuis " + place.nameNl() + n,
-                            "Maison de l'emploi " + place.nameFr() + n, "Werk zoeken en opleiding.",
-                            "Recherche d'emploi et formation.", place, street + " 90", List.of(
-                                    new Template("trajectbegeleiding", "Trajectbegeleiding werk %s", "Accompagnement vers l'emploi %s",
-                                            "Begeleiding naar werk, opleiding of vrijwilligerswerk.",
-                                            "Accompagnement vers l'emploi, la formation ou le volontariat.",
-                                            List.of("work", "language"), List.of("nl", "fr"))),
-                            place.place(), round, i);
+                    organisation(
+                            "jobhuis-" + place.slug() + idSuffix,
+                            "Jobhuis " + place.nameNl() + n,
+                            "Maison de l'emploi " + place.nameFr() + n,
+                            "Werk zoeken en opleiding.",
+                            "Recherche d'emploi et formation.",
+                            place,
+                            street + " 90",
+                            List.of(new Template(
+                                    "trajectbegeleiding",
+                                    "Trajectbegeleiding werk %s",
+                                    "Accompagnement vers l'emploi %s",
+                                    "Begeleiding naar werk, opleiding of vrijwilligerswerk.",
+                                    "Accompagnement vers l'emploi, la formation ou le volontariat.",
+                                    List.of("work", "language"),
+                                    List.of("nl", "fr"))),
+                            place.place(),
+                            round,
+                            i);
                 }
             }
         }
 
         void zoneServices() {
-            organisation("caw-brussel", "CAW Brussel", "CAW Bruxelles", "Centrum algemeen welzijnswerk.",
-                    "Centre d'aide sociale générale (CAW).", LOCALITIES.get(3), "Groot Eiland 84", List.of(), null, 0, 0);
+            organisation(
+                    "caw-brussel",
+                    "CAW Brussel",
+                    "CAW Bruxelles",
+                    "Centrum algemeen welzijnswerk.",
+                    "Centre d'aide sociale générale (CAW).",
+                    LOCALITIES.get(3),
+                    "Groot Eiland 84",
+                    List.of(),
+                    null,
+                    0,
+                    0);
             for (int z = 0; z < ZONES.size(); z++) {
                 Zone zone = ZONES.get(z);
-                service("caw-brussel", "caw-brussel-onthaal-" + zone.code(), new Template("onthaal", "CAW Onthaal %s",
-                        "Accueil CAW %s", "Vrij onthaal voor alle vragen over welzijn, wonen, geld en relaties.",
-                        "Accueil libre pour toute question de bien-être, logement, argent et relations.",
-                        List.of("housing", "finances", "rights", "family", "mental"), List.of("nl", "fr", "en")),
-                        zone.nameNl(), zone.nameFr(), "CARE_ZONE:" + zone.code(), List.of("caw-brussel-location"), 0, z);
-                service("caw-brussel", "caw-brussel-woonbegeleiding-" + zone.code(), new Template("woonbegeleiding",
-                        "CAW Woonbegeleiding %s", "Accompagnement au logement CAW %s",
-                        "Zoeken naar een woning, huurproblemen en dreigende uithuiszetting.",
-                        "Recherche de logement, problèmes locatifs et menace d'expulsion.",
-                        List.of("housing"), List.of("nl", "fr")),
-                        zone.nameNl(), zone.nameFr(), "CARE_ZONE:" + zone.code(), List.of("caw-brussel-location"), 0, z);
-                organisation("cgg-" + zone.code(), "Centrum Geestelijke Gezondheidszorg " + zone.nameNl(),
-                        "Service de santé mentale " + zone.nameFr(), "Ambulante geestelijke gezondheidszorg.",
-                        "Soins de santé mentale ambulatoires.", new Locality(null, null, zone.postcode(), zone.city(),
-                                zone.city(), zone.code()), "Zorgstraat " + (z + 3), List.of(
-                                new Template("therapie", "Psychologische hulp %s", "Aide psychologique %s",
-                                        "Therapie en begeleiding bij psychische problemen.",
-                                        "Thérapie et accompagnement en cas de difficultés psychiques.",
-                                        List.of("mental"), List.of("nl", "fr"))),
-                        "CARE_ZONE:" + zone.code(), 0, z);
-                organisation("verslavingszorg-" + zone.code(), "Verslavingszorg " + zone.nameNl(),
-                        "Assuétudes " + zone.nameFr(), "Hulp bij alcohol, drugs, gokken en medicatie.",
+                service(
+                        "caw-brussel",
+                        "caw-brussel-onthaal-" + zone.code(),
+                        new Template(
+                                "onthaal",
+                                "CAW Onthaal %s",
+                                "Accueil CAW %s",
+                                "Vrij onthaal voor alle vragen over welzijn, wonen, geld en relaties.",
+                                "Accueil libre pour toute question de bien-être, logement, argent et relations.",
+                                List.of("housing", "finances", "rights", "family", "mental"),
+                                List.of("nl", "fr", "en")),
+                        zone.nameNl(),
+                        zone.nameFr(),
+                        "CARE_ZONE:" + zone.code(),
+                        List.of("caw-brussel-location"),
+                        0,
+                        z);
+                service(
+                        "caw-brussel",
+                        "caw-brussel-woonbegeleiding-" + zone.code(),
+                        new Template(
+                                "woonbegeleiding",
+                                "CAW Woonbegeleiding %s",
+                                "Accompagnement au logement CAW %s",
+                                "Zoeken naar een woning, huurproblemen en dreigende uithuiszetting.",
+                                "Recherche de logement, problèmes locatifs et menace d'expulsion.",
+                                List.of("housing"),
+                                List.of("nl", "fr")),
+                        zone.nameNl(),
+                        zone.nameFr(),
+                        "CARE_ZONE:" + zone.code(),
+                        List.of("caw-brussel-location"),
+                        0,
+                        z);
+                organisation(
+                        "cgg-" + zone.code(),
+                        "Centrum Geestelijke Gezondheidszorg " + zone.nameNl(),
+                        "Service de santé mentale " + zone.nameFr(),
+                        "Ambulante geestelijke gezondheidszorg.",
+                        "Soins de santé mentale ambulatoires.",
+                        new Locality(null, null, zone.postcode(), zone.city(), zone.city(), zone.code()),
+                        "Zorgstraat " + (z + 3),
+                        List.of(new Template(
+                                "therapie",
+                                "Psychologische hulp %s",
+                                "Aide psychologique %s",
+                                "Therapie en begeleiding bij psychische problemen.",
+                                "Thérapie et accompagnement en cas de difficultés psychiques.",
+                                List.of("mental"),
+                                List.of("nl", "fr"))),
+                        "CARE_ZONE:" + zone.code(),
+                        0,
+                        z);
+                organisation(
+                        "verslavingszorg-" + zone.code(),
+                        "Verslavingszorg " + zone.nameNl(),
+                        "Assuétudes " + zone.nameFr(),
+                        "Hulp bij alcohol, drugs, gokken en medicatie.",
                         "Aide en matière d'alcool, de drogues, de jeux et de médicaments.",
                         new Locality(null, null, zone.postcode(), zone.city(), zone.city(), zone.code()),
-                        "Herstelstraat " + (z + 5), List.of(
-                                new Template("ambulante-hulp", "Ambulante verslavingshulp %s", "Aide ambulatoire assuétudes %s",
-                                        "Gesprekken en begeleiding bij verslaving.", "Entretiens et accompagnement en cas d'addiction.",
-                                        List.of("addiction", "mental"), List.of("fr", "nl"))),
-                        "CARE_ZONE:" + zone.code(), 0, z);
+                        "Herstelstraat " + (z + 5),
+                        List.of(new Template(
+                                "ambulante-hulp",
+                                "Ambulante verslavingshulp %s",
+                                "Aide ambulatoire assuétudes %s",
+                                "Gesprekken en begeleiding bij verslaving.",
+                                "Entretiens et accompagnement en cas d'addiction.",
+                                List.of("addiction", "mental"),
+                                List.of("fr", "nl"))),
+                        "CARE_ZONE:" + zone.code(),
+                        0,
+                        z);
             }
         }
 
         void regionServices() {
             Locality centre = LOCALITIES.get(3);
-            organisation("huis-van-het-nederlands", "Huis van het Nederlands Brussel", "Maison du néerlandais Bruxelles",
-                    "Nederlands leren in Brussel.", "Apprendre le néerlandais à Bruxelles.", centre, "Taalstraat 2",
-                    List.of(new Template("taaladvies", "Taaladvies en cursussen", "Conseil linguistique et cours",
+            organisation(
+                    "huis-van-het-nederlands",
+                    "Huis van het Nederlands Brussel",
+                    "Maison du néerlandais Bruxelles",
+                    "Nederlands leren in Brussel.",
+                    "Apprendre le néerlandais à Bruxelles.",
+                    centre,
+                    "Taalstraat 2",
+                    List.of(new Template(
+                            "taaladvies",
+                            "Taaladvies en cursussen",
+                            "Conseil linguistique et cours",
                             "Advies over Nederlandse lessen en oefenkansen.",
                             "Conseil sur les cours de néerlandais et les occasions de pratiquer.",
-                            List.of("language"), List.of("nl", "fr", "en", "ar"))),
-                    "REGION:bruzel", 0, 0);
-            organisation("ziekenfondsen-sociale-dienst", "Sociale dienst van de ziekenfondsen",
-                    "Service social des mutualités", "Sociaal werk van de ziekenfondsen.", "Service social des mutualités.",
-                    centre, "Solidariteitsplein 7", List.of(
-                            new Template("rechten-en-thuiszorg", "Rechten en hulp thuis", "Droits et aide à domicile",
-                                    "Tegemoetkomingen, mantelzorg en hulpmiddelen.",
-                                    "Allocations, aidants proches et aides techniques.",
-                                    List.of("rights", "care-at-home"), List.of("nl", "fr"))),
-                    "REGION:bruzel", 0, 1);
-            organisation("babbelbuddies", "Babbelbuddies", "Copains de papote",
-                    "Vrijwilligers die eenzame mensen thuis bezoeken.", "Des bénévoles rendent visite aux personnes isolées.",
-                    centre, "Vriendschapsstraat 9", List.of(
-                            new Template("huisbezoek", "Huisbezoek tegen eenzaamheid", "Visites à domicile contre l'isolement",
-                                    "Een vaste vrijwilliger komt wekelijks langs voor een babbel.",
-                                    "Un bénévole régulier passe chaque semaine pour papoter.",
-                                    List.of("loneliness"), List.of("nl", "fr", "en"))),
-                    "REGION:bruzel", 0, 2);
+                            List.of("language"),
+                            List.of("nl", "fr", "en", "ar"))),
+                    "REGION:bruzel",
+                    0,
+                    0);
+            organisation(
+                    "ziekenfondsen-sociale-dienst",
+                    "Sociale dienst van de ziekenfondsen",
+                    "Service social des mutualités",
+                    "Sociaal werk van de ziekenfondsen.",
+                    "Service social des mutualités.",
+                    centre,
+                    "Solidariteitsplein 7",
+                    List.of(new Template(
+                            "rechten-en-thuiszorg",
+                            "Rechten en hulp thuis",
+                            "Droits et aide à domicile",
+                            "Tegemoetkomingen, mantelzorg en hulpmiddelen.",
+                            "Allocations, aidants proches et aides techniques.",
+                            List.of("rights", "care-at-home"),
+                            List.of("nl", "fr"))),
+                    "REGION:bruzel",
+                    0,
+                    1);
+            organisation(
+                    "babbelbuddies",
+                    "Babbelbuddies",
+                    "Copains de papote",
+                    "Vrijwilligers die eenzame mensen thuis bezoeken.",
+                    "Des bénévoles rendent visite aux personnes isolées.",
+                    centre,
+                    "Vriendschapsstraat 9",
+                    List.of(new Template(
+                            "huisbezoek",
+                            "Huisbezoek tegen eenzaamheid",
+                            "Visites à domicile contre l'isolement",
+                            "Een vaste vrijwilliger komt wekelijks langs voor een babbel.",
+                            "Un bénévole régulier passe chaque semaine pour papoter.",
+                            List.of("loneliness"),
+                            List.of("nl", "fr", "en"))),
+                    "REGION:bruzel",
+                    0,
+                    2);
         }
 
-        private void organisation(String id, String nameNl, String nameFr, String descriptionNl, String descriptionFr,
-                Locality place, String address, List<Template> templates, String area, int round, int index) {
+        private void organisation(
+                String id,
+                String nameNl,
+                String nameFr,
+                String descriptionNl,
+                String descriptionFr,
+                Locality place,
+                String address,
+                List<Template> templates,
+                String area,
+                int round,
+                int index) {
             String locationId = id + "-location";
-            organisations.add(new HsdsDataSet.Organization(id, nameNl, descriptionNl, "info@" + id + ".example",
-                    "https://" + id + ".example", nameFr, descriptionFr, List.of(new HsdsDataSet.Location(locationId,
-                            nameNl, null, null, List.of(new HsdsDataSet.Address(address, place.nameNl(),
-                                    place.postcode(), "BE", "physical"))))));
+            organisations.add(new HsdsDataSet.Organization(
+                    id,
+                    nameNl,
+                    descriptionNl,
+                    "info@" + id + ".example",
+                    "https://" + id + ".example",
+                    nameFr,
+                    descriptionFr,
+                    List.of(new HsdsDataSet.Location(
+                            locationId,
+                            nameNl,
+                            null,
+                            null,
+                            List.of(new HsdsDataSet.Address(
+                                    address, place.nameNl(), place.postcode(), "BE", "physical"))))));
             for (Template template : templates) {
-                service(id, id + "-" + template.suffix(), template, place.nameNl(), place.nameFr(), area,
-                        List.of(locationId), round, index);
+                service(
+                        id,
+                        id + "-" + template.suffix(),
+                        template,
+                        place.nameNl(),
+                        place.nameFr(),
+                        area,
+                        List.of(locationId),
+                        round,
+                        index);
             }
         }
 
-        private void service(String organisationId, String id, Template template, String placeNl, String placeFr,
-                String area, List<String> locations, int round, int index) {
+        private void service(
+                String organisationId,
+                String id,
+                Template template,
+                String placeNl,
+                String placeFr,
+                String area,
+                List<String> locations,
+                int round,
+                int index) {
             int n = services.size();
-            HsdsDataSet.Capacity capacity = n % 23 == 7 ? new HsdsDataSet.Capacity("full", "2027-06-30")
+            HsdsDataSet.Capacity capacity = n % 23 == 7
+                    ? new HsdsDataSet.Capacity("full", "2027-06-30")
                     : n % 41 == 11 ? new HsdsDataSet.Capacity("paused", null) : new HsdsDataSet.Capacity("open", null);
-            services.add(new HsdsDataSet.Service(id, organisationId, template.nameNl().formatted(placeNl),
-                    template.descriptionNl(), "onthaal@" + organisationId + ".example", "active",
-                    template.nameFr().formatted(placeFr), template.descriptionFr(), "Onthaal / Accueil", capacity,
-                    template.languages().stream().map(code -> new HsdsDataSet.Language(code, null)).toList(),
+            services.add(new HsdsDataSet.Service(
+                    id,
+                    organisationId,
+                    template.nameNl().formatted(placeNl),
+                    template.descriptionNl(),
+                    "onthaal@" + organisationId + ".example",
+                    "active",
+                    template.nameFr().formatted(placeFr),
+                    template.descriptionFr(),
+                    "Onthaal / Accueil",
+                    capacity,
+                    template.languages().stream()
+                            .map(code -> new HsdsDataSet.Language(code, null))
+                            .toList(),
                     List.of(new HsdsDataSet.ServiceArea(area, area, HsdsDataSet.PLACE_EXTENT)),
-                    template.themes().stream().map(theme -> new HsdsDataSet.Attribute(
-                            new HsdsDataSet.TaxonomyTerm(theme, theme, HsdsDataSet.THEMES_TAXONOMY))).toList(),
+                    template.themes().stream()
+                            .map(theme -> new HsdsDataSet.Attribute(
+                                    new HsdsDataSet.TaxonomyTerm(theme, theme, HsdsDataSet.THEMES_TAXONOMY)))
+                            .toList(),
                     locations.stream().map(HsdsDataSet.ServiceAtLocation::new).toList(),
-                    List.of(new HsdsDataSet.Contact("Onthaal / Accueil", "onthaal@" + organisationId + ".example",
-                            List.of(new HsdsDataSet.Phone("+32 2 " + String.format(Locale.ROOT, "%03d %02d %02d",
-                                    100 + index, round % 100, n % 100))))),
-                    List.of(new HsdsDataSet.Schedule("MO,TU,WE,TH,FR", "09:00", "12:00"),
+                    List.of(new HsdsDataSet.Contact(
+                            "Onthaal / Accueil",
+                            "onthaal@" + organisationId + ".example",
+                            List.of(new HsdsDataSet.Phone("+32 2 "
+                                    + String.format(
+                                            Locale.ROOT, "%03d %02d %02d", 100 + index, round % 100, n % 100))))),
+                    List.of(
+                            new HsdsDataSet.Schedule("MO,TU,WE,TH,FR", "09:00", "12:00"),
                             new HsdsDataSet.Schedule(index % 2 == 0 ? "TU,TH" : "MO,WE", "13:30", "16:30"))));
         }
     }
@@ -297,11 +551,21 @@ public final class DemoSocialMap {
         Files.write(Path.of(args[0]), HsdsJson.write(generate(args.length > 1 ? Integer.parseInt(args[1]) : DEMO)));
     }
 
-    private static final List<String> STREETS = List.of("Dorpsstraat", "Kerkplein", "Stationsstraat",
-            "Marktplein", "Lindenlaan", "Molenstraat", "Schoolstraat", "Parklaan");
+    private static final List<String> STREETS = List.of(
+            "Dorpsstraat",
+            "Kerkplein",
+            "Stationsstraat",
+            "Marktplein",
+            "Lindenlaan",
+            "Molenstraat",
+            "Schoolstraat",
+            "Parklaan");
 
     static String slugOf(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return Normalizer.normalize(name, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
     }
 }

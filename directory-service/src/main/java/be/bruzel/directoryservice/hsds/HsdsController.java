@@ -25,7 +25,9 @@ import tools.jackson.core.JacksonException;
 
 @RestController
 @RequestMapping("/api/directory/hsds")
-@Tag(name = "HSDS", description = "Exchange with other social maps in Open Referral HSDS 3.0, as JSON or as CSV tables in a zip")
+@Tag(
+        name = "HSDS",
+        description = "Exchange with other social maps in Open Referral HSDS 3.0, as JSON or as CSV tables in a zip")
 class HsdsController {
 
     static final String ZIP = "application/zip";
@@ -40,10 +42,13 @@ class HsdsController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    @Operation(summary = "Import an HSDS JSON data set (administrators): all or nothing, idempotent by id",
+    @Operation(
+            summary = "Import an HSDS JSON data set (administrators): all or nothing, idempotent by id",
             description = "A rejected record rejects the whole set with a 422 problem listing every record and why. "
                     + "With dryRun=true the report is computed and nothing is stored.")
-    ImportReport importJson(@AuthenticationPrincipal Caller caller, @RequestBody byte[] body,
+    ImportReport importJson(
+            @AuthenticationPrincipal Caller caller,
+            @RequestBody byte[] body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         return importRead(caller, dryRun, () -> HsdsJson.read(body));
     }
@@ -51,7 +56,9 @@ class HsdsController {
     @PostMapping(consumes = ZIP)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Import HSDS CSV tables in a zip (administrators): organizations.csv, services.csv, ...")
-    ImportReport importTables(@AuthenticationPrincipal Caller caller, @RequestBody byte[] body,
+    ImportReport importTables(
+            @AuthenticationPrincipal Caller caller,
+            @RequestBody byte[] body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         return importRead(caller, dryRun, () -> HsdsTables.read(body, zipLimits));
     }
@@ -64,7 +71,8 @@ class HsdsController {
         } catch (JacksonException unreadable) {
             throw unreadable(unreadable.getOriginalMessage());
         } catch (ZipLimits.Exceeded tooLarge) {
-            throw new RejectedRequestException(HttpStatus.CONTENT_TOO_LARGE, "hsds.too-large", "body", tooLarge.getMessage());
+            throw new RejectedRequestException(
+                    HttpStatus.CONTENT_TOO_LARGE, "hsds.too-large", "body", tooLarge.getMessage());
         } catch (IllegalArgumentException unreadable) {
             throw unreadable(unreadable.getMessage());
         }
@@ -76,19 +84,23 @@ class HsdsController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Export the directory as an HSDS JSON data set, a page of organisations (by name) at a time "
-            + "with their locations and services; a full page links to the next")
-    ResponseEntity<byte[]> exportJson(HttpServletRequest request,
+    @Operation(
+            summary = "Export the directory as an HSDS JSON data set, a page of organisations (by name) at a time "
+                    + "with their locations and services; a full page links to the next")
+    ResponseEntity<byte[]> exportJson(
+            HttpServletRequest request,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "1000") @Min(1) @Max(1000) int size) {
         HsdsDataSet dataSet = hsds.export(page, size);
         return NextPage.ok(request, dataSet.organizations().size() >= size, page)
-                .contentType(MediaType.APPLICATION_JSON).body(HsdsJson.write(dataSet));
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(HsdsJson.write(dataSet));
     }
 
     @GetMapping(produces = ZIP)
     @Operation(summary = "Export the directory as HSDS CSV tables in a zip, a page of organisations at a time")
-    ResponseEntity<byte[]> exportTables(HttpServletRequest request,
+    ResponseEntity<byte[]> exportTables(
+            HttpServletRequest request,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "1000") @Min(1) @Max(1000) int size) {
         HsdsDataSet dataSet = hsds.export(page, size);

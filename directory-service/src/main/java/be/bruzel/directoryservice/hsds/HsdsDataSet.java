@@ -26,30 +26,53 @@ public record HsdsDataSet(String hsdsVersion, List<Organization> organizations, 
         services = services == null ? List.of() : services;
     }
 
-    public record Organization(String id, String name, String description, String email, String website,
-            String xNameFr, String xDescriptionFr, List<Location> locations) {
+    public record Organization(
+            String id,
+            String name,
+            String description,
+            String email,
+            String website,
+            String xNameFr,
+            String xDescriptionFr,
+            List<Location> locations) {
 
         public Organization {
             locations = locations == null ? List.of() : locations;
         }
     }
 
-    public record Location(String id, String name, BigDecimal latitude, BigDecimal longitude,
-            List<Address> addresses) {
+    public record Location(String id, String name, BigDecimal latitude, BigDecimal longitude, List<Address> addresses) {
 
         public Location {
             addresses = addresses == null ? List.of() : addresses;
         }
     }
 
-    public record Address(@JsonProperty("address_1") String address1, String city, String postalCode, String country, String addressType) {
-    }
+    public record Address(
+            @JsonProperty("address_1") String address1,
+            String city,
+            String postalCode,
+            String country,
+            String addressType) {}
 
     /** @param status HSDS: {@code active}, {@code inactive}, {@code defunct} or {@code temporarily closed} */
-    public record Service(String id, String organizationId, String name, String description, String email,
-            String status, String xNameFr, String xDescriptionFr, String xIntakeTeam, Capacity xCapacity,
-            List<Language> languages, List<ServiceArea> serviceAreas, List<Attribute> attributes,
-            List<ServiceAtLocation> serviceAtLocations, List<Contact> contacts, List<Schedule> schedules) {
+    public record Service(
+            String id,
+            String organizationId,
+            String name,
+            String description,
+            String email,
+            String status,
+            String xNameFr,
+            String xDescriptionFr,
+            String xIntakeTeam,
+            Capacity xCapacity,
+            List<Language> languages,
+            List<ServiceArea> serviceAreas,
+            List<Attribute> attributes,
+            List<ServiceAtLocation> serviceAtLocations,
+            List<Contact> contacts,
+            List<Schedule> schedules) {
 
         public Service {
             languages = languages == null ? List.of() : languages;
@@ -62,23 +85,17 @@ public record HsdsDataSet(String hsdsVersion, List<Organization> organizations, 
     }
 
     /** @param status {@code open}, {@code full} or {@code paused} */
-    public record Capacity(String status, String fullUntil) {
-    }
+    public record Capacity(String status, String fullUntil) {}
 
-    public record Language(String code, String name) {
-    }
+    public record Language(String code, String name) {}
 
-    public record ServiceArea(String name, String extent, String extentType) {
-    }
+    public record ServiceArea(String name, String extent, String extentType) {}
 
-    public record Attribute(TaxonomyTerm taxonomyTerm) {
-    }
+    public record Attribute(TaxonomyTerm taxonomyTerm) {}
 
-    public record TaxonomyTerm(String code, String name, String taxonomy) {
-    }
+    public record TaxonomyTerm(String code, String name, String taxonomy) {}
 
-    public record ServiceAtLocation(String locationId) {
-    }
+    public record ServiceAtLocation(String locationId) {}
 
     public record Contact(String name, String email, List<Phone> phones) {
 
@@ -87,10 +104,8 @@ public record HsdsDataSet(String hsdsVersion, List<Organization> organizations, 
         }
     }
 
-    public record Phone(String number) {
-    }
+    public record Phone(String number) {}
 
     /** @param byday iCal weekday: {@code MO} ... {@code SU} */
-    public record Schedule(String byday, String opensAt, String closesAt) {
-    }
+    public record Schedule(String byday, String opensAt, String closesAt) {}
 }

@@ -32,16 +32,36 @@ public class HsdsImport {
 
     /** HSDS names for the directory's fields, so that a report speaks the importer's language. */
     private static final Map<String, String> HSDS_FIELD = Map.of(
-            "nameNl", "name", "nameFr", "x_name_fr", "descriptionNl", "description", "descriptionFr", "x_description_fr",
-            "intake.email", "email", "intake.team", "x_intake_team", "themes", "attributes", "languages", "languages",
-            "serviceAreas", "service_areas", "locationIds", "service_at_locations");
+            "nameNl",
+            "name",
+            "nameFr",
+            "x_name_fr",
+            "descriptionNl",
+            "description",
+            "descriptionFr",
+            "x_description_fr",
+            "intake.email",
+            "email",
+            "intake.team",
+            "x_intake_team",
+            "themes",
+            "attributes",
+            "languages",
+            "languages",
+            "serviceAreas",
+            "service_areas",
+            "locationIds",
+            "service_at_locations");
 
     private final OrganisationAdministration administration;
     private final ThemeAdministration themes;
     private final Validator validator;
     private final MessageSource messages;
 
-    HsdsImport(OrganisationAdministration administration, ThemeAdministration themes, Validator validator,
+    HsdsImport(
+            OrganisationAdministration administration,
+            ThemeAdministration themes,
+            Validator validator,
             MessageSource messages) {
         this.administration = administration;
         this.themes = themes;
@@ -57,7 +77,8 @@ public class HsdsImport {
         for (int i = 0; i < dataSet.organizations().size(); i++) {
             HsdsDataSet.Organization organization = dataSet.organizations().get(i);
             String record = "organizations[" + i + "] " + organization.id();
-            List<ImportReport.Rejection> problems = new ArrayList<>(once(record, "organization:" + organization.id(), seen));
+            List<ImportReport.Rejection> problems =
+                    new ArrayList<>(once(record, "organization:" + organization.id(), seen));
             Organisation organisation = HsdsMapping.organisation(organization);
             problems.addAll(checked(record, organisation));
             List<Location> locations = new ArrayList<>();
@@ -85,7 +106,8 @@ public class HsdsImport {
             problems.addAll(once(record, "service:" + hsdsService.id(), seen));
             problems.addAll(checked(record, service.value()));
             if (problems.isEmpty()) {
-                administration.violations(service.value())
+                administration
+                        .violations(service.value())
                         .forEach(violation -> problems.add(rejection(record, violation)));
             }
             if (problems.isEmpty()) {
@@ -94,8 +116,9 @@ public class HsdsImport {
             rejected.addAll(problems);
         }
         if (!rejected.isEmpty()) {
-            throw new RejectedRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "hsds.import.rejected", null,
-                    rejected.size()).withProperty("rejected", rejected);
+            throw new RejectedRequestException(
+                            HttpStatus.UNPROCESSABLE_CONTENT, "hsds.import.rejected", null, rejected.size())
+                    .withProperty("rejected", rejected);
         }
         if (dryRun) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
@@ -107,14 +130,20 @@ public class HsdsImport {
     /** A page of the organisations, by name, with their locations and services. */
     HsdsDataSet export(int page, int size) {
         List<Organisation> organisations = administration.organisations(page, size);
-        return HsdsMapping.dataSet(organisations, administration::locations,
-                administration.servicesOf(organisations.stream().map(Organisation::id).toList()), themes.all());
+        return HsdsMapping.dataSet(
+                organisations,
+                administration::locations,
+                administration.servicesOf(
+                        organisations.stream().map(Organisation::id).toList()),
+                themes.all());
     }
 
     private List<ImportReport.Rejection> checked(String record, Object value) {
         return validator.validate(value).stream()
-                .map(violation -> new ImportReport.Rejection(record,
-                        HSDS_FIELD.getOrDefault(violation.getPropertyPath().toString(),
+                .map(violation -> new ImportReport.Rejection(
+                        record,
+                        HSDS_FIELD.getOrDefault(
+                                violation.getPropertyPath().toString(),
                                 violation.getPropertyPath().toString()),
                         violation.getMessage()))
                 .toList();
@@ -125,13 +154,18 @@ public class HsdsImport {
     }
 
     private ImportReport.Rejection rejection(String record, Violation violation) {
-        return new ImportReport.Rejection(record, HSDS_FIELD.getOrDefault(violation.field(), violation.field()),
-                messages.getMessage(violation.messageCode(), violation.arguments().toArray(), violation.messageCode(),
+        return new ImportReport.Rejection(
+                record,
+                HSDS_FIELD.getOrDefault(violation.field(), violation.field()),
+                messages.getMessage(
+                        violation.messageCode(),
+                        violation.arguments().toArray(),
+                        violation.messageCode(),
                         LocaleContextHolder.getLocale()));
     }
 
-    private static void count(Map<String, Map<String, Integer>> counts, String kind,
-            OrganisationAdministration.Outcome outcome) {
+    private static void count(
+            Map<String, Map<String, Integer>> counts, String kind, OrganisationAdministration.Outcome outcome) {
         counts.computeIfAbsent(kind, ignored -> new LinkedHashMap<>(Map.of("created", 0, "updated", 0, "unchanged", 0)))
                 .merge(outcome.name().toLowerCase(Locale.ROOT), 1, Integer::sum);
     }

@@ -16,8 +16,7 @@ public final class HsdsJson {
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_EMPTY))
             .build();
 
-    private HsdsJson() {
-    }
+    private HsdsJson() {}
 
     /**
      * @throws tools.jackson.core.JacksonException when the bytes are not JSON of an HSDS data set

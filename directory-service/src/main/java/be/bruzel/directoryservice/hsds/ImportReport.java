@@ -11,6 +11,5 @@ import java.util.Map;
 public record ImportReport(boolean dryRun, Map<String, Map<String, Integer>> counts, List<Rejection> rejected) {
 
     /** A record that cannot be imported, the field at fault and why, in the caller's language. */
-    public record Rejection(String record, String field, String reason) {
-    }
+    public record Rejection(String record, String field, String reason) {}
 }

@@ -59,8 +59,9 @@ record ZipLimits(int entries, DataSize unpacked, int ratio) {
             for (int read = entry.read(buffer); read >= 0; read = entry.read(buffer)) {
                 bytesUnpacked += read;
                 if (bytesUnpacked > mostBytes) {
-                    throw new Exceeded("unpacks to more than " + DataSize.ofBytes(mostBytes).toMegabytes()
-                            + " MB (at most " + ratio + " times the zip, " + unpacked.toMegabytes() + " MB in all)");
+                    throw new Exceeded("unpacks to more than "
+                            + DataSize.ofBytes(mostBytes).toMegabytes() + " MB (at most " + ratio + " times the zip, "
+                            + unpacked.toMegabytes() + " MB in all)");
                 }
                 content.write(buffer, 0, read);
             }

@@ -15,5 +15,4 @@ public record Location(
         @NotBlank @Pattern(regexp = "[0-9]{4}") String postcode,
         @NotBlank @Size(max = 100) String city,
         @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
-        @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude) {
-}
+        @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude) {}

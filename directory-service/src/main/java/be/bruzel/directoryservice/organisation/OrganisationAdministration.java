@@ -28,7 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganisationAdministration implements CurrentState {
 
     /** What an upsert did, for an import's report. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
 
     private final Organisations organisations;
     private final SupportServices services;
@@ -38,8 +42,14 @@ public class OrganisationAdministration implements CurrentState {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrganisationAdministration(Organisations organisations, SupportServices services, ThemeAdministration themes,
-            Places places, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    OrganisationAdministration(
+            Organisations organisations,
+            SupportServices services,
+            ThemeAdministration themes,
+            Places places,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.organisations = organisations;
         this.services = services;
         this.themes = themes;
@@ -60,7 +70,8 @@ public class OrganisationAdministration implements CurrentState {
 
     @Transactional
     Organisation updateOrganisation(String actorId, Organisation organisation) {
-        Organisation current = organisations.find(organisation.id())
+        Organisation current = organisations
+                .find(organisation.id())
                 .orElseThrow(() -> RejectedRequestException.notFound("organisation.not-found", organisation.id()));
         requireVersion(organisation.version(), current.version());
         if (!organisations.update(organisation)) {
@@ -75,11 +86,15 @@ public class OrganisationAdministration implements CurrentState {
         requireOrganisation(organisationId);
         Optional<String> owner = organisations.ownerOf(location.id());
         if (owner.isPresent() && !owner.get().equals(organisationId)) {
-            throw new RejectedRequestException(HttpStatus.CONFLICT, "location.of-other-organisation", "id",
-                    location.id());
+            throw new RejectedRequestException(
+                    HttpStatus.CONFLICT, "location.of-other-organisation", "id", location.id());
         }
         organisations.save(organisationId, location);
-        audit.record(actorId, owner.isPresent() ? "location.changed" : "location.added", "location", location.id(),
+        audit.record(
+                actorId,
+                owner.isPresent() ? "location.changed" : "location.added",
+                "location",
+                location.id(),
                 location);
     }
 
@@ -98,8 +113,8 @@ public class OrganisationAdministration implements CurrentState {
         SupportService current = services.find(service.id())
                 .orElseThrow(() -> RejectedRequestException.notFound("service.not-found", service.id()));
         if (!current.organisationId().equals(service.organisationId())) {
-            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "service.organisation.fixed", "organisationId",
-                    current.organisationId());
+            throw new RejectedRequestException(
+                    HttpStatus.BAD_REQUEST, "service.organisation.fixed", "organisationId", current.organisationId());
         }
         requireVersion(service.version(), current.version());
         reject(violations(service));
@@ -114,10 +129,23 @@ public class OrganisationAdministration implements CurrentState {
     SupportService changeCapacity(String actorId, String serviceId, SupportService.Capacity capacity) {
         SupportService current = services.find(serviceId)
                 .orElseThrow(() -> RejectedRequestException.notFound("service.not-found", serviceId));
-        SupportService changed = new SupportService(current.id(), current.organisationId(), current.nameNl(),
-                current.nameFr(), current.descriptionNl(), current.descriptionFr(), current.active(), current.intake(),
-                capacity, current.themes(), current.languages(), current.serviceAreas(), current.locationIds(),
-                current.contacts(), current.openingHours(), current.version());
+        SupportService changed = new SupportService(
+                current.id(),
+                current.organisationId(),
+                current.nameNl(),
+                current.nameFr(),
+                current.descriptionNl(),
+                current.descriptionFr(),
+                current.active(),
+                current.intake(),
+                capacity,
+                current.themes(),
+                current.languages(),
+                current.serviceAreas(),
+                current.locationIds(),
+                current.contacts(),
+                current.openingHours(),
+                current.version());
         if (!services.update(changed)) {
             throw stale(current.version(), current.version() + 1);
         }
@@ -135,7 +163,9 @@ public class OrganisationAdministration implements CurrentState {
         if (!inactive.isEmpty()) {
             violations.add(Violation.of("themes", "service.themes.inactive", String.join(", ", inactive)));
         }
-        service.serviceAreas().stream().filter(area -> !places.exists(area)).map(PlaceRef::toString)
+        service.serviceAreas().stream()
+                .filter(area -> !places.exists(area))
+                .map(PlaceRef::toString)
                 .forEach(area -> violations.add(Violation.of("serviceAreas", "service.area.unknown", area)));
         service.locationIds().stream()
                 .filter(location -> !organisations.ownerOf(location).equals(Optional.of(service.organisationId())))
@@ -157,8 +187,12 @@ public class OrganisationAdministration implements CurrentState {
             organisations.add(organisation);
         }
         locations.forEach(location -> organisations.save(organisation.id(), location));
-        audit.record(actorId, current.isPresent() ? "organisation.imported-change" : "organisation.imported",
-                "organisation", organisation.id(), organisation);
+        audit.record(
+                actorId,
+                current.isPresent() ? "organisation.imported-change" : "organisation.imported",
+                "organisation",
+                organisation.id(),
+                organisation);
         return current.isPresent() ? Outcome.UPDATED : Outcome.CREATED;
     }
 
@@ -228,7 +262,10 @@ public class OrganisationAdministration implements CurrentState {
     private static void reject(List<Violation> violations) {
         if (!violations.isEmpty()) {
             Violation first = violations.getFirst();
-            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, first.messageCode(), first.field(),
+            throw new RejectedRequestException(
+                    HttpStatus.BAD_REQUEST,
+                    first.messageCode(),
+                    first.field(),
                     first.arguments().toArray());
         }
     }

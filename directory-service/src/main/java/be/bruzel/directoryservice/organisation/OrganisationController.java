@@ -33,8 +33,8 @@ class OrganisationController {
     private final SupportServices services;
     private final OrganisationAdministration administration;
 
-    OrganisationController(Organisations organisations, SupportServices services,
-            OrganisationAdministration administration) {
+    OrganisationController(
+            Organisations organisations, SupportServices services, OrganisationAdministration administration) {
         this.organisations = organisations;
         this.services = services;
         this.administration = administration;
@@ -42,7 +42,8 @@ class OrganisationController {
 
     @GetMapping
     @Operation(summary = "The organisations by name, a page at a time (a full page links to the next)")
-    ResponseEntity<List<Organisation>> all(HttpServletRequest request,
+    ResponseEntity<List<Organisation>> all(
+            HttpServletRequest request,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "500") @Min(1) @Max(500) int size) {
         return NextPage.of(request, organisations.page(page, size), page, size);
@@ -50,22 +51,27 @@ class OrganisationController {
 
     @GetMapping("/{id}")
     Organisation find(@PathVariable String id) {
-        return organisations.find(id).orElseThrow(() -> RejectedRequestException.notFound("organisation.not-found", id));
+        return organisations
+                .find(id)
+                .orElseThrow(() -> RejectedRequestException.notFound("organisation.not-found", id));
     }
 
     @PostMapping
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Add an organisation (administrators)")
-    ResponseEntity<Organisation> add(@AuthenticationPrincipal Caller caller,
-            @Valid @RequestBody Organisation organisation) {
+    ResponseEntity<Organisation> add(
+            @AuthenticationPrincipal Caller caller, @Valid @RequestBody Organisation organisation) {
         Organisation added = administration.addOrganisation(caller.userId(), organisation);
-        return ResponseEntity.created(URI.create("/api/directory/organisations/" + added.id())).body(added);
+        return ResponseEntity.created(URI.create("/api/directory/organisations/" + added.id()))
+                .body(added);
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Change an organisation (administrators), naming the version read")
-    Organisation update(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+    Organisation update(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable String id,
             @Valid @RequestBody Organisation organisation) {
         requireSameId(id, organisation.id());
         return administration.updateOrganisation(caller.userId(), organisation);
@@ -80,8 +86,11 @@ class OrganisationController {
     @PutMapping("/{id}/locations/{locationId}")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Add or change a location of an organisation (administrators)")
-    Location saveLocation(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-            @PathVariable String locationId, @Valid @RequestBody Location location) {
+    Location saveLocation(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable String id,
+            @PathVariable String locationId,
+            @Valid @RequestBody Location location) {
         requireSameId(locationId, location.id());
         administration.saveLocation(caller.userId(), id, location);
         return location;

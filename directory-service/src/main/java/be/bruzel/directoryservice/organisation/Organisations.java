@@ -21,8 +21,10 @@ class Organisations {
                 SELECT id, name_nl, name_fr, description_nl, description_fr, email, website, version
                 FROM organisation ORDER BY name_nl, id LIMIT :size OFFSET :offset
                 """)
-                .param("size", size).param("offset", (long) page * size)
-                .query(Organisation.class).list();
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(Organisation.class)
+                .list();
     }
 
     Optional<Organisation> find(String id) {
@@ -54,13 +56,18 @@ class Organisations {
         return jdbc.sql("""
                 SELECT id, name, address, postcode, city, latitude, longitude
                 FROM location WHERE organisation_id = :organisation ORDER BY id
-                """).param("organisation", organisationId).query(Location.class).list();
+                """)
+                .param("organisation", organisationId)
+                .query(Location.class)
+                .list();
     }
 
     /** @return the organisation that owns the location, if it exists */
     Optional<String> ownerOf(String locationId) {
-        return jdbc.sql("SELECT organisation_id FROM location WHERE id = :id").param("id", locationId)
-                .query(String.class).optional();
+        return jdbc.sql("SELECT organisation_id FROM location WHERE id = :id")
+                .param("id", locationId)
+                .query(String.class)
+                .optional();
     }
 
     void save(String organisationId, Location location) {

@@ -38,16 +38,19 @@ class ServiceController {
     @PostMapping
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Add a service (administrators)")
-    ResponseEntity<SupportService> add(@AuthenticationPrincipal Caller caller,
-            @Valid @RequestBody SupportService service) {
+    ResponseEntity<SupportService> add(
+            @AuthenticationPrincipal Caller caller, @Valid @RequestBody SupportService service) {
         SupportService added = administration.addService(caller.userId(), service);
-        return ResponseEntity.created(URI.create("/api/directory/services/" + added.id())).body(added);
+        return ResponseEntity.created(URI.create("/api/directory/services/" + added.id()))
+                .body(added);
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Change a service (administrators), naming the version read; deactivate rather than delete")
-    SupportService update(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+    SupportService update(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable String id,
             @Valid @RequestBody SupportService service) {
         OrganisationController.requireSameId(id, service.id());
         return administration.updateService(caller.userId(), service);
@@ -56,7 +59,9 @@ class ServiceController {
     @PutMapping("/{id}/capacity")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Open a service, mark it full (until a date) or pause it (administrators)")
-    SupportService changeCapacity(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+    SupportService changeCapacity(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable String id,
             @Valid @RequestBody SupportService.Capacity capacity) {
         return administration.changeCapacity(caller.userId(), id, capacity);
     }

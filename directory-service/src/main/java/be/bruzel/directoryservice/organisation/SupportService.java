@@ -53,20 +53,31 @@ public record SupportService(
         active = active == null || active;
         // Sets in a fixed order, so that the same service read from anywhere is equal to itself.
         themes = themes == null ? null : themes.stream().distinct().sorted().toList();
-        languages = languages == null ? null : languages.stream().distinct().sorted().toList();
-        serviceAreas = serviceAreas == null ? null
-                : serviceAreas.stream().distinct().sorted(Comparator.comparing(String::valueOf)).toList();
-        locationIds = locationIds == null ? List.of() : locationIds.stream().distinct().sorted().toList();
+        languages = languages == null
+                ? null
+                : languages.stream().distinct().sorted().toList();
+        serviceAreas = serviceAreas == null
+                ? null
+                : serviceAreas.stream()
+                        .distinct()
+                        .sorted(Comparator.comparing(String::valueOf))
+                        .toList();
+        locationIds = locationIds == null
+                ? List.of()
+                : locationIds.stream().distinct().sorted().toList();
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
-        openingHours = openingHours == null ? List.of() : openingHours.stream()
-                .sorted(Comparator.comparingInt(OpeningHours::weekday).thenComparing(OpeningHours::opensAt,
-                        Comparator.nullsFirst(Comparator.naturalOrder())))
-                .toList();
+        openingHours = openingHours == null
+                ? List.of()
+                : openingHours.stream()
+                        .sorted(Comparator.comparingInt(OpeningHours::weekday)
+                                .thenComparing(OpeningHours::opensAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                        .toList();
     }
 
     /** How referrals reach the service: its team sees them in the app, its intake mailbox is told. */
-    public record Intake(@NotBlank @Size(max = 200) String team, @NotBlank @Email @Size(max = 200) String email) {
-    }
+    public record Intake(
+            @NotBlank @Size(max = 200) String team,
+            @NotBlank @Email @Size(max = 200) String email) {}
 
     /**
      * Whether the service takes referrals.
@@ -75,7 +86,11 @@ public record SupportService(
      */
     public record Capacity(@NotNull Status status, LocalDate fullUntil) {
 
-        public enum Status { OPEN, FULL, PAUSED }
+        public enum Status {
+            OPEN,
+            FULL,
+            PAUSED
+        }
 
         public static final Capacity OPEN = new Capacity(Status.OPEN, null);
 
@@ -86,12 +101,16 @@ public record SupportService(
     }
 
     /** A team or desk to reach (HSDS {@code contact}); never a person referred. */
-    public record Contact(@NotBlank @Size(max = 200) String name, @Email @Size(max = 200) String email,
-            @Pattern(regexp = "\\+?[0-9 ./()-]{6,30}") String phone) {
-    }
+    public record Contact(
+            @NotBlank @Size(max = 200) String name,
+            @Email @Size(max = 200) String email,
+            @Pattern(regexp = "\\+?[0-9 ./()-]{6,30}") String phone) {}
 
     /** HSDS {@code schedule}: open on a weekday (1 is Monday) between two times. */
-    public record OpeningHours(@Min(1) @Max(7) int weekday, @NotNull LocalTime opensAt, @NotNull LocalTime closesAt) {
+    public record OpeningHours(
+            @Min(1) @Max(7) int weekday,
+            @NotNull LocalTime opensAt,
+            @NotNull LocalTime closesAt) {
 
         @AssertTrue(message = "{opening-hours.closes-after-opening}")
         boolean isClosingAfterOpening() {
@@ -105,13 +124,39 @@ public record SupportService(
     }
 
     SupportService withVersion(int newVersion) {
-        return new SupportService(id, organisationId, nameNl, nameFr, descriptionNl, descriptionFr, active, intake,
-                capacity, themes, languages, serviceAreas, locationIds, contacts, openingHours, newVersion);
+        return new SupportService(
+                id,
+                organisationId,
+                nameNl,
+                nameFr,
+                descriptionNl,
+                descriptionFr,
+                active,
+                intake,
+                capacity,
+                themes,
+                languages,
+                serviceAreas,
+                locationIds,
+                contacts,
+                openingHours,
+                newVersion);
     }
 
     ServiceChanged changed(Instant now) {
-        return new ServiceChanged(UUID.randomUUID(), now, id, organisationId, nameNl, nameFr, active, themes,
-                languages, serviceAreas.stream().map(PlaceRef::toString).toList(), capacity.status().name(),
-                capacity.fullUntil(), intake.email());
+        return new ServiceChanged(
+                UUID.randomUUID(),
+                now,
+                id,
+                organisationId,
+                nameNl,
+                nameFr,
+                active,
+                themes,
+                languages,
+                serviceAreas.stream().map(PlaceRef::toString).toList(),
+                capacity.status().name(),
+                capacity.fullUntil(),
+                intake.email());
     }
 }

@@ -48,7 +48,8 @@ class SupportServices {
         if (organisationIds.isEmpty()) {
             return List.of();
         }
-        return load("WHERE s.organisation_id = ANY (CAST(:organisations AS text[]))",
+        return load(
+                "WHERE s.organisation_id = ANY (CAST(:organisations AS text[]))",
                 Map.of("organisations", organisationIds.toArray(String[]::new)));
     }
 
@@ -82,9 +83,16 @@ class SupportServices {
                 .param("version", service.version())
                 .update();
         if (updated == 1) {
-            for (String part : List.of("service_theme", "service_language", "service_area", "service_at_location",
-                    "service_contact", "service_schedule")) {
-                jdbc.sql("DELETE FROM " + part + " WHERE service_id = :id").param("id", service.id()).update();
+            for (String part : List.of(
+                    "service_theme",
+                    "service_language",
+                    "service_area",
+                    "service_at_location",
+                    "service_contact",
+                    "service_schedule")) {
+                jdbc.sql("DELETE FROM " + part + " WHERE service_id = :id")
+                        .param("id", service.id())
+                        .update();
             }
             saveParts(service);
         }
@@ -102,59 +110,127 @@ class SupportServices {
         columns.put("team", service.intake().team());
         columns.put("email", service.intake().email());
         columns.put("capacity", service.capacity().status().name());
-        columns.put("fullUntil", Optional.ofNullable(service.capacity().fullUntil()).map(Date::valueOf).orElse(null));
+        columns.put(
+                "fullUntil",
+                Optional.ofNullable(service.capacity().fullUntil())
+                        .map(Date::valueOf)
+                        .orElse(null));
         return columns;
     }
 
     private void saveParts(SupportService service) {
         String id = service.id();
-        service.themes().forEach(theme -> jdbc.sql("INSERT INTO service_theme VALUES (:id, :theme)")
-                .param("id", id).param("theme", theme).update());
-        service.languages().forEach(language -> jdbc.sql("INSERT INTO service_language VALUES (:id, :language)")
-                .param("id", id).param("language", language).update());
-        service.serviceAreas().forEach(area -> jdbc.sql("INSERT INTO service_area VALUES (:id, :kind, :code)")
-                .param("id", id).param("kind", area.kind().name()).param("code", area.code()).update());
-        service.locationIds().forEach(location -> jdbc.sql("INSERT INTO service_at_location VALUES (:id, :location)")
-                .param("id", id).param("location", location).update());
+        service.themes()
+                .forEach(theme -> jdbc.sql("INSERT INTO service_theme VALUES (:id, :theme)")
+                        .param("id", id)
+                        .param("theme", theme)
+                        .update());
+        service.languages()
+                .forEach(language -> jdbc.sql("INSERT INTO service_language VALUES (:id, :language)")
+                        .param("id", id)
+                        .param("language", language)
+                        .update());
+        service.serviceAreas()
+                .forEach(area -> jdbc.sql("INSERT INTO service_area VALUES (:id, :kind, :code)")
+                        .param("id", id)
+                        .param("kind", area.kind().name())
+                        .param("code", area.code())
+                        .update());
+        service.locationIds()
+                .forEach(location -> jdbc.sql("INSERT INTO service_at_location VALUES (:id, :location)")
+                        .param("id", id)
+                        .param("location", location)
+                        .update());
         for (int position = 0; position < service.contacts().size(); position++) {
             SupportService.Contact contact = service.contacts().get(position);
             jdbc.sql("INSERT INTO service_contact VALUES (:id, :position, :name, :email, :phone)")
-                    .param("id", id).param("position", position + 1).param("name", contact.name())
-                    .param("email", contact.email()).param("phone", contact.phone()).update();
+                    .param("id", id)
+                    .param("position", position + 1)
+                    .param("name", contact.name())
+                    .param("email", contact.email())
+                    .param("phone", contact.phone())
+                    .update();
         }
-        service.openingHours().forEach(hours -> jdbc.sql("INSERT INTO service_schedule VALUES (:id, :day, :opens, :closes)")
-                .param("id", id).param("day", hours.weekday()).param("opens", Time.valueOf(hours.opensAt()))
-                .param("closes", Time.valueOf(hours.closesAt())).update());
-        jdbc.sql("SELECT refresh_service_filter_keys(:id)").param("id", id).query().singleRow();
+        service.openingHours()
+                .forEach(hours -> jdbc.sql("INSERT INTO service_schedule VALUES (:id, :day, :opens, :closes)")
+                        .param("id", id)
+                        .param("day", hours.weekday())
+                        .param("opens", Time.valueOf(hours.opensAt()))
+                        .param("closes", Time.valueOf(hours.closesAt()))
+                        .update());
+        jdbc.sql("SELECT refresh_service_filter_keys(:id)")
+                .param("id", id)
+                .query()
+                .singleRow();
     }
 
     /** Loads services and their parts in one query per part, not one per service. */
     private List<SupportService> load(String where, Map<String, ?> params) {
         List<Row> rows = jdbc.sql("SELECT s.* FROM service s " + where + " ORDER BY s.id")
-                .params(params).query((row, n) -> Row.of(row)).list();
+                .params(params)
+                .query((row, n) -> Row.of(row))
+                .list();
         if (rows.isEmpty()) {
             return List.of();
         }
         String ids = "SELECT s.id FROM service s " + where;
-        Map<String, List<String>> themes = partOf("SELECT service_id, theme_code FROM service_theme", ids, params,
-                row -> row.getString("theme_code"), "theme_code");
-        Map<String, List<String>> languages = partOf("SELECT service_id, language_code FROM service_language", ids, params,
-                row -> row.getString("language_code"), "language_code");
-        Map<String, List<PlaceRef>> areas = partOf("SELECT service_id, kind, code FROM service_area", ids, params,
-                row -> PlaceRef.parse(row.getString("kind") + ":" + row.getString("code")), "kind, code");
-        Map<String, List<String>> locations = partOf("SELECT service_id, location_id FROM service_at_location", ids, params,
-                row -> row.getString("location_id"), "location_id");
-        Map<String, List<SupportService.Contact>> contacts = partOf("SELECT * FROM service_contact", ids, params,
-                row -> new SupportService.Contact(row.getString("name"), row.getString("email"), row.getString("phone")),
+        Map<String, List<String>> themes = partOf(
+                "SELECT service_id, theme_code FROM service_theme",
+                ids,
+                params,
+                row -> row.getString("theme_code"),
+                "theme_code");
+        Map<String, List<String>> languages = partOf(
+                "SELECT service_id, language_code FROM service_language",
+                ids,
+                params,
+                row -> row.getString("language_code"),
+                "language_code");
+        Map<String, List<PlaceRef>> areas = partOf(
+                "SELECT service_id, kind, code FROM service_area",
+                ids,
+                params,
+                row -> PlaceRef.parse(row.getString("kind") + ":" + row.getString("code")),
+                "kind, code");
+        Map<String, List<String>> locations = partOf(
+                "SELECT service_id, location_id FROM service_at_location",
+                ids,
+                params,
+                row -> row.getString("location_id"),
+                "location_id");
+        Map<String, List<SupportService.Contact>> contacts = partOf(
+                "SELECT * FROM service_contact",
+                ids,
+                params,
+                row -> new SupportService.Contact(
+                        row.getString("name"), row.getString("email"), row.getString("phone")),
                 "position");
-        Map<String, List<SupportService.OpeningHours>> hours = partOf("SELECT * FROM service_schedule", ids, params,
-                row -> new SupportService.OpeningHours(row.getInt("weekday"), row.getTime("opens_at").toLocalTime(),
-                        row.getTime("closes_at").toLocalTime()), "weekday, opens_at");
-        return rows.stream().map(row -> new SupportService(row.id(), row.organisationId(), row.nameNl(), row.nameFr(),
-                        row.descriptionNl(), row.descriptionFr(), row.active(), row.intake(), row.capacity(),
-                        themes.getOrDefault(row.id(), List.of()), languages.getOrDefault(row.id(), List.of()),
-                        areas.getOrDefault(row.id(), List.of()), locations.getOrDefault(row.id(), List.of()),
-                        contacts.getOrDefault(row.id(), List.of()), hours.getOrDefault(row.id(), List.of()),
+        Map<String, List<SupportService.OpeningHours>> hours = partOf(
+                "SELECT * FROM service_schedule",
+                ids,
+                params,
+                row -> new SupportService.OpeningHours(
+                        row.getInt("weekday"),
+                        row.getTime("opens_at").toLocalTime(),
+                        row.getTime("closes_at").toLocalTime()),
+                "weekday, opens_at");
+        return rows.stream()
+                .map(row -> new SupportService(
+                        row.id(),
+                        row.organisationId(),
+                        row.nameNl(),
+                        row.nameFr(),
+                        row.descriptionNl(),
+                        row.descriptionFr(),
+                        row.active(),
+                        row.intake(),
+                        row.capacity(),
+                        themes.getOrDefault(row.id(), List.of()),
+                        languages.getOrDefault(row.id(), List.of()),
+                        areas.getOrDefault(row.id(), List.of()),
+                        locations.getOrDefault(row.id(), List.of()),
+                        contacts.getOrDefault(row.id(), List.of()),
+                        hours.getOrDefault(row.id(), List.of()),
                         row.version()))
                 .toList();
     }
@@ -163,27 +239,45 @@ class SupportServices {
         T map(ResultSet row) throws SQLException;
     }
 
-    private <T> Map<String, List<T>> partOf(String select, String ids, Map<String, ?> params, PartMapper<T> mapper,
-            String order) {
-        return jdbc.sql(select + " WHERE service_id IN (" + ids + ") ORDER BY service_id, " + order)
+    private <T> Map<String, List<T>> partOf(
+            String select, String ids, Map<String, ?> params, PartMapper<T> mapper, String order) {
+        return jdbc
+                .sql(select + " WHERE service_id IN (" + ids + ") ORDER BY service_id, " + order)
                 .params(params)
                 .query((row, n) -> Map.entry(row.getString("service_id"), mapper.map(row)))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey,
+                        LinkedHashMap::new,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
-    private record Row(String id, String organisationId, String nameNl, String nameFr, String descriptionNl,
-            String descriptionFr, boolean active, SupportService.Intake intake, SupportService.Capacity capacity,
+    private record Row(
+            String id,
+            String organisationId,
+            String nameNl,
+            String nameFr,
+            String descriptionNl,
+            String descriptionFr,
+            boolean active,
+            SupportService.Intake intake,
+            SupportService.Capacity capacity,
             int version) {
 
         static Row of(ResultSet row) throws SQLException {
             Date fullUntil = row.getDate("full_until");
-            return new Row(row.getString("id"), row.getString("organisation_id"), row.getString("name_nl"),
-                    row.getString("name_fr"), row.getString("description_nl"), row.getString("description_fr"),
+            return new Row(
+                    row.getString("id"),
+                    row.getString("organisation_id"),
+                    row.getString("name_nl"),
+                    row.getString("name_fr"),
+                    row.getString("description_nl"),
+                    row.getString("description_fr"),
                     row.getBoolean("active"),
                     new SupportService.Intake(row.getString("intake_team"), row.getString("intake_email")),
-                    new SupportService.Capacity(SupportService.Capacity.Status.valueOf(row.getString("capacity")),
+                    new SupportService.Capacity(
+                            SupportService.Capacity.Status.valueOf(row.getString("capacity")),
                             fullUntil == null ? null : fullUntil.toLocalDate()),
                     row.getInt("version"));
         }

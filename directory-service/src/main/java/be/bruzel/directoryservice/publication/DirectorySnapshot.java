@@ -44,7 +44,8 @@ class DirectorySnapshot {
     @Transactional
     int publish(String actorId) {
         Instant now = clock.instant();
-        List<? extends DirectoryEvent> state = parts.stream().flatMap(part -> part.currentState(now).stream()).toList();
+        List<? extends DirectoryEvent> state =
+                parts.stream().flatMap(part -> part.currentState(now).stream()).toList();
         state.forEach(events::publishEvent);
         snapshots.published(now, actorId, state.size());
         log.info("Published the directory's current state: {} events", state.size());

@@ -21,8 +21,9 @@ class SnapshotController {
 
     @PostMapping("/api/directory/snapshots")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    @Operation(summary = "Publish the whole directory again on its topics (administrators), "
-            + "e.g. after a topic was lost; consumers take each event as the current state")
+    @Operation(
+            summary = "Publish the whole directory again on its topics (administrators), "
+                    + "e.g. after a topic was lost; consumers take each event as the current state")
     Map<String, Integer> publish(@AuthenticationPrincipal Caller caller) {
         return Map.of("events", snapshot.publish(caller.userId()));
     }

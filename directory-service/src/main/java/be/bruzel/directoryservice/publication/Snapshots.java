@@ -23,15 +23,24 @@ class Snapshots {
     /** Waits for another instance's snapshot; the turn lasts until the transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     void takeTurn() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
+        jdbc.sql("SELECT pg_advisory_xact_lock(:lock)")
+                .param("lock", LOCK)
+                .query()
+                .singleRow();
     }
 
     boolean anyPublished() {
-        return jdbc.sql("SELECT count(*) FROM directory_snapshot").query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM directory_snapshot")
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void published(Instant at, String actorId, int events) {
         jdbc.sql("INSERT INTO directory_snapshot (published_at, actor_id, events) VALUES (:at, :actor, :events)")
-                .param("at", Timestamp.from(at)).param("actor", actorId).param("events", events).update();
+                .param("at", Timestamp.from(at))
+                .param("actor", actorId)
+                .param("events", events)
+                .update();
     }
 }

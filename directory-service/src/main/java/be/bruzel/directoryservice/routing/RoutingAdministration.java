@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +31,14 @@ public class RoutingAdministration implements CurrentState {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RoutingAdministration(RoutingRules rules, OrganisationAdministration organisations, ThemeAdministration themes,
-            Places places, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    RoutingAdministration(
+            RoutingRules rules,
+            OrganisationAdministration organisations,
+            ThemeAdministration themes,
+            Places places,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.rules = rules;
         this.organisations = organisations;
         this.themes = themes;
@@ -59,12 +65,12 @@ public class RoutingAdministration implements CurrentState {
         for (String serviceId : rule.serviceIds()) {
             SupportService service = services.get(serviceId);
             if (service == null) {
-                throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "service.not-found", "serviceIds",
-                        serviceId);
+                throw new RejectedRequestException(
+                        HttpStatus.BAD_REQUEST, "service.not-found", "serviceIds", serviceId);
             }
             if (!service.themes().contains(rule.theme())) {
-                throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "routing.service.without-theme",
-                        "serviceIds", serviceId, rule.theme());
+                throw new RejectedRequestException(
+                        HttpStatus.BAD_REQUEST, "routing.service.without-theme", "serviceIds", serviceId, rule.theme());
             }
         }
         rules.replace(rule);
@@ -74,6 +80,8 @@ public class RoutingAdministration implements CurrentState {
 
     @Override
     public List<RoutingRuleChanged> currentState(Instant now) {
-        return rules.matching(null, null, null).stream().map(rule -> rule.changed(now)).toList();
+        return rules.matching(null, null, null).stream()
+                .map(rule -> rule.changed(now))
+                .toList();
     }
 }

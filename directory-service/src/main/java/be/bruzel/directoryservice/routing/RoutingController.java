@@ -33,8 +33,8 @@ class RoutingController {
     private final RoutingAdministration administration;
     private final Clock clock;
 
-    RoutingController(RoutingExplainer explainer, RoutingRules rules, RoutingAdministration administration,
-            Clock clock) {
+    RoutingController(
+            RoutingExplainer explainer, RoutingRules rules, RoutingAdministration administration, Clock clock) {
         this.explainer = explainer;
         this.rules = rules;
         this.administration = administration;
@@ -42,11 +42,13 @@ class RoutingController {
     }
 
     @GetMapping("/routing")
-    @Operation(summary = "Explain who would receive a referral on a theme from a place, in a language",
+    @Operation(
+            summary = "Explain who would receive a referral on a theme from a place, in a language",
             description = "Where the postcode is shared by two municipalities (1040, 1050), the municipality "
                     + "(NIS code) is needed too. The answer names the chosen service or the care zone's helpdesk "
                     + "(an unmet need), and every rule and candidate weighed with the verdict on it.")
-    RoutingExplanation explain(@RequestParam @Pattern(regexp = "[0-9]{4}") String postcode,
+    RoutingExplanation explain(
+            @RequestParam @Pattern(regexp = "[0-9]{4}") String postcode,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{5}") String municipality,
             @RequestParam @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String theme,
             @RequestParam(required = false) @Pattern(regexp = "[a-z]{2,3}") String language,
@@ -56,21 +58,28 @@ class RoutingController {
 
     @GetMapping("/routing-rules")
     @Operation(summary = "The routing rules, filtered by place kind, place code and theme")
-    List<RoutingRule> rules(@RequestParam(required = false) PlaceKind kind,
-            @RequestParam(required = false) String code, @RequestParam(required = false) String theme) {
+    List<RoutingRule> rules(
+            @RequestParam(required = false) PlaceKind kind,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String theme) {
         return rules.matching(kind == null ? null : kind.name(), code, theme);
     }
 
     /** The services of a rule, most preferred first. */
-    record ServiceOrder(@NotNull @Size(max = 20) List<@Pattern(regexp = "[a-z0-9][a-z0-9-]{1,79}") String> serviceIds) {
-    }
+    record ServiceOrder(
+            @NotNull @Size(max = 20) List<@Pattern(regexp = "[a-z0-9][a-z0-9-]{1,79}") String> serviceIds) {}
 
     @PutMapping("/routing-rules/{kind}/{code}/{theme}")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    @Operation(summary = "Set the receiving services for a place and theme, in order (administrators); "
-            + "an empty list removes the rule")
-    RoutingRule replace(@AuthenticationPrincipal Caller caller, @PathVariable PlaceKind kind, @PathVariable String code,
-            @PathVariable String theme, @Valid @RequestBody ServiceOrder order) {
+    @Operation(
+            summary = "Set the receiving services for a place and theme, in order (administrators); "
+                    + "an empty list removes the rule")
+    RoutingRule replace(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable PlaceKind kind,
+            @PathVariable String code,
+            @PathVariable String theme,
+            @Valid @RequestBody ServiceOrder order) {
         RoutingRule rule = new RoutingRule(new PlaceRef(kind, code), theme, order.serviceIds());
         administration.replace(caller.userId(), rule);
         return rule;

@@ -6,8 +6,8 @@ import be.bruzel.directoryservice.territory.Place;
 import be.bruzel.directoryservice.territory.PlaceRef;
 import be.bruzel.directoryservice.territory.Places;
 import be.bruzel.directoryservice.theme.ThemeAdministration;
-import be.bruzel.platform.routing.RoutingDecision;
 import be.bruzel.platform.routing.Router;
+import be.bruzel.platform.routing.RoutingDecision;
 import be.bruzel.platform.routing.RuleLevel;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import java.time.LocalDate;
@@ -30,8 +30,8 @@ class RoutingExplainer {
     private final ThemeAdministration themes;
     private final Places places;
 
-    RoutingExplainer(RoutingRules rules, OrganisationAdministration organisations, ThemeAdministration themes,
-            Places places) {
+    RoutingExplainer(
+            RoutingRules rules, OrganisationAdministration organisations, ThemeAdministration themes, Places places) {
         this.rules = rules;
         this.organisations = organisations;
         this.themes = themes;
@@ -47,43 +47,79 @@ class RoutingExplainer {
         List<PlaceRef> levels = place.enclosingPlaces();
         Map<PlaceRef, List<String>> ruleOf = levels.stream()
                 .collect(Collectors.toMap(Function.identity(), level -> rules.servicesFor(level, theme)));
-        Map<String, SupportService> services = organisations.services(
-                        ruleOf.values().stream().flatMap(List::stream).distinct().toList()).stream()
-                .collect(Collectors.toMap(SupportService::id, Function.identity()));
+        Map<String, SupportService> services =
+                organisations
+                        .services(ruleOf.values().stream()
+                                .flatMap(List::stream)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(SupportService::id, Function.identity()));
         List<RuleLevel> ruleLevels = levels.stream()
-                .map(level -> new RuleLevel(level.kind().name(), level.code(), ruleOf.get(level).stream()
-                        .map(services::get).filter(Objects::nonNull).map(SupportService::asCandidate).toList()))
+                .map(level -> new RuleLevel(
+                        level.kind().name(),
+                        level.code(),
+                        ruleOf.get(level).stream()
+                                .map(services::get)
+                                .filter(Objects::nonNull)
+                                .map(SupportService::asCandidate)
+                                .toList()))
                 .toList();
         RoutingDecision decision = Router.decide(ruleLevels, language, date);
 
         List<RoutingExplanation.Step> steps = new ArrayList<>();
         for (RoutingDecision.Consideration considered : decision.considered()) {
             SupportService service = considered.serviceId() == null ? null : services.get(considered.serviceId());
-            steps.add(new RoutingExplanation.Step(considered.levelKind(), considered.levelCode(),
-                    considered.serviceId(), service == null ? null : service.nameNl(),
-                    service == null ? null : service.nameFr(), considered.verdict()));
+            steps.add(new RoutingExplanation.Step(
+                    considered.levelKind(),
+                    considered.levelCode(),
+                    considered.serviceId(),
+                    service == null ? null : service.nameNl(),
+                    service == null ? null : service.nameFr(),
+                    considered.verdict()));
         }
-        RoutingExplanation.Receiver receiver = decision.chosenServiceId().map(services::get)
-                .map(service -> new RoutingExplanation.Receiver(service.id(), service.organisationId(),
-                        service.nameNl(), service.nameFr(), service.intake().team(), service.intake().email()))
+        RoutingExplanation.Receiver receiver = decision.chosenServiceId()
+                .map(services::get)
+                .map(service -> new RoutingExplanation.Receiver(
+                        service.id(),
+                        service.organisationId(),
+                        service.nameNl(),
+                        service.nameFr(),
+                        service.intake().team(),
+                        service.intake().email()))
                 .orElse(null);
-        return new RoutingExplanation(place, theme, language, date, receiver, decision.helpdeskFallback(),
-                places.careZone(place.careZoneCode()), steps);
+        return new RoutingExplanation(
+                place,
+                theme,
+                language,
+                date,
+                receiver,
+                decision.helpdeskFallback(),
+                places.careZone(place.careZoneCode()),
+                steps);
     }
 
     /** The one place the person lives; a postcode that two municipalities share needs the municipality too. */
     private Place placeOf(String postcode, String municipality, LocalDate date) {
         List<Place> candidates = places.matching(postcode, municipality, null, date);
         if (candidates.isEmpty()) {
-            boolean postcodeKnown = postcode == null || !places.matching(postcode, null, null, date).isEmpty();
+            boolean postcodeKnown = postcode == null
+                    || !places.matching(postcode, null, null, date).isEmpty();
             throw postcodeKnown
-                    ? new RejectedRequestException(HttpStatus.BAD_REQUEST, "routing.municipality.not-at-postcode",
-                            "municipality", municipality, postcode)
-                    : new RejectedRequestException(HttpStatus.BAD_REQUEST, "territory.postcode.unknown", "postcode",
-                            postcode);
+                    ? new RejectedRequestException(
+                            HttpStatus.BAD_REQUEST,
+                            "routing.municipality.not-at-postcode",
+                            "municipality",
+                            municipality,
+                            postcode)
+                    : new RejectedRequestException(
+                            HttpStatus.BAD_REQUEST, "territory.postcode.unknown", "postcode", postcode);
         }
         if (candidates.size() > 1) {
-            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "routing.place.ambiguous", "municipality",
+            throw new RejectedRequestException(
+                    HttpStatus.BAD_REQUEST,
+                    "routing.place.ambiguous",
+                    "municipality",
                     candidates.stream().map(Place::municipalityNis).distinct().collect(Collectors.joining(", ")));
         }
         return candidates.getFirst();

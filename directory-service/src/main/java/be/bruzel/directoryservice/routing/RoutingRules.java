@@ -28,12 +28,14 @@ class RoutingRules {
                   AND (CAST(:theme AS text) IS NULL OR theme_code = :theme)
                 ORDER BY scope_kind, scope_code, theme_code, position
                 """)
-                .param("kind", kind).param("code", code).param("theme", theme)
+                .param("kind", kind)
+                .param("code", code)
+                .param("theme", theme)
                 .query((row, n) -> {
                     PlaceRef place = PlaceRef.parse(row.getString("scope_kind") + ":" + row.getString("scope_code"));
                     String key = place + "/" + row.getString("theme_code");
-                    RoutingRule rule = rules.getOrDefault(key, new RoutingRule(place, row.getString("theme_code"),
-                            List.of()));
+                    RoutingRule rule =
+                            rules.getOrDefault(key, new RoutingRule(place, row.getString("theme_code"), List.of()));
                     List<String> services = new ArrayList<>(rule.serviceIds());
                     services.add(row.getString("service_id"));
                     rules.put(key, new RoutingRule(place, rule.theme(), services));
@@ -49,22 +51,30 @@ class RoutingRules {
                 SELECT service_id FROM routing_rule
                 WHERE scope_kind = :kind AND scope_code = :code AND theme_code = :theme ORDER BY position
                 """)
-                .param("kind", place.kind().name()).param("code", place.code()).param("theme", theme)
-                .query(String.class).list();
+                .param("kind", place.kind().name())
+                .param("code", place.code())
+                .param("theme", theme)
+                .query(String.class)
+                .list();
     }
 
     void replace(RoutingRule rule) {
         jdbc.sql("DELETE FROM routing_rule WHERE scope_kind = :kind AND scope_code = :code AND theme_code = :theme")
-                .param("kind", rule.place().kind().name()).param("code", rule.place().code())
-                .param("theme", rule.theme()).update();
+                .param("kind", rule.place().kind().name())
+                .param("code", rule.place().code())
+                .param("theme", rule.theme())
+                .update();
         for (int position = 0; position < rule.serviceIds().size(); position++) {
             jdbc.sql("""
                     INSERT INTO routing_rule (scope_kind, scope_code, theme_code, position, service_id)
                     VALUES (:kind, :code, :theme, :position, :service)
                     """)
-                    .param("kind", rule.place().kind().name()).param("code", rule.place().code())
-                    .param("theme", rule.theme()).param("position", position + 1)
-                    .param("service", rule.serviceIds().get(position)).update();
+                    .param("kind", rule.place().kind().name())
+                    .param("code", rule.place().code())
+                    .param("theme", rule.theme())
+                    .param("position", position + 1)
+                    .param("service", rule.serviceIds().get(position))
+                    .update();
         }
     }
 }

@@ -28,8 +28,16 @@ public record SearchQuery(String sql, Map<String, Object> params) {
             conditions.add("s.filter_keys @> " + array("required", required, params));
         }
         if (criteria.filtersByPlace()) {
-            conditions.add(places.isEmpty() ? "false" : "s.filter_keys && "
-                    + array("place", places.stream().map(place -> "place:" + place).toList(), params));
+            conditions.add(
+                    places.isEmpty()
+                            ? "false"
+                            : "s.filter_keys && "
+                                    + array(
+                                            "place",
+                                            places.stream()
+                                                    .map(place -> "place:" + place)
+                                                    .toList(),
+                                            params));
         }
         String rank = "0";
         if (criteria.q() != null) {

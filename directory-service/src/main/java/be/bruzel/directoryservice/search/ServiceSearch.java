@@ -30,14 +30,21 @@ class ServiceSearch {
     SearchResult find(ServiceCriteria criteria) {
         SearchQuery query = SearchQuery.of(criteria, placesOf(criteria));
         long[] total = {0};
-        List<ServiceSummary> items = jdbc.sql(query.sql()).params(query.params())
+        List<ServiceSummary> items = jdbc.sql(query.sql())
+                .params(query.params())
                 .query((row, n) -> {
                     total[0] = row.getLong("total");
                     Date fullUntil = row.getDate("full_until");
-                    return new ServiceSummary(row.getString("id"), row.getString("organisation_id"),
-                            row.getString("organisation_nl"), row.getString("organisation_fr"),
-                            row.getString("name_nl"), row.getString("name_fr"), split(row.getString("themes")),
-                            split(row.getString("languages")), row.getString("capacity"),
+                    return new ServiceSummary(
+                            row.getString("id"),
+                            row.getString("organisation_id"),
+                            row.getString("organisation_nl"),
+                            row.getString("organisation_fr"),
+                            row.getString("name_nl"),
+                            row.getString("name_fr"),
+                            split(row.getString("themes")),
+                            split(row.getString("languages")),
+                            row.getString("capacity"),
                             fullUntil == null ? null : fullUntil.toLocalDate());
                 })
                 .list();
@@ -48,10 +55,20 @@ class ServiceSearch {
     }
 
     private long count(ServiceCriteria firstPage) {
-        ServiceCriteria first = new ServiceCriteria(firstPage.theme(), firstPage.municipality(), firstPage.postcode(),
-                firstPage.careZone(), firstPage.language(), firstPage.q(), 0, 1);
+        ServiceCriteria first = new ServiceCriteria(
+                firstPage.theme(),
+                firstPage.municipality(),
+                firstPage.postcode(),
+                firstPage.careZone(),
+                firstPage.language(),
+                firstPage.q(),
+                0,
+                1);
         SearchQuery query = SearchQuery.of(first, placesOf(first));
-        return jdbc.sql(query.sql()).params(query.params()).query((row, n) -> row.getLong("total")).optional()
+        return jdbc.sql(query.sql())
+                .params(query.params())
+                .query((row, n) -> row.getLong("total"))
+                .optional()
                 .orElse(0L);
     }
 
@@ -60,14 +77,18 @@ class ServiceSearch {
         if (!criteria.filtersByPlace()) {
             return List.of();
         }
-        List<Place> found = places.matching(criteria.postcode(), criteria.municipality(), criteria.careZone(),
-                LocalDate.now(clock));
+        List<Place> found = places.matching(
+                criteria.postcode(), criteria.municipality(), criteria.careZone(), LocalDate.now(clock));
         if (found.isEmpty()) {
-            String field = criteria.postcode() != null ? "postcode"
+            String field = criteria.postcode() != null
+                    ? "postcode"
                     : criteria.municipality() != null ? "municipality" : "careZone";
             throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "search.place.unknown", field);
         }
-        return found.stream().flatMap(place -> place.enclosingPlaces().stream()).distinct().toList();
+        return found.stream()
+                .flatMap(place -> place.enclosingPlaces().stream())
+                .distinct()
+                .toList();
     }
 
     private static List<String> split(String joined) {

@@ -18,7 +18,8 @@ class ServiceSearchController {
     }
 
     @GetMapping("/api/directory/services")
-    @Operation(summary = "Find services by theme, municipality or postcode, care zone, language and free text",
+    @Operation(
+            summary = "Find services by theme, municipality or postcode, care zone, language and free text",
             description = "Free text matches names and descriptions in Dutch and French, with stemming, "
                     + "ignoring case and accents, and forgives typos in names. Paged (size at most 100).")
     SearchResult find(@Valid @ModelAttribute ServiceCriteria criteria) {

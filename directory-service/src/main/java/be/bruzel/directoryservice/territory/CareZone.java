@@ -10,6 +10,5 @@ public record CareZone(String code, String firstLineZoneCode, String nameNl, Str
     /** How to reach the zone's helpdesk; unset until an administrator records it. */
     public record Helpdesk(
             @Email @Size(max = 200) String email,
-            @Pattern(regexp = "\\+?[0-9 ./()-]{6,30}") String phone) {
-    }
+            @Pattern(regexp = "\\+?[0-9 ./()-]{6,30}") String phone) {}
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * Where a person lives, resolved to one area: the municipality, the district when the
  * municipality is split, the care zone on a given day and the first-line zone.
  */
-public record Place(String areaId, boolean district, String municipalityNis, String careZoneCode,
-        String firstLineZoneCode) {
+public record Place(
+        String areaId, boolean district, String municipalityNis, String careZoneCode, String firstLineZoneCode) {
 
     /**
      * The places that contain this one, most local first: a service or routing rule set at any

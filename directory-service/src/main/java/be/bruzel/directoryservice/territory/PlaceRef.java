@@ -5,7 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A place at one level of the territory, e.g. {@code MUNICIPALITY:21010} (Jette) or {@code CARE_ZONE:noord}. */
-public record PlaceRef(@NotNull PlaceKind kind, @NotBlank @Size(max = 80) String code) {
+public record PlaceRef(
+        @NotNull PlaceKind kind, @NotBlank @Size(max = 80) String code) {
 
     /** Reads {@code KIND:code}, the form used on the wire and in HSDS service areas. */
     public static PlaceRef parse(String text) {

@@ -24,7 +24,9 @@ public class Places {
     }
 
     public CareZone careZone(String code) {
-        return territory.careZones().stream().filter(zone -> zone.code().equals(code)).findFirst()
+        return territory.careZones().stream()
+                .filter(zone -> zone.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no care zone " + code));
     }
 }

@@ -40,34 +40,53 @@ class Territory {
                 .param("postcode", postcode)
                 .param("date", Date.valueOf(date))
                 .query((row, n) -> new PostcodeLookup.Candidate(
-                        new PostcodeLookup.Named(row.getString("nis_code"), row.getString("m_nl"), row.getString("m_fr")),
-                        new PostcodeLookup.Area(row.getString("id"), row.getString("a_nl"), row.getString("a_fr"),
+                        new PostcodeLookup.Named(
+                                row.getString("nis_code"), row.getString("m_nl"), row.getString("m_fr")),
+                        new PostcodeLookup.Area(
+                                row.getString("id"),
+                                row.getString("a_nl"),
+                                row.getString("a_fr"),
                                 row.getBoolean("is_district")),
                         new PostcodeLookup.Named(row.getString("code"), row.getString("z_nl"), row.getString("z_fr"))))
                 .list();
     }
 
     boolean hasArea(String areaId) {
-        return jdbc.sql("SELECT count(*) FROM area WHERE id = :id").param("id", areaId).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM area WHERE id = :id")
+                        .param("id", areaId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     boolean hasCareZone(String code) {
-        return jdbc.sql("SELECT count(*) FROM care_zone WHERE code = :code").param("code", code)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM care_zone WHERE code = :code")
+                        .param("code", code)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The start of the area's current zone assignment. */
     Optional<LocalDate> currentAssignmentSince(String areaId) {
         return jdbc.sql("SELECT valid_from FROM area_zone WHERE area_id = :id AND valid_to IS NULL FOR UPDATE")
-                .param("id", areaId).query(Date.class).optional().map(Date::toLocalDate);
+                .param("id", areaId)
+                .query(Date.class)
+                .optional()
+                .map(Date::toLocalDate);
     }
 
     /** Closes the current assignment the day the new one starts; history is never rewritten. */
     void move(String areaId, String careZone, LocalDate from) {
         jdbc.sql("UPDATE area_zone SET valid_to = :from WHERE area_id = :id AND valid_to IS NULL")
-                .param("id", areaId).param("from", Date.valueOf(from)).update();
+                .param("id", areaId)
+                .param("from", Date.valueOf(from))
+                .update();
         jdbc.sql("INSERT INTO area_zone (area_id, care_zone_code, valid_from) VALUES (:id, :zone, :from)")
-                .param("id", areaId).param("zone", careZone).param("from", Date.valueOf(from)).update();
+                .param("id", areaId)
+                .param("zone", careZone)
+                .param("from", Date.valueOf(from))
+                .update();
     }
 
     /** The places matching every given filter (null means any), with their care zone on the date. */
@@ -88,8 +107,11 @@ class Territory {
                 .param("municipality", municipalityNis)
                 .param("zone", careZone)
                 .param("date", Date.valueOf(date))
-                .query((row, n) -> new Place(row.getString("id"), row.getBoolean("is_district"),
-                        row.getString("municipality_nis"), row.getString("care_zone_code"),
+                .query((row, n) -> new Place(
+                        row.getString("id"),
+                        row.getBoolean("is_district"),
+                        row.getString("municipality_nis"),
+                        row.getString("care_zone_code"),
                         row.getString("first_line_zone_code")))
                 .list();
     }
@@ -109,33 +131,44 @@ class Territory {
                 SELECT code, first_line_zone_code, name_nl, name_fr, helpdesk_email, helpdesk_phone
                 FROM care_zone ORDER BY code
                 """)
-                .query((row, n) -> new CareZone(row.getString("code"), row.getString("first_line_zone_code"),
-                        row.getString("name_nl"), row.getString("name_fr"),
+                .query((row, n) -> new CareZone(
+                        row.getString("code"),
+                        row.getString("first_line_zone_code"),
+                        row.getString("name_nl"),
+                        row.getString("name_fr"),
                         new CareZone.Helpdesk(row.getString("helpdesk_email"), row.getString("helpdesk_phone"))))
                 .list();
     }
 
     boolean updateHelpdesk(String careZone, CareZone.Helpdesk helpdesk) {
         return jdbc.sql("UPDATE care_zone SET helpdesk_email = :email, helpdesk_phone = :phone WHERE code = :code")
-                .param("email", helpdesk.email())
-                .param("phone", helpdesk.phone())
-                .param("code", careZone)
-                .update() == 1;
+                        .param("email", helpdesk.email())
+                        .param("phone", helpdesk.phone())
+                        .param("code", careZone)
+                        .update()
+                == 1;
     }
 
     /** Areas as they now are, with every zone they ever belonged to, as events for the directory's topic. */
     List<AreaChanged> areaStates(String onlyAreaId, Instant now) {
-        Map<String, List<AreaChanged.ZonePeriod>> zones = jdbc.sql("""
+        Map<String, List<AreaChanged.ZonePeriod>> zones = jdbc
+                .sql("""
                 SELECT area_id, care_zone_code, valid_from, valid_to FROM area_zone
                 WHERE CAST(:area AS text) IS NULL OR area_id = :area ORDER BY area_id, valid_from
                 """)
                 .param("area", onlyAreaId)
-                .query((row, n) -> Map.entry(row.getString("area_id"), new AreaChanged.ZonePeriod(
-                        row.getString("care_zone_code"), row.getDate("valid_from").toLocalDate(),
-                        Optional.ofNullable(row.getDate("valid_to")).map(Date::toLocalDate).orElse(null))))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .query((row, n) -> Map.entry(
+                        row.getString("area_id"),
+                        new AreaChanged.ZonePeriod(
+                                row.getString("care_zone_code"),
+                                row.getDate("valid_from").toLocalDate(),
+                                Optional.ofNullable(row.getDate("valid_to"))
+                                        .map(Date::toLocalDate)
+                                        .orElse(null))))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return jdbc.sql("""
                 SELECT a.id, a.municipality_nis, m.first_line_zone_code, a.name_nl, a.name_fr,
                        m.name_nl AS municipality_name_nl, m.name_fr AS municipality_name_fr,
@@ -145,12 +178,18 @@ class Territory {
                 WHERE CAST(:area AS text) IS NULL OR a.id = :area ORDER BY a.id
                 """)
                 .param("area", onlyAreaId)
-                .query((row, n) -> new AreaChanged(UUID.randomUUID(), now,
-                        row.getString("id"), row.getString("municipality_nis"), row.getString("first_line_zone_code"),
-                        row.getString("name_nl"), row.getString("name_fr"),
+                .query((row, n) -> new AreaChanged(
+                        UUID.randomUUID(),
+                        now,
+                        row.getString("id"),
+                        row.getString("municipality_nis"),
+                        row.getString("first_line_zone_code"),
+                        row.getString("name_nl"),
+                        row.getString("name_fr"),
                         Arrays.asList(row.getString("postcodes").split(",")),
                         zones.getOrDefault(row.getString("id"), List.of()),
-                        row.getString("municipality_name_nl"), row.getString("municipality_name_fr")))
+                        row.getString("municipality_name_nl"),
+                        row.getString("municipality_name_fr")))
                 .list();
     }
 
@@ -160,8 +199,12 @@ class Territory {
                 WHERE CAST(:zone AS text) IS NULL OR care_zone_code = :zone ORDER BY care_zone_code, name_nl
                 """)
                 .param("zone", careZone)
-                .query((row, n) -> new Neighbourhood(row.getString("id"), row.getString("care_zone_code"),
-                        row.getString("municipality_nis"), row.getString("name_nl"), row.getString("name_fr")))
+                .query((row, n) -> new Neighbourhood(
+                        row.getString("id"),
+                        row.getString("care_zone_code"),
+                        row.getString("municipality_nis"),
+                        row.getString("name_nl"),
+                        row.getString("name_fr")))
                 .list();
     }
 
@@ -170,11 +213,12 @@ class Territory {
                 INSERT INTO neighbourhood (id, care_zone_code, municipality_nis, name_nl, name_fr)
                 VALUES (:id, :zone, :municipality, :nl, :fr) ON CONFLICT (id) DO NOTHING
                 """)
-                .param("id", neighbourhood.id())
-                .param("zone", neighbourhood.careZone())
-                .param("municipality", neighbourhood.municipality())
-                .param("nl", neighbourhood.nameNl())
-                .param("fr", neighbourhood.nameFr())
-                .update() == 1;
+                        .param("id", neighbourhood.id())
+                        .param("zone", neighbourhood.careZone())
+                        .param("municipality", neighbourhood.municipality())
+                        .param("nl", neighbourhood.nameNl())
+                        .param("fr", neighbourhood.nameFr())
+                        .update()
+                == 1;
     }
 }

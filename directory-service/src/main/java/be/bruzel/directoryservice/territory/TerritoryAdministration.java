@@ -5,8 +5,8 @@ import be.bruzel.directoryservice.publication.CurrentState;
 import be.bruzel.platform.events.CareZoneChanged;
 import be.bruzel.platform.events.DirectoryEvent;
 import be.bruzel.platform.support.problem.RejectedRequestException;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +37,8 @@ public class TerritoryAdministration implements CurrentState {
             throw RejectedRequestException.notFound("territory.care-zone.unknown", careZone);
         }
         audit.record(actorId, "care-zone.helpdesk-changed", "care-zone", careZone, helpdesk);
-        territory.careZones().stream().filter(zone -> zone.code().equals(careZone))
+        territory.careZones().stream()
+                .filter(zone -> zone.code().equals(careZone))
                 .map(zone -> careZoneChanged(zone, clock.instant()))
                 .forEach(events::publishEvent);
     }
@@ -45,16 +46,19 @@ public class TerritoryAdministration implements CurrentState {
     @Transactional
     void addNeighbourhood(String actorId, Neighbourhood neighbourhood) {
         if (!territory.hasCareZone(neighbourhood.careZone())) {
-            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "territory.care-zone.unknown", "careZone",
-                    neighbourhood.careZone());
+            throw new RejectedRequestException(
+                    HttpStatus.BAD_REQUEST, "territory.care-zone.unknown", "careZone", neighbourhood.careZone());
         }
         if (!territory.exists(new PlaceRef(PlaceKind.MUNICIPALITY, neighbourhood.municipality()))) {
-            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "territory.municipality.unknown",
-                    "municipality", neighbourhood.municipality());
+            throw new RejectedRequestException(
+                    HttpStatus.BAD_REQUEST,
+                    "territory.municipality.unknown",
+                    "municipality",
+                    neighbourhood.municipality());
         }
         if (!territory.addNeighbourhood(neighbourhood)) {
-            throw new RejectedRequestException(HttpStatus.CONFLICT, "territory.neighbourhood.exists", "id",
-                    neighbourhood.id());
+            throw new RejectedRequestException(
+                    HttpStatus.CONFLICT, "territory.neighbourhood.exists", "id", neighbourhood.id());
         }
         audit.record(actorId, "neighbourhood.added", "neighbourhood", neighbourhood.id(), neighbourhood);
     }
@@ -67,7 +71,14 @@ public class TerritoryAdministration implements CurrentState {
     }
 
     private static CareZoneChanged careZoneChanged(CareZone zone, Instant now) {
-        return new CareZoneChanged(UUID.randomUUID(), now, zone.code(), zone.firstLineZoneCode(), zone.nameNl(),
-                zone.nameFr(), zone.helpdesk().email(), zone.helpdesk().phone());
+        return new CareZoneChanged(
+                UUID.randomUUID(),
+                now,
+                zone.code(),
+                zone.firstLineZoneCode(),
+                zone.nameNl(),
+                zone.nameFr(),
+                zone.helpdesk().email(),
+                zone.helpdesk().phone());
     }
 }

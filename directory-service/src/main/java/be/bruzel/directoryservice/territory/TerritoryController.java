@@ -42,7 +42,8 @@ class TerritoryController {
 
     @GetMapping("/postcodes/{postcode}")
     @Operation(summary = "Every municipality, district and care zone a postcode may mean, on a date (today by default)")
-    PostcodeLookup lookup(@PathVariable @Pattern(regexp = "[0-9]{4}") String postcode,
+    PostcodeLookup lookup(
+            @PathVariable @Pattern(regexp = "[0-9]{4}") String postcode,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         LocalDate on = date != null ? date : LocalDate.now(clock);
         List<PostcodeLookup.Candidate> candidates = territory.candidatesFor(postcode, on);
@@ -55,8 +56,8 @@ class TerritoryController {
     @PostMapping("/areas/{areaId}/zone-moves")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Move an area to another care zone from a date on (administrators)")
-    ResponseEntity<Void> move(@AuthenticationPrincipal Caller caller, @PathVariable String areaId,
-            @Valid @RequestBody ZoneMove move) {
+    ResponseEntity<Void> move(
+            @AuthenticationPrincipal Caller caller, @PathVariable String areaId, @Valid @RequestBody ZoneMove move) {
         zoneMoves.move(caller.userId(), areaId, move);
         return ResponseEntity.noContent().build();
     }
@@ -70,7 +71,9 @@ class TerritoryController {
     @PutMapping("/care-zones/{code}/helpdesk")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Record how to reach a care zone's helpdesk (administrators)")
-    ResponseEntity<Void> recordHelpdesk(@AuthenticationPrincipal Caller caller, @PathVariable String code,
+    ResponseEntity<Void> recordHelpdesk(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable String code,
             @Valid @RequestBody CareZone.Helpdesk helpdesk) {
         administration.recordHelpdesk(caller.userId(), code, helpdesk);
         return ResponseEntity.noContent().build();
@@ -85,9 +88,10 @@ class TerritoryController {
     @PostMapping("/neighbourhoods")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Add a neighbourhood (administrators)")
-    ResponseEntity<Neighbourhood> addNeighbourhood(@AuthenticationPrincipal Caller caller,
-            @Valid @RequestBody Neighbourhood neighbourhood) {
+    ResponseEntity<Neighbourhood> addNeighbourhood(
+            @AuthenticationPrincipal Caller caller, @Valid @RequestBody Neighbourhood neighbourhood) {
         administration.addNeighbourhood(caller.userId(), neighbourhood);
-        return ResponseEntity.created(URI.create("/api/directory/territory/neighbourhoods")).body(neighbourhood);
+        return ResponseEntity.created(URI.create("/api/directory/territory/neighbourhoods"))
+                .body(neighbourhood);
     }
 }

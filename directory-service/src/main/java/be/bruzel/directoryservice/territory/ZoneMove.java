@@ -5,5 +5,4 @@ import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 
 /** An administrator's decision that an area belongs to another care zone from a date on. */
-public record ZoneMove(@NotBlank String careZone, @NotNull LocalDate effectiveFrom) {
-}
+public record ZoneMove(@NotBlank String careZone, @NotNull LocalDate effectiveFrom) {}

@@ -31,13 +31,13 @@ class ZoneMoves {
             throw RejectedRequestException.notFound("territory.area.not-found", areaId);
         }
         if (!territory.hasCareZone(move.careZone())) {
-            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "territory.care-zone.unknown", "careZone",
-                    move.careZone());
+            throw new RejectedRequestException(
+                    HttpStatus.BAD_REQUEST, "territory.care-zone.unknown", "careZone", move.careZone());
         }
         LocalDate since = territory.currentAssignmentSince(areaId).orElse(LocalDate.MIN);
         if (!move.effectiveFrom().isAfter(since)) {
-            throw new RejectedRequestException(HttpStatus.CONFLICT, "territory.move.not-after-last", "effectiveFrom",
-                    since);
+            throw new RejectedRequestException(
+                    HttpStatus.CONFLICT, "territory.move.not-after-last", "effectiveFrom", since);
         }
         territory.move(areaId, move.careZone(), move.effectiveFrom());
         audit.record(actorId, "area.zone-moved", "area", areaId, move);

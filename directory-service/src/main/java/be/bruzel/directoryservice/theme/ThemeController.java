@@ -49,7 +49,8 @@ class ThemeController {
     @Operation(summary = "Add a theme (administrators)")
     ResponseEntity<Theme> add(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Theme theme) {
         administration.add(caller.userId(), theme);
-        return ResponseEntity.created(URI.create("/api/directory/themes/" + theme.code())).body(theme);
+        return ResponseEntity.created(URI.create("/api/directory/themes/" + theme.code()))
+                .body(theme);
     }
 
     @PutMapping("/{code}")

@@ -21,12 +21,15 @@ class Themes {
     List<Theme> all(boolean includeInactive) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM theme WHERE active OR :all ORDER BY code")
                 .param("all", includeInactive)
-                .query(Theme.class).list();
+                .query(Theme.class)
+                .list();
     }
 
     Optional<Theme> find(String code) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM theme WHERE code = :code").param("code", code)
-                .query(Theme.class).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM theme WHERE code = :code")
+                .param("code", code)
+                .query(Theme.class)
+                .optional();
     }
 
     /** @return false when a theme with this code exists already */
@@ -35,9 +38,7 @@ class Themes {
                 INSERT INTO theme (code, name_nl, name_fr, name_en, active)
                 VALUES (:code, :nameNl, :nameFr, :nameEn, :active)
                 ON CONFLICT (code) DO NOTHING
-                """)
-                .paramSource(theme)
-                .update() == 1;
+                """).paramSource(theme).update() == 1;
     }
 
     /** @return false when there is no theme with this code */
@@ -46,13 +47,13 @@ class Themes {
                 UPDATE theme SET name_nl = :nameNl, name_fr = :nameFr, name_en = :nameEn, active = :active,
                                  version = version + 1
                 WHERE code = :code
-                """)
-                .paramSource(theme)
-                .update() == 1;
+                """).paramSource(theme).update() == 1;
     }
 
     /** Codes among those given that are not active themes. */
     List<String> notActive(Collection<String> codes) {
-        return codes.stream().filter(code -> find(code).map(theme -> !theme.active()).orElse(true)).toList();
+        return codes.stream()
+                .filter(code -> find(code).map(theme -> !theme.active()).orElse(true))
+                .toList();
     }
 }

@@ -17,7 +17,8 @@ class DemoSocialMapTests {
     void theShippedDemoDataIsWhatTheGeneratorMakes() throws IOException {
         try (InputStream shipped = new ClassPathResource(DemoDirectory.DATA_SET).getInputStream()) {
             assertThat(HsdsJson.read(shipped.readAllBytes()))
-                    .as("regenerate with DemoSocialMap <file>").isEqualTo(DemoSocialMap.generate(DemoSocialMap.DEMO));
+                    .as("regenerate with DemoSocialMap <file>")
+                    .isEqualTo(DemoSocialMap.generate(DemoSocialMap.DEMO));
         }
     }
 
@@ -26,13 +27,29 @@ class DemoSocialMapTests {
         HsdsDataSet demo = DemoSocialMap.generate(DemoSocialMap.DEMO);
 
         assertThat(demo.services()).hasSizeGreaterThanOrEqualTo(300);
-        assertThat(demo.services().stream().flatMap(service -> service.serviceAreas().stream())
-                .map(HsdsDataSet.ServiceArea::extent).filter(extent -> extent.startsWith("MUNICIPALITY:"))
-                .collect(Collectors.toSet())).hasSize(19);
-        assertThat(demo.services().stream().flatMap(service -> service.attributes().stream())
-                .map(attribute -> attribute.taxonomyTerm().code()).collect(Collectors.toSet()))
-                .containsAll(Set.of("loneliness", "finances", "housing", "rights", "work", "mental", "movement",
-                        "family", "language", "food", "addiction", "care-at-home"));
+        assertThat(demo.services().stream()
+                        .flatMap(service -> service.serviceAreas().stream())
+                        .map(HsdsDataSet.ServiceArea::extent)
+                        .filter(extent -> extent.startsWith("MUNICIPALITY:"))
+                        .collect(Collectors.toSet()))
+                .hasSize(19);
+        assertThat(demo.services().stream()
+                        .flatMap(service -> service.attributes().stream())
+                        .map(attribute -> attribute.taxonomyTerm().code())
+                        .collect(Collectors.toSet()))
+                .containsAll(Set.of(
+                        "loneliness",
+                        "finances",
+                        "housing",
+                        "rights",
+                        "work",
+                        "mental",
+                        "movement",
+                        "family",
+                        "language",
+                        "food",
+                        "addiction",
+                        "care-at-home"));
         assertThat(demo.services()).allSatisfy(service -> {
             assertThat(service.name()).isNotBlank();
             assertThat(service.xNameFr()).isNotBlank();
@@ -45,7 +62,10 @@ class DemoSocialMapTests {
         HsdsDataSet large = DemoSocialMap.generate(50_000);
 
         assertThat(large.services()).hasSizeGreaterThanOrEqualTo(50_000);
-        assertThat(large.services().stream().map(HsdsDataSet.Service::id).distinct().count())
+        assertThat(large.services().stream()
+                        .map(HsdsDataSet.Service::id)
+                        .distinct()
+                        .count())
                 .isEqualTo(large.services().size());
     }
 }

@@ -34,41 +34,72 @@ class HsdsImportIT {
 
     @Test
     void theWholeDirectoryIsExportedAsHsdsWithItsFrenchNamesInExtensionFields() {
-        assertThat(mvc.get().uri("/api/directory/hsds").accept(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.AUTHORIZATION, GP)).hasStatusOk().bodyJson().satisfies(json -> {
+        assertThat(mvc.get()
+                        .uri("/api/directory/hsds")
+                        .accept(MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.AUTHORIZATION, GP))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.hsds_version").isEqualTo("3.0");
                     assertThat(json).extractingPath("$.services").asArray().hasSizeGreaterThanOrEqualTo(300);
-                    assertThat(json).extractingPath("$.services[?(@.id == 'ocmw-jette-schuldbemiddeling')].x_name_fr")
-                            .asArray().containsExactly("Médiation de dettes CPAS Jette");
-                    assertThat(json).extractingPath("$.organizations[?(@.id == 'ocmw-jette')].locations[0].addresses[0].postal_code")
-                            .asArray().containsExactly("1090");
+                    assertThat(json)
+                            .extractingPath("$.services[?(@.id == 'ocmw-jette-schuldbemiddeling')].x_name_fr")
+                            .asArray()
+                            .containsExactly("Médiation de dettes CPAS Jette");
+                    assertThat(json)
+                            .extractingPath(
+                                    "$.organizations[?(@.id == 'ocmw-jette')].locations[0].addresses[0].postal_code")
+                            .asArray()
+                            .containsExactly("1090");
                 });
     }
 
     @Test
     void importingTheExportAgainChangesNothing() throws Exception {
-        byte[] exported = mvc.get().uri("/api/directory/hsds").accept(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.AUTHORIZATION, ADMIN).exchange().getResponse().getContentAsByteArray();
+        byte[] exported = mvc.get()
+                .uri("/api/directory/hsds")
+                .accept(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .exchange()
+                .getResponse()
+                .getContentAsByteArray();
         long audited = audited();
 
         assertThat(importJson(exported, "")).hasStatusOk().bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.counts.services.created").isEqualTo(0);
             assertThat(json).extractingPath("$.counts.services.updated").isEqualTo(0);
-            assertThat(json).extractingPath("$.counts.services.unchanged").asNumber().satisfies(n -> assertThat(n.intValue()).isGreaterThanOrEqualTo(300));
+            assertThat(json)
+                    .extractingPath("$.counts.services.unchanged")
+                    .asNumber()
+                    .satisfies(n -> assertThat(n.intValue()).isGreaterThanOrEqualTo(300));
         });
         assertThat(audited()).isEqualTo(audited);
     }
 
     @Test
     void theCsvTablesSurviveARoundTrip() throws Exception {
-        byte[] zip = mvc.get().uri("/api/directory/hsds").accept(ZIP).header(HttpHeaders.AUTHORIZATION, ADMIN)
-                .exchange().getResponse().getContentAsByteArray();
+        byte[] zip = mvc.get()
+                .uri("/api/directory/hsds")
+                .accept(ZIP)
+                .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .exchange()
+                .getResponse()
+                .getContentAsByteArray();
 
-        assertThat(mvc.post().uri("/api/directory/hsds").header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(ZIP)
-                .content(zip)).hasStatusOk().bodyJson().satisfies(json -> {
+        assertThat(mvc.post()
+                        .uri("/api/directory/hsds")
+                        .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                        .contentType(ZIP)
+                        .content(zip))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.counts.services.created").isEqualTo(0);
                     assertThat(json).extractingPath("$.counts.services.updated").isEqualTo(0);
-                    assertThat(json).extractingPath("$.counts.organizations.updated").isEqualTo(0);
+                    assertThat(json)
+                            .extractingPath("$.counts.organizations.updated")
+                            .isEqualTo(0);
                 });
     }
 
@@ -76,34 +107,58 @@ class HsdsImportIT {
     void aNewOrganisationArrivesFromCsvTablesAndASecondImportFindsItUnchanged() throws Exception {
         String id = uniqueId("csv");
         byte[] zip = zip(Map.of(
-                "organizations.csv", "id,name,description,x_name_fr\n" + id + ",Buurtpunt,Buurtwerk,Point de quartier\n",
+                "organizations.csv",
+                        "id,name,description,x_name_fr\n" + id + ",Buurtpunt,Buurtwerk,Point de quartier\n",
                 "locations.csv", "id,organization_id,name\n" + id + "-site," + id + ",Buurtpunt\n",
-                "addresses.csv", "id,location_id,address_1,city,postal_code,country\na1," + id + "-site,Kerkplein 3,Jette,1090,BE\n",
-                "services.csv", "id,organization_id,name,description,email,status,x_name_fr\n"
-                        + id + "-onthaal," + id + ",Onthaal,Onthaal,onthaal@csv.example,active,Accueil\n",
+                "addresses.csv",
+                        "id,location_id,address_1,city,postal_code,country\na1," + id
+                                + "-site,Kerkplein 3,Jette,1090,BE\n",
+                "services.csv",
+                        "id,organization_id,name,description,email,status,x_name_fr\n" + id + "-onthaal," + id
+                                + ",Onthaal,Onthaal,onthaal@csv.example,active,Accueil\n",
                 "languages.csv", "id,service_id,code\nl1," + id + "-onthaal,nl\n",
-                "service_areas.csv", "id,service_id,extent,extent_type\ns1," + id + "-onthaal,MUNICIPALITY:21010,bruzel_place\n",
+                "service_areas.csv",
+                        "id,service_id,extent,extent_type\ns1," + id + "-onthaal,MUNICIPALITY:21010,bruzel_place\n",
                 "taxonomy_terms.csv", "id,code,taxonomy\nt1,loneliness,bruzel-themes\n",
                 "attributes.csv", "id,link_id,taxonomy_term_id\na1," + id + "-onthaal,t1\n",
                 "service_at_locations.csv", "id,service_id,location_id\nx1," + id + "-onthaal," + id + "-site\n"));
 
-        assertThat(importZip(zip)).hasStatusOk().bodyJson()
-                .extractingPath("$.counts.services.created").isEqualTo(1);
-        assertThat(importZip(zip)).hasStatusOk().bodyJson()
-                .extractingPath("$.counts.services.unchanged").isEqualTo(1);
-        assertThat(jdbc.sql("SELECT theme_code FROM service_theme WHERE service_id = :id").param("id", id + "-onthaal")
-                .query(String.class).list()).containsExactly("loneliness");
+        assertThat(importZip(zip))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.counts.services.created")
+                .isEqualTo(1);
+        assertThat(importZip(zip))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.counts.services.unchanged")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT theme_code FROM service_theme WHERE service_id = :id")
+                        .param("id", id + "-onthaal")
+                        .query(String.class)
+                        .list())
+                .containsExactly("loneliness");
     }
 
     @Test
     void theExportComesAPageOfOrganisationsAtATime() {
-        MvcTestResult page = mvc.get().uri("/api/directory/hsds?size=3").accept(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.AUTHORIZATION, ADMIN).exchange();
+        MvcTestResult page = mvc.get()
+                .uri("/api/directory/hsds?size=3")
+                .accept(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .exchange();
 
-        assertThat(page).hasStatusOk().bodyJson().extractingPath("$.organizations.length()").isEqualTo(3);
+        assertThat(page)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.organizations.length()")
+                .isEqualTo(3);
         assertThat(page).headers().hasValue(HttpHeaders.LINK, "</api/directory/hsds?size=3&page=1>; rel=\"next\"");
-        assertThat(mvc.get().uri("/api/directory/hsds?size=1001").accept(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.AUTHORIZATION, ADMIN)).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get()
+                        .uri("/api/directory/hsds?size=1001")
+                        .accept(MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.AUTHORIZATION, ADMIN))
+                .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     @Test
@@ -119,9 +174,12 @@ class HsdsImportIT {
             zip.closeEntry();
         }
 
-        assertThat(importZip(bytes.toByteArray())).hasStatus(HttpStatus.CONTENT_TOO_LARGE)
+        assertThat(importZip(bytes.toByteArray()))
+                .hasStatus(HttpStatus.CONTENT_TOO_LARGE)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("body");
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("body");
         assertThat(audited()).as("nothing stored").isEqualTo(audited);
     }
 
@@ -140,25 +198,41 @@ class HsdsImportIT {
         String id = uniqueId("formula");
         String formula = "=HYPERLINK(\"http://evil.example\";\"Klik\")";
         byte[] upload = zip(Map.of(
-                "organizations.csv", "id,name,description,x_name_fr\n" + id + ",\"" + formula.replace("\"", "\"\"")
-                        + "\",Buurtwerk,Point de quartier\n",
+                "organizations.csv",
+                        "id,name,description,x_name_fr\n" + id + ",\"" + formula.replace("\"", "\"\"")
+                                + "\",Buurtwerk,Point de quartier\n",
                 "locations.csv", "id,organization_id,name\n" + id + "-site," + id + ",Buurtpunt\n",
-                "addresses.csv", "id,location_id,address_1,city,postal_code,country\na1," + id + "-site,Kerkplein 3,Jette,1090,BE\n"));
+                "addresses.csv",
+                        "id,location_id,address_1,city,postal_code,country\na1," + id
+                                + "-site,Kerkplein 3,Jette,1090,BE\n"));
         assertThat(importZip(upload)).hasStatusOk();
 
-        byte[] export = mvc.get().uri("/api/directory/hsds").accept(ZIP).header(HttpHeaders.AUTHORIZATION, ADMIN)
-                .exchange().getResponse().getContentAsByteArray();
+        byte[] export = mvc.get()
+                .uri("/api/directory/hsds")
+                .accept(ZIP)
+                .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .exchange()
+                .getResponse()
+                .getContentAsByteArray();
         String organizations = entry(export, "organizations.csv");
 
         assertThat(organizations).contains("'" + formula.replace("\"", "\"\"")).doesNotContain(",\"=", ",=");
-        assertThat(jdbc.sql("SELECT name_nl FROM organisation WHERE id = :id").param("id", id).query(String.class).single())
+        assertThat(jdbc.sql("SELECT name_nl FROM organisation WHERE id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
                 .isEqualTo(formula);
-        assertThat(importZip(export)).hasStatusOk().bodyJson()
-                .extractingPath("$.counts.organizations.updated").as("read back as it was written").isEqualTo(0);
+        assertThat(importZip(export))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.counts.organizations.updated")
+                .as("read back as it was written")
+                .isEqualTo(0);
     }
 
     private static String entry(byte[] zipped, String name) throws IOException {
-        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipped))) {
+        try (java.util.zip.ZipInputStream zip =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipped))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (entry.getName().equals(name)) {
                     return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
@@ -185,23 +259,43 @@ class HsdsImportIT {
                     "attributes": [{"taxonomy_term": {"code": "teleportation", "taxonomy": "bruzel-themes"}}]}]}
                 """.formatted(id);
 
-        assertThat(mvc.post().uri("/api/directory/hsds").header(HttpHeaders.AUTHORIZATION, ADMIN)
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "nl").contentType(MediaType.APPLICATION_JSON).content(dataSet))
-                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().satisfies(json -> {
+        assertThat(mvc.post()
+                        .uri("/api/directory/hsds")
+                        .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "nl")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(dataSet))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.detail").asString().contains("er is niets bewaard");
-                    assertThat(json).extractingPath("$.rejected[*].record").asArray()
-                            .contains("organizations[0] " + id + " location " + id + "-site", "services[1] " + id + "-bad");
-                    assertThat(json).extractingPath("$.rejected[*].field").asArray()
+                    assertThat(json)
+                            .extractingPath("$.rejected[*].record")
+                            .asArray()
+                            .contains(
+                                    "organizations[0] " + id + " location " + id + "-site",
+                                    "services[1] " + id + "-bad");
+                    assertThat(json)
+                            .extractingPath("$.rejected[*].field")
+                            .asArray()
                             .contains("addresses", "service_areas", "email");
-                    assertThat(json).extractingPath("$.rejected[?(@.field == 'addresses')].reason").asArray()
+                    assertThat(json)
+                            .extractingPath("$.rejected[?(@.field == 'addresses')].reason")
+                            .asArray()
                             .containsExactly("Een locatie heeft een fysiek adres nodig.");
                 });
 
-        assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE id = :id").param("id", id).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
                 .isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM service WHERE id LIKE :id").param("id", id + "%").query(Long.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM service WHERE id LIKE :id")
+                        .param("id", id + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -211,28 +305,50 @@ class HsdsImportIT {
                 {"organizations": [{"id": "%s", "name": "Proef", "x_name_fr": "Essai"}]}
                 """.formatted(id);
 
-        assertThat(importJson(dataSet.getBytes(StandardCharsets.UTF_8), "?dryRun=true")).hasStatusOk().bodyJson()
+        assertThat(importJson(dataSet.getBytes(StandardCharsets.UTF_8), "?dryRun=true"))
+                .hasStatusOk()
+                .bodyJson()
                 .satisfies(json -> {
                     assertThat(json).extractingPath("$.dryRun").isEqualTo(true);
-                    assertThat(json).extractingPath("$.counts.organizations.created").isEqualTo(1);
+                    assertThat(json)
+                            .extractingPath("$.counts.organizations.created")
+                            .isEqualTo(1);
                 });
-        assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE id = :id").param("id", id).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
                 .isZero();
         assertThat(importJson("{\"services\": [".getBytes(StandardCharsets.UTF_8), ""))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("body");
-        assertThat(importJson("null".getBytes(StandardCharsets.UTF_8), "")).as("found by SecurityIT's hostile input")
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("body");
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("body");
+        assertThat(importJson("null".getBytes(StandardCharsets.UTF_8), ""))
+                .as("found by SecurityIT's hostile input")
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("body");
         assertThat(importZip("not a zip".getBytes(StandardCharsets.UTF_8))).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     private MvcTestResult importJson(byte[] body, String query) {
-        return mvc.post().uri("/api/directory/hsds" + query).header(HttpHeaders.AUTHORIZATION, ADMIN)
-                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        return mvc.post()
+                .uri("/api/directory/hsds" + query)
+                .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
     }
 
     private MvcTestResult importZip(byte[] zip) {
-        return mvc.post().uri("/api/directory/hsds").header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(ZIP)
-                .content(zip).exchange();
+        return mvc.post()
+                .uri("/api/directory/hsds")
+                .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(ZIP)
+                .content(zip)
+                .exchange();
     }
 
     private long audited() {

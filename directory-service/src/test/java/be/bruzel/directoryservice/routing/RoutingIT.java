@@ -55,7 +55,9 @@ class RoutingIT {
             assertThat(json).extractingPath("$.helpdeskFallback").isEqualTo(true);
             assertThat(json).extractingPath("$.careZone.code").isEqualTo("noord");
             assertThat(json).extractingPath("$.careZone.helpdesk.email").isEqualTo("helpdesk.noord@bruzel.example");
-            assertThat(json).extractingPath("$.considered[*].verdict").asArray()
+            assertThat(json)
+                    .extractingPath("$.considered[*].verdict")
+                    .asArray()
                     .containsExactly("NO_RULE", "NO_RULE", "NO_RULE");
         });
 
@@ -68,7 +70,9 @@ class RoutingIT {
             assertThat(json).extractingPath("$.chosen.serviceId").isEqualTo(local);
             assertThat(json).extractingPath("$.chosen.intakeEmail").isEqualTo("onthaal@" + organisationId + ".example");
             assertThat(json).extractingPath("$.helpdeskFallback").isEqualTo(false);
-            assertThat(json).extractingPath("$.considered[*].verdict").asArray()
+            assertThat(json)
+                    .extractingPath("$.considered[*].verdict")
+                    .asArray()
                     .containsExactly("CHOSEN", "NOT_NEEDED", "NOT_NEEDED");
         });
     }
@@ -85,8 +89,10 @@ class RoutingIT {
             assertThat(json).extractingPath("$.place.careZoneCode").isEqualTo("noord");
             assertThat(json).extractingPath("$.considered[0].level").isEqualTo("AREA");
         });
-        assertThat(route("postcode=1000&language=nl")).bodyJson()
-                .extractingPath("$.chosen.serviceId").isEqualTo(brussel);
+        assertThat(route("postcode=1000&language=nl"))
+                .bodyJson()
+                .extractingPath("$.chosen.serviceId")
+                .isEqualTo(brussel);
     }
 
     @Test
@@ -99,8 +105,11 @@ class RoutingIT {
 
         assertThat(route("postcode=1090&language=fr")).bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.chosen.serviceId").isEqualTo(bilingual);
-            assertThat(json).extractingPath("$.considered[*].verdict").asArray().containsExactly(
-                    "SKIPPED_FULL", "SKIPPED_PAUSED", "SKIPPED_LANGUAGE", "CHOSEN", "NO_RULE", "NO_RULE");
+            assertThat(json)
+                    .extractingPath("$.considered[*].verdict")
+                    .asArray()
+                    .containsExactly(
+                            "SKIPPED_FULL", "SKIPPED_PAUSED", "SKIPPED_LANGUAGE", "CHOSEN", "NO_RULE", "NO_RULE");
         });
         assertThat(route("postcode=1090&language=ar")).bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.chosen.serviceId").isEqualTo(dutchOnly);
@@ -123,64 +132,121 @@ class RoutingIT {
         String local = service("local", "OPEN", "nl");
         rule("MUNICIPALITY", "21010", local);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(eventsOn(Topics.DIRECTORY_ROUTING_RULES, RoutingRuleChanged.class,
-                        "MUNICIPALITY:21010:" + theme))
-                        .singleElement().extracting(RoutingRuleChanged::serviceIds).isEqualTo(List.of(local)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(eventsOn(
+                                Topics.DIRECTORY_ROUTING_RULES,
+                                RoutingRuleChanged.class,
+                                "MUNICIPALITY:21010:" + theme))
+                        .singleElement()
+                        .extracting(RoutingRuleChanged::serviceIds)
+                        .isEqualTo(List.of(local)));
     }
 
     @Test
     void aRuleNamingAServiceThatDoesNotOfferTheThemeIsRefused() {
-        assertThat(write("PUT", "/api/directory/routing-rules/MUNICIPALITY/21010/" + theme,
-                "{\"serviceIds\": [\"ocmw-jette-sociale-dienst\"]}"))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("serviceIds");
+        assertThat(write(
+                        "PUT",
+                        "/api/directory/routing-rules/MUNICIPALITY/21010/" + theme,
+                        "{\"serviceIds\": [\"ocmw-jette-sociale-dienst\"]}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("serviceIds");
         assertThat(write("PUT", "/api/directory/routing-rules/AREA/21010/" + theme, "{\"serviceIds\": []}"))
-                .as("Jette is a whole municipality, not a district").hasStatus(HttpStatus.NOT_FOUND);
+                .as("Jette is a whole municipality, not a district")
+                .hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void thePostcodeTrapsAreAnsweredOrAskedAbout() {
-        assertThat(route("postcode=1040")).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().satisfies(json -> {
-            assertThat(json).extractingPath("$.errors[0].field").isEqualTo("municipality");
-            assertThat(json).extractingPath("$.detail").asString().contains("21004").contains("21005");
-        });
-        assertThat(route("postcode=1040&municipality=21005")).bodyJson()
-                .extractingPath("$.place.careZoneCode").isEqualTo("zuidoost");
-        assertThat(route("postcode=1050&municipality=21004")).bodyJson()
-                .extractingPath("$.place.areaId").isEqualTo("21004-louizawijk");
-        assertThat(route("postcode=1050&municipality=21009")).bodyJson()
-                .extractingPath("$.place.careZoneCode").isEqualTo("zuid");
-        assertThat(route("postcode=1020")).bodyJson().extractingPath("$.place.areaId").isEqualTo("21004-laken");
-        assertThat(route("postcode=1000")).bodyJson().extractingPath("$.place.careZoneCode").isEqualTo("centrum-west");
-        assertThat(route("postcode=1090&municipality=21005")).hasStatus(HttpStatus.BAD_REQUEST)
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("municipality");
-        assertThat(route("postcode=9999")).hasStatus(HttpStatus.BAD_REQUEST)
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("postcode");
+        assertThat(route("postcode=1040"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.errors[0].field").isEqualTo("municipality");
+                    assertThat(json)
+                            .extractingPath("$.detail")
+                            .asString()
+                            .contains("21004")
+                            .contains("21005");
+                });
+        assertThat(route("postcode=1040&municipality=21005"))
+                .bodyJson()
+                .extractingPath("$.place.careZoneCode")
+                .isEqualTo("zuidoost");
+        assertThat(route("postcode=1050&municipality=21004"))
+                .bodyJson()
+                .extractingPath("$.place.areaId")
+                .isEqualTo("21004-louizawijk");
+        assertThat(route("postcode=1050&municipality=21009"))
+                .bodyJson()
+                .extractingPath("$.place.careZoneCode")
+                .isEqualTo("zuid");
+        assertThat(route("postcode=1020"))
+                .bodyJson()
+                .extractingPath("$.place.areaId")
+                .isEqualTo("21004-laken");
+        assertThat(route("postcode=1000"))
+                .bodyJson()
+                .extractingPath("$.place.careZoneCode")
+                .isEqualTo("centrum-west");
+        assertThat(route("postcode=1090&municipality=21005"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("municipality");
+        assertThat(route("postcode=9999"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("postcode");
     }
 
     @Test
     void inTheDemoANeedWithoutAnyServiceIsAnUnmetNeedForTheHelpdesk() {
-        assertThat(mvc.get().uri("/api/directory/routing?postcode=1160&theme=work&language=nl")
-                .header(HttpHeaders.AUTHORIZATION, GP)).hasStatusOk().bodyJson().satisfies(json -> {
+        assertThat(mvc.get()
+                        .uri("/api/directory/routing?postcode=1160&theme=work&language=nl")
+                        .header(HttpHeaders.AUTHORIZATION, GP))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.helpdeskFallback").isEqualTo(true);
                     assertThat(json).extractingPath("$.careZone.code").isEqualTo("zuidoost");
                 });
-        assertThat(mvc.get().uri("/api/directory/routing?postcode=1090&theme=finances&language=fr")
-                .header(HttpHeaders.AUTHORIZATION, GP)).hasStatusOk().bodyJson()
-                .extractingPath("$.chosen.organisationId").isEqualTo("ocmw-jette");
+        assertThat(mvc.get()
+                        .uri("/api/directory/routing?postcode=1090&theme=finances&language=fr")
+                        .header(HttpHeaders.AUTHORIZATION, GP))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.chosen.organisationId")
+                .isEqualTo("ocmw-jette");
     }
 
     private String service(String name, String capacity, String... languages) {
         String id = organisationId + "-" + name;
         String status = "{\"status\": \"" + capacity + "\"}";
-        assertThat(write("POST", "/api/directory/services", DirectoryFixtures.service(id, organisationId, name, name,
-                List.of(theme), List.of(languages), List.of("REGION:bruzel"), status))).hasStatus(HttpStatus.CREATED);
+        assertThat(write(
+                        "POST",
+                        "/api/directory/services",
+                        DirectoryFixtures.service(
+                                id,
+                                organisationId,
+                                name,
+                                name,
+                                List.of(theme),
+                                List.of(languages),
+                                List.of("REGION:bruzel"),
+                                status)))
+                .hasStatus(HttpStatus.CREATED);
         return id;
     }
 
     private void rule(String kind, String code, String... serviceIds) {
-        assertThat(write("PUT", "/api/directory/routing-rules/" + kind + "/" + code + "/" + theme,
-                "{\"serviceIds\": " + strings(List.of(serviceIds)) + "}")).hasStatusOk();
+        assertThat(write(
+                        "PUT",
+                        "/api/directory/routing-rules/" + kind + "/" + code + "/" + theme,
+                        "{\"serviceIds\": " + strings(List.of(serviceIds)) + "}"))
+                .hasStatusOk();
     }
 
     private String chosenFromJette() throws Exception {
@@ -192,13 +258,17 @@ class RoutingIT {
     }
 
     private MvcTestResult route(String query) {
-        return mvc.get().uri("/api/directory/routing?theme=" + theme + "&" + query)
-                .header(HttpHeaders.AUTHORIZATION, GP).exchange();
+        return mvc.get()
+                .uri("/api/directory/routing?theme=" + theme + "&" + query)
+                .header(HttpHeaders.AUTHORIZATION, GP)
+                .exchange();
     }
 
     private MvcTestResult write(String method, String uri, String body) {
         var request = method.equals("POST") ? mvc.post().uri(uri) : mvc.put().uri(uri);
-        return request.header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(MediaType.APPLICATION_JSON).content(body)
+        return request.header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
                 .exchange();
     }
 }

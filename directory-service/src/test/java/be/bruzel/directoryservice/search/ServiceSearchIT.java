@@ -23,8 +23,8 @@ class ServiceSearchIT {
 
     @Test
     void dutchWordsAreStemmedSoDebtsFindDebtCounselling() throws Exception {
-        assertThat(ids(search("q=schulden&size=100"))).contains("ocmw-jette-schuldbemiddeling",
-                "ocmw-anderlecht-schuldbemiddeling");
+        assertThat(ids(search("q=schulden&size=100")))
+                .contains("ocmw-jette-schuldbemiddeling", "ocmw-anderlecht-schuldbemiddeling");
     }
 
     @Test
@@ -44,7 +44,8 @@ class ServiceSearchIT {
     void aPostcodeFindsTheServicesOfItsMunicipalityItsZoneAndTheRegionButNotOfOtherMunicipalities() throws Exception {
         List<String> found = ids(search("theme=finances&postcode=1090&size=100"));
 
-        assertThat(found).contains("ocmw-jette-schuldbemiddeling", "caw-brussel-onthaal-noord")
+        assertThat(found)
+                .contains("ocmw-jette-schuldbemiddeling", "caw-brussel-onthaal-noord")
                 .noneMatch(id -> id.contains("anderlecht") || id.endsWith("onthaal-zuid"));
     }
 
@@ -53,14 +54,16 @@ class ServiceSearchIT {
         assertThat(ids(search("theme=rights&postcode=1040&size=100")))
                 .contains("ldc-etterbeek-digipunt", "ldc-europese-wijk-digipunt", "ocmw-brussel-sociale-dienst");
         assertThat(ids(search("theme=rights&postcode=1040&municipality=21005&size=100")))
-                .contains("ldc-etterbeek-digipunt").doesNotContain("ldc-europese-wijk-digipunt");
+                .contains("ldc-etterbeek-digipunt")
+                .doesNotContain("ldc-europese-wijk-digipunt");
     }
 
     @Test
     void aCareZoneAndALanguageNarrowTheSearch() throws Exception {
         List<String> arabic = ids(search("language=ar&careZone=zuid&size=100"));
 
-        assertThat(arabic).contains("buurthuis-vorst-ontmoeting", "huis-van-het-nederlands-taaladvies")
+        assertThat(arabic)
+                .contains("buurthuis-vorst-ontmoeting", "huis-van-het-nederlands-taaladvies")
                 .noneMatch(id -> id.contains("jette"));
     }
 
@@ -68,30 +71,49 @@ class ServiceSearchIT {
     void resultsArePagedWithTheTotalCount() throws Exception {
         assertThat(search("theme=loneliness&size=5")).bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.items").asArray().hasSize(5);
-            assertThat(json).extractingPath("$.total").asNumber().satisfies(n -> assertThat(n.intValue()).isGreaterThan(50));
+            assertThat(json)
+                    .extractingPath("$.total")
+                    .asNumber()
+                    .satisfies(n -> assertThat(n.intValue()).isGreaterThan(50));
         });
         assertThat(search("theme=loneliness&size=5&page=1000")).bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.items").asArray().isEmpty();
-            assertThat(json).extractingPath("$.total").asNumber().satisfies(n -> assertThat(n.intValue()).isGreaterThan(50));
+            assertThat(json)
+                    .extractingPath("$.total")
+                    .asNumber()
+                    .satisfies(n -> assertThat(n.intValue()).isGreaterThan(50));
         });
     }
 
     @Test
     void badFiltersAreRefusedNamingTheField() throws Exception {
         assertThat(mvc.get().uri("/api/directory/services?size=500").header(HttpHeaders.AUTHORIZATION, GP))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("size");
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("size");
         assertThat(mvc.get().uri("/api/directory/services?postcode=12").header(HttpHeaders.AUTHORIZATION, GP))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("postcode");
-        assertThat(mvc.get().uri("/api/directory/services?postcode=9999").header(HttpHeaders.AUTHORIZATION, GP)
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "fr"))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().satisfies(json -> {
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("postcode");
+        assertThat(mvc.get()
+                        .uri("/api/directory/services?postcode=9999")
+                        .header(HttpHeaders.AUTHORIZATION, GP)
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "fr"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.errors[0].field").isEqualTo("postcode");
                     assertThat(json).extractingPath("$.detail").isEqualTo("Le territoire ne connaît pas ce lieu.");
                 });
     }
 
     private MvcTestResult search(String query) {
-        return mvc.get().uri("/api/directory/services?" + query).header(HttpHeaders.AUTHORIZATION, GP).exchange();
+        return mvc.get()
+                .uri("/api/directory/services?" + query)
+                .header(HttpHeaders.AUTHORIZATION, GP)
+                .exchange();
     }
 
     private static List<String> ids(MvcTestResult result) throws UnsupportedEncodingException {

@@ -37,7 +37,9 @@ class TerritoryIT {
     void harenIsInBrusselAndInNoord() {
         assertThat(lookup("1130", null)).hasStatusOk().bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.ambiguous").isEqualTo(false);
-            assertThat(json).extractingPath("$.candidates[0].municipality.nameNl").isEqualTo("Brussel");
+            assertThat(json)
+                    .extractingPath("$.candidates[0].municipality.nameNl")
+                    .isEqualTo("Brussel");
             assertThat(json).extractingPath("$.candidates[0].area.nameNl").isEqualTo("Haren");
             assertThat(json).extractingPath("$.candidates[0].area.district").isEqualTo(true);
             assertThat(json).extractingPath("$.candidates[0].careZone.nameNl").isEqualTo("Noord");
@@ -46,30 +48,44 @@ class TerritoryIT {
 
     @Test
     void theVijfhoekAndLakenAreDistrictsOfBrusselInDifferentZones() {
-        assertThat(lookup("1000", null)).bodyJson().extractingPath("$.candidates[0].careZone.code")
+        assertThat(lookup("1000", null))
+                .bodyJson()
+                .extractingPath("$.candidates[0].careZone.code")
                 .isEqualTo("centrum-west");
-        assertThat(lookup("1020", null)).bodyJson().extractingPath("$.candidates[0].careZone.code").isEqualTo("noord");
+        assertThat(lookup("1020", null))
+                .bodyJson()
+                .extractingPath("$.candidates[0].careZone.code")
+                .isEqualTo("noord");
     }
 
     @Test
     void aSharedPostcodeGivesEveryCandidateSoTheCallerMustAsk() {
         assertThat(lookup("1040", null)).hasStatusOk().bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.ambiguous").isEqualTo(true);
-            assertThat(json).extractingPath("$.candidates[*].municipality.nameNl").asArray()
+            assertThat(json)
+                    .extractingPath("$.candidates[*].municipality.nameNl")
+                    .asArray()
                     .containsExactlyInAnyOrder("Brussel", "Etterbeek");
         });
         assertThat(lookup("1050", null)).bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.ambiguous").isEqualTo(true);
-            assertThat(json).extractingPath("$.candidates[*].municipality.nameFr").asArray()
+            assertThat(json)
+                    .extractingPath("$.candidates[*].municipality.nameFr")
+                    .asArray()
                     .containsExactlyInAnyOrder("Bruxelles", "Ixelles");
         });
     }
 
     @Test
     void anUnknownPostcodeIsNotFoundAndAMalformedOneIsInvalid() {
-        assertThat(lookup("9000", null)).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(lookup("10a0", null)).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
-                .extractingPath("$.errors[0].field").isEqualTo("postcode");
+        assertThat(lookup("9000", null))
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(lookup("10a0", null))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("postcode");
     }
 
     @Test
@@ -77,14 +93,24 @@ class TerritoryIT {
         assertThat(move("21004-haren", "{\"careZone\": \"noordoost\", \"effectiveFrom\": \"2027-01-01\"}", ADMIN))
                 .hasStatus(HttpStatus.NO_CONTENT);
 
-        assertThat(lookup("1130", "2026-12-31")).bodyJson().extractingPath("$.candidates[0].careZone.code")
+        assertThat(lookup("1130", "2026-12-31"))
+                .bodyJson()
+                .extractingPath("$.candidates[0].careZone.code")
                 .isEqualTo("noord");
-        assertThat(lookup("1130", "2027-01-01")).bodyJson().extractingPath("$.candidates[0].careZone.code")
+        assertThat(lookup("1130", "2027-01-01"))
+                .bodyJson()
+                .extractingPath("$.candidates[0].careZone.code")
                 .isEqualTo("noordoost");
         assertThat(move("21004-haren", "{\"careZone\": \"noord\", \"effectiveFrom\": \"2026-06-01\"}", ADMIN))
-                .hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.errors[0].field").isEqualTo("effectiveFrom");
+                .hasStatus(HttpStatus.CONFLICT)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("effectiveFrom");
         assertThat(jdbc.sql("SELECT details ->> 'careZone' FROM audit_entry WHERE subject_id = '21004-haren'")
-                .query(String.class).list()).as("the accepted move only").containsExactly("noordoost");
+                        .query(String.class)
+                        .list())
+                .as("the accepted move only")
+                .containsExactly("noordoost");
     }
 
     @Test
@@ -93,20 +119,31 @@ class TerritoryIT {
 
         assertThat(move("21010", move, GP)).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(move("21010", "{\"careZone\": \"atlantis\", \"effectiveFrom\": \"2030-01-01\"}", ADMIN))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("careZone");
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("careZone");
         assertThat(move("99999", move, ADMIN)).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(count("SELECT count(*) FROM area_zone WHERE area_id = '21010'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM audit_entry WHERE subject_id IN ('21010', '99999')")).isZero();
+        assertThat(count("SELECT count(*) FROM area_zone WHERE area_id = '21010'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_entry WHERE subject_id IN ('21010', '99999')"))
+                .isZero();
     }
 
     private MvcTestResult lookup(String postcode, String date) {
-        return mvc.get().uri("/api/directory/territory/postcodes/" + postcode + (date == null ? "" : "?date=" + date))
-                .header(HttpHeaders.AUTHORIZATION, GP).exchange();
+        return mvc.get()
+                .uri("/api/directory/territory/postcodes/" + postcode + (date == null ? "" : "?date=" + date))
+                .header(HttpHeaders.AUTHORIZATION, GP)
+                .exchange();
     }
 
     private MvcTestResult move(String area, String body, String token) {
-        return mvc.post().uri("/api/directory/territory/areas/" + area + "/zone-moves")
-                .header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        return mvc.post()
+                .uri("/api/directory/territory/areas/" + area + "/zone-moves")
+                .header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
     }
 
     private long count(String sql) {

@@ -30,29 +30,45 @@ class ThemesIT extends ServiceBaseline {
     @Test
     void theStartingThemesAreLoadedFromTheReferenceData() {
         assertThat(jdbc.sql("SELECT code FROM theme").query(String.class).list())
-                .contains("loneliness", "finances", "housing", "rights").hasSizeGreaterThanOrEqualTo(12);
+                .contains("loneliness", "finances", "housing", "rights")
+                .hasSizeGreaterThanOrEqualTo(12);
     }
 
     @Test
     void anyoneSignedInReadsThemesInBothLanguages() {
         assertThat(mvc.get().uri("/api/directory/themes/loneliness").header(HttpHeaders.AUTHORIZATION, GP))
-                .hasStatusOk().bodyJson().satisfies(json -> {
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.nameNl").isEqualTo("Eenzaamheid en sociaal contact");
                     assertThat(json).extractingPath("$.nameFr").isEqualTo("Solitude et contacts sociaux");
                 });
-        assertThat(mvc.get().uri("/api/directory/themes/teleportation").header(HttpHeaders.AUTHORIZATION, GP)
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "fr"))
-                .hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.detail")
+        assertThat(mvc.get()
+                        .uri("/api/directory/themes/teleportation")
+                        .header(HttpHeaders.AUTHORIZATION, GP)
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "fr"))
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .bodyJson()
+                .extractingPath("$.detail")
                 .isEqualTo("Il n'y a pas de thème teleportation.");
     }
 
     @Test
     void aBadThemeIsRefusedNamingTheFieldAndNothingIsStored() {
-        assertThat(mvc.post().uri("/api/directory/themes").header(HttpHeaders.AUTHORIZATION, ADMIN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"code\": \"Bad Code\", \"nameNl\": \"x\", \"nameFr\": \"x\", \"nameEn\": \"x\"}"))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("code");
-        assertThat(jdbc.sql("SELECT count(*) FROM theme WHERE code = 'Bad Code'").query(Long.class).single()).isZero();
+        assertThat(mvc.post()
+                        .uri("/api/directory/themes")
+                        .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\": \"Bad Code\", \"nameNl\": \"x\", \"nameFr\": \"x\", \"nameEn\": \"x\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactly("code");
+        assertThat(jdbc.sql("SELECT count(*) FROM theme WHERE code = 'Bad Code'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -61,20 +77,39 @@ class ThemesIT extends ServiceBaseline {
                 {"code": "mobility", "nameNl": "Mobiliteit", "nameFr": "Mobilité", "nameEn": "Mobility", "active": true}
                 """;
 
-        assertThat(mvc.post().uri("/api/directory/themes").header(HttpHeaders.AUTHORIZATION, GP)
-                .contentType(MediaType.APPLICATION_JSON).content(mobility))
-                .hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(mvc.post().uri("/api/directory/themes").header(HttpHeaders.AUTHORIZATION, ADMIN)
-                .contentType(MediaType.APPLICATION_JSON).content(mobility)).hasStatus(HttpStatus.CREATED);
-        assertThat(mvc.post().uri("/api/directory/themes").header(HttpHeaders.AUTHORIZATION, ADMIN)
-                .contentType(MediaType.APPLICATION_JSON).content(mobility))
-                .hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(jdbc.sql("SELECT count(*) FROM theme WHERE code = 'mobility'").query(Long.class).single())
+        assertThat(mvc.post()
+                        .uri("/api/directory/themes")
+                        .header(HttpHeaders.AUTHORIZATION, GP)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(mobility))
+                .hasStatus(HttpStatus.FORBIDDEN)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.post()
+                        .uri("/api/directory/themes")
+                        .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(mobility))
+                .hasStatus(HttpStatus.CREATED);
+        assertThat(mvc.post()
+                        .uri("/api/directory/themes")
+                        .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(mobility))
+                .hasStatus(HttpStatus.CONFLICT)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(jdbc.sql("SELECT count(*) FROM theme WHERE code = 'mobility'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
         assertThat(jdbc.sql("SELECT actor_id FROM audit_entry WHERE subject_type = 'theme' AND subject_id = 'mobility'")
-                .query(String.class).list()).as("one entry, for the one change that happened").containsExactly("admin");
+                        .query(String.class)
+                        .list())
+                .as("one entry, for the one change that happened")
+                .containsExactly("admin");
         assertThat(mvc.get().uri("/api/directory/audit?subjectType=theme").header(HttpHeaders.AUTHORIZATION, ADMIN))
-                .hasStatusOk().bodyJson().satisfies(json -> {
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$[0].action").isEqualTo("theme.added");
                     assertThat(json).extractingPath("$[0].details.nameFr").isEqualTo("Mobilité");
                 });
@@ -85,6 +120,10 @@ class ThemesIT extends ServiceBaseline {
     @Test
     void theAuditTrailWithoutAFilterListsEveryKindOfChange() {
         assertThat(mvc.get().uri("/api/directory/audit?size=5").header(HttpHeaders.AUTHORIZATION, ADMIN))
-                .hasStatusOk().bodyJson().extractingPath("$.length()").asNumber().isNotNull();
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.length()")
+                .asNumber()
+                .isNotNull();
     }
 }

@@ -24,11 +24,11 @@ public record AreaChanged(
         List<String> postcodes,
         List<ZonePeriod> careZones,
         String municipalityNameNl,
-        String municipalityNameFr) implements DirectoryEvent {
+        String municipalityNameFr)
+        implements DirectoryEvent {
 
     /** @param validTo exclusive; {@code null} while current */
-    public record ZonePeriod(String careZoneCode, LocalDate validFrom, LocalDate validTo) {
-    }
+    public record ZonePeriod(String careZoneCode, LocalDate validFrom, LocalDate validTo) {}
 
     public AreaChanged {
         Objects.requireNonNull(eventId, "eventId");

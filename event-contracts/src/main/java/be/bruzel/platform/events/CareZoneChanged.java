@@ -14,7 +14,8 @@ public record CareZoneChanged(
         String nameNl,
         String nameFr,
         String helpdeskEmail,
-        String helpdeskPhone) implements DirectoryEvent {
+        String helpdeskPhone)
+        implements DirectoryEvent {
 
     public CareZoneChanged {
         Objects.requireNonNull(eventId, "eventId");

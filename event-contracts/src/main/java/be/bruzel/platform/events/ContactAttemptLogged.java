@@ -19,7 +19,8 @@ public record ContactAttemptLogged(
         String organisationId,
         Instant attemptedAt,
         String channel,
-        boolean reached) implements ReferralEvent {
+        boolean reached)
+        implements ReferralEvent {
 
     public ContactAttemptLogged {
         Objects.requireNonNull(eventId, "eventId");

@@ -7,5 +7,4 @@ package be.bruzel.platform.events;
  * {@link Topics#DIRECTORY_TERRITORY} and {@link Topics#DIRECTORY_THEMES}.
  */
 public sealed interface DirectoryEvent extends DomainEvent
-        permits ServiceChanged, RoutingRuleChanged, AreaChanged, CareZoneChanged, ThemeChanged {
-}
+        permits ServiceChanged, RoutingRuleChanged, AreaChanged, CareZoneChanged, ThemeChanged {}

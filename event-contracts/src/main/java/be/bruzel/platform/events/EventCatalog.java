@@ -9,18 +9,31 @@ import java.util.stream.Collectors;
 /** Every event type the platform knows, by its wire name. */
 public final class EventCatalog {
 
-    private static final List<Class<? extends DomainEvent>> EVENTS = List.of(ReferralSubmitted.class,
-            ReferralReceived.class, ReferralAccepted.class, ReferralDeclined.class, ReferralRerouted.class,
-            ContactAttemptLogged.class, ReferralCompleted.class, ReferralCancelled.class, FeedbackPosted.class,
-            SatisfactionRated.class, ReferralReminderDue.class, ReferralEscalated.class, ReferralExpired.class,
+    private static final List<Class<? extends DomainEvent>> EVENTS = List.of(
+            ReferralSubmitted.class,
+            ReferralReceived.class,
+            ReferralAccepted.class,
+            ReferralDeclined.class,
+            ReferralRerouted.class,
+            ContactAttemptLogged.class,
+            ReferralCompleted.class,
+            ReferralCancelled.class,
+            FeedbackPosted.class,
+            SatisfactionRated.class,
+            ReferralReminderDue.class,
+            ReferralEscalated.class,
+            ReferralExpired.class,
             ReferralErased.class,
-            ServiceChanged.class, RoutingRuleChanged.class, AreaChanged.class, CareZoneChanged.class, ThemeChanged.class);
+            ServiceChanged.class,
+            RoutingRuleChanged.class,
+            AreaChanged.class,
+            CareZoneChanged.class,
+            ThemeChanged.class);
 
-    private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = EVENTS.stream()
-            .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));
+    private static final Map<String, Class<? extends DomainEvent>> BY_TYPE =
+            EVENTS.stream().collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));
 
-    private EventCatalog() {
-    }
+    private EventCatalog() {}
 
     public static String typeOf(Class<? extends DomainEvent> eventClass) {
         EventType type = eventClass.getAnnotation(EventType.class);

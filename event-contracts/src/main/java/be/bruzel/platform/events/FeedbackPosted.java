@@ -18,7 +18,8 @@ public record FeedbackPosted(
         String authorRole,
         String authorId,
         String organisationId,
-        String referrerId) implements ReferralEvent {
+        String referrerId)
+        implements ReferralEvent {
 
     public FeedbackPosted {
         Objects.requireNonNull(eventId, "eventId");

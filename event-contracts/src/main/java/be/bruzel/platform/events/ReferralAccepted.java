@@ -7,11 +7,8 @@ import java.util.UUID;
 /** The receiving organisation accepted the referral and will contact the person. */
 @EventType("referral.accepted.v1")
 public record ReferralAccepted(
-        UUID eventId,
-        Instant occurredAt,
-        UUID referralId,
-        String organisationId,
-        String serviceId) implements ReferralEvent {
+        UUID eventId, Instant occurredAt, UUID referralId, String organisationId, String serviceId)
+        implements ReferralEvent {
 
     public ReferralAccepted {
         Objects.requireNonNull(eventId, "eventId");

@@ -11,11 +11,8 @@ import java.util.UUID;
  */
 @EventType("referral.completed.v1")
 public record ReferralCompleted(
-        UUID eventId,
-        Instant occurredAt,
-        UUID referralId,
-        String organisationId,
-        String outcome) implements ReferralEvent {
+        UUID eventId, Instant occurredAt, UUID referralId, String organisationId, String outcome)
+        implements ReferralEvent {
 
     public ReferralCompleted {
         Objects.requireNonNull(eventId, "eventId");

@@ -18,7 +18,8 @@ public record ReferralDeclined(
         String organisationId,
         String serviceId,
         String reasonCode,
-        boolean rerouted) implements ReferralEvent {
+        boolean rerouted)
+        implements ReferralEvent {
 
     public ReferralDeclined {
         Objects.requireNonNull(eventId, "eventId");

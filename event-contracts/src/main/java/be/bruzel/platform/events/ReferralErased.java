@@ -11,11 +11,8 @@ import java.util.UUID;
  * @param reasonCode {@code RETENTION}, {@code PERSON_REQUEST}, {@code CONSENT_WITHDRAWN} or {@code ENTERED_IN_ERROR}
  */
 @EventType("referral.erased.v1")
-public record ReferralErased(
-        UUID eventId,
-        Instant occurredAt,
-        UUID referralId,
-        String reasonCode) implements ReferralEvent {
+public record ReferralErased(UUID eventId, Instant occurredAt, UUID referralId, String reasonCode)
+        implements ReferralEvent {
 
     public ReferralErased {
         Objects.requireNonNull(eventId, "eventId");

@@ -17,7 +17,8 @@ public record ReferralEscalated(
         String serviceId,
         String careZoneCode,
         String referrerId,
-        int workingDaysWaiting) implements ReferralEvent {
+        int workingDaysWaiting)
+        implements ReferralEvent {
 
     public ReferralEscalated {
         Objects.requireNonNull(eventId, "eventId");

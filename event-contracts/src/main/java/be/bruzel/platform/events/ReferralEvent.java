@@ -1,9 +1,21 @@
 package be.bruzel.platform.events;
 
 /** Events of the referral aggregate, published on {@link Topics#REFERRAL_EVENTS} keyed by referral id. */
-public sealed interface ReferralEvent extends DomainEvent permits ReferralSubmitted, ReferralReceived,
-        ReferralAccepted, ReferralDeclined, ReferralRerouted, ContactAttemptLogged, ReferralCompleted, ReferralCancelled,
-        FeedbackPosted, SatisfactionRated, ReferralReminderDue, ReferralEscalated, ReferralExpired, ReferralErased {
+public sealed interface ReferralEvent extends DomainEvent
+        permits ReferralSubmitted,
+                ReferralReceived,
+                ReferralAccepted,
+                ReferralDeclined,
+                ReferralRerouted,
+                ContactAttemptLogged,
+                ReferralCompleted,
+                ReferralCancelled,
+                FeedbackPosted,
+                SatisfactionRated,
+                ReferralReminderDue,
+                ReferralEscalated,
+                ReferralExpired,
+                ReferralErased {
 
     java.util.UUID referralId();
 

@@ -17,7 +17,8 @@ public record ReferralExpired(
         UUID referralId,
         String referrerId,
         String organisationId,
-        Instant lastActivityAt) implements ReferralEvent {
+        Instant lastActivityAt)
+        implements ReferralEvent {
 
     public ReferralExpired {
         Objects.requireNonNull(eventId, "eventId");

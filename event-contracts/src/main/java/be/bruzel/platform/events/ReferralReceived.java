@@ -7,11 +7,8 @@ import java.util.UUID;
 /** The receiving organisation opened a new referral for the first time. */
 @EventType("referral.received.v1")
 public record ReferralReceived(
-        UUID eventId,
-        Instant occurredAt,
-        UUID referralId,
-        String organisationId,
-        String serviceId) implements ReferralEvent {
+        UUID eventId, Instant occurredAt, UUID referralId, String organisationId, String serviceId)
+        implements ReferralEvent {
 
     public ReferralReceived {
         Objects.requireNonNull(eventId, "eventId");

@@ -12,7 +12,8 @@ public record ReferralReminderDue(
         UUID referralId,
         String organisationId,
         String serviceId,
-        int workingDaysWaiting) implements ReferralEvent {
+        int workingDaysWaiting)
+        implements ReferralEvent {
 
     public ReferralReminderDue {
         Objects.requireNonNull(eventId, "eventId");

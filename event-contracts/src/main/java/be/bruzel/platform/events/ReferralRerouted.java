@@ -10,12 +10,8 @@ import java.util.UUID;
  */
 @EventType("referral.rerouted.v1")
 public record ReferralRerouted(
-        UUID eventId,
-        Instant occurredAt,
-        UUID referralId,
-        String organisationId,
-        String serviceId,
-        boolean unmetNeed) implements ReferralEvent {
+        UUID eventId, Instant occurredAt, UUID referralId, String organisationId, String serviceId, boolean unmetNeed)
+        implements ReferralEvent {
 
     public ReferralRerouted {
         Objects.requireNonNull(eventId, "eventId");

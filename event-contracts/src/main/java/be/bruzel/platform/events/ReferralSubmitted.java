@@ -31,7 +31,8 @@ public record ReferralSubmitted(
         String receivingOrganisationId,
         String receivingServiceId,
         boolean unmetNeed,
-        String referrerProfession) implements ReferralEvent {
+        String referrerProfession)
+        implements ReferralEvent {
 
     public ReferralSubmitted {
         Objects.requireNonNull(eventId, "eventId");

@@ -12,12 +12,8 @@ import java.util.UUID;
  */
 @EventType("directory.routing-rule-changed.v1")
 public record RoutingRuleChanged(
-        UUID eventId,
-        Instant occurredAt,
-        String scopeKind,
-        String scopeCode,
-        String themeCode,
-        List<String> serviceIds) implements DirectoryEvent {
+        UUID eventId, Instant occurredAt, String scopeKind, String scopeCode, String themeCode, List<String> serviceIds)
+        implements DirectoryEvent {
 
     public RoutingRuleChanged {
         Objects.requireNonNull(eventId, "eventId");

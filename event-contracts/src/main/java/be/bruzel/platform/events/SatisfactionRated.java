@@ -11,12 +11,8 @@ import java.util.UUID;
  * @param score 1 (poor) to 5 (very good)
  */
 @EventType("referral.satisfaction-rated.v1")
-public record SatisfactionRated(
-        UUID eventId,
-        Instant occurredAt,
-        UUID referralId,
-        String raterRole,
-        int score) implements ReferralEvent {
+public record SatisfactionRated(UUID eventId, Instant occurredAt, UUID referralId, String raterRole, int score)
+        implements ReferralEvent {
 
     public SatisfactionRated {
         Objects.requireNonNull(eventId, "eventId");

@@ -27,7 +27,8 @@ public record ServiceChanged(
         List<String> serviceAreas,
         String capacity,
         LocalDate fullUntil,
-        String intakeEmail) implements DirectoryEvent {
+        String intakeEmail)
+        implements DirectoryEvent {
 
     public ServiceChanged {
         Objects.requireNonNull(eventId, "eventId");

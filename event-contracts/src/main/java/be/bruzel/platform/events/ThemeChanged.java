@@ -7,13 +7,8 @@ import java.util.UUID;
 /** A theme of the taxonomy as it now is; a deactivated theme takes no new referrals. */
 @EventType("directory.theme-changed.v1")
 public record ThemeChanged(
-        UUID eventId,
-        Instant occurredAt,
-        String themeCode,
-        String nameNl,
-        String nameFr,
-        String nameEn,
-        boolean active) implements DirectoryEvent {
+        UUID eventId, Instant occurredAt, String themeCode, String nameNl, String nameFr, String nameEn, boolean active)
+        implements DirectoryEvent {
 
     public ThemeChanged {
         Objects.requireNonNull(eventId, "eventId");

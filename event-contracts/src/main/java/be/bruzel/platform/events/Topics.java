@@ -19,8 +19,7 @@ public final class Topics {
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The topic of the aggregate the event belongs to. */
     public static String of(DomainEvent event) {
@@ -31,7 +30,9 @@ public final class Topics {
             case AreaChanged areaChanged -> DIRECTORY_TERRITORY;
             case CareZoneChanged careZoneChanged -> DIRECTORY_TERRITORY;
             case ThemeChanged themeChanged -> DIRECTORY_THEMES;
-            default -> throw new IllegalArgumentException("no topic for " + event.getClass().getSimpleName());
+            default ->
+                throw new IllegalArgumentException(
+                        "no topic for " + event.getClass().getSimpleName());
         };
     }
 

@@ -71,7 +71,12 @@ public class RateLimits {
         }
     }
 
-    private enum Plan { ANONYMOUS, SIGN_IN, PERSON, WRITES }
+    private enum Plan {
+        ANONYMOUS,
+        SIGN_IN,
+        PERSON,
+        WRITES
+    }
 
     private static final String BEARER = "Bearer ";
     private static final int PURGE_BATCH = 1_000;
@@ -88,11 +93,14 @@ public class RateLimits {
     /** Tokens already verified, until they expire: a caller's every request costs no signature check. */
     private final AsyncCache<String, Jwt> verified = Caffeine.newBuilder()
             .maximumSize(10_000)
-            .expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> jwt.getExpiresAt() == null ? Duration.ZERO
-                    : Duration.between(Instant.now(), jwt.getExpiresAt())))
+            .expireAfter(Expiry.<String, Jwt>creating((token, jwt) ->
+                    jwt.getExpiresAt() == null ? Duration.ZERO : Duration.between(Instant.now(), jwt.getExpiresAt())))
             .buildAsync();
+
     private final Cache<String, BucketProxy> inUse = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(2)).build();
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(2))
+            .build();
 
     RateLimits(Settings settings, DataSource database, ReactiveJwtDecoder accessTokens, MeterRegistry meters) {
         this.settings = settings;
@@ -103,9 +111,15 @@ public class RateLimits {
                 .table("rate_limit_bucket")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
                 .build();
-        this.configurations = Map.of(Plan.ANONYMOUS, settings.anonymous().bucket(),
-                Plan.SIGN_IN, settings.signIn().bucket(), Plan.PERSON, settings.person().bucket(),
-                Plan.WRITES, settings.writes().bucket());
+        this.configurations = Map.of(
+                Plan.ANONYMOUS,
+                settings.anonymous().bucket(),
+                Plan.SIGN_IN,
+                settings.signIn().bucket(),
+                Plan.PERSON,
+                settings.person().bucket(),
+                Plan.WRITES,
+                settings.writes().bucket());
     }
 
     /** Lets the request through, or ends it with a 429 problem. */
@@ -145,14 +159,19 @@ public class RateLimits {
     }
 
     private Mono<ConsumptionProbe> consume(String key, Plan plan) {
-        return Mono.fromCallable(() -> inUse.get(key, any -> buckets.builder()
-                                .withOptimization(Optimizations.batching())
-                                .build(key, () -> configurations.get(plan)))
+        return Mono.fromCallable(() -> inUse.get(
+                                key,
+                                any -> buckets.builder()
+                                        .withOptimization(Optimizations.batching())
+                                        .build(key, () -> configurations.get(plan)))
                         .tryConsumeAndReturnRemaining(1))
                 .subscribeOn(Schedulers.boundedElastic())
                 .doOnNext(probe -> {
                     if (!probe.isConsumed()) {
-                        meters.counter("gateway.rate.limited", "limit", plan.name().toLowerCase(Locale.ROOT))
+                        meters.counter(
+                                        "gateway.rate.limited",
+                                        "limit",
+                                        plan.name().toLowerCase(Locale.ROOT))
                                 .increment();
                     }
                 });
@@ -166,18 +185,24 @@ public class RateLimits {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String token = authorization.substring(BEARER.length()).strip();
-            return Mono.fromFuture(verified.get(token, (key, executor) -> accessTokens.decode(key).toFuture()))
+            return Mono.fromFuture(verified.get(
+                            token, (key, executor) -> accessTokens.decode(key).toFuture()))
                     .map(Jwt::getSubject)
                     .onErrorResume(invalid -> Mono.empty());
         }
-        return exchange.getSession().mapNotNull(session -> Optional.ofNullable(session.<SecurityContext>getAttribute(
-                        WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME))
-                .map(SecurityContext::getAuthentication).map(Authentication::getName).orElse(null));
+        return exchange.getSession()
+                .mapNotNull(session -> Optional.ofNullable(session.<SecurityContext>getAttribute(
+                                WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME))
+                        .map(SecurityContext::getAuthentication)
+                        .map(Authentication::getName)
+                        .orElse(null));
     }
 
     private static String address(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
     }
 
     private static ErrorResponseException tooMany(ConsumptionProbe probe) {

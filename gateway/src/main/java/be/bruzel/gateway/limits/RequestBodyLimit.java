@@ -30,8 +30,7 @@ public class RequestBodyLimit implements WebFilter, Ordered {
      * @param hsdsImport the most an HSDS data set may weigh ({@code POST /api/directory/hsds}, administrators only)
      */
     @ConfigurationProperties("platform.gateway.max-body")
-    public record Settings(DataSize api, DataSize hsdsImport) {
-    }
+    public record Settings(DataSize api, DataSize hsdsImport) {}
 
     private static final String HSDS_IMPORT = "/api/directory/hsds";
 
@@ -72,8 +71,10 @@ public class RequestBodyLimit implements WebFilter, Ordered {
     }
 
     private DataSize limitFor(ServerHttpRequest request) {
-        return request.getMethod() == HttpMethod.POST && HSDS_IMPORT.equals(request.getPath().value())
-                ? settings.hsdsImport() : settings.api();
+        return request.getMethod() == HttpMethod.POST
+                        && HSDS_IMPORT.equals(request.getPath().value())
+                ? settings.hsdsImport()
+                : settings.api();
     }
 
     private static ResponseStatusException tooLarge() {

@@ -27,7 +27,9 @@ final class BlockingSessionRepository<S extends Session> implements ReactiveSess
 
     @Override
     public Mono<Void> save(S session) {
-        return Mono.fromRunnable(() -> sessions.save(session)).subscribeOn(Schedulers.boundedElastic()).then();
+        return Mono.fromRunnable(() -> sessions.save(session))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
     }
 
     @Override
@@ -37,6 +39,8 @@ final class BlockingSessionRepository<S extends Session> implements ReactiveSess
 
     @Override
     public Mono<Void> deleteById(String id) {
-        return Mono.fromRunnable(() -> sessions.deleteById(id)).subscribeOn(Schedulers.boundedElastic()).then();
+        return Mono.fromRunnable(() -> sessions.deleteById(id))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
     }
 }

@@ -28,8 +28,7 @@ public class SessionStore {
      * @param purgeCron when expired sessions are deleted (Spring's cron, seconds first)
      */
     @ConfigurationProperties("platform.web.sessions")
-    public record Settings(Duration timeout, Duration signInTimeout, String purgeCron) {
-    }
+    public record Settings(Duration timeout, Duration signInTimeout, String purgeCron) {}
 
     private final Settings settings;
 
@@ -39,8 +38,8 @@ public class SessionStore {
 
     @Bean
     JdbcIndexedSessionRepository jdbcSessions(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(jdbc,
-                new TransactionTemplate(transactions));
+        JdbcIndexedSessionRepository sessions =
+                new JdbcIndexedSessionRepository(jdbc, new TransactionTemplate(transactions));
         // Every session begins as a sign-in in progress; signedIn(...) gives it the full timeout.
         sessions.setDefaultMaxInactiveInterval(settings.signInTimeout());
         sessions.setCleanupCron(settings.purgeCron());

@@ -41,8 +41,7 @@ public class ServiceTokens {
     private static final Duration RENEWED_BEFORE_EXPIRY = Duration.ofSeconds(30);
     private static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(5);
 
-    private record Exchange(String subjectToken, String service) {
-    }
+    private record Exchange(String subjectToken, String service) {}
 
     private final ReactiveClientRegistrationRepository registrations;
     private final ReactiveOAuth2AuthorizedClientManager signedInClients;
@@ -50,8 +49,8 @@ public class ServiceTokens {
             new WebClientReactiveTokenExchangeTokenResponseClient();
     private final AsyncCache<Exchange, OAuth2AccessToken> exchanged;
 
-    ServiceTokens(ReactiveClientRegistrationRepository registrations,
-            ReactiveOAuth2AuthorizedClientManager signedInClients) {
+    ServiceTokens(
+            ReactiveClientRegistrationRepository registrations, ReactiveOAuth2AuthorizedClientManager signedInClients) {
         this.registrations = registrations;
         this.signedInClients = signedInClients;
         // RFC 8693 audience: the service's name, which is what its tokens must name.
@@ -70,8 +69,9 @@ public class ServiceTokens {
     public GatewayFilter relayFor(String service) {
         return (exchange, chain) -> callersToken(exchange)
                 .flatMap(subject -> tokenFor(subject, service))
-                .map(token -> exchange.mutate().request(request -> request.headers(headers ->
-                        headers.setBearerAuth(token.getTokenValue()))).build())
+                .map(token -> exchange.mutate()
+                        .request(request -> request.headers(headers -> headers.setBearerAuth(token.getTokenValue())))
+                        .build())
                 .defaultIfEmpty(exchange)
                 .flatMap(chain::filter);
     }
@@ -85,26 +85,29 @@ public class ServiceTokens {
         return exchange.getPrincipal()
                 .filter(OAuth2AuthenticationToken.class::isInstance)
                 .cast(OAuth2AuthenticationToken.class)
-                .flatMap(signedIn -> signedInClients.authorize(OAuth2AuthorizeRequest
-                        .withClientRegistrationId(signedIn.getAuthorizedClientRegistrationId())
-                        .principal(signedIn)
-                        .attribute(ServerWebExchange.class.getName(), exchange)
-                        .build()))
+                .flatMap(signedIn -> signedInClients.authorize(
+                        OAuth2AuthorizeRequest.withClientRegistrationId(signedIn.getAuthorizedClientRegistrationId())
+                                .principal(signedIn)
+                                .attribute(ServerWebExchange.class.getName(), exchange)
+                                .build()))
                 .map(client -> client.getAccessToken().getTokenValue());
     }
 
     private Mono<OAuth2AccessToken> tokenFor(String subjectToken, String service) {
-        return Mono.fromFuture(exchanged.get(new Exchange(subjectToken, service),
+        return Mono.fromFuture(exchanged.get(
+                new Exchange(subjectToken, service),
                 (key, executor) -> exchange(key).toFuture()));
     }
 
     private Mono<OAuth2AccessToken> exchange(Exchange exchange) {
-        return registrations.findByRegistrationId(CLIENT)
+        return registrations
+                .findByRegistrationId(CLIENT)
                 .map(gateway -> ClientRegistration.withClientRegistration(gateway)
                         .registrationId(exchange.service())
                         .authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE)
                         .build())
-                .flatMap(client -> exchanges.getTokenResponse(new TokenExchangeGrantRequest(client,
+                .flatMap(client -> exchanges.getTokenResponse(new TokenExchangeGrantRequest(
+                        client,
                         new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, exchange.subjectToken(), null, null),
                         null)))
                 .timeout(EXCHANGE_TIMEOUT)

@@ -29,7 +29,8 @@ final class RefreshTokenRevocation implements ServerLogoutHandler {
 
     private final ServerOAuth2AuthorizedClientRepository authorizedClients;
     private final URI revocationEndpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     RefreshTokenRevocation(ServerOAuth2AuthorizedClientRepository authorizedClients, URI revocationEndpoint) {
         this.authorizedClients = authorizedClients;
@@ -38,11 +39,12 @@ final class RefreshTokenRevocation implements ServerLogoutHandler {
 
     @Override
     public Mono<Void> logout(WebFilterExchange exchange, Authentication authentication) {
-        return authorizedClients.<OAuth2AuthorizedClient>loadAuthorizedClient(WebLogin.REGISTRATION, authentication,
-                        exchange.getExchange())
+        return authorizedClients
+                .<OAuth2AuthorizedClient>loadAuthorizedClient(
+                        WebLogin.REGISTRATION, authentication, exchange.getExchange())
                 .flatMap(client -> revoke(client)
-                        .then(authorizedClients.removeAuthorizedClient(WebLogin.REGISTRATION, authentication,
-                                exchange.getExchange())));
+                        .then(authorizedClients.removeAuthorizedClient(
+                                WebLogin.REGISTRATION, authentication, exchange.getExchange())));
     }
 
     private Mono<Void> revoke(OAuth2AuthorizedClient client) {
@@ -50,18 +52,24 @@ final class RefreshTokenRevocation implements ServerLogoutHandler {
             return Mono.empty();
         }
         ClientRegistration registration = client.getClientRegistration();
-        HttpRequest request = HttpRequest.newBuilder(revocationEndpoint).timeout(Duration.ofSeconds(5))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (form(registration.getClientId()) + ":" + form(registration.getClientSecret()))
-                                .getBytes(StandardCharsets.UTF_8)))
+        HttpRequest request = HttpRequest.newBuilder(revocationEndpoint)
+                .timeout(Duration.ofSeconds(5))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((form(registration.getClientId()) + ":"
+                                                        + form(registration.getClientSecret()))
+                                                .getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + form(client.getRefreshToken().getTokenValue())
-                        + "&token_type_hint=refresh_token"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "token=" + form(client.getRefreshToken().getTokenValue()) + "&token_type_hint=refresh_token"))
                 .build();
         return Mono.fromFuture(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
                 .doOnNext(response -> {
                     if (response.statusCode() != 200) {
-                        log.warn("The identity provider answered {} to revoking a refresh token", response.statusCode());
+                        log.warn(
+                                "The identity provider answered {} to revoking a refresh token", response.statusCode());
                     }
                 })
                 .onErrorResume(unreachable -> {

@@ -23,7 +23,15 @@ final class SecureSessionCookie extends CookieWebSessionIdResolver {
     @Override
     public void setSessionId(ServerWebExchange exchange, String id) {
         boolean tls = "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme());
-        exchange.getResponse().getCookies().set(NAME, ResponseCookie.from(NAME, id).path("/")
-                .httpOnly(true).sameSite("Lax").secure(tls).build());
+        exchange.getResponse()
+                .getCookies()
+                .set(
+                        NAME,
+                        ResponseCookie.from(NAME, id)
+                                .path("/")
+                                .httpOnly(true)
+                                .sameSite("Lax")
+                                .secure(tls)
+                                .build());
     }
 }

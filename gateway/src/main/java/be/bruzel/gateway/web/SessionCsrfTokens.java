@@ -22,18 +22,21 @@ final class SessionCsrfTokens implements ServerCsrfTokenRepository {
 
     @Override
     public Mono<CsrfToken> generateToken(ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> new DefaultCsrfToken(HEADER, PARAMETER, UUID.randomUUID().toString()));
+        return Mono.fromCallable(
+                () -> new DefaultCsrfToken(HEADER, PARAMETER, UUID.randomUUID().toString()));
     }
 
     @Override
     public Mono<Void> saveToken(ServerWebExchange exchange, CsrfToken token) {
-        return exchange.getSession().doOnNext(session -> {
-            if (token == null) {
-                session.getAttributes().remove(ATTRIBUTE);
-            } else {
-                session.getAttributes().put(ATTRIBUTE, token);
-            }
-        }).then();
+        return exchange.getSession()
+                .doOnNext(session -> {
+                    if (token == null) {
+                        session.getAttributes().remove(ATTRIBUTE);
+                    } else {
+                        session.getAttributes().put(ATTRIBUTE, token);
+                    }
+                })
+                .then();
     }
 
     @Override

@@ -31,14 +31,15 @@ class WebApplicationPages {
      * @param page the module of {@code static/app/pages/} that draws it
      * @param signedIn false only for a screen anyone may open
      */
-    record Screen(String path, String page, String role, Boolean signedIn) {
-    }
+    record Screen(String path, String page, String role, Boolean signedIn) {}
 
     static final List<Screen> SCREENS = read(new ClassPathResource("static/app/routes.json"));
 
     /** Screens behind sign-in: opening one signed out goes to the identity provider and back. */
     static final String[] SIGNED_IN_PAGES = SCREENS.stream()
-            .filter(screen -> !Boolean.FALSE.equals(screen.signedIn())).map(Screen::path).toArray(String[]::new);
+            .filter(screen -> !Boolean.FALSE.equals(screen.signedIn()))
+            .map(Screen::path)
+            .toArray(String[]::new);
 
     private static final Resource PAGE = new ClassPathResource("static/index.html");
 
@@ -48,10 +49,12 @@ class WebApplicationPages {
         for (Screen screen : SCREENS) {
             screens = screens.or(GET(screen.path()));
         }
-        return RouterFunctions.route(screens, request -> ServerResponse.ok()
-                .contentType(MediaType.TEXT_HTML)
-                .cacheControl(CacheControl.noCache())
-                .bodyValue(PAGE));
+        return RouterFunctions.route(
+                screens,
+                request -> ServerResponse.ok()
+                        .contentType(MediaType.TEXT_HTML)
+                        .cacheControl(CacheControl.noCache())
+                        .bodyValue(PAGE));
     }
 
     private static List<Screen> read(Resource table) {

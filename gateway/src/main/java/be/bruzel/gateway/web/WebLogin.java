@@ -67,8 +67,15 @@ class WebLogin {
      *        inside containers another host name
      */
     @ConfigurationProperties("platform.web.login")
-    record Settings(URI issuer, URI identityProvider, String clientId, String clientSecret,
-            String authorizationPath, String tokenPath, String jwkSetPath, String endSessionPath,
+    record Settings(
+            URI issuer,
+            URI identityProvider,
+            String clientId,
+            String clientSecret,
+            String authorizationPath,
+            String tokenPath,
+            String jwkSetPath,
+            String endSessionPath,
             String revocationPath) {
 
         Settings {
@@ -90,8 +97,8 @@ class WebLogin {
                 .tokenUri(at(settings.identityProvider(), settings.tokenPath()))
                 .jwkSetUri(at(settings.identityProvider(), settings.jwkSetPath()))
                 .userNameAttributeName(IdTokenClaimNames.SUB)
-                .providerConfigurationMetadata(Map.of("end_session_endpoint",
-                        at(settings.issuer(), settings.endSessionPath())))
+                .providerConfigurationMetadata(
+                        Map.of("end_session_endpoint", at(settings.issuer(), settings.endSessionPath())))
                 .build());
     }
 
@@ -112,8 +119,8 @@ class WebLogin {
      */
     @Bean
     ReactiveJwtDecoder bearerTokens(Settings settings) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSetUri(at(settings.identityProvider(), settings.jwkSetPath()))
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
+                        at(settings.identityProvider(), settings.jwkSetPath()))
                 .validateType(false)
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
@@ -122,8 +129,12 @@ class WebLogin {
     }
 
     @Bean
-    SecurityWebFilterChain webSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-            ServerOAuth2AuthorizedClientRepository authorizedClients, Settings settings, RateLimits rateLimits,
+    SecurityWebFilterChain webSecurity(
+            ServerHttpSecurity http,
+            ReactiveClientRegistrationRepository registrations,
+            ServerOAuth2AuthorizedClientRepository authorizedClients,
+            Settings settings,
+            RateLimits rateLimits,
             SessionStore sessions) {
         OidcClientInitiatedServerLogoutSuccessHandler signedOut =
                 new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
@@ -131,16 +142,17 @@ class WebLogin {
         ServerRequestCache whereTheyWere = new SignInDestination();
         RedirectServerAuthenticationEntryPoint signInFirst = new RedirectServerAuthenticationEntryPoint(SIGN_IN);
         signInFirst.setRequestCache(whereTheyWere);
-        return http
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(WebApplicationPages.SIGNED_IN_PAGES).authenticated()
-                        .anyExchange().permitAll())
+        return http.authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(WebApplicationPages.SIGNED_IN_PAGES)
+                        .authenticated()
+                        .anyExchange()
+                        .permitAll())
                 // First of all, after the security headers: a caller over their limit costs no session.
                 .addFilterAfter(rateLimits::filter, SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .requestCache(cache -> cache.requestCache(whereTheyWere))
                 .oauth2Login(login -> login.authenticationSuccessHandler(signedIn(sessions, whereTheyWere)))
-                .logout(logout -> logout
-                        .logoutHandler(handlers -> handlers.addFirst(new RefreshTokenRevocation(authorizedClients,
+                .logout(logout -> logout.logoutHandler(handlers -> handlers.addFirst(new RefreshTokenRevocation(
+                                authorizedClients,
                                 URI.create(at(settings.identityProvider(), settings.revocationPath())))))
                         .logoutSuccessHandler(signedOut))
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens())
@@ -148,8 +160,8 @@ class WebLogin {
                         // A problem like every other error (ProblemErrorHandler), not a bare "Access Denied".
                         .accessDeniedHandler(WebLogin::csrfRefused))
                 .headers(SecurityHeaders::apply)
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
-                        new DelegatingServerAuthenticationEntryPoint(
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(new DelegatingServerAuthenticationEntryPoint(
                                 new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
                                         ServerWebExchangeMatchers.pathMatchers("/web/**", "/api/**"),
                                         new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)),
@@ -159,11 +171,13 @@ class WebLogin {
     }
 
     /** Back where the person was going, in a session that now lasts the full idle timeout. */
-    private static ServerAuthenticationSuccessHandler signedIn(SessionStore sessions, ServerRequestCache whereTheyWere) {
+    private static ServerAuthenticationSuccessHandler signedIn(
+            SessionStore sessions, ServerRequestCache whereTheyWere) {
         RedirectServerAuthenticationSuccessHandler backWhereTheyWere = new RedirectServerAuthenticationSuccessHandler();
         backWhereTheyWere.setRequestCache(whereTheyWere);
         return new DelegatingServerAuthenticationSuccessHandler(
-                (exchange, authentication) -> exchange.getExchange().getSession().flatMap(sessions::signedIn),
+                (exchange, authentication) ->
+                        exchange.getExchange().getSession().flatMap(sessions::signedIn),
                 backWhereTheyWere);
     }
 
@@ -176,7 +190,9 @@ class WebLogin {
     private static ServerWebExchangeMatcher writesWithASessionCookie() {
         return exchange -> {
             HttpMethod method = exchange.getRequest().getMethod();
-            boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+            boolean safe = method == HttpMethod.GET
+                    || method == HttpMethod.HEAD
+                    || method == HttpMethod.OPTIONS
                     || method == HttpMethod.TRACE;
             return !safe && exchange.getRequest().getCookies().containsKey(SecureSessionCookie.NAME)
                     ? ServerWebExchangeMatcher.MatchResult.match()
@@ -189,9 +205,15 @@ class WebLogin {
      * application ask the person to sign in again; a signed-in session without the token is refused (403).
      */
     private static Mono<Void> csrfRefused(ServerWebExchange exchange, AccessDeniedException denied) {
-        return exchange.getSession().flatMap(session -> Mono.error(new ResponseStatusException(
-                session.getAttribute(WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME) == null
-                        ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, denied.getMessage())));
+        return exchange.getSession()
+                .flatMap(session -> Mono.error(new ResponseStatusException(
+                        session.getAttribute(
+                                                WebSessionServerSecurityContextRepository
+                                                        .DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME)
+                                        == null
+                                ? HttpStatus.UNAUTHORIZED
+                                : HttpStatus.FORBIDDEN,
+                        denied.getMessage())));
     }
 
     private static String at(URI base, String path) {

@@ -29,21 +29,24 @@ class WebSessionController {
     }
 
     @GetMapping("/web/session")
-    Mono<ResponseEntity<?>> session(@AuthenticationPrincipal OidcUser user, Authentication signedIn,
-            ServerWebExchange exchange) {
+    Mono<ResponseEntity<?>> session(
+            @AuthenticationPrincipal OidcUser user, Authentication signedIn, ServerWebExchange exchange) {
         if (user == null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                    "Not signed in: sign in at " + WebLogin.SIGN_IN);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNAUTHORIZED, "Not signed in: sign in at " + WebLogin.SIGN_IN);
             problem.setInstance(URI.create("/web/session"));
             return Mono.just(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem));
         }
         Mono<CsrfToken> csrf = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
         Mono<Map<String, Object>> access = authorizedClients
                 .<OAuth2AuthorizedClient>loadAuthorizedClient(WebLogin.REGISTRATION, signedIn, exchange)
-                .map(WebSessionController::claimsOf).defaultIfEmpty(Map.of());
-        return Mono.zip(csrf, access).map(both -> ResponseEntity.ok()
+                .map(WebSessionController::claimsOf)
+                .defaultIfEmpty(Map.of());
+        return Mono.zip(csrf, access)
+                .map(both -> ResponseEntity.ok()
                         .header("Cache-Control", "no-store")
-                        .<Object>body(SignedInPerson.of(user, both.getT2(), both.getT1().getToken())));
+                        .<Object>body(SignedInPerson.of(
+                                user, both.getT2(), both.getT1().getToken())));
     }
 
     /**
@@ -52,7 +55,9 @@ class WebSessionController {
      */
     private static Map<String, Object> claimsOf(OAuth2AuthorizedClient client) {
         try {
-            return JWTParser.parse(client.getAccessToken().getTokenValue()).getJWTClaimsSet().getClaims();
+            return JWTParser.parse(client.getAccessToken().getTokenValue())
+                    .getJWTClaimsSet()
+                    .getClaims();
         } catch (ParseException notAJwt) {
             return Map.of();
         }

@@ -38,8 +38,9 @@ class RefreshTokenRevocationTests {
         List<String> received = new CopyOnWriteArrayList<>();
         HttpServer provider = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         provider.createContext("/oauth2/revoke", call -> {
-            received.add(call.getRequestMethod() + " " + call.getRequestHeaders().getFirst("Authorization") + " "
-                    + new String(call.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            received.add(
+                    call.getRequestMethod() + " " + call.getRequestHeaders().getFirst("Authorization") + " "
+                            + new String(call.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             call.sendResponseHeaders(200, -1);
             call.close();
         });
@@ -47,15 +48,19 @@ class RefreshTokenRevocationTests {
         try {
             signedIn();
             revocation(URI.create("http://localhost:" + provider.getAddress().getPort() + "/oauth2/revoke"))
-                    .logout(new WebFilterExchange(exchange, chain -> null), person).block(Duration.ofSeconds(10));
+                    .logout(new WebFilterExchange(exchange, chain -> null), person)
+                    .block(Duration.ofSeconds(10));
         } finally {
             provider.stop(0);
         }
 
-        assertThat(received).containsExactly("POST Basic "
-                + Base64.getEncoder().encodeToString("platform-web:s%C3%A9cret".getBytes(StandardCharsets.UTF_8))
-                + " token=refresh-token-1&token_type_hint=refresh_token");
-        assertThat(sessions.loadAuthorizedClient("platform", person, exchange).blockOptional()).isEmpty();
+        assertThat(received)
+                .containsExactly("POST Basic "
+                        + Base64.getEncoder()
+                                .encodeToString("platform-web:s%C3%A9cret".getBytes(StandardCharsets.UTF_8))
+                        + " token=refresh-token-1&token_type_hint=refresh_token");
+        assertThat(sessions.loadAuthorizedClient("platform", person, exchange).blockOptional())
+                .isEmpty();
     }
 
     @Test
@@ -63,9 +68,11 @@ class RefreshTokenRevocationTests {
         signedIn();
 
         revocation(URI.create("http://localhost:" + closedPort() + "/oauth2/revoke"))
-                .logout(new WebFilterExchange(exchange, chain -> null), person).block(Duration.ofSeconds(10));
+                .logout(new WebFilterExchange(exchange, chain -> null), person)
+                .block(Duration.ofSeconds(10));
 
-        assertThat(sessions.loadAuthorizedClient("platform", person, exchange).blockOptional()).isEmpty();
+        assertThat(sessions.loadAuthorizedClient("platform", person, exchange).blockOptional())
+                .isEmpty();
     }
 
     private RefreshTokenRevocation revocation(URI endpoint) {
@@ -73,16 +80,26 @@ class RefreshTokenRevocationTests {
     }
 
     private void signedIn() {
-        ClientRegistration registration = ClientRegistration.withRegistrationId("platform").clientId("platform-web")
-                .clientSecret("sécret").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("http://localhost/login").authorizationUri("http://idp/authorize")
-                .tokenUri("http://idp/token").build();
-        OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(registration, "gp.jette",
-                new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access", Instant.now(),
+        ClientRegistration registration = ClientRegistration.withRegistrationId("platform")
+                .clientId("platform-web")
+                .clientSecret("sécret")
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("http://localhost/login")
+                .authorizationUri("http://idp/authorize")
+                .tokenUri("http://idp/token")
+                .build();
+        OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(
+                registration,
+                "gp.jette",
+                new OAuth2AccessToken(
+                        OAuth2AccessToken.TokenType.BEARER,
+                        "access",
+                        Instant.now(),
                         Instant.now().plusSeconds(60)),
                 new OAuth2RefreshToken("refresh-token-1", Instant.now()));
         sessions.saveAuthorizedClient(client, person, exchange).block();
-        assertThat(sessions.loadAuthorizedClient("platform", person, exchange).blockOptional()).isPresent();
+        assertThat(sessions.loadAuthorizedClient("platform", person, exchange).blockOptional())
+                .isPresent();
     }
 
     private static int closedPort() throws IOException {

@@ -16,22 +16,31 @@ class WebApplicationPagesTests {
 
     @Test
     void everyRouteDrawsAPageThatExistsAndEveryPageHasARoute() throws IOException {
-        assertThat(WebApplicationPages.SCREENS).allSatisfy(screen ->
-                assertThat(PAGES.resolve(screen.page() + ".js")).as(screen.path()).exists());
+        assertThat(WebApplicationPages.SCREENS)
+                .allSatisfy(screen -> assertThat(PAGES.resolve(screen.page() + ".js"))
+                        .as(screen.path())
+                        .exists());
         try (Stream<Path> pages = Files.list(PAGES)) {
             assertThat(pages.map(page -> page.getFileName().toString().replace(".js", "")))
-                    .allMatch(page -> WebApplicationPages.SCREENS.stream().anyMatch(screen -> screen.page().equals(page)));
+                    .allMatch(page -> WebApplicationPages.SCREENS.stream()
+                            .anyMatch(screen -> screen.page().equals(page)));
         }
     }
 
     @Test
     void everyScreenButTheHomePageIsBehindSignInAndEveryPathIsAPatternTheGatewayReads() {
-        assertThat(WebApplicationPages.SIGNED_IN_PAGES).contains("/referrals", "/referrals/new", "/inbox",
-                "/statistics", "/admin").doesNotContain("/");
-        assertThat(WebApplicationPages.SCREENS).allSatisfy(screen -> assertThat(
-                PathPatternParser.defaultInstance.parse(screen.path()).getPatternString()).isEqualTo(screen.path()));
-        assertThat(PathPatternParser.defaultInstance.parse("/referrals/{id:[0-9a-f-]+}")
-                .matches(org.springframework.http.server.PathContainer.parsePath("/referrals/new")))
-                .as("the new-referral screen is no referral's").isFalse();
+        assertThat(WebApplicationPages.SIGNED_IN_PAGES)
+                .contains("/referrals", "/referrals/new", "/inbox", "/statistics", "/admin")
+                .doesNotContain("/");
+        assertThat(WebApplicationPages.SCREENS)
+                .allSatisfy(screen -> assertThat(PathPatternParser.defaultInstance
+                                .parse(screen.path())
+                                .getPatternString())
+                        .isEqualTo(screen.path()));
+        assertThat(PathPatternParser.defaultInstance
+                        .parse("/referrals/{id:[0-9a-f-]+}")
+                        .matches(org.springframework.http.server.PathContainer.parsePath("/referrals/new")))
+                .as("the new-referral screen is no referral's")
+                .isFalse();
     }
 }

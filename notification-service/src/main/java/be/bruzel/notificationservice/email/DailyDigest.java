@@ -28,8 +28,8 @@ class DailyDigest {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DailyDigest(Emails emails, MailTemplates templates, EmailSender sender, TransactionTemplate transaction,
-            Clock clock) {
+    DailyDigest(
+            Emails emails, MailTemplates templates, EmailSender sender, TransactionTemplate transaction, Clock clock) {
         this.emails = emails;
         this.templates = templates;
         this.sender = sender;
@@ -48,13 +48,16 @@ class DailyDigest {
             return;
         }
         String language = items.getLast().language();
-        List<MailTemplates.Line> lines = items.stream().map(item -> templates.line(item.type(), item.referralId(),
-                item.detail(), Locale.of(language))).toList();
+        List<MailTemplates.Line> lines = items.stream()
+                .map(item -> templates.line(item.type(), item.referralId(), item.detail(), Locale.of(language)))
+                .toList();
         try {
             sender.send(UUID.randomUUID(), address, templates.digest(lines, language));
             emails.sent(items.stream().map(Emails.Email::id).toList(), clock.instant());
         } catch (MailException | MessagingException failed) {
-            log.warn("Daily digest of {} item(s) not sent; they wait for the next one: {}", items.size(),
+            log.warn(
+                    "Daily digest of {} item(s) not sent; they wait for the next one: {}",
+                    items.size(),
                     failed.getMessage());
         }
     }

@@ -29,7 +29,9 @@ class DirectoryMailboxes {
         this.mailboxes = mailboxes;
     }
 
-    @KafkaListener(id = CONSUMER, topics = {Topics.DIRECTORY_SERVICES, Topics.DIRECTORY_TERRITORY})
+    @KafkaListener(
+            id = CONSUMER,
+            topics = {Topics.DIRECTORY_SERVICES, Topics.DIRECTORY_TERRITORY})
     @Transactional
     public void on(CloudEvent cloudEvent) {
         CloudEventCodec.decode(cloudEvent)
@@ -39,8 +41,7 @@ class DirectoryMailboxes {
                     switch (event) {
                         case ServiceChanged service -> mailboxes.keep(service);
                         case CareZoneChanged zone -> mailboxes.keep(zone);
-                        default -> {
-                        }
+                        default -> {}
                     }
                 });
     }

@@ -8,5 +8,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EmailSettings.class)
 @EnableScheduling
-class EmailConfiguration {
-}
+class EmailConfiguration {}

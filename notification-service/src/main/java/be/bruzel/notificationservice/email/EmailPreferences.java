@@ -26,11 +26,14 @@ public class EmailPreferences {
 
     /** The user's choices by notification type; types not in it are sent at once. */
     public Map<String, Delivery> of(String userId) {
-        return jdbc.sql("SELECT notification_type, delivery FROM email_preference WHERE user_id = :user")
+        return jdbc
+                .sql("SELECT notification_type, delivery FROM email_preference WHERE user_id = :user")
                 .param("user", userId)
-                .query((row, n) -> Map.entry(row.getString("notification_type"),
-                        Delivery.valueOf(row.getString("delivery"))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .query((row, n) ->
+                        Map.entry(row.getString("notification_type"), Delivery.valueOf(row.getString("delivery"))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Transactional
@@ -39,7 +42,9 @@ public class EmailPreferences {
                 INSERT INTO email_preference (user_id, notification_type, delivery) VALUES (:user, :type, :delivery)
                 ON CONFLICT (user_id, notification_type) DO UPDATE SET delivery = EXCLUDED.delivery
                 """)
-                .param("user", userId).param("type", type).param("delivery", delivery.name())
+                .param("user", userId)
+                .param("type", type)
+                .param("delivery", delivery.name())
                 .update());
     }
 

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -51,8 +50,14 @@ class EmailSender {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    EmailSender(Emails emails, JavaMailSender mail, MailTemplates templates, EmailSettings settings,
-            TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
+    EmailSender(
+            Emails emails,
+            JavaMailSender mail,
+            MailTemplates templates,
+            EmailSettings settings,
+            TransactionTemplate transaction,
+            Clock clock,
+            MeterRegistry meters) {
         this.emails = emails;
         this.mail = mail;
         this.templates = templates;
@@ -80,21 +85,30 @@ class EmailSender {
         boolean alone = settings.burstWindow().isZero();
         Map<List<Object>, List<Email>> mails = new LinkedHashMap<>();
         for (Email owed : alone ? due : withTheRestOfTheirBursts(due)) {
-            mails.computeIfAbsent(alone ? List.of(owed.id()) : Arrays.asList(owed.to(), owed.referralId()),
-                    key -> new ArrayList<>()).add(owed);
+            mails.computeIfAbsent(
+                            alone ? List.of(owed.id()) : Arrays.asList(owed.to(), owed.referralId()),
+                            key -> new ArrayList<>())
+                    .add(owed);
         }
         for (List<Email> burst : mails.values()) {
             Email first = burst.getFirst();
             MailTemplates.Rendered rendered = burst.size() == 1
                     ? templates.notification(first.type(), first.referralId(), first.detail(), first.language())
-                    : templates.burst(first.referralId(), burst.stream().map(owed -> templates.line(owed.type(),
-                            owed.referralId(), owed.detail(), Locale.of(first.language()))).toList(), first.language());
+                    : templates.burst(
+                            first.referralId(),
+                            burst.stream()
+                                    .map(owed -> templates.line(
+                                            owed.type(), owed.referralId(), owed.detail(), Locale.of(first.language())))
+                                    .toList(),
+                            first.language());
             try {
                 send(first.id(), first.to(), rendered);
                 emails.sent(burst.stream().map(Email::id).toList(), clock.instant());
                 for (Email owed : burst) {
                     counter("notifications.sent", owed.type()).increment();
-                    Timer.builder("notifications.delivery").tag("channel", "email").register(meters)
+                    Timer.builder("notifications.delivery")
+                            .tag("channel", "email")
+                            .register(meters)
                             .record(Duration.between(owed.occurredAt(), clock.instant()));
                 }
             } catch (MailException | MessagingException failed) {
@@ -134,8 +148,13 @@ class EmailSender {
         Duration wait = roundOver ? settings.retryFailedAfter() : settings.backoffAfter(attempts);
         emails.failed(owed.id(), attempts, roundOver, clock.instant().plus(wait), String.valueOf(failure.getMessage()));
         counter("notifications.failed", owed.type()).increment();
-        log.warn("E-mail {} ({}) not sent (attempt {}), next in {}: {}", owed.id(), owed.type(), attempts,
-                wait, failure.getMessage());
+        log.warn(
+                "E-mail {} ({}) not sent (attempt {}), next in {}: {}",
+                owed.id(),
+                owed.type(),
+                attempts,
+                wait,
+                failure.getMessage());
     }
 
     private Counter counter(String name, String type) {

@@ -26,6 +26,7 @@ record EmailSettings(String from, URI webUrl, int maxAttempts, Duration retryFai
     /** 1 s, 2 s, 4 s, ... at most 5 minutes between attempts of one round. */
     Duration backoffAfter(int attempts) {
         return Duration.ofSeconds(1L << Math.min(attempts, 8)).compareTo(Duration.ofMinutes(5)) > 0
-                ? Duration.ofMinutes(5) : Duration.ofSeconds(1L << Math.min(attempts, 8));
+                ? Duration.ofMinutes(5)
+                : Duration.ofSeconds(1L << Math.min(attempts, 8));
     }
 }

@@ -20,14 +20,26 @@ import org.springframework.transaction.annotation.Transactional;
 class Emails {
 
     /** A mail owed: what happened (a notification type, the referral, a detail code), to which address, in which language. */
-    record Email(UUID id, String type, UUID referralId, String detail, String to, String language, int attempts,
-            Instant occurredAt) {
-    }
+    record Email(
+            UUID id,
+            String type,
+            UUID referralId,
+            String detail,
+            String to,
+            String language,
+            int attempts,
+            Instant occurredAt) {}
 
     /** A mail to owe; {@code eventId} and {@code to} make it owed once, however often the event comes. */
-    record NewEmail(UUID eventId, String type, UUID referralId, String detail, String to, String language,
-            EmailStatus status, Instant occurredAt) {
-    }
+    record NewEmail(
+            UUID eventId,
+            String type,
+            UUID referralId,
+            String detail,
+            String to,
+            String language,
+            EmailStatus status,
+            Instant occurredAt) {}
 
     private static final String COLUMNS =
             "id, notification_type, referral_id, detail, to_address, language, attempts, occurred_at";
@@ -55,15 +67,25 @@ class Emails {
                 """)
                 .param("now", Timestamp.from(now))
                 .param("sendFrom", Timestamp.from(sendFrom))
-                .param("ids", mails.stream().map(mail -> UUID.randomUUID().toString()).toArray(String[]::new))
-                .param("events", mails.stream().map(mail -> mail.eventId().toString()).toArray(String[]::new))
+                .param(
+                        "ids",
+                        mails.stream().map(mail -> UUID.randomUUID().toString()).toArray(String[]::new))
+                .param(
+                        "events",
+                        mails.stream().map(mail -> mail.eventId().toString()).toArray(String[]::new))
                 .param("types", mails.stream().map(NewEmail::type).toArray(String[]::new))
-                .param("referrals", mails.stream().map(mail -> mail.referralId().toString()).toArray(String[]::new))
+                .param(
+                        "referrals",
+                        mails.stream().map(mail -> mail.referralId().toString()).toArray(String[]::new))
                 .param("details", mails.stream().map(NewEmail::detail).toArray(String[]::new))
                 .param("addresses", mails.stream().map(NewEmail::to).toArray(String[]::new))
                 .param("languages", mails.stream().map(NewEmail::language).toArray(String[]::new))
-                .param("statuses", mails.stream().map(mail -> mail.status().name()).toArray(String[]::new))
-                .param("occurred", mails.stream().map(mail -> mail.occurredAt().toString()).toArray(String[]::new))
+                .param(
+                        "statuses",
+                        mails.stream().map(mail -> mail.status().name()).toArray(String[]::new))
+                .param(
+                        "occurred",
+                        mails.stream().map(mail -> mail.occurredAt().toString()).toArray(String[]::new))
                 .update();
     }
 
@@ -74,7 +96,8 @@ class Emails {
                  FROM email WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now
                 ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED
                 """)
-                .param("now", Timestamp.from(now)).param("batch", batch)
+                .param("now", Timestamp.from(now))
+                .param("batch", batch)
                 .query(Emails::email)
                 .list();
     }
@@ -89,15 +112,22 @@ class Emails {
                 """)
                 .param("due", due.stream().map(owed -> owed.id().toString()).toArray(String[]::new))
                 .param("addresses", due.stream().map(Email::to).toArray(String[]::new))
-                .param("referrals", due.stream().map(owed -> owed.referralId() == null ? null : owed.referralId().toString())
-                        .toArray(String[]::new))
+                .param(
+                        "referrals",
+                        due.stream()
+                                .map(owed -> owed.referralId() == null
+                                        ? null
+                                        : owed.referralId().toString())
+                                .toArray(String[]::new))
                 .query(Emails::email)
                 .list();
     }
 
     /** The addresses with items waiting for their digest. */
     List<String> digestAddresses() {
-        return jdbc.sql("SELECT DISTINCT to_address FROM email WHERE status = 'DIGEST'").query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT to_address FROM email WHERE status = 'DIGEST'")
+                .query(String.class)
+                .list();
     }
 
     /** Claims the items of one address's digest, oldest first. */
@@ -135,12 +165,20 @@ class Emails {
 
     /** Owed and not yet sent: pending or failed, digests excluded. */
     long backlog() {
-        return jdbc.sql("SELECT count(*) FROM email WHERE status IN ('PENDING', 'FAILED')").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM email WHERE status IN ('PENDING', 'FAILED')")
+                .query(Long.class)
+                .single();
     }
 
     private static Email email(ResultSet row, int rowNumber) throws SQLException {
-        return new Email(row.getObject("id", UUID.class), row.getString("notification_type"),
-                row.getObject("referral_id", UUID.class), row.getString("detail"), row.getString("to_address"),
-                row.getString("language"), row.getInt("attempts"), row.getTimestamp("occurred_at").toInstant());
+        return new Email(
+                row.getObject("id", UUID.class),
+                row.getString("notification_type"),
+                row.getObject("referral_id", UUID.class),
+                row.getString("detail"),
+                row.getString("to_address"),
+                row.getString("language"),
+                row.getInt("attempts"),
+                row.getTimestamp("occurred_at").toInstant());
     }
 }

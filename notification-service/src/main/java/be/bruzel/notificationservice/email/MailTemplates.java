@@ -21,12 +21,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class MailTemplates {
 
     /** A mail ready to send: subject, plain text and HTML. */
-    record Rendered(String subject, String text, String html) {
-    }
+    record Rendered(String subject, String text, String html) {}
 
     /** One line of a mail: what happened, and where to look. */
-    record Line(String text, String link) {
-    }
+    record Line(String text, String link) {}
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MessageSource messages;
@@ -51,8 +49,8 @@ class MailTemplates {
     /** Several things that happened on one referral, for one address, in one mail. */
     Rendered burst(UUID referralId, List<Line> lines, String language) {
         Locale locale = Locale.of(language);
-        String subject = messages.getMessage("mail.subject.burst", new Object[] {lines.size(), reference(referralId)},
-                locale);
+        String subject =
+                messages.getMessage("mail.subject.burst", new Object[] {lines.size(), reference(referralId)}, locale);
         return render("digest", subject, Map.of("lines", lines), locale);
     }
 
@@ -64,7 +62,8 @@ class MailTemplates {
 
     Line line(String type, UUID referralId, String detail, Locale locale) {
         String detailText = detail == null ? "" : messages.getMessage("mail.detail." + detail, null, detail, locale);
-        return new Line(messages.getMessage("mail.line." + type, new Object[] {reference(referralId), detailText}, locale),
+        return new Line(
+                messages.getMessage("mail.line." + type, new Object[] {reference(referralId), detailText}, locale),
                 settings.webUrl().resolve("/referrals/" + referralId).toString());
     }
 
@@ -73,8 +72,8 @@ class MailTemplates {
         context.setVariable("subject", subject);
         context.setVariable("language", locale.getLanguage());
         context.setVariable("home", settings.webUrl().resolve("/notifications").toString());
-        return new Rendered(subject, engine.process(template + ".txt", context),
-                engine.process(template + ".html", context));
+        return new Rendered(
+                subject, engine.process(template + ".txt", context), engine.process(template + ".html", context));
     }
 
     /** The first block of the referral's id: enough to find it in a list, nothing about the person. */

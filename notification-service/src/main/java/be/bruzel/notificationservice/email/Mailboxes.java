@@ -17,8 +17,7 @@ import org.springframework.stereotype.Repository;
 class Mailboxes {
 
     /** A mailbox's address and the language it is written to in. */
-    record Mailbox(String email, String language) {
-    }
+    record Mailbox(String email, String language) {}
 
     private final JdbcClient jdbc;
 
@@ -35,7 +34,8 @@ class Mailboxes {
                     email = EXCLUDED.email, language = EXCLUDED.language, changed_at = EXCLUDED.changed_at
                 WHERE intake_mailbox.changed_at <= EXCLUDED.changed_at
                 """)
-                .param("service", service.serviceId()).param("organisation", service.organisationId())
+                .param("service", service.serviceId())
+                .param("organisation", service.organisationId())
                 .param("email", service.active() ? service.intakeEmail() : null)
                 .param("language", languageOf(service))
                 .param("at", Timestamp.from(service.occurredAt()))
@@ -50,7 +50,8 @@ class Mailboxes {
                     changed_at = EXCLUDED.changed_at
                 WHERE helpdesk_mailbox.changed_at <= EXCLUDED.changed_at
                 """)
-                .param("zone", zone.careZoneCode()).param("email", zone.helpdeskEmail())
+                .param("zone", zone.careZoneCode())
+                .param("email", zone.helpdeskEmail())
                 .param("at", Timestamp.from(zone.occurredAt()))
                 .update();
     }
@@ -73,16 +74,23 @@ class Mailboxes {
 
     /** A service that works in Dutch is written to in Dutch (BruZEL's language), one in French only in French. */
     static String languageOf(ServiceChanged service) {
-        return service.languageCodes().contains("nl") || !service.languageCodes().contains("fr") ? "nl" : "fr";
+        return service.languageCodes().contains("nl")
+                        || !service.languageCodes().contains("fr")
+                ? "nl"
+                : "fr";
     }
 
     private Map<String, Mailbox> find(String sql, Set<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql(sql).param("ids", ids.toArray(String[]::new))
-                .query((row, n) -> Map.entry(row.getString("id"), new Mailbox(row.getString("email"),
-                        row.getString("language"))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return jdbc
+                .sql(sql)
+                .param("ids", ids.toArray(String[]::new))
+                .query((row, n) ->
+                        Map.entry(row.getString("id"), new Mailbox(row.getString("email"), row.getString("language"))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -21,8 +21,7 @@ public class UserContacts {
     private static final Set<String> LANGUAGES = Set.of("nl", "fr", "en");
 
     /** A user's address (if the token had one) and language. */
-    record Contact(Optional<String> email, String language) {
-    }
+    record Contact(Optional<String> email, String language) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -43,8 +42,11 @@ public class UserContacts {
                 """)
                 .param("user", userId)
                 .param("email", email.filter(address -> address.contains("@")).orElse(null))
-                .param("language", language.map(code -> code.toLowerCase(Locale.ROOT).substring(0, 2))
-                        .filter(LANGUAGES::contains).orElse("nl"))
+                .param(
+                        "language",
+                        language.map(code -> code.toLowerCase(Locale.ROOT).substring(0, 2))
+                                .filter(LANGUAGES::contains)
+                                .orElse("nl"))
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
     }
@@ -53,7 +55,8 @@ public class UserContacts {
     public Optional<String> chosenLanguage(String userId) {
         return jdbc.sql("SELECT chosen_language FROM user_contact WHERE user_id = :user")
                 .param("user", userId)
-                .query(String.class).optional();
+                .query(String.class)
+                .optional();
     }
 
     /** A user who has never looked at their notifications gets a row with their token's address and language. */
@@ -71,11 +74,15 @@ public class UserContacts {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("SELECT user_id, email, coalesce(chosen_language, language) AS language FROM user_contact"
-                + " WHERE user_id = ANY (:users) AND email IS NOT NULL")
+        return jdbc
+                .sql("SELECT user_id, email, coalesce(chosen_language, language) AS language FROM user_contact"
+                        + " WHERE user_id = ANY (:users) AND email IS NOT NULL")
                 .param("users", userIds.toArray(String[]::new))
-                .query((row, n) -> Map.entry(row.getString("user_id"),
+                .query((row, n) -> Map.entry(
+                        row.getString("user_id"),
                         new Contact(Optional.of(row.getString("email")), row.getString("language"))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

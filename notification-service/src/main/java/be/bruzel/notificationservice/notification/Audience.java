@@ -34,6 +34,7 @@ public record Audience(Kind kind, String id) {
     /** The care zone whose helpdesk this is, if it is one. */
     Optional<String> helpdeskZone() {
         return kind == Kind.ORGANISATION && id.startsWith(HELPDESK_PREFIX)
-                ? Optional.of(id.substring(HELPDESK_PREFIX.length())) : Optional.empty();
+                ? Optional.of(id.substring(HELPDESK_PREFIX.length()))
+                : Optional.empty();
     }
 }

@@ -11,8 +11,8 @@ import java.util.UUID;
  *
  * @param readAt when the reader marked it read, for themselves; null while unread
  */
-public record Notification(UUID id, Audience audience, Type type, UUID referralId, UUID eventId,
-        Instant createdAt, Instant readAt) {
+public record Notification(
+        UUID id, Audience audience, Type type, UUID referralId, UUID eventId, Instant createdAt, Instant readAt) {
 
     public Notification {
         Objects.requireNonNull(audience, "audience");

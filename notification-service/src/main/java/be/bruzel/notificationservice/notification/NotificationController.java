@@ -39,8 +39,8 @@ class NotificationController {
     private final EmailPreferences preferences;
     private final Clock clock;
 
-    NotificationController(Notifications notifications, UserContacts contacts, EmailPreferences preferences,
-            Clock clock) {
+    NotificationController(
+            Notifications notifications, UserContacts contacts, EmailPreferences preferences, Clock clock) {
         this.notifications = notifications;
         this.contacts = contacts;
         this.preferences = preferences;
@@ -53,25 +53,24 @@ class NotificationController {
      * @param email by notification type: IMMEDIATELY (the default), DAILY_DIGEST or NEVER; left out: unchanged
      * @param language nl, fr or en, for the web application and my e-mails; none chosen: my account's language
      */
-    record Preferences(Map<Notification.Type, EmailPreferences.Delivery> email,
-            @Pattern(regexp = "nl|fr|en") String language) {
-    }
+    record Preferences(
+            Map<Notification.Type, EmailPreferences.Delivery> email,
+            @Pattern(regexp = "nl|fr|en") String language) {}
 
     /** One page of my notifications, newest first, with how many are unread. */
-    record NotificationPage(List<Notification> items, int page, int size, long total, long unread) {
-    }
+    record NotificationPage(List<Notification> items, int page, int size, long total, long unread) {}
 
     @GetMapping
     @Operation(summary = "My notifications and my organisation's, newest first, with my unread count")
-    NotificationPage mine(@AuthenticationPrincipal Caller caller,
+    NotificationPage mine(
+            @AuthenticationPrincipal Caller caller,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         // The app looks here on every screen: the moment to learn where and in which language to write to me.
         contacts.remember(caller.userId(), caller.email(), caller.language());
         Notifications.Reader reader = readerOf(caller);
         Notifications.Counts counts = notifications.countsOf(reader);
-        return new NotificationPage(notifications.of(reader, page, size), page, size, counts.total(),
-                counts.unread());
+        return new NotificationPage(notifications.of(reader, page, size), page, size, counts.total(), counts.unread());
     }
 
     @PostMapping("/{id}/read")
@@ -102,7 +101,8 @@ class NotificationController {
     }
 
     @PutMapping("/preferences")
-    @Operation(summary = "Choose, per kind of notification, an e-mail at once, a daily digest or none; and my language",
+    @Operation(
+            summary = "Choose, per kind of notification, an e-mail at once, a daily digest or none; and my language",
             description = "Kinds left out keep their current choice. In the app every notification stays.")
     Preferences choose(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Preferences chosen) {
         if (chosen.email() != null) {

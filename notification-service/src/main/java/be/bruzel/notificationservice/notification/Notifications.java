@@ -40,13 +40,18 @@ class Notifications {
                 RETURNING id
                 """)
                 .param("ids", column(notifications, one -> one.id().toString()))
-                .param("audiences", column(notifications, one -> one.audience().kind().name()))
+                .param(
+                        "audiences",
+                        column(notifications, one -> one.audience().kind().name()))
                 .param("recipients", column(notifications, one -> one.audience().id()))
                 .param("types", column(notifications, one -> one.type().name()))
-                .param("referrals", column(notifications, one -> one.referralId().toString()))
+                .param(
+                        "referrals",
+                        column(notifications, one -> one.referralId().toString()))
                 .param("events", column(notifications, one -> one.eventId().toString()))
                 .param("createdAt", column(notifications, one -> one.createdAt().toString()))
-                .query(UUID.class).list());
+                .query(UUID.class)
+                .list());
         return notifications.stream().filter(one -> stored.contains(one.id())).toList();
     }
 
@@ -87,9 +92,12 @@ class Notifications {
     boolean markRead(Reader reader, UUID notificationId, Instant now) {
         return markRead(reader, "AND n.id = :notification", notificationId, now) == 1
                 || !jdbc.sql("SELECT n.id FROM notification n WHERE n.id = :notification AND " + MINE)
-                        .param("notification", notificationId).param("user", reader.userId())
+                        .param("notification", notificationId)
+                        .param("user", reader.userId())
                         .param("organisation", reader.organisationId().orElse(null))
-                        .query(UUID.class).list().isEmpty();
+                        .query(UUID.class)
+                        .list()
+                        .isEmpty();
     }
 
     int markAllRead(Reader reader, Instant now) {
@@ -110,11 +118,9 @@ class Notifications {
     }
 
     /** Who reads: a user, and the organisation they act for if any. */
-    record Reader(String userId, Optional<String> organisationId) {
-    }
+    record Reader(String userId, Optional<String> organisationId) {}
 
-    record Counts(long total, long unread) {
-    }
+    record Counts(long total, long unread) {}
 
     private static Notification map(ResultSet row, int rowNumber) throws SQLException {
         Timestamp readAt = row.getTimestamp("read_at");

@@ -27,11 +27,9 @@ import java.util.Optional;
 final class Recipients {
 
     /** One notification to one audience. */
-    record Told(Type type, Audience audience) {
-    }
+    record Told(Type type, Audience audience) {}
 
-    private Recipients() {
-    }
+    private Recipients() {}
 
     /**
      * @param party the referral as known before this event; empty when its submission was never seen
@@ -41,29 +39,36 @@ final class Recipients {
         Optional<Audience> referrer = party.map(known -> Audience.user(known.referrerId()));
         List<Told> told = switch (event) {
             case ReferralSubmitted submitted ->
-                    List.of(new Told(Type.REFERRAL_SUBMITTED, Audience.organisation(submitted.receivingOrganisationId())));
+                List.of(new Told(Type.REFERRAL_SUBMITTED, Audience.organisation(submitted.receivingOrganisationId())));
             case ReferralRerouted rerouted ->
-                    List.of(new Told(Type.REFERRAL_REROUTED, Audience.organisation(rerouted.organisationId())));
+                List.of(new Told(Type.REFERRAL_REROUTED, Audience.organisation(rerouted.organisationId())));
             case ReferralAccepted accepted -> toReferrer(Type.REFERRAL_ACCEPTED, referrer);
             case ReferralDeclined declined -> toReferrer(Type.REFERRAL_DECLINED, referrer);
-            case ContactAttemptLogged attempt when attempt.reached() && firstContact ->
-                    toReferrer(Type.FIRST_CONTACT_MADE, referrer);
+            case ContactAttemptLogged attempt
+            when attempt.reached() && firstContact -> toReferrer(Type.FIRST_CONTACT_MADE, referrer);
             case ReferralCompleted completed -> toReferrer(Type.REFERRAL_COMPLETED, referrer);
             case ReferralCancelled cancelled ->
-                    List.of(new Told(Type.REFERRAL_CANCELLED, Audience.organisation(cancelled.organisationId())));
-            case FeedbackPosted feedback -> List.of(new Told(Type.FEEDBACK_POSTED, "REFERRER".equals(feedback.authorRole())
-                    ? Audience.organisation(feedback.organisationId()) : Audience.user(feedback.referrerId())));
-            case ReferralReminderDue reminder -> party.map(known -> List.of(
-                    new Told(Type.REMINDER_DUE, Audience.organisation(reminder.organisationId())),
-                    new Told(Type.REMINDER_DUE, Audience.helpdeskOf(known.careZoneCode()))))
-                    .orElse(List.of(new Told(Type.REMINDER_DUE, Audience.organisation(reminder.organisationId()))));
-            case ReferralEscalated escalated -> List.of(
-                    new Told(Type.REFERRAL_ESCALATED, Audience.organisation(escalated.organisationId())),
-                    new Told(Type.REFERRAL_ESCALATED, Audience.helpdeskOf(escalated.careZoneCode())),
-                    new Told(Type.REFERRAL_ESCALATED, Audience.user(escalated.referrerId())));
-            case ReferralExpired expired -> List.of(
-                    new Told(Type.REFERRAL_EXPIRED, Audience.user(expired.referrerId())),
-                    new Told(Type.REFERRAL_EXPIRED, Audience.organisation(expired.organisationId())));
+                List.of(new Told(Type.REFERRAL_CANCELLED, Audience.organisation(cancelled.organisationId())));
+            case FeedbackPosted feedback ->
+                List.of(new Told(
+                        Type.FEEDBACK_POSTED,
+                        "REFERRER".equals(feedback.authorRole())
+                                ? Audience.organisation(feedback.organisationId())
+                                : Audience.user(feedback.referrerId())));
+            case ReferralReminderDue reminder ->
+                party.map(known -> List.of(
+                                new Told(Type.REMINDER_DUE, Audience.organisation(reminder.organisationId())),
+                                new Told(Type.REMINDER_DUE, Audience.helpdeskOf(known.careZoneCode()))))
+                        .orElse(List.of(new Told(Type.REMINDER_DUE, Audience.organisation(reminder.organisationId()))));
+            case ReferralEscalated escalated ->
+                List.of(
+                        new Told(Type.REFERRAL_ESCALATED, Audience.organisation(escalated.organisationId())),
+                        new Told(Type.REFERRAL_ESCALATED, Audience.helpdeskOf(escalated.careZoneCode())),
+                        new Told(Type.REFERRAL_ESCALATED, Audience.user(escalated.referrerId())));
+            case ReferralExpired expired ->
+                List.of(
+                        new Told(Type.REFERRAL_EXPIRED, Audience.user(expired.referrerId())),
+                        new Told(Type.REFERRAL_EXPIRED, Audience.organisation(expired.organisationId())));
             // An erasure concerns no one's work: this service holds nothing of the person to erase.
             default -> List.of();
         };

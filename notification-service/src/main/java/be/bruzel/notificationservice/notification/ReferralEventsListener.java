@@ -48,8 +48,13 @@ class ReferralEventsListener {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    ReferralEventsListener(ProcessedEvents processed, ReferralParties parties, Notifications notifications,
-            EmailOutbox emails, Clock clock, MeterRegistry meters) {
+    ReferralEventsListener(
+            ProcessedEvents processed,
+            ReferralParties parties,
+            Notifications notifications,
+            EmailOutbox emails,
+            Clock clock,
+            MeterRegistry meters) {
         this.processed = processed;
         this.parties = parties;
         this.notifications = notifications;
@@ -68,7 +73,9 @@ class ReferralEventsListener {
     public void on(List<ConsumerRecord<String, CloudEvent>> records) {
         Map<UUID, ReferralEvent> events = EventBatches.decode(records, ReferralEvent.class);
         Set<UUID> firstTime = processed.firstDeliveries(CONSUMER, events.keySet());
-        handle(events.values().stream().filter(event -> firstTime.contains(event.eventId())).toList());
+        handle(events.values().stream()
+                .filter(event -> firstTime.contains(event.eventId()))
+                .toList());
     }
 
     private void handle(List<ReferralEvent> events) {
@@ -77,30 +84,36 @@ class ReferralEventsListener {
         }
         Instant now = clock.instant();
         Set<UUID> firstContacts = parties.apply(events, now);
-        Map<UUID, ReferralParty> known = parties.of(events.stream().map(ReferralEvent::referralId)
-                .collect(Collectors.toSet()));
+        Map<UUID, ReferralParty> known =
+                parties.of(events.stream().map(ReferralEvent::referralId).collect(Collectors.toSet()));
         List<Notification> told = new ArrayList<>();
         List<EmailOutbox.Owed> mails = new ArrayList<>();
         for (ReferralEvent event : events) {
             Optional<ReferralParty> party = Optional.ofNullable(known.get(event.referralId()));
             for (Told one : Recipients.of(event, party, firstContacts.contains(event.eventId()))) {
                 told.add(Notification.of(one.type(), one.audience(), event.referralId(), event.eventId(), now));
-                EmailOutbox.Occurrence occurrence = new EmailOutbox.Occurrence(event.eventId(), one.type().name(),
-                        event.referralId(), detailOf(event), event.occurredAt());
-                mailboxOf(one.audience(), party).ifPresent(mailbox -> mails.add(new EmailOutbox.Owed(occurrence,
-                        mailbox)));
+                EmailOutbox.Occurrence occurrence = new EmailOutbox.Occurrence(
+                        event.eventId(), one.type().name(), event.referralId(), detailOf(event), event.occurredAt());
+                mailboxOf(one.audience(), party)
+                        .ifPresent(mailbox -> mails.add(new EmailOutbox.Owed(occurrence, mailbox)));
             }
         }
-        Map<UUID, Instant> occurredAt = events.stream()
-                .collect(Collectors.toMap(ReferralEvent::eventId, ReferralEvent::occurredAt));
+        Map<UUID, Instant> occurredAt =
+                events.stream().collect(Collectors.toMap(ReferralEvent::eventId, ReferralEvent::occurredAt));
         for (Notification stored : notifications.addAll(told)) {
-            Counter.builder("notifications.sent").tag("channel", "in-app").tag("type", stored.type().name())
-                    .register(meters).increment();
-            Timer.builder("notifications.delivery").tag("channel", "in-app").register(meters)
+            Counter.builder("notifications.sent")
+                    .tag("channel", "in-app")
+                    .tag("type", stored.type().name())
+                    .register(meters)
+                    .increment();
+            Timer.builder("notifications.delivery")
+                    .tag("channel", "in-app")
+                    .register(meters)
                     .record(Duration.between(occurredAt.get(stored.eventId()), now));
         }
         emails.oweAll(mails);
-        log.debug("{} referral event(s): {} notification(s), {} mail(s) owed", events.size(), told.size(), mails.size());
+        log.debug(
+                "{} referral event(s): {} notification(s), {} mail(s) owed", events.size(), told.size(), mails.size());
     }
 
     /** A user's own address; an organisation's intake mailbox of the service that has the referral; a helpdesk's. */
@@ -108,8 +121,10 @@ class ReferralEventsListener {
         if (audience.kind() == Audience.Kind.USER) {
             return Optional.of(new EmailOutbox.Recipient.User(audience.id()));
         }
-        return audience.helpdeskZone().<EmailOutbox.Recipient>map(EmailOutbox.Recipient.Helpdesk::new)
-                .or(() -> party.filter(known -> known.organisationId().equals(audience.id()) && known.serviceId() != null)
+        return audience.helpdeskZone()
+                .<EmailOutbox.Recipient>map(EmailOutbox.Recipient.Helpdesk::new)
+                .or(() -> party.filter(
+                                known -> known.organisationId().equals(audience.id()) && known.serviceId() != null)
                         .map(known -> new EmailOutbox.Recipient.ServiceIntake(known.serviceId())));
     }
 

@@ -22,9 +22,13 @@ import org.springframework.stereotype.Repository;
 class ReferralParties {
 
     /** The referrer, the current receiver and the care zone of one referral. */
-    record ReferralParty(UUID referralId, String referrerId, String organisationId, String serviceId,
-            String careZoneCode, Instant firstContactAt) {
-    }
+    record ReferralParty(
+            UUID referralId,
+            String referrerId,
+            String organisationId,
+            String serviceId,
+            String careZoneCode,
+            Instant firstContactAt) {}
 
     private final JdbcClient jdbc;
 
@@ -48,49 +52,77 @@ class ReferralParties {
                                      CAST(:services AS text[]), CAST(:zones AS text[]), CAST(:ats AS timestamptz[]))
                 ON CONFLICT (referral_id) DO NOTHING
                 """)
-                .param("referrals", submitted.stream().map(event -> event.referralId().toString()).toArray(String[]::new))
-                .param("referrers", submitted.stream().map(ReferralSubmitted::referrerId).toArray(String[]::new))
-                .param("organisations", submitted.stream().map(ReferralSubmitted::receivingOrganisationId)
-                        .toArray(String[]::new))
-                .param("services", submitted.stream().map(ReferralSubmitted::receivingServiceId).toArray(String[]::new))
-                .param("zones", submitted.stream().map(ReferralSubmitted::careZoneCode).toArray(String[]::new))
+                .param(
+                        "referrals",
+                        submitted.stream()
+                                .map(event -> event.referralId().toString())
+                                .toArray(String[]::new))
+                .param(
+                        "referrers",
+                        submitted.stream().map(ReferralSubmitted::referrerId).toArray(String[]::new))
+                .param(
+                        "organisations",
+                        submitted.stream()
+                                .map(ReferralSubmitted::receivingOrganisationId)
+                                .toArray(String[]::new))
+                .param(
+                        "services",
+                        submitted.stream()
+                                .map(ReferralSubmitted::receivingServiceId)
+                                .toArray(String[]::new))
+                .param(
+                        "zones",
+                        submitted.stream().map(ReferralSubmitted::careZoneCode).toArray(String[]::new))
                 .param("ats", submitted.stream().map(event -> now.toString()).toArray(String[]::new))
                 .update();
         Set<UUID> firstContacts = new HashSet<>();
         for (ReferralEvent event : events) {
             switch (event) {
-                case ReferralRerouted rerouted -> jdbc.sql("""
+                case ReferralRerouted rerouted ->
+                    jdbc.sql("""
                         UPDATE referral_party SET organisation_id = :organisation, service_id = :service, updated_at = :at
                         WHERE referral_id = :referral
                         """)
-                        .param("referral", rerouted.referralId()).param("organisation", rerouted.organisationId())
-                        .param("service", rerouted.serviceId()).param("at", at)
-                        .update();
+                            .param("referral", rerouted.referralId())
+                            .param("organisation", rerouted.organisationId())
+                            .param("service", rerouted.serviceId())
+                            .param("at", at)
+                            .update();
                 // Only the first reached contact is news for the referrer, not every call after it.
-                case ContactAttemptLogged attempt when attempt.reached() && jdbc.sql("""
+                case ContactAttemptLogged attempt
+                when attempt.reached()
+                        && jdbc.sql("""
                         UPDATE referral_party SET first_contact_at = :contactAt, updated_at = :at
                         WHERE referral_id = :referral AND first_contact_at IS NULL
                         """)
-                        .param("referral", attempt.referralId())
-                        .param("contactAt", Timestamp.from(attempt.attemptedAt())).param("at", at)
-                        .update() == 1 -> firstContacts.add(attempt.eventId());
-                default -> {
-                }
+                                        .param("referral", attempt.referralId())
+                                        .param("contactAt", Timestamp.from(attempt.attemptedAt()))
+                                        .param("at", at)
+                                        .update()
+                                == 1 -> firstContacts.add(attempt.eventId());
+                default -> {}
             }
         }
         return firstContacts;
     }
 
     Map<UUID, ReferralParty> of(Collection<UUID> referralIds) {
-        return jdbc.sql("SELECT * FROM referral_party WHERE referral_id = ANY (CAST(:referrals AS uuid[]))")
+        return jdbc
+                .sql("SELECT * FROM referral_party WHERE referral_id = ANY (CAST(:referrals AS uuid[]))")
                 .param("referrals", referralIds.stream().map(UUID::toString).toArray(String[]::new))
                 .query((row, n) -> {
                     Timestamp firstContact = row.getTimestamp("first_contact_at");
-                    return new ReferralParty(row.getObject("referral_id", UUID.class), row.getString("referrer_id"),
-                            row.getString("organisation_id"), row.getString("service_id"),
-                            row.getString("care_zone_code"), firstContact == null ? null : firstContact.toInstant());
+                    return new ReferralParty(
+                            row.getObject("referral_id", UUID.class),
+                            row.getString("referrer_id"),
+                            row.getString("organisation_id"),
+                            row.getString("service_id"),
+                            row.getString("care_zone_code"),
+                            firstContact == null ? null : firstContact.toInstant());
                 })
-                .list().stream().collect(Collectors.toMap(ReferralParty::referralId, Function.identity()));
+                .list()
+                .stream()
+                .collect(Collectors.toMap(ReferralParty::referralId, Function.identity()));
     }
 
     private static <T> List<T> only(List<ReferralEvent> events, Class<T> type) {

@@ -59,18 +59,29 @@ class MailBurstIT extends MailScenario {
         List<MimeMessage> mails = mailsTo(address);
 
         assertThat(mails).hasSize(2);
-        MimeMessage burst = mails.stream().filter(mail -> subject(mail).contains(busy.toString().substring(0, 8)))
-                .findFirst().orElseThrow();
+        MimeMessage burst = mails.stream()
+                .filter(mail -> subject(mail).contains(busy.toString().substring(0, 8)))
+                .findFirst()
+                .orElseThrow();
         assertThat(subject(burst)).contains("3 nieuwe meldingen");
-        assertThat(text(burst).split("/referrals/" + busy, -1)).as("three lines, each linking to the referral")
+        assertThat(text(burst).split("/referrals/" + busy, -1))
+                .as("three lines, each linking to the referral")
                 .hasSize(4);
         assertThat(text(burst)).doesNotContain(quiet.toString());
         assertThat(count("SELECT count(*) FROM email WHERE referral_id = '" + busy + "' AND status = 'SENT'"))
-                .as("each message counted as sent").isEqualTo(3);
+                .as("each message counted as sent")
+                .isEqualTo(3);
     }
 
     private static FeedbackPosted posted(UUID referral, String referrer) {
-        return new FeedbackPosted(UUID.randomUUID(), Instant.now(), referral, UUID.randomUUID(), "ORGANISATION",
-                "worker.ocmw", "ocmw-jette", referrer);
+        return new FeedbackPosted(
+                UUID.randomUUID(),
+                Instant.now(),
+                referral,
+                UUID.randomUUID(),
+                "ORGANISATION",
+                "worker.ocmw",
+                "ocmw-jette",
+                referrer);
     }
 }

@@ -34,8 +34,10 @@ abstract class MailScenario {
 
     @Autowired
     MockMvcTester mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     KafkaTemplate<String, CloudEvent> kafka;
 
@@ -43,15 +45,17 @@ abstract class MailScenario {
     abstract GreenMail smtp();
 
     String looksAtNotifications(String userId, String email, String language) {
-        String token = "Bearer " + TestTokens.token(userId, List.of("referrer"), null,
-                Map.of("email", email, "locale", language));
-        assertThat(mvc.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, token)).hasStatusOk();
+        String token = "Bearer "
+                + TestTokens.token(userId, List.of("referrer"), null, Map.of("email", email, "locale", language));
+        assertThat(mvc.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatusOk();
         return token;
     }
 
     void publish(DomainEvent event) {
         CloudEventCodec codec = event instanceof ServiceChanged || event instanceof CareZoneChanged
-                ? DIRECTORY_SERVICE : REFERRAL_SERVICE;
+                ? DIRECTORY_SERVICE
+                : REFERRAL_SERVICE;
         kafka.send(Topics.of(event), event.subject(), codec.encode(event));
     }
 
@@ -60,19 +64,35 @@ abstract class MailScenario {
     }
 
     static ReferralSubmitted submitted(UUID referral, String referrer, String organisation) {
-        return new ReferralSubmitted(UUID.randomUUID(), Instant.now(), referral, referrer, List.of("loneliness"),
-                "1090", "nl", "ROUTINE", "21010", "21010", "noord", organisation, organisation + "-ontmoeting", false,
+        return new ReferralSubmitted(
+                UUID.randomUUID(),
+                Instant.now(),
+                referral,
+                referrer,
+                List.of("loneliness"),
+                "1090",
+                "nl",
+                "ROUTINE",
+                "21010",
+                "21010",
+                "noord",
+                organisation,
+                organisation + "-ontmoeting",
+                false,
                 "general-practitioner");
     }
 
     List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp().getReceivedMessages()).filter(mail -> {
-            try {
-                return Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().equals(address));
-            } catch (Exception unreadable) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(smtp().getReceivedMessages())
+                .filter(mail -> {
+                    try {
+                        return Arrays.stream(mail.getAllRecipients())
+                                .anyMatch(to -> to.toString().equals(address));
+                    } catch (Exception unreadable) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     static String subject(MimeMessage mail) {

@@ -59,10 +59,14 @@ class NotificationServiceIT extends ServiceBaseline {
 
     @Test
     void aBadPageSizeIsNamedInTheProblem() {
-        assertThat(mvc.get().uri("/api/notifications?size=0").header(HttpHeaders.ACCEPT_LANGUAGE, "nl")
-                .header(HttpHeaders.AUTHORIZATION, referrer("gp.anywhere")))
-                .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().satisfies(json -> {
+        assertThat(mvc.get()
+                        .uri("/api/notifications?size=0")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "nl")
+                        .header(HttpHeaders.AUTHORIZATION, referrer("gp.anywhere")))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.errors[0].field").isEqualTo("size");
                     assertThat(json).extractingPath("$.title").isEqualTo("Ongeldige aanvraag");
                 });
@@ -74,12 +78,17 @@ class NotificationServiceIT extends ServiceBaseline {
 
         send(submitted);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(mvc.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, worker("sofie", "ocmw-jette")))
-                        .hasStatusOk().bodyJson().satisfies(json -> {
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(mvc.get()
+                                .uri("/api/notifications")
+                                .header(HttpHeaders.AUTHORIZATION, worker("sofie", "ocmw-jette")))
+                        .hasStatusOk()
+                        .bodyJson()
+                        .satisfies(json -> {
                             assertThat(json).extractingPath("$.unread").isEqualTo(1);
                             assertThat(json).extractingPath("$.items[0].type").isEqualTo("REFERRAL_SUBMITTED");
-                            assertThat(json).extractingPath("$.items[0].referralId")
+                            assertThat(json)
+                                    .extractingPath("$.items[0].referralId")
                                     .isEqualTo(submitted.referralId().toString());
                         }));
         assertThat(unread(worker("jan", "ocmw-jette"))).isEqualTo(1);
@@ -92,10 +101,24 @@ class NotificationServiceIT extends ServiceBaseline {
         ReferralSubmitted submitted = submittedBy("gp.laken", "ldc-laken");
         send(submitted);
         send(new ReferralAccepted(UUID.randomUUID(), Instant.now(), submitted.referralId(), "ldc-laken", null));
-        send(new ContactAttemptLogged(UUID.randomUUID(), Instant.now(), submitted.referralId(), UUID.randomUUID(),
-                "ldc-laken", Instant.now(), "PHONE", true));
-        send(new ContactAttemptLogged(UUID.randomUUID(), Instant.now(), submitted.referralId(), UUID.randomUUID(),
-                "ldc-laken", Instant.now(), "PHONE", true));
+        send(new ContactAttemptLogged(
+                UUID.randomUUID(),
+                Instant.now(),
+                submitted.referralId(),
+                UUID.randomUUID(),
+                "ldc-laken",
+                Instant.now(),
+                "PHONE",
+                true));
+        send(new ContactAttemptLogged(
+                UUID.randomUUID(),
+                Instant.now(),
+                submitted.referralId(),
+                UUID.randomUUID(),
+                "ldc-laken",
+                Instant.now(),
+                "PHONE",
+                true));
         send(new ReferralCompleted(UUID.randomUUID(), Instant.now(), submitted.referralId(), "ldc-laken", "SOLVED"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> unread(referrer("gp.laken")) == 3);
@@ -103,19 +126,27 @@ class NotificationServiceIT extends ServiceBaseline {
                 .containsExactlyInAnyOrder("REFERRAL_ACCEPTED", "FIRST_CONTACT_MADE", "REFERRAL_COMPLETED");
 
         String first = JsonPath.read(body(referrer("gp.laken")), "$.items[0].id");
-        assertThat(mvc.post().uri("/api/notifications/" + first + "/read")
-                .header(HttpHeaders.AUTHORIZATION, referrer("gp.laken"))).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(mvc.post()
+                        .uri("/api/notifications/" + first + "/read")
+                        .header(HttpHeaders.AUTHORIZATION, referrer("gp.laken")))
+                .hasStatus(HttpStatus.NO_CONTENT);
         assertThat(unread(referrer("gp.laken"))).isEqualTo(2);
-        assertThat(mvc.post().uri("/api/notifications/" + first + "/read")
-                .header(HttpHeaders.AUTHORIZATION, referrer("gp.other"))).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.post()
+                        .uri("/api/notifications/" + first + "/read")
+                        .header(HttpHeaders.AUTHORIZATION, referrer("gp.other")))
+                .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.post().uri("/api/notifications/read").header(HttpHeaders.AUTHORIZATION, referrer("gp.laken")))
                 .hasStatus(HttpStatus.NO_CONTENT);
         assertThat(unread(referrer("gp.laken"))).isZero();
 
-        assertThat(mvc.post().uri("/api/notifications/read").header(HttpHeaders.AUTHORIZATION, worker("a", "ldc-laken")))
+        assertThat(mvc.post()
+                        .uri("/api/notifications/read")
+                        .header(HttpHeaders.AUTHORIZATION, worker("a", "ldc-laken")))
                 .hasStatus(HttpStatus.NO_CONTENT);
         assertThat(unread(worker("a", "ldc-laken"))).isZero();
-        assertThat(unread(worker("b", "ldc-laken"))).as("a colleague's own unread count").isEqualTo(1);
+        assertThat(unread(worker("b", "ldc-laken")))
+                .as("a colleague's own unread count")
+                .isEqualTo(1);
     }
 
     @Test
@@ -126,8 +157,22 @@ class NotificationServiceIT extends ServiceBaseline {
         String gp = "gp-" + UUID.randomUUID();
         String zone = "zone-" + UUID.randomUUID();
         Instant at = Instant.now();
-        send(new ReferralSubmitted(UUID.randomUUID(), at, referral, gp, List.of("housing"), "1090", "nl", "ROUTINE",
-                "21010", "21010", zone, first, first + "-onthaal", false, "general-practitioner"));
+        send(new ReferralSubmitted(
+                UUID.randomUUID(),
+                at,
+                referral,
+                gp,
+                List.of("housing"),
+                "1090",
+                "nl",
+                "ROUTINE",
+                "21010",
+                "21010",
+                zone,
+                first,
+                first + "-onthaal",
+                false,
+                "general-practitioner"));
         send(new ReferralDeclined(UUID.randomUUID(), at, referral, first, first + "-onthaal", "NO_CAPACITY", true));
         send(new ReferralRerouted(UUID.randomUUID(), at, referral, second, second + "-onthaal", false));
         send(new ReferralReceived(UUID.randomUUID(), at, referral, second, second + "-onthaal"));
@@ -136,29 +181,55 @@ class NotificationServiceIT extends ServiceBaseline {
         send(new ReferralAccepted(UUID.randomUUID(), at, referral, second, second + "-onthaal"));
         send(new ContactAttemptLogged(UUID.randomUUID(), at, referral, UUID.randomUUID(), second, at, "PHONE", false));
         send(new ContactAttemptLogged(UUID.randomUUID(), at, referral, UUID.randomUUID(), second, at, "PHONE", true));
-        send(new FeedbackPosted(UUID.randomUUID(), at, referral, UUID.randomUUID(), "ORGANISATION", "worker", second, gp));
+        send(new FeedbackPosted(
+                UUID.randomUUID(), at, referral, UUID.randomUUID(), "ORGANISATION", "worker", second, gp));
         send(new FeedbackPosted(UUID.randomUUID(), at, referral, UUID.randomUUID(), "REFERRER", gp, second, gp));
         send(new ReferralCompleted(UUID.randomUUID(), at, referral, second, "SOLVED"));
         send(new SatisfactionRated(UUID.randomUUID(), at, referral, "REFERRER", 5));
         send(new ReferralCancelled(UUID.randomUUID(), at, referral, gp, second));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> typesOf(worker("w", second)).size() == 5);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> typesOf(worker("w", second)).size() == 5);
         assertThat(typesOf(worker("w", first))).containsExactly("REFERRAL_SUBMITTED");
-        assertThat(typesOf(worker("w", second))).containsExactlyInAnyOrder("REFERRAL_REROUTED", "REMINDER_DUE",
-                "REFERRAL_ESCALATED", "FEEDBACK_POSTED", "REFERRAL_CANCELLED");
-        assertThat(typesOf(worker("h", "helpdesk-" + zone))).containsExactlyInAnyOrder("REMINDER_DUE",
-                "REFERRAL_ESCALATED");
-        assertThat(typesOf(referrer(gp))).containsExactlyInAnyOrder("REFERRAL_DECLINED", "REFERRAL_ESCALATED",
-                "REFERRAL_ACCEPTED", "FIRST_CONTACT_MADE", "FEEDBACK_POSTED", "REFERRAL_COMPLETED");
+        assertThat(typesOf(worker("w", second)))
+                .containsExactlyInAnyOrder(
+                        "REFERRAL_REROUTED",
+                        "REMINDER_DUE",
+                        "REFERRAL_ESCALATED",
+                        "FEEDBACK_POSTED",
+                        "REFERRAL_CANCELLED");
+        assertThat(typesOf(worker("h", "helpdesk-" + zone)))
+                .containsExactlyInAnyOrder("REMINDER_DUE", "REFERRAL_ESCALATED");
+        assertThat(typesOf(referrer(gp)))
+                .containsExactlyInAnyOrder(
+                        "REFERRAL_DECLINED",
+                        "REFERRAL_ESCALATED",
+                        "REFERRAL_ACCEPTED",
+                        "FIRST_CONTACT_MADE",
+                        "FEEDBACK_POSTED",
+                        "REFERRAL_COMPLETED");
     }
 
     @Test
     void aRedeliveredEventHasOneEffect() {
         ReferralSubmitted submitted = submittedBy("gp.redelivered", "org-redelivered");
         CloudEvent once = REFERRAL_SERVICE.encode(submitted);
-        ReferralSubmitted marker = new ReferralSubmitted(UUID.randomUUID(), Instant.now(), submitted.referralId(),
-                "gp.marker", List.of("housing"), "1090", "fr", "ROUTINE", "21010", "21010", "noord", "org-marker",
-                null, false, "general-practitioner");
+        ReferralSubmitted marker = new ReferralSubmitted(
+                UUID.randomUUID(),
+                Instant.now(),
+                submitted.referralId(),
+                "gp.marker",
+                List.of("housing"),
+                "1090",
+                "fr",
+                "ROUTINE",
+                "21010",
+                "21010",
+                "noord",
+                "org-marker",
+                null,
+                false,
+                "general-practitioner");
 
         kafka.send(Topics.REFERRAL_EVENTS, submitted.subject(), once);
         kafka.send(Topics.REFERRAL_EVENTS, submitted.subject(), once);
@@ -168,7 +239,10 @@ class NotificationServiceIT extends ServiceBaseline {
         await().atMost(Duration.ofSeconds(20)).until(() -> notificationsOf("org-marker") == 1);
         assertThat(notificationsOf("org-redelivered")).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = :id")
-                .param("id", submitted.eventId()).query(Long.class).single()).isEqualTo(1);
+                        .param("id", submitted.eventId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -179,18 +253,22 @@ class NotificationServiceIT extends ServiceBaseline {
         kafka.send(Topics.REFERRAL_EVENTS, key, REFERRAL_SERVICE.encode(after));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> notificationsOf("org-after-poison") == 1);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(TopicProbe.raw(Topics.deadLetterOf(Topics.REFERRAL_EVENTS)))
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(TopicProbe.raw(Topics.deadLetterOf(Topics.REFERRAL_EVENTS)))
                         .anySatisfy(dead -> {
                             assertThat(dead.key()).isEqualTo(key);
-                            assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
-                            assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+                            assertThat(new String(dead.value(), StandardCharsets.UTF_8))
+                                    .isEqualTo("not a cloud event");
+                            assertThat(dead.headers().lastHeader("kafka_dlt-exception-message"))
+                                    .isNotNull();
                         }));
     }
 
     private long notificationsOf(String recipient) {
-        return jdbc.sql("SELECT count(*) FROM notification WHERE recipient_id = :r").param("r", recipient)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM notification WHERE recipient_id = :r")
+                .param("r", recipient)
+                .query(Long.class)
+                .single();
     }
 
     private void send(ReferralEvent event) {
@@ -206,14 +284,31 @@ class NotificationServiceIT extends ServiceBaseline {
     }
 
     private String body(String token) throws Exception {
-        return mvc.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, token).exchange().getResponse()
+        return mvc.get()
+                .uri("/api/notifications")
+                .header(HttpHeaders.AUTHORIZATION, token)
+                .exchange()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
     private static ReferralSubmitted submittedBy(String referrer, String organisation) {
-        return new ReferralSubmitted(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), referrer,
-                List.of("loneliness"), "1090", "nl", "ROUTINE", "21010", "21010", "noord", organisation,
-                organisation + "-onthaal", false, "general-practitioner");
+        return new ReferralSubmitted(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                referrer,
+                List.of("loneliness"),
+                "1090",
+                "nl",
+                "ROUTINE",
+                "21010",
+                "21010",
+                "noord",
+                organisation,
+                organisation + "-onthaal",
+                false,
+                "general-practitioner");
     }
 
     private static String referrer(String userId) {

@@ -9,12 +9,12 @@ import be.bruzel.platform.events.ContactAttemptLogged;
 import be.bruzel.platform.events.FeedbackPosted;
 import be.bruzel.platform.events.ReferralAccepted;
 import be.bruzel.platform.events.ReferralCancelled;
-import be.bruzel.platform.events.ReferralErased;
-import be.bruzel.platform.events.ReferralExpired;
 import be.bruzel.platform.events.ReferralCompleted;
 import be.bruzel.platform.events.ReferralDeclined;
+import be.bruzel.platform.events.ReferralErased;
 import be.bruzel.platform.events.ReferralEscalated;
 import be.bruzel.platform.events.ReferralEvent;
+import be.bruzel.platform.events.ReferralExpired;
 import be.bruzel.platform.events.ReferralReceived;
 import be.bruzel.platform.events.ReferralReminderDue;
 import be.bruzel.platform.events.ReferralRerouted;
@@ -38,9 +38,25 @@ class RecipientsTests {
 
     @Test
     void aNewOrReroutedReferralIsToldToTheReceivingOrganisation() {
-        assertThat(told(new ReferralSubmitted(id(), NOW, REFERRAL, "gp.jette", List.of("finances"), "1090", "nl",
-                "ROUTINE", "21010", "21010", "noord", "ocmw-jette", "ocmw-jette-schuldbemiddeling", false,
-                "general-practitioner"), Optional.empty())).containsExactly(new Told(Type.REFERRAL_SUBMITTED, OCMW));
+        assertThat(told(
+                        new ReferralSubmitted(
+                                id(),
+                                NOW,
+                                REFERRAL,
+                                "gp.jette",
+                                List.of("finances"),
+                                "1090",
+                                "nl",
+                                "ROUTINE",
+                                "21010",
+                                "21010",
+                                "noord",
+                                "ocmw-jette",
+                                "ocmw-jette-schuldbemiddeling",
+                                false,
+                                "general-practitioner"),
+                        Optional.empty()))
+                .containsExactly(new Told(Type.REFERRAL_SUBMITTED, OCMW));
         assertThat(told(new ReferralRerouted(id(), NOW, REFERRAL, "caw-brussel", "caw-brussel-onthaal", false), KNOWN))
                 .containsExactly(new Told(Type.REFERRAL_REROUTED, Audience.organisation("caw-brussel")));
     }
@@ -64,19 +80,27 @@ class RecipientsTests {
 
     @Test
     void feedbackGoesToTheOtherSideAndACancellationToTheOrganisation() {
-        assertThat(told(new FeedbackPosted(id(), NOW, REFERRAL, id(), "ORGANISATION", "worker.jette", "ocmw-jette",
-                "gp.jette"), KNOWN)).containsExactly(new Told(Type.FEEDBACK_POSTED, GP));
-        assertThat(told(new FeedbackPosted(id(), NOW, REFERRAL, id(), "REFERRER", "gp.jette", "ocmw-jette",
-                "gp.jette"), KNOWN)).containsExactly(new Told(Type.FEEDBACK_POSTED, OCMW));
+        assertThat(told(
+                        new FeedbackPosted(
+                                id(), NOW, REFERRAL, id(), "ORGANISATION", "worker.jette", "ocmw-jette", "gp.jette"),
+                        KNOWN))
+                .containsExactly(new Told(Type.FEEDBACK_POSTED, GP));
+        assertThat(told(
+                        new FeedbackPosted(id(), NOW, REFERRAL, id(), "REFERRER", "gp.jette", "ocmw-jette", "gp.jette"),
+                        KNOWN))
+                .containsExactly(new Told(Type.FEEDBACK_POSTED, OCMW));
         assertThat(told(new ReferralCancelled(id(), NOW, REFERRAL, "gp.jette", "ocmw-jette"), KNOWN))
                 .containsExactly(new Told(Type.REFERRAL_CANCELLED, OCMW));
     }
 
     @Test
     void anExpiredReferralIsNewsForBothSidesAndAnErasureForNoOne() {
-        assertThat(told(new ReferralExpired(id(), NOW, REFERRAL, "gp.jette", "ocmw-jette", NOW.minusSeconds(86_400)),
-                KNOWN)).containsExactly(new Told(Type.REFERRAL_EXPIRED, GP), new Told(Type.REFERRAL_EXPIRED, OCMW));
-        assertThat(told(new ReferralErased(id(), NOW, REFERRAL, "PERSON_REQUEST"), KNOWN)).isEmpty();
+        assertThat(told(
+                        new ReferralExpired(id(), NOW, REFERRAL, "gp.jette", "ocmw-jette", NOW.minusSeconds(86_400)),
+                        KNOWN))
+                .containsExactly(new Told(Type.REFERRAL_EXPIRED, GP), new Told(Type.REFERRAL_EXPIRED, OCMW));
+        assertThat(told(new ReferralErased(id(), NOW, REFERRAL, "PERSON_REQUEST"), KNOWN))
+                .isEmpty();
     }
 
     @Test
@@ -84,21 +108,26 @@ class RecipientsTests {
         assertThat(told(new ReferralReminderDue(id(), NOW, REFERRAL, "ocmw-jette", null, 2), KNOWN))
                 .containsExactly(new Told(Type.REMINDER_DUE, OCMW), new Told(Type.REMINDER_DUE, HELPDESK));
         assertThat(told(new ReferralEscalated(id(), NOW, REFERRAL, "ocmw-jette", null, "noord", "gp.jette", 5), KNOWN))
-                .containsExactly(new Told(Type.REFERRAL_ESCALATED, OCMW), new Told(Type.REFERRAL_ESCALATED, HELPDESK),
+                .containsExactly(
+                        new Told(Type.REFERRAL_ESCALATED, OCMW),
+                        new Told(Type.REFERRAL_ESCALATED, HELPDESK),
                         new Told(Type.REFERRAL_ESCALATED, GP));
     }
 
     @Test
     void anUnmetNeedEscalatedIsToldToItsHelpdeskOnce() {
-        assertThat(told(new ReferralEscalated(id(), NOW, REFERRAL, "helpdesk-noord", null, "noord", "gp.jette", 5),
-                KNOWN)).containsExactly(new Told(Type.REFERRAL_ESCALATED, HELPDESK),
-                        new Told(Type.REFERRAL_ESCALATED, GP));
+        assertThat(told(
+                        new ReferralEscalated(id(), NOW, REFERRAL, "helpdesk-noord", null, "noord", "gp.jette", 5),
+                        KNOWN))
+                .containsExactly(new Told(Type.REFERRAL_ESCALATED, HELPDESK), new Told(Type.REFERRAL_ESCALATED, GP));
     }
 
     @Test
     void receiptsAndScoresTellNobody() {
-        assertThat(told(new ReferralReceived(id(), NOW, REFERRAL, "ocmw-jette", null), KNOWN)).isEmpty();
-        assertThat(told(new SatisfactionRated(id(), NOW, REFERRAL, "REFERRER", 5), KNOWN)).isEmpty();
+        assertThat(told(new ReferralReceived(id(), NOW, REFERRAL, "ocmw-jette", null), KNOWN))
+                .isEmpty();
+        assertThat(told(new SatisfactionRated(id(), NOW, REFERRAL, "REFERRER", 5), KNOWN))
+                .isEmpty();
     }
 
     private static List<Told> told(ReferralEvent event, Optional<ReferralParty> party) {

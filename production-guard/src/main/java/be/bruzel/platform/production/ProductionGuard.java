@@ -36,8 +36,9 @@ public class ProductionGuard implements EnvironmentPostProcessor {
         }
         List<String> refused = refusedSecrets(environment, demoSettings(new ClassPathResource("application-demo.yml")));
         if (!refused.isEmpty()) {
-            throw new IllegalStateException("Refusing to start outside the demo profile: " + String.join("; ", refused)
-                    + ". Set your own (see the README, Configure), or start the demo with SPRING_PROFILES_ACTIVE=demo.");
+            throw new IllegalStateException(
+                    "Refusing to start outside the demo profile: " + String.join("; ", refused)
+                            + ". Set your own (see the README, Configure), or start the demo with SPRING_PROFILES_ACTIVE=demo.");
         }
     }
 
@@ -66,7 +67,8 @@ public class ProductionGuard implements EnvironmentPostProcessor {
         try {
             Map<String, String> settings = new java.util.LinkedHashMap<>();
             for (PropertySource<?> source : new YamlPropertySourceLoader().load("demo", file)) {
-                ((OriginTrackedMapPropertySource) source).getSource()
+                ((OriginTrackedMapPropertySource) source)
+                        .getSource()
                         .forEach((name, value) -> settings.put(name, String.valueOf(value)));
             }
             return settings;

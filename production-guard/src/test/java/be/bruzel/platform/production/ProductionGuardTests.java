@@ -13,7 +13,8 @@ import org.springframework.mock.env.MockEnvironment;
 
 class ProductionGuardTests {
 
-    private static final Map<String, String> DEMO = ProductionGuard.demoSettings(new ByteArrayResource("""
+    private static final Map<String, String> DEMO =
+            ProductionGuard.demoSettings(new ByteArrayResource("""
             spring:
               datasource:
                 password: ${REFERRAL_DB_PASSWORD:referral}
@@ -23,17 +24,19 @@ class ProductionGuardTests {
               directory:
                 demo-data: true
             """.getBytes(StandardCharsets.UTF_8)) {
-        @Override
-        public boolean exists() {
-            return true;
-        }
-    });
+                @Override
+                public boolean exists() {
+                    return true;
+                }
+            });
 
     @Test
     void aSecretThatIsNotSetIsRefused() {
-        MockEnvironment production = new MockEnvironment().withProperty("platform.statistics.pseudonym-key", "own-key-0123456789");
+        MockEnvironment production =
+                new MockEnvironment().withProperty("platform.statistics.pseudonym-key", "own-key-0123456789");
 
-        assertThat(ProductionGuard.refusedSecrets(production, DEMO)).containsExactly("spring.datasource.password is not set");
+        assertThat(ProductionGuard.refusedSecrets(production, DEMO))
+                .containsExactly("spring.datasource.password is not set");
     }
 
     @Test
@@ -42,8 +45,9 @@ class ProductionGuardTests {
                 .withProperty("spring.datasource.password", "referral")
                 .withProperty("platform.statistics.pseudonym-key", "demo-key-change-me-in-production");
 
-        assertThat(ProductionGuard.refusedSecrets(production, DEMO)).containsExactly(
-                "spring.datasource.password is the demo's", "platform.statistics.pseudonym-key is the demo's");
+        assertThat(ProductionGuard.refusedSecrets(production, DEMO))
+                .containsExactly(
+                        "spring.datasource.password is the demo's", "platform.statistics.pseudonym-key is the demo's");
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param capacity {@code OPEN}, {@code FULL} or {@code PAUSED}
  * @param fullUntil with {@code FULL}: the first day it takes referrals again; none means until further notice
  */
-public record Candidate(String serviceId, boolean active, String capacity, LocalDate fullUntil,
-        List<String> languages) {
+public record Candidate(
+        String serviceId, boolean active, String capacity, LocalDate fullUntil, List<String> languages) {
 
     public Candidate {
         languages = List.copyOf(languages);
@@ -24,8 +24,8 @@ public record Candidate(String serviceId, boolean active, String capacity, Local
         }
         return switch (capacity) {
             case "OPEN" -> Optional.empty();
-            case "FULL" -> fullUntil != null && !day.isBefore(fullUntil)
-                    ? Optional.empty() : Optional.of(Verdict.SKIPPED_FULL);
+            case "FULL" ->
+                fullUntil != null && !day.isBefore(fullUntil) ? Optional.empty() : Optional.of(Verdict.SKIPPED_FULL);
             default -> Optional.of(Verdict.SKIPPED_PAUSED);
         };
     }

@@ -15,11 +15,11 @@ import java.util.Optional;
  */
 public final class Router {
 
-    private Router() {
-    }
+    private Router() {}
 
     public static RoutingDecision decide(List<RuleLevel> levels, String language, LocalDate day) {
-        boolean someoneSpeaksTheLanguage = levels.stream().flatMap(level -> level.candidates().stream())
+        boolean someoneSpeaksTheLanguage = levels.stream()
+                .flatMap(level -> level.candidates().stream())
                 .anyMatch(candidate -> candidate.unavailableOn(day).isEmpty() && candidate.speaks(language));
         List<RoutingDecision.Consideration> considered = new ArrayList<>();
         Optional<String> chosen = Optional.empty();
@@ -29,20 +29,21 @@ public final class Router {
                 continue;
             }
             for (Candidate candidate : level.candidates()) {
-                Verdict verdict = chosen.isPresent() ? Verdict.NOT_NEEDED
+                Verdict verdict = chosen.isPresent()
+                        ? Verdict.NOT_NEEDED
                         : verdictOn(candidate, language, day, someoneSpeaksTheLanguage);
                 if (verdict == Verdict.CHOSEN || verdict == Verdict.CHOSEN_DESPITE_LANGUAGE) {
                     chosen = Optional.of(candidate.serviceId());
                 }
-                considered.add(new RoutingDecision.Consideration(level.kind(), level.code(), candidate.serviceId(),
-                        verdict));
+                considered.add(
+                        new RoutingDecision.Consideration(level.kind(), level.code(), candidate.serviceId(), verdict));
             }
         }
         return new RoutingDecision(chosen, considered);
     }
 
-    private static Verdict verdictOn(Candidate candidate, String language, LocalDate day,
-            boolean someoneSpeaksTheLanguage) {
+    private static Verdict verdictOn(
+            Candidate candidate, String language, LocalDate day, boolean someoneSpeaksTheLanguage) {
         Optional<Verdict> unavailable = candidate.unavailableOn(day);
         if (unavailable.isPresent()) {
             return unavailable.get();

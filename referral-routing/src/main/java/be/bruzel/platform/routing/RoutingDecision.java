@@ -14,8 +14,7 @@ public record RoutingDecision(Optional<String> chosenServiceId, List<Considerati
     /**
      * @param serviceId none for a level without a rule
      */
-    public record Consideration(String levelKind, String levelCode, String serviceId, Verdict verdict) {
-    }
+    public record Consideration(String levelKind, String levelCode, String serviceId, Verdict verdict) {}
 
     public RoutingDecision {
         considered = List.copyOf(considered);

@@ -12,22 +12,27 @@ class RouterTests {
 
     @Test
     void theMostLocalRuleWinsOverTheZoneAndTheRegion() {
-        RoutingDecision decision = Router.decide(List.of(
-                level("MUNICIPALITY", "21010", open("ocmw-jette", "nl", "fr")),
-                level("CARE_ZONE", "noord", open("caw-noord", "nl")),
-                level("REGION", "bruzel", open("caw-brussel", "nl", "fr"))), "fr", TODAY);
+        RoutingDecision decision = Router.decide(
+                List.of(
+                        level("MUNICIPALITY", "21010", open("ocmw-jette", "nl", "fr")),
+                        level("CARE_ZONE", "noord", open("caw-noord", "nl")),
+                        level("REGION", "bruzel", open("caw-brussel", "nl", "fr"))),
+                "fr",
+                TODAY);
 
         assertThat(decision.chosenServiceId()).contains("ocmw-jette");
         assertThat(decision.helpdeskFallback()).isFalse();
-        assertThat(decision.considered()).extracting(RoutingDecision.Consideration::verdict)
+        assertThat(decision.considered())
+                .extracting(RoutingDecision.Consideration::verdict)
                 .containsExactly(Verdict.CHOSEN, Verdict.NOT_NEEDED, Verdict.NOT_NEEDED);
     }
 
     @Test
     void aLevelWithoutARuleFallsThroughToTheZone() {
-        RoutingDecision decision = Router.decide(List.of(
-                level("MUNICIPALITY", "21010"),
-                level("CARE_ZONE", "noord", open("caw-noord", "nl"))), "nl", TODAY);
+        RoutingDecision decision = Router.decide(
+                List.of(level("MUNICIPALITY", "21010"), level("CARE_ZONE", "noord", open("caw-noord", "nl"))),
+                "nl",
+                TODAY);
 
         assertThat(decision.chosenServiceId()).contains("caw-noord");
         assertThat(decision.considered().getFirst())
@@ -36,30 +41,42 @@ class RouterTests {
 
     @Test
     void fullPausedAndInactiveServicesAreSkippedWithTheReason() {
-        RoutingDecision decision = Router.decide(List.of(level("MUNICIPALITY", "21010",
-                new Candidate("full", true, "FULL", TODAY.plusDays(1), List.of("nl")),
-                new Candidate("paused", true, "PAUSED", null, List.of("nl")),
-                new Candidate("closed", false, "OPEN", null, List.of("nl")),
-                open("open", "nl"))), "nl", TODAY);
+        RoutingDecision decision = Router.decide(
+                List.of(level(
+                        "MUNICIPALITY",
+                        "21010",
+                        new Candidate("full", true, "FULL", TODAY.plusDays(1), List.of("nl")),
+                        new Candidate("paused", true, "PAUSED", null, List.of("nl")),
+                        new Candidate("closed", false, "OPEN", null, List.of("nl")),
+                        open("open", "nl"))),
+                "nl",
+                TODAY);
 
         assertThat(decision.chosenServiceId()).contains("open");
-        assertThat(decision.considered()).extracting(RoutingDecision.Consideration::verdict).containsExactly(
-                Verdict.SKIPPED_FULL, Verdict.SKIPPED_PAUSED, Verdict.SKIPPED_INACTIVE, Verdict.CHOSEN);
+        assertThat(decision.considered())
+                .extracting(RoutingDecision.Consideration::verdict)
+                .containsExactly(
+                        Verdict.SKIPPED_FULL, Verdict.SKIPPED_PAUSED, Verdict.SKIPPED_INACTIVE, Verdict.CHOSEN);
     }
 
     @Test
     void aServiceFullUntilTodayTakesReferralsAgainToday() {
-        RoutingDecision decision = Router.decide(List.of(level("MUNICIPALITY", "21010",
-                new Candidate("reopened", true, "FULL", TODAY, List.of("nl")))), "nl", TODAY);
+        RoutingDecision decision = Router.decide(
+                List.of(level("MUNICIPALITY", "21010", new Candidate("reopened", true, "FULL", TODAY, List.of("nl")))),
+                "nl",
+                TODAY);
 
         assertThat(decision.chosenServiceId()).contains("reopened");
     }
 
     @Test
     void aServiceThatDoesNotSpeakTheLanguageIsSkippedWhenAWiderOneDoes() {
-        RoutingDecision decision = Router.decide(List.of(
-                level("MUNICIPALITY", "21010", open("dutch-only", "nl")),
-                level("REGION", "bruzel", open("bilingual", "nl", "fr"))), "fr", TODAY);
+        RoutingDecision decision = Router.decide(
+                List.of(
+                        level("MUNICIPALITY", "21010", open("dutch-only", "nl")),
+                        level("REGION", "bruzel", open("bilingual", "nl", "fr"))),
+                "fr",
+                TODAY);
 
         assertThat(decision.chosenServiceId()).contains("bilingual");
         assertThat(decision.considered().getFirst().verdict()).isEqualTo(Verdict.SKIPPED_LANGUAGE);
@@ -67,9 +84,12 @@ class RouterTests {
 
     @Test
     void whenNobodySpeaksTheLanguageTheFirstAvailableServiceIsChosenAllTheSame() {
-        RoutingDecision decision = Router.decide(List.of(
-                level("MUNICIPALITY", "21010", open("dutch-only", "nl")),
-                level("REGION", "bruzel", open("french-only", "fr"))), "ar", TODAY);
+        RoutingDecision decision = Router.decide(
+                List.of(
+                        level("MUNICIPALITY", "21010", open("dutch-only", "nl")),
+                        level("REGION", "bruzel", open("french-only", "fr"))),
+                "ar",
+                TODAY);
 
         assertThat(decision.chosenServiceId()).contains("dutch-only");
         assertThat(decision.considered().getFirst().verdict()).isEqualTo(Verdict.CHOSEN_DESPITE_LANGUAGE);
@@ -77,14 +97,18 @@ class RouterTests {
 
     @Test
     void withNoAvailableServiceTheHelpdeskReceivesTheReferral() {
-        RoutingDecision decision = Router.decide(List.of(
-                level("MUNICIPALITY", "21010", new Candidate("paused", true, "PAUSED", null, List.of("nl"))),
-                level("CARE_ZONE", "noord"),
-                level("REGION", "bruzel")), "nl", TODAY);
+        RoutingDecision decision = Router.decide(
+                List.of(
+                        level("MUNICIPALITY", "21010", new Candidate("paused", true, "PAUSED", null, List.of("nl"))),
+                        level("CARE_ZONE", "noord"),
+                        level("REGION", "bruzel")),
+                "nl",
+                TODAY);
 
         assertThat(decision.chosenServiceId()).isEmpty();
         assertThat(decision.helpdeskFallback()).isTrue();
-        assertThat(decision.considered()).extracting(RoutingDecision.Consideration::verdict)
+        assertThat(decision.considered())
+                .extracting(RoutingDecision.Consideration::verdict)
                 .containsExactly(Verdict.SKIPPED_PAUSED, Verdict.NO_RULE, Verdict.NO_RULE);
     }
 

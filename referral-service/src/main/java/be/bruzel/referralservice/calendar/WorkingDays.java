@@ -14,14 +14,20 @@ import java.util.Set;
  */
 public final class WorkingDays {
 
-    private static final List<MonthDay> FIXED_HOLIDAYS = List.of(MonthDay.of(1, 1), MonthDay.of(5, 1),
-            MonthDay.of(7, 21), MonthDay.of(8, 15), MonthDay.of(11, 1), MonthDay.of(11, 11), MonthDay.of(12, 25));
+    private static final List<MonthDay> FIXED_HOLIDAYS = List.of(
+            MonthDay.of(1, 1),
+            MonthDay.of(5, 1),
+            MonthDay.of(7, 21),
+            MonthDay.of(8, 15),
+            MonthDay.of(11, 1),
+            MonthDay.of(11, 11),
+            MonthDay.of(12, 25));
 
-    private WorkingDays() {
-    }
+    private WorkingDays() {}
 
     public static boolean isWorkingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY
+                && day.getDayOfWeek() != DayOfWeek.SUNDAY
                 && !publicHolidays(day.getYear()).contains(day);
     }
 

@@ -34,23 +34,27 @@ class FeedbackController {
         this.thread = thread;
     }
 
-    record PostMessage(@NotBlank @Size(max = 4000) String body) {
-    }
+    record PostMessage(@NotBlank @Size(max = 4000) String body) {}
 
     @GetMapping
-    @Operation(summary = "The feedback thread, oldest first, a page at a time (its referrer and receiving organisation "
-            + "only; an organisation that received it after another reads only what was said with itself)")
-    ResponseEntity<List<FeedbackMessage>> read(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-            HttpServletRequest request, @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+    @Operation(
+            summary = "The feedback thread, oldest first, a page at a time (its referrer and receiving organisation "
+                    + "only; an organisation that received it after another reads only what was said with itself)")
+    ResponseEntity<List<FeedbackMessage>> read(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            HttpServletRequest request,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "200") @Min(1) @Max(500) int size) {
         return NextPage.of(request, thread.read(caller, id, page, size), page, size);
     }
 
     @PostMapping
     @Operation(summary = "Write in the feedback thread")
-    ResponseEntity<FeedbackMessage> post(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-            @Valid @RequestBody PostMessage message) {
+    ResponseEntity<FeedbackMessage> post(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody PostMessage message) {
         FeedbackMessage posted = thread.post(caller, id, message.body());
-        return ResponseEntity.created(URI.create("/api/referrals/" + id + "/messages/" + posted.id())).body(posted);
+        return ResponseEntity.created(URI.create("/api/referrals/" + id + "/messages/" + posted.id()))
+                .body(posted);
     }
 }

@@ -9,6 +9,5 @@ import java.util.UUID;
  * @param authorRole {@code REFERRER} or {@code ORGANISATION}
  * @param body none once the person's data is erased
  */
-public record FeedbackMessage(UUID id, String authorId, String authorName, String authorRole, String body,
-        Instant postedAt) {
-}
+public record FeedbackMessage(
+        UUID id, String authorId, String authorName, String authorRole, String body, Instant postedAt) {}

@@ -45,8 +45,12 @@ class FeedbackMessages {
                 VALUES (:id, :referral, :author, :name, :role, :body, :at, :organisation)
                 """)
                 .param("organisation", organisationId)
-                .param("id", message.id()).param("referral", referralId).param("author", message.authorId())
-                .param("name", message.authorName()).param("role", message.authorRole()).param("body", message.body())
+                .param("id", message.id())
+                .param("referral", referralId)
+                .param("author", message.authorId())
+                .param("name", message.authorName())
+                .param("role", message.authorRole())
+                .param("body", message.body())
                 .param("at", Timestamp.from(message.postedAt()))
                 .update();
     }
@@ -54,12 +58,17 @@ class FeedbackMessages {
     /** The messages stay as who wrote when, without what they said. */
     void eraseBodies(UUID referralId) {
         jdbc.sql("UPDATE feedback_message SET body = NULL WHERE referral_id = :referral AND body IS NOT NULL")
-                .param("referral", referralId).update();
+                .param("referral", referralId)
+                .update();
     }
 
     private static FeedbackMessage message(ResultSet row, int rowNumber) throws SQLException {
-        return new FeedbackMessage(row.getObject("id", UUID.class), row.getString("author_id"),
-                row.getString("author_name"), row.getString("author_role"), row.getString("body"),
+        return new FeedbackMessage(
+                row.getObject("id", UUID.class),
+                row.getString("author_id"),
+                row.getString("author_name"),
+                row.getString("author_role"),
+                row.getString("body"),
                 row.getTimestamp("posted_at").toInstant());
     }
 }

@@ -34,8 +34,12 @@ public class FeedbackThread {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FeedbackThread(ReferralActions referrals, FeedbackMessages messages, PersonDataAccessLog accessLog,
-            ApplicationEventPublisher events, Clock clock) {
+    FeedbackThread(
+            ReferralActions referrals,
+            FeedbackMessages messages,
+            PersonDataAccessLog accessLog,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.referrals = referrals;
         this.messages = messages;
         this.accessLog = accessLog;
@@ -48,7 +52,8 @@ public class FeedbackThread {
     List<FeedbackMessage> read(Caller caller, UUID referralId, int page, int size) {
         Referral referral = referrals.visibleTo(caller, referralId);
         accessLog.record(referralId, caller.userId(), caller.organisationId().orElse(null), "feedback.read");
-        Optional<String> organisation = referral.isReferredBy(caller.userId()) ? Optional.empty()
+        Optional<String> organisation = referral.isReferredBy(caller.userId())
+                ? Optional.empty()
                 : Optional.of(referral.receiver().organisationId());
         return messages.of(referralId, organisation, size, (long) page * size);
     }
@@ -66,11 +71,18 @@ public class FeedbackThread {
             throw new RejectedRequestException(HttpStatus.CONFLICT, "referral.erased", null);
         }
         String role = referral.isReferredBy(caller.userId()) ? "REFERRER" : "ORGANISATION";
-        FeedbackMessage message = new FeedbackMessage(UUID.randomUUID(), caller.userId(), caller.displayName(), role,
-                body.strip(), clock.instant());
+        FeedbackMessage message = new FeedbackMessage(
+                UUID.randomUUID(), caller.userId(), caller.displayName(), role, body.strip(), clock.instant());
         messages.add(referralId, message, referral.receiver().organisationId());
-        events.publishEvent(new FeedbackPosted(UUID.randomUUID(), message.postedAt(), referralId, message.id(), role,
-                caller.userId(), referral.receiver().organisationId(), referral.referrer().userId()));
+        events.publishEvent(new FeedbackPosted(
+                UUID.randomUUID(),
+                message.postedAt(),
+                referralId,
+                message.id(),
+                role,
+                caller.userId(),
+                referral.receiver().organisationId(),
+                referral.referrer().userId()));
         return message;
     }
 

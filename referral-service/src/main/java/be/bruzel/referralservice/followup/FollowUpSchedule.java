@@ -19,7 +19,8 @@ class FollowUpSchedule {
         this.followUp = followUp;
     }
 
-    @Scheduled(fixedDelayString = "${platform.referrals.follow-up.every:PT5M}",
+    @Scheduled(
+            fixedDelayString = "${platform.referrals.follow-up.every:PT5M}",
             initialDelayString = "${platform.referrals.follow-up.first-after:PT1M}")
     @SchedulerLock(name = "referral-follow-up", lockAtMostFor = "PT10M", lockAtLeastFor = "PT10S")
     void run() {

@@ -32,10 +32,12 @@ class AccessLogController {
 
     @GetMapping
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    @Operation(summary = "Every read of the person's data in a referral, and every refused attempt (administrators)",
+    @Operation(
+            summary = "Every read of the person's data in a referral, and every refused attempt (administrators)",
             description = "Oldest first, a page at a time (a full page links to the next). With refused=true and no "
                     + "referral: the newest refused attempts over all referrals.")
-    ResponseEntity<List<PersonDataAccessLog.Access>> of(HttpServletRequest request,
+    ResponseEntity<List<PersonDataAccessLog.Access>> of(
+            HttpServletRequest request,
             @RequestParam(required = false) UUID referral,
             @RequestParam(defaultValue = "false") boolean refused,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,

@@ -27,9 +27,13 @@ public class PersonDataAccessLog {
      *
      * @param refused the referral was not the caller's to see: they were told it does not exist
      */
-    public record Access(UUID referralId, String userId, String organisationId, Instant accessedAt, String purpose,
-            boolean refused) {
-    }
+    public record Access(
+            UUID referralId,
+            String userId,
+            String organisationId,
+            Instant accessedAt,
+            String purpose,
+            boolean refused) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -56,8 +60,12 @@ public class PersonDataAccessLog {
                 INSERT INTO person_data_access (referral_id, user_id, organisation_id, accessed_at, purpose, refused)
                 VALUES (:referral, :user, :organisation, :at, :purpose, :refused)
                 """)
-                .param("referral", referralId).param("user", userId).param("organisation", organisationId)
-                .param("at", Timestamp.from(clock.instant())).param("purpose", purpose).param("refused", refused)
+                .param("referral", referralId)
+                .param("user", userId)
+                .param("organisation", organisationId)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("purpose", purpose)
+                .param("refused", refused)
                 .update();
     }
 
@@ -78,8 +86,10 @@ public class PersonDataAccessLog {
                 WHERE referral_id = :referral AND (refused OR NOT :refusedOnly)
                 ORDER BY accessed_at, id LIMIT :size OFFSET :offset
                 """)
-                .param("referral", referralId).param("refusedOnly", refusedOnly)
-                .param("size", size).param("offset", (long) page * size)
+                .param("referral", referralId)
+                .param("refusedOnly", refusedOnly)
+                .param("size", size)
+                .param("offset", (long) page * size)
                 .query((row, n) -> map(row))
                 .list();
     }
@@ -90,7 +100,8 @@ public class PersonDataAccessLog {
                 SELECT referral_id, user_id, organisation_id, accessed_at, purpose, refused FROM person_data_access
                 WHERE refused ORDER BY accessed_at DESC, id DESC LIMIT :size OFFSET :offset
                 """)
-                .param("size", size).param("offset", (long) page * size)
+                .param("size", size)
+                .param("offset", (long) page * size)
                 .query((row, n) -> map(row))
                 .list();
     }
@@ -99,12 +110,17 @@ public class PersonDataAccessLog {
     @Transactional
     public int forgetBefore(Instant before) {
         return jdbc.sql("DELETE FROM person_data_access WHERE accessed_at < :before")
-                .param("before", Timestamp.from(before)).update();
+                .param("before", Timestamp.from(before))
+                .update();
     }
 
     private static Access map(ResultSet row) throws SQLException {
-        return new Access(row.getObject("referral_id", UUID.class), row.getString("user_id"),
-                row.getString("organisation_id"), row.getTimestamp("accessed_at").toInstant(), row.getString("purpose"),
+        return new Access(
+                row.getObject("referral_id", UUID.class),
+                row.getString("user_id"),
+                row.getString("organisation_id"),
+                row.getTimestamp("accessed_at").toInstant(),
+                row.getString("purpose"),
                 row.getBoolean("refused"));
     }
 }

@@ -8,8 +8,13 @@ import java.util.UUID;
  *
  * @param note what the worker wrote about it, e.g. "voicemail, calls back Monday"; erased with the person's data
  */
-public record ContactAttempt(UUID id, Instant attemptedAt, Channel channel, boolean reached, String loggedBy,
-        String note) {
+public record ContactAttempt(
+        UUID id, Instant attemptedAt, Channel channel, boolean reached, String loggedBy, String note) {
 
-    public enum Channel { PHONE, EMAIL, LETTER, VISIT }
+    public enum Channel {
+        PHONE,
+        EMAIL,
+        LETTER,
+        VISIT
+    }
 }

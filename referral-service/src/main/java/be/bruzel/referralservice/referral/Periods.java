@@ -6,8 +6,7 @@ import java.time.Period;
 /** Retention periods are in days, months or years, counted on the Brussels calendar. */
 public final class Periods {
 
-    private Periods() {
-    }
+    private Periods() {}
 
     public static Instant before(Instant moment, Period period) {
         return moment.atZone(ReferralSubmission.BRUSSELS).minus(period).toInstant();

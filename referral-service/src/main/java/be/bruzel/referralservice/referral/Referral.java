@@ -77,7 +77,14 @@ public record Referral(
      * period, closed by the platform) is a FHIR Task that failed.
      */
     public enum Status {
-        SUBMITTED, RECEIVED, ACCEPTED, DECLINED, IN_PROGRESS, COMPLETED, CANCELLED, EXPIRED;
+        SUBMITTED,
+        RECEIVED,
+        ACCEPTED,
+        DECLINED,
+        IN_PROGRESS,
+        COMPLETED,
+        CANCELLED,
+        EXPIRED;
 
         private static final Set<Status> WAITING = EnumSet.of(SUBMITTED, RECEIVED);
         private static final Set<Status> TAKEN = EnumSet.of(ACCEPTED, IN_PROGRESS);
@@ -92,15 +99,30 @@ public record Referral(
         }
     }
 
-    public enum Urgency { ROUTINE, SOON, URGENT }
+    public enum Urgency {
+        ROUTINE,
+        SOON,
+        URGENT
+    }
 
-    public enum Outcome { SOLVED, PARTLY_SOLVED, REFERRED_ON, PERSON_DECLINED, UNREACHABLE }
+    public enum Outcome {
+        SOLVED,
+        PARTLY_SOLVED,
+        REFERRED_ON,
+        PERSON_DECLINED,
+        UNREACHABLE
+    }
 
-    public enum DeclineReason { NOT_OUR_OFFER, NO_CAPACITY, OUTSIDE_AREA, ALREADY_HELPED, OTHER }
+    public enum DeclineReason {
+        NOT_OUR_OFFER,
+        NO_CAPACITY,
+        OUTSIDE_AREA,
+        ALREADY_HELPED,
+        OTHER
+    }
 
     /** @param profession e.g. {@code general-practitioner}, for statistics by profession */
-    public record Referrer(String userId, String name, String profession) {
-    }
+    public record Referrer(String userId, String name, String profession) {}
 
     /**
      * The person referred. Never a user of the platform; their data is special-category. Once erased only the
@@ -119,26 +141,34 @@ public record Referral(
     }
 
     /** Where the person lives, as the territory had it on the day of submission. */
-    public record Residence(String postcode, String municipalityNis, String areaId, String careZoneCode) {
-    }
+    public record Residence(String postcode, String municipalityNis, String areaId, String careZoneCode) {}
 
     /**
      * @param channel {@code PHONE} or {@code EMAIL}; none: either
      * @param moment when the person prefers to be contacted, in the referrer's words
      */
-    public record ContactPreference(String channel, String moment) {
-    }
+    public record ContactPreference(String channel, String moment) {}
 
     /** How and when the person agreed to be referred. */
     public record Consent(Method method, Instant givenAt) {
-        public enum Method { ORAL, WRITTEN, DIGITAL }
+        public enum Method {
+            ORAL,
+            WRITTEN,
+            DIGITAL
+        }
     }
 
     /**
      * @param waitingSince since when the current receiver has had it without answering
      */
-    public record Times(Instant submittedAt, Instant waitingSince, Instant acceptedAt, Instant firstContactAt,
-            Instant closedAt, Instant remindedAt, Instant escalatedAt) {
+    public record Times(
+            Instant submittedAt,
+            Instant waitingSince,
+            Instant acceptedAt,
+            Instant firstContactAt,
+            Instant closedAt,
+            Instant remindedAt,
+            Instant escalatedAt) {
 
         static Times submittedAt(Instant now) {
             return new Times(now, now, null, null, null, null, null);
@@ -168,13 +198,24 @@ public record Referral(
 
         /** Escalated, and reminded then if not before. */
         Times escalated(Instant at) {
-            return new Times(submittedAt, waitingSince, acceptedAt, firstContactAt, closedAt,
-                    remindedAt == null ? at : remindedAt, at);
+            return new Times(
+                    submittedAt,
+                    waitingSince,
+                    acceptedAt,
+                    firstContactAt,
+                    closedAt,
+                    remindedAt == null ? at : remindedAt,
+                    at);
         }
     }
 
     /** Why the person's data was erased; {@code RETENTION} is the platform's own, after the retention period. */
-    public enum ErasureReason { RETENTION, PERSON_REQUEST, CONSENT_WITHDRAWN, ENTERED_IN_ERROR }
+    public enum ErasureReason {
+        RETENTION,
+        PERSON_REQUEST,
+        CONSENT_WITHDRAWN,
+        ENTERED_IN_ERROR
+    }
 
     /** The person's data is gone; the referral's codes, steps and times stay. */
     public record Erasure(Instant erasedAt, ErasureReason reason) {
@@ -200,20 +241,62 @@ public record Referral(
     }
 
     /** Submitted and routed at once: to a service, or to the care zone's helpdesk as an unmet need. */
-    public static Transition submit(UUID submissionId, Referrer referrer, Person person, Residence residence,
-            List<String> themeCodes, String question, Urgency urgency, ContactPreference contactPreference,
-            Consent consent, Receiver receiver, Instant now) {
-        Referral submitted = new Referral(UUID.randomUUID(), submissionId, referrer, Status.SUBMITTED, person,
-                residence, themeCodes, question, urgency, contactPreference, consent, receiver, List.of(), null,
-                Times.submittedAt(now), null, 0);
-        return new Transition(submitted, List.of(
-                new Transition.Happened(TimelineStep.SUBMITTED, null, new ReferralSubmitted(UUID.randomUUID(), now,
-                        submitted.id, referrer.userId(), themeCodes, residence.postcode(), person.preferredLanguage(),
-                        urgency.name(), residence.municipalityNis(), residence.areaId(), residence.careZoneCode(),
-                        receiver.organisationId(), receiver.serviceId().orElse(null), receiver.unmetNeed(),
-                        referrer.profession())),
-                new Transition.Happened(receiver.unmetNeed() ? TimelineStep.ROUTED_TO_HELPDESK : TimelineStep.ROUTED,
-                        receiver.organisationId(), null)));
+    public static Transition submit(
+            UUID submissionId,
+            Referrer referrer,
+            Person person,
+            Residence residence,
+            List<String> themeCodes,
+            String question,
+            Urgency urgency,
+            ContactPreference contactPreference,
+            Consent consent,
+            Receiver receiver,
+            Instant now) {
+        Referral submitted = new Referral(
+                UUID.randomUUID(),
+                submissionId,
+                referrer,
+                Status.SUBMITTED,
+                person,
+                residence,
+                themeCodes,
+                question,
+                urgency,
+                contactPreference,
+                consent,
+                receiver,
+                List.of(),
+                null,
+                Times.submittedAt(now),
+                null,
+                0);
+        return new Transition(
+                submitted,
+                List.of(
+                        new Transition.Happened(
+                                TimelineStep.SUBMITTED,
+                                null,
+                                new ReferralSubmitted(
+                                        UUID.randomUUID(),
+                                        now,
+                                        submitted.id,
+                                        referrer.userId(),
+                                        themeCodes,
+                                        residence.postcode(),
+                                        person.preferredLanguage(),
+                                        urgency.name(),
+                                        residence.municipalityNis(),
+                                        residence.areaId(),
+                                        residence.careZoneCode(),
+                                        receiver.organisationId(),
+                                        receiver.serviceId().orElse(null),
+                                        receiver.unmetNeed(),
+                                        referrer.profession())),
+                        new Transition.Happened(
+                                receiver.unmetNeed() ? TimelineStep.ROUTED_TO_HELPDESK : TimelineStep.ROUTED,
+                                receiver.organisationId(),
+                                null)));
     }
 
     public boolean isReferredBy(String userId) {
@@ -227,13 +310,19 @@ public record Referral(
     /** The receiving organisation opened it for the first time. */
     Transition receive(Instant now) {
         require("receive", status == Status.SUBMITTED);
-        return Transition.of(with(Status.RECEIVED, times), TimelineStep.RECEIVED, null,
+        return Transition.of(
+                with(Status.RECEIVED, times),
+                TimelineStep.RECEIVED,
+                null,
                 new ReferralReceived(UUID.randomUUID(), now, id, receiver.organisationId(), serviceId()));
     }
 
     Transition accept(Instant now) {
         require("accept", status.isWaiting());
-        return Transition.of(with(Status.ACCEPTED, times.accepted(now)), TimelineStep.ACCEPTED, null,
+        return Transition.of(
+                with(Status.ACCEPTED, times.accepted(now)),
+                TimelineStep.ACCEPTED,
+                null,
                 new ReferralAccepted(UUID.randomUUID(), now, id, receiver.organisationId(), serviceId()));
     }
 
@@ -245,62 +334,166 @@ public record Referral(
         require("decline", status.isWaiting());
         List<String> declined = new ArrayList<>(declinedBy);
         receiver.serviceId().ifPresent(declined::add);
-        Transition.Happened declining = new Transition.Happened(TimelineStep.DECLINED, reason.name(),
-                new ReferralDeclined(UUID.randomUUID(), now, id, receiver.organisationId(), serviceId(), reason.name(),
+        Transition.Happened declining = new Transition.Happened(
+                TimelineStep.DECLINED,
+                reason.name(),
+                new ReferralDeclined(
+                        UUID.randomUUID(),
+                        now,
+                        id,
+                        receiver.organisationId(),
+                        serviceId(),
+                        reason.name(),
                         next != null));
         if (next == null) {
-            return new Transition(new Referral(id, submissionId, referrer, Status.DECLINED, person, residence,
-                    themeCodes, question, urgency, contactPreference, consent, receiver, declined, outcome,
-                    times.closed(now), erasure, version), List.of(declining));
+            return new Transition(
+                    new Referral(
+                            id,
+                            submissionId,
+                            referrer,
+                            Status.DECLINED,
+                            person,
+                            residence,
+                            themeCodes,
+                            question,
+                            urgency,
+                            contactPreference,
+                            consent,
+                            receiver,
+                            declined,
+                            outcome,
+                            times.closed(now),
+                            erasure,
+                            version),
+                    List.of(declining));
         }
-        return new Transition(new Referral(id, submissionId, referrer, Status.SUBMITTED, person, residence, themeCodes,
-                question, urgency, contactPreference, consent, next, declined, outcome, times.waitingAgain(now),
-                erasure, version), List.of(declining, new Transition.Happened(TimelineStep.ROUTED,
-                        next.organisationId(), new ReferralRerouted(UUID.randomUUID(), now, id, next.organisationId(),
-                                next.serviceId().orElse(null), next.unmetNeed()))));
+        return new Transition(
+                new Referral(
+                        id,
+                        submissionId,
+                        referrer,
+                        Status.SUBMITTED,
+                        person,
+                        residence,
+                        themeCodes,
+                        question,
+                        urgency,
+                        contactPreference,
+                        consent,
+                        next,
+                        declined,
+                        outcome,
+                        times.waitingAgain(now),
+                        erasure,
+                        version),
+                List.of(
+                        declining,
+                        new Transition.Happened(
+                                TimelineStep.ROUTED,
+                                next.organisationId(),
+                                new ReferralRerouted(
+                                        UUID.randomUUID(),
+                                        now,
+                                        id,
+                                        next.organisationId(),
+                                        next.serviceId().orElse(null),
+                                        next.unmetNeed()))));
     }
 
     /** A contact attempt; the first that reaches the person puts the referral in progress. */
     Transition contactAttempted(ContactAttempt attempt, Instant now) {
         require("log a contact attempt", Status.TAKEN.contains(status));
-        Referral after = !attempt.reached() || status == Status.IN_PROGRESS ? this
+        Referral after = !attempt.reached() || status == Status.IN_PROGRESS
+                ? this
                 : with(Status.IN_PROGRESS, times.reached(attempt.attemptedAt()));
-        return Transition.of(after, attempt.reached() ? TimelineStep.CONTACT_MADE : TimelineStep.CONTACT_ATTEMPTED,
-                attempt.channel().name(), new ContactAttemptLogged(UUID.randomUUID(), now, id, attempt.id(),
-                        receiver.organisationId(), attempt.attemptedAt(), attempt.channel().name(), attempt.reached()));
+        return Transition.of(
+                after,
+                attempt.reached() ? TimelineStep.CONTACT_MADE : TimelineStep.CONTACT_ATTEMPTED,
+                attempt.channel().name(),
+                new ContactAttemptLogged(
+                        UUID.randomUUID(),
+                        now,
+                        id,
+                        attempt.id(),
+                        receiver.organisationId(),
+                        attempt.attemptedAt(),
+                        attempt.channel().name(),
+                        attempt.reached()));
     }
 
     Transition complete(Outcome reached, Instant now) {
         require("complete", Status.TAKEN.contains(status));
-        Referral completed = new Referral(id, submissionId, referrer, Status.COMPLETED, person, residence, themeCodes,
-                question, urgency, contactPreference, consent, receiver, declinedBy, reached, times.closed(now),
-                erasure, version);
-        return Transition.of(completed, TimelineStep.COMPLETED, reached.name(),
+        Referral completed = new Referral(
+                id,
+                submissionId,
+                referrer,
+                Status.COMPLETED,
+                person,
+                residence,
+                themeCodes,
+                question,
+                urgency,
+                contactPreference,
+                consent,
+                receiver,
+                declinedBy,
+                reached,
+                times.closed(now),
+                erasure,
+                version);
+        return Transition.of(
+                completed,
+                TimelineStep.COMPLETED,
+                reached.name(),
                 new ReferralCompleted(UUID.randomUUID(), now, id, receiver.organisationId(), reached.name()));
     }
 
     /** Withdrawn by its referrer, or for them ({@code detail}: why, when an erasure withdraws it). */
     Transition cancel(String detail, Instant now) {
         require("cancel", !status.isFinal());
-        return Transition.of(with(Status.CANCELLED, times.closed(now)), TimelineStep.CANCELLED, detail,
+        return Transition.of(
+                with(Status.CANCELLED, times.closed(now)),
+                TimelineStep.CANCELLED,
+                detail,
                 new ReferralCancelled(UUID.randomUUID(), now, id, referrer.userId(), receiver.organisationId()));
     }
 
     /** Nobody did anything with it for the idle period: the platform closes it. */
     Transition expire(Instant lastActivity, Instant now) {
         require("expire", !status.isFinal());
-        return Transition.of(with(Status.EXPIRED, times.closed(now)), TimelineStep.EXPIRED, null,
-                new ReferralExpired(UUID.randomUUID(), now, id, referrer.userId(), receiver.organisationId(),
-                        lastActivity));
+        return Transition.of(
+                with(Status.EXPIRED, times.closed(now)),
+                TimelineStep.EXPIRED,
+                null,
+                new ReferralExpired(
+                        UUID.randomUUID(), now, id, referrer.userId(), receiver.organisationId(), lastActivity));
     }
 
     /** Erases what describes the person; only once it is closed, so that no one works with a nameless referral. */
     Transition erase(ErasureReason reason, Instant now) {
         require("erase", status.isFinal() && !isErased());
-        Referral erased = new Referral(id, submissionId, referrer, status, Person.erased(person.preferredLanguage()),
-                residence, themeCodes, null, urgency, new ContactPreference(contactPreference.channel(), null), consent,
-                receiver, declinedBy, outcome, times, new Erasure(now, reason), version);
-        return Transition.of(erased, TimelineStep.PERSONAL_DATA_ERASED, reason.name(),
+        Referral erased = new Referral(
+                id,
+                submissionId,
+                referrer,
+                status,
+                Person.erased(person.preferredLanguage()),
+                residence,
+                themeCodes,
+                null,
+                urgency,
+                new ContactPreference(contactPreference.channel(), null),
+                consent,
+                receiver,
+                declinedBy,
+                outcome,
+                times,
+                new Erasure(now, reason),
+                version);
+        return Transition.of(
+                erased,
+                TimelineStep.PERSONAL_DATA_ERASED,
+                reason.name(),
                 new ReferralErased(UUID.randomUUID(), now, id, reason.name()));
     }
 
@@ -311,31 +504,62 @@ public record Referral(
     /** Its receiver is reminded to answer, after {@code workingDays} without one. */
     Transition remind(int workingDays, Instant now) {
         require("remind", status.isWaiting() && times.remindedAt() == null);
-        return Transition.of(with(status, times.reminded(now)), TimelineStep.REMINDER_DUE, String.valueOf(workingDays),
-                new ReferralReminderDue(UUID.randomUUID(), now, id, receiver.organisationId(), serviceId(),
-                        workingDays));
+        return Transition.of(
+                with(status, times.reminded(now)),
+                TimelineStep.REMINDER_DUE,
+                String.valueOf(workingDays),
+                new ReferralReminderDue(
+                        UUID.randomUUID(), now, id, receiver.organisationId(), serviceId(), workingDays));
     }
 
     /** Still no answer: the care zone's helpdesk steps in. Escalated once per receiver. */
     Transition escalate(int workingDays, Instant now) {
         require("escalate", status.isWaiting() && times.escalatedAt() == null);
-        return Transition.of(with(status, times.escalated(now)), TimelineStep.ESCALATED,
+        return Transition.of(
+                with(status, times.escalated(now)),
+                TimelineStep.ESCALATED,
                 Receiver.helpdeskOf(residence.careZoneCode()).organisationId(),
-                new ReferralEscalated(UUID.randomUUID(), now, id, receiver.organisationId(), serviceId(),
-                        residence.careZoneCode(), referrer.userId(), workingDays));
+                new ReferralEscalated(
+                        UUID.randomUUID(),
+                        now,
+                        id,
+                        receiver.organisationId(),
+                        serviceId(),
+                        residence.careZoneCode(),
+                        referrer.userId(),
+                        workingDays));
     }
 
     /** Once the work is done, each side scores it once ({@code side}: {@code REFERRER} or {@code ORGANISATION}). */
     Transition rate(String side, int score, Instant now) {
         require("rate", status == Status.COMPLETED);
-        return Transition.of(this, TimelineStep.RATED, String.valueOf(score),
+        return Transition.of(
+                this,
+                TimelineStep.RATED,
+                String.valueOf(score),
                 new SatisfactionRated(UUID.randomUUID(), now, id, side, score));
     }
 
     /** As stored once a change is saved: one version further. */
     Referral nextVersion() {
-        return new Referral(id, submissionId, referrer, status, person, residence, themeCodes, question, urgency,
-                contactPreference, consent, receiver, declinedBy, outcome, times, erasure, version + 1);
+        return new Referral(
+                id,
+                submissionId,
+                referrer,
+                status,
+                person,
+                residence,
+                themeCodes,
+                question,
+                urgency,
+                contactPreference,
+                consent,
+                receiver,
+                declinedBy,
+                outcome,
+                times,
+                erasure,
+                version + 1);
     }
 
     private void require(String action, boolean allowed) {
@@ -345,8 +569,24 @@ public record Referral(
     }
 
     private Referral with(Status next, Times nextTimes) {
-        return new Referral(id, submissionId, referrer, next, person, residence, themeCodes, question, urgency,
-                contactPreference, consent, receiver, declinedBy, outcome, nextTimes, erasure, version);
+        return new Referral(
+                id,
+                submissionId,
+                referrer,
+                next,
+                person,
+                residence,
+                themeCodes,
+                question,
+                urgency,
+                contactPreference,
+                consent,
+                receiver,
+                declinedBy,
+                outcome,
+                nextTimes,
+                erasure,
+                version);
     }
 
     private String serviceId() {

@@ -36,8 +36,12 @@ public class ReferralActions {
     private final PersonDataAccessLog accessLog;
     private final Clock clock;
 
-    ReferralActions(Referrals referrals, Transitions transitions, ReferralRouting routing,
-            PersonDataAccessLog accessLog, Clock clock) {
+    ReferralActions(
+            Referrals referrals,
+            Transitions transitions,
+            ReferralRouting routing,
+            PersonDataAccessLog accessLog,
+            Clock clock) {
         this.referrals = referrals;
         this.transitions = transitions;
         this.routing = routing;
@@ -50,14 +54,16 @@ public class ReferralActions {
      * the attempt stays in the access log so that probing leaves a trace.
      */
     public Referral visibleTo(Caller caller, UUID id) {
-        return referrals.find(id)
+        return referrals
+                .find(id)
                 .filter(referral -> referral.isReferredBy(caller.userId()) || receives(caller, referral))
                 .orElseThrow(() -> refused(caller, id));
     }
 
     /** Its referrer, or an administrator acting on a person's request; anyone else gets a 404, logged. */
     public Referral ownedBy(Caller caller, UUID id) {
-        return referrals.find(id)
+        return referrals
+                .find(id)
                 .filter(referral -> referral.isReferredBy(caller.userId()) || caller.has(Role.ADMINISTRATOR))
                 .orElseThrow(() -> refused(caller, id));
     }
@@ -94,23 +100,28 @@ public class ReferralActions {
         before.receiver().serviceId().ifPresent(declined::add);
         Optional<List<Route>> rerouted = nextRoute(before, declined);
         Receiver next = rerouted.map(routes -> routes.getFirst().receiver()).orElse(null);
-        return transitions.save(before, transition(() -> before.decline(reason, next, now)), rerouted,
-                Actor.organisation(caller.userId()), remark, now);
+        return transitions.save(
+                before,
+                transition(() -> before.decline(reason, next, now)),
+                rerouted,
+                Actor.organisation(caller.userId()),
+                remark,
+                now);
     }
 
     @Transactional
-    public ContactAttempt logContactAttempt(Caller caller, UUID id, ContactAttempt.Channel channel, boolean reached,
-            Instant attemptedAt, String note) {
+    public ContactAttempt logContactAttempt(
+            Caller caller, UUID id, ContactAttempt.Channel channel, boolean reached, Instant attemptedAt, String note) {
         Instant now = clock.instant();
         if (attemptedAt.isAfter(now)) {
-            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "referral.contact-attempt.future",
-                    "attemptedAt");
+            throw new RejectedRequestException(
+                    HttpStatus.BAD_REQUEST, "referral.contact-attempt.future", "attemptedAt");
         }
         Referral before = receivedBy(caller, id);
-        ContactAttempt attempt = new ContactAttempt(UUID.randomUUID(), attemptedAt, channel, reached, caller.userId(),
-                note);
-        Referral after = save(before, () -> before.contactAttempted(attempt, now), Actor.organisation(caller.userId()),
-                null, now);
+        ContactAttempt attempt =
+                new ContactAttempt(UUID.randomUUID(), attemptedAt, channel, reached, caller.userId(), note);
+        Referral after = save(
+                before, () -> before.contactAttempted(attempt, now), Actor.organisation(caller.userId()), null, now);
         referrals.addContactAttempt(id, after.receiver().organisationId(), attempt, now);
         return attempt;
     }
@@ -151,8 +162,8 @@ public class ReferralActions {
         if (!referrals.addSatisfaction(id, satisfaction, caller.userId())) {
             throw new RejectedRequestException(HttpStatus.CONFLICT, "referral.satisfaction.given", "score");
         }
-        transitions.save(referral, rated, Optional.empty(), new Actor(caller.userId(), side), null,
-                satisfaction.ratedAt());
+        transitions.save(
+                referral, rated, Optional.empty(), new Actor(caller.userId(), side), null, satisfaction.ratedAt());
         return satisfaction;
     }
 
@@ -174,8 +185,11 @@ public class ReferralActions {
         try {
             return change.get();
         } catch (Referral.IllegalTransitionException illegal) {
-            throw new RejectedRequestException(HttpStatus.CONFLICT, "referral.transition.illegal", "status",
-                    illegal.status().name().toLowerCase(Locale.ROOT))
+            throw new RejectedRequestException(
+                            HttpStatus.CONFLICT,
+                            "referral.transition.illegal",
+                            "status",
+                            illegal.status().name().toLowerCase(Locale.ROOT))
                     .withProperty("status", illegal.status().name().toLowerCase(Locale.ROOT));
         }
     }
@@ -183,10 +197,10 @@ public class ReferralActions {
     /** The next receiver after a decline, routed as the territory and the directory are today. */
     private Optional<List<Route>> nextRoute(Referral referral, List<String> declined) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ReferralSubmission.BRUSSELS);
-        Residence residence = routing.residence(referral.residence().postcode(),
-                referral.residence().municipalityNis(), today);
-        Route route = routing.route(residence, referral.themeCodes().getFirst(), referral.person().preferredLanguage(),
-                today, declined);
+        Residence residence = routing.residence(
+                referral.residence().postcode(), referral.residence().municipalityNis(), today);
+        Route route = routing.route(
+                residence, referral.themeCodes().getFirst(), referral.person().preferredLanguage(), today, declined);
         return route.receiver().unmetNeed() ? Optional.empty() : Optional.of(List.of(route));
     }
 

@@ -40,8 +40,8 @@ class ReferralController {
     private final ReferralReading reading;
     private final ReferralErasure erasure;
 
-    ReferralController(ReferralSubmission submission, ReferralActions actions, ReferralReading reading,
-            ReferralErasure erasure) {
+    ReferralController(
+            ReferralSubmission submission, ReferralActions actions, ReferralReading reading, ReferralErasure erasure) {
         this.submission = submission;
         this.actions = actions;
         this.reading = reading;
@@ -49,48 +49,51 @@ class ReferralController {
     }
 
     /** What a submission created: one referral per receiver of its themes. */
-    record SubmissionView(UUID id, List<ReferralSummary> referrals) {
-    }
+    record SubmissionView(UUID id, List<ReferralSummary> referrals) {}
 
     /** @param remark for the referrer only, e.g. what else the person could try; erased with the person's data */
-    record Decline(@NotNull Referral.DeclineReason reason, @Size(max = 1000) String remark) {
-    }
+    record Decline(
+            @NotNull Referral.DeclineReason reason,
+            @Size(max = 1000) String remark) {}
 
     /** @param remark for the receiving organisation; erased with the person's data */
-    record Cancel(@Size(max = 1000) String remark) {
-    }
+    record Cancel(@Size(max = 1000) String remark) {}
 
     /** @param note e.g. "voicemail left, calls back Monday"; erased with the person's data */
-    record LogContactAttempt(@NotNull Instant attemptedAt, @NotNull ContactAttempt.Channel channel,
-            @NotNull Boolean reached, @Size(max = 1000) String note) {
-    }
+    record LogContactAttempt(
+            @NotNull Instant attemptedAt,
+            @NotNull ContactAttempt.Channel channel,
+            @NotNull Boolean reached,
+            @Size(max = 1000) String note) {}
 
     /** @param reason {@code PERSON_REQUEST}, {@code CONSENT_WITHDRAWN} or {@code ENTERED_IN_ERROR} */
-    record RequestErasure(@NotNull Referral.ErasureReason reason) {
-    }
+    record RequestErasure(@NotNull Referral.ErasureReason reason) {}
 
-    record ErasureView(UUID referralId, Instant erasedAt, String reason) {
-    }
+    record ErasureView(UUID referralId, Instant erasedAt, String reason) {}
 
-    record Complete(@NotNull Referral.Outcome outcome) {
-    }
+    record Complete(@NotNull Referral.Outcome outcome) {}
 
-    record Rate(@NotNull @Min(1) @Max(5) Integer score) {
-    }
+    record Rate(@NotNull @Min(1) @Max(5) Integer score) {}
 
     @PostMapping
     @PreAuthorize("hasRole('REFERRER')")
-    @Operation(summary = "Refer a person, with their consent; each theme is routed to who receives it",
+    @Operation(
+            summary = "Refer a person, with their consent; each theme is routed to who receives it",
             description = "Send an Idempotency-Key to retry safely: the same key returns what the first attempt "
                     + "stored. A postcode shared by two municipalities needs person.municipality.")
-    ResponseEntity<SubmissionView> submit(@AuthenticationPrincipal Caller caller,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 8, max = 100)
-            @Pattern(regexp = "[A-Za-z0-9._:-]+") String idempotencyKey,
+    ResponseEntity<SubmissionView> submit(
+            @AuthenticationPrincipal Caller caller,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+                    @Size(min = 8, max = 100)
+                    @Pattern(regexp = "[A-Za-z0-9._:-]+")
+                    String idempotencyKey,
             @Valid @RequestBody SubmitReferral request) {
         ReferralSubmission.Submission stored = submission.submit(caller, Optional.ofNullable(idempotencyKey), request);
-        SubmissionView view = new SubmissionView(stored.id(),
+        SubmissionView view = new SubmissionView(
+                stored.id(),
                 stored.referrals().stream().map(ReferralSummary::of).toList());
-        return ResponseEntity.created(URI.create("/api/referrals/" + view.referrals().getFirst().id()))
+        return ResponseEntity.created(URI.create(
+                        "/api/referrals/" + view.referrals().getFirst().id()))
                 .header("Idempotency-Replayed", String.valueOf(stored.replayed()))
                 .body(view);
     }
@@ -98,7 +101,8 @@ class ReferralController {
     @GetMapping
     @PreAuthorize("hasRole('REFERRER')")
     @Operation(summary = "My referrals, overdue and open first, without the persons' data")
-    ReferralPage mine(@AuthenticationPrincipal Caller caller,
+    ReferralPage mine(
+            @AuthenticationPrincipal Caller caller,
             @RequestParam(defaultValue = "all") @Pattern(regexp = FILTERS) String status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -108,7 +112,8 @@ class ReferralController {
     @GetMapping("/inbox")
     @PreAuthorize("hasRole('ORGANISATION_WORKER')")
     @Operation(summary = "My organisation's inbox: overdue and new first, then urgent, then newest")
-    ReferralPage inbox(@AuthenticationPrincipal Caller caller,
+    ReferralPage inbox(
+            @AuthenticationPrincipal Caller caller,
             @RequestParam(defaultValue = "all") @Pattern(regexp = FILTERS) String status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -116,7 +121,8 @@ class ReferralController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A referral with the person's data, its timeline and its routing (logged)",
+    @Operation(
+            summary = "A referral with the person's data, its timeline and its routing (logged)",
             description = "Only its referrer and its receiving organisation see it; for anyone else it does not "
                     + "exist. The receiving organisation's first read marks it received.")
     ReferralView find(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
@@ -133,10 +139,11 @@ class ReferralController {
 
     @PostMapping("/{id}/decline")
     @PreAuthorize("hasRole('ORGANISATION_WORKER')")
-    @Operation(summary = "Decline with a reason: it goes to the next candidate, or back to the referrer",
+    @Operation(
+            summary = "Decline with a reason: it goes to the next candidate, or back to the referrer",
             description = "Afterwards the referral is no longer this organisation's: nothing is returned.")
-    ResponseEntity<Void> decline(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-            @Valid @RequestBody Decline decline) {
+    ResponseEntity<Void> decline(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody Decline decline) {
         actions.decline(caller, id, decline.reason(), textOrNull(decline.remark()));
         return ResponseEntity.noContent().build();
     }
@@ -144,10 +151,12 @@ class ReferralController {
     @PostMapping("/{id}/contact-attempts")
     @PreAuthorize("hasRole('ORGANISATION_WORKER')")
     @Operation(summary = "Log an attempt to reach the person; the first that reaches them starts the work")
-    ResponseEntity<ContactAttempt> logContactAttempt(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+    ResponseEntity<ContactAttempt> logContactAttempt(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
             @Valid @RequestBody LogContactAttempt attempt) {
-        ContactAttempt logged = actions.logContactAttempt(caller, id, attempt.channel(), attempt.reached(),
-                attempt.attemptedAt(), textOrNull(attempt.note()));
+        ContactAttempt logged = actions.logContactAttempt(
+                caller, id, attempt.channel(), attempt.reached(), attempt.attemptedAt(), textOrNull(attempt.note()));
         return ResponseEntity.created(URI.create("/api/referrals/" + id + "/contact-attempts/" + logged.id()))
                 .body(logged);
     }
@@ -155,8 +164,8 @@ class ReferralController {
     @PostMapping("/{id}/complete")
     @PreAuthorize("hasRole('ORGANISATION_WORKER')")
     @Operation(summary = "Complete with an outcome")
-    ReferralView complete(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-            @Valid @RequestBody Complete complete) {
+    ReferralView complete(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody Complete complete) {
         actions.complete(caller, id, complete.outcome());
         return reading.open(caller, id);
     }
@@ -164,7 +173,9 @@ class ReferralController {
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasRole('REFERRER')")
     @Operation(summary = "Withdraw the referral (its referrer), before it is completed")
-    ReferralView cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+    ReferralView cancel(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
             @Valid @RequestBody(required = false) Cancel cancel) {
         actions.cancel(caller, id, cancel == null ? null : textOrNull(cancel.remark()));
         return reading.open(caller, id);
@@ -172,19 +183,20 @@ class ReferralController {
 
     @PostMapping("/{id}/erasure")
     @PreAuthorize("hasAnyRole('REFERRER', 'ADMINISTRATOR')")
-    @Operation(summary = "Erase the person's data now (GDPR art. 17), by its referrer or an administrator",
+    @Operation(
+            summary = "Erase the person's data now (GDPR art. 17), by its referrer or an administrator",
             description = "An open referral is withdrawn first and its organisation told. The referral keeps its "
                     + "codes, timeline and times. Asking again answers with the first erasure.")
-    ErasureView erase(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-            @Valid @RequestBody RequestErasure request) {
+    ErasureView erase(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody RequestErasure request) {
         Referral.Erasure erased = erasure.onRequest(caller, id, request.reason());
         return new ErasureView(id, erased.erasedAt(), ReferralView.code(erased.reason()));
     }
 
     @PostMapping("/{id}/satisfaction")
     @Operation(summary = "Score a completed referral, once per side, 1 (poor) to 5 (very good)")
-    ResponseEntity<Satisfaction> rate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-            @Valid @RequestBody Rate rate) {
+    ResponseEntity<Satisfaction> rate(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody Rate rate) {
         return ResponseEntity.status(201).body(actions.rate(caller, id, rate.score()));
     }
 

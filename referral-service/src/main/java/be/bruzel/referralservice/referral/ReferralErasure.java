@@ -30,7 +30,11 @@ public class ReferralErasure {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    ReferralErasure(Referrals referrals, ReferralActions actions, ApplicationEventPublisher events, MeterRegistry meters,
+    ReferralErasure(
+            Referrals referrals,
+            ReferralActions actions,
+            ApplicationEventPublisher events,
+            MeterRegistry meters,
             Clock clock) {
         this.referrals = referrals;
         this.actions = actions;
@@ -53,7 +57,8 @@ public class ReferralErasure {
             return referral.erasure();
         }
         Instant now = clock.instant();
-        String role = caller.has(Role.ADMINISTRATOR) && !referral.isReferredBy(caller.userId()) ? "ADMINISTRATOR"
+        String role = caller.has(Role.ADMINISTRATOR) && !referral.isReferredBy(caller.userId())
+                ? "ADMINISTRATOR"
                 : "REFERRER";
         Transitions.Actor actor = new Transitions.Actor(caller.userId(), role);
         if (!referral.status().isFinal()) {
@@ -73,8 +78,10 @@ public class ReferralErasure {
     @Transactional(propagation = Propagation.MANDATORY)
     int afterRetention(List<UUID> ids) {
         Instant now = clock.instant();
-        List<Transition> erased = referrals.findAll(ids).stream().filter(referral -> !referral.isErased())
-                .map(referral -> ReferralActions.transition(() -> referral.erase(Referral.ErasureReason.RETENTION, now)))
+        List<Transition> erased = referrals.findAll(ids).stream()
+                .filter(referral -> !referral.isErased())
+                .map(referral ->
+                        ReferralActions.transition(() -> referral.erase(Referral.ErasureReason.RETENTION, now)))
                 .toList();
         store(erased, Transitions.Actor.PLATFORM, now);
         return erased.size();
@@ -86,11 +93,20 @@ public class ReferralErasure {
             return;
         }
         Referral.ErasureReason reason = erased.getFirst().referral().erasure().reason();
-        referrals.erase(erased.stream().map(Transition::referral).toList(), new ReferralStep(now,
-                TimelineStep.PERSONAL_DATA_ERASED.name(), actor.userId(), actor.role(), reason.name(), null));
+        referrals.erase(
+                erased.stream().map(Transition::referral).toList(),
+                new ReferralStep(
+                        now,
+                        TimelineStep.PERSONAL_DATA_ERASED.name(),
+                        actor.userId(),
+                        actor.role(),
+                        reason.name(),
+                        null));
         erased.forEach(transition -> transition.events().forEach(events::publishEvent));
-        Counter.builder("referrals.personal_data.erased").description("Referrals whose person's data was erased")
-                .tag("reason", reason.name()).register(meters)
+        Counter.builder("referrals.personal_data.erased")
+                .description("Referrals whose person's data was erased")
+                .tag("reason", reason.name())
+                .register(meters)
                 .increment(erased.size());
     }
 }

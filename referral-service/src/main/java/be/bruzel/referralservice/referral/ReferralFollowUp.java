@@ -24,8 +24,7 @@ public class ReferralFollowUp {
     private static final Logger log = LoggerFactory.getLogger(ReferralFollowUp.class);
 
     /** What one run did. */
-    public record Run(int reminded, int escalated) {
-    }
+    public record Run(int reminded, int escalated) {}
 
     private final Referrals referrals;
     private final Transitions transitions;
@@ -34,7 +33,10 @@ public class ReferralFollowUp {
     private final int reminderAfter;
     private final int escalateAfter;
 
-    ReferralFollowUp(Referrals referrals, Transitions transitions, TransactionTemplate transactions,
+    ReferralFollowUp(
+            Referrals referrals,
+            Transitions transitions,
+            TransactionTemplate transactions,
             Clock clock,
             @Value("${platform.referrals.follow-up.reminder-after-working-days:2}") int reminderAfter,
             @Value("${platform.referrals.follow-up.escalate-after-working-days:5}") int escalateAfter) {
@@ -72,11 +74,12 @@ public class ReferralFollowUp {
     }
 
     private void remind(Referral referral, int waited, Instant now) {
-        transitions.save(referral, referral.remind(waited, now), Optional.empty(), Transitions.Actor.PLATFORM, null, now);
+        transitions.save(
+                referral, referral.remind(waited, now), Optional.empty(), Transitions.Actor.PLATFORM, null, now);
     }
 
     private void escalate(Referral referral, int waited, Instant now) {
-        transitions.save(referral, referral.escalate(waited, now), Optional.empty(), Transitions.Actor.PLATFORM, null,
-                now);
+        transitions.save(
+                referral, referral.escalate(waited, now), Optional.empty(), Transitions.Actor.PLATFORM, null, now);
     }
 }

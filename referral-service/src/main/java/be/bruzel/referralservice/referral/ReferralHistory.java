@@ -13,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReferralHistory {
 
     /** The referral with its whole timeline, remarks and notes included. */
-    public record Held(Referral referral, List<ReferralStep> timeline, List<ContactAttempt> contactAttempts,
-            List<Satisfaction> satisfaction) {
-    }
+    public record Held(
+            Referral referral,
+            List<ReferralStep> timeline,
+            List<ContactAttempt> contactAttempts,
+            List<Satisfaction> satisfaction) {}
 
     private final ReferralActions actions;
     private final Referrals referrals;
@@ -29,6 +31,10 @@ public class ReferralHistory {
     @Transactional(propagation = Propagation.MANDATORY)
     public Held ownedBy(Caller caller, UUID id) {
         Referral referral = actions.ownedBy(caller, id);
-        return new Held(referral, referrals.steps(id), referrals.contactAttempts(id, Optional.empty()), referrals.satisfaction(id));
+        return new Held(
+                referral,
+                referrals.steps(id),
+                referrals.contactAttempts(id, Optional.empty()),
+                referrals.satisfaction(id));
     }
 }

@@ -61,19 +61,29 @@ class ReferralLists {
                 .query((row, n) -> {
                     Timestamp waiting = row.getTimestamp("waiting_since");
                     String outcome = row.getString("outcome");
-                    return new ReferralSummary(row.getObject("id", UUID.class), code(row.getString("status")),
-                            code(row.getString("urgency")), List.of((String[]) row.getArray("theme_codes").getArray()),
-                            row.getString("municipality_nis"), row.getString("care_zone_code"),
-                            row.getString("receiving_organisation_id"), row.getString("receiving_service_id"),
-                            row.getBoolean("unmet_need"), row.getTimestamp("submitted_at").toInstant(),
-                            waiting == null ? null : waiting.toInstant(), row.getBoolean("overdue"),
+                    return new ReferralSummary(
+                            row.getObject("id", UUID.class),
+                            code(row.getString("status")),
+                            code(row.getString("urgency")),
+                            List.of((String[]) row.getArray("theme_codes").getArray()),
+                            row.getString("municipality_nis"),
+                            row.getString("care_zone_code"),
+                            row.getString("receiving_organisation_id"),
+                            row.getString("receiving_service_id"),
+                            row.getBoolean("unmet_need"),
+                            row.getTimestamp("submitted_at").toInstant(),
+                            waiting == null ? null : waiting.toInstant(),
+                            row.getBoolean("overdue"),
                             outcome == null ? null : code(outcome));
                 })
                 .list();
         // Counted apart: a count over the page's rows would make every page read them all.
-        long total = items.size() < size && (page == 0 || !items.isEmpty()) ? (long) page * size + items.size()
+        long total = items.size() < size && (page == 0 || !items.isEmpty())
+                ? (long) page * size + items.size()
                 : jdbc.sql("SELECT count(*) FROM referral WHERE %s AND %s".formatted(ownerCondition, filter.condition))
-                        .param("owner", owner).query(Long.class).single();
+                        .param("owner", owner)
+                        .query(Long.class)
+                        .single();
         return new ReferralPage(items, page, size, total);
     }
 

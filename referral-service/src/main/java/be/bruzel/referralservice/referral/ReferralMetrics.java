@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class ReferralMetrics {
 
     static final String OTHER = "other";
-    private static final Set<String> OUTCOMES = Set.of("SOLVED", "PARTLY_SOLVED", "REFERRED_ON", "PERSON_DECLINED",
-            "UNREACHABLE");
+    private static final Set<String> OUTCOMES =
+            Set.of("SOLVED", "PARTLY_SOLVED", "REFERRED_ON", "PERSON_DECLINED", "UNREACHABLE");
 
     private final MeterRegistry meters;
     private final Directory directory;
@@ -43,25 +43,38 @@ class ReferralMetrics {
     @EventListener
     void on(ReferralEvent event) {
         Runnable record = switch (event) {
-            case ReferralSubmitted submitted -> () -> Counter
-                    .builder("referrals.submitted").description("Referrals submitted")
-                    .tag("care_zone", bounded(submitted.careZoneCode(), directory.careZoneNames().keySet()))
-                    .register(meters).increment();
-            case ReferralAccepted accepted -> referrals.find(accepted.referralId())
-                    .<Runnable>map(referral -> () -> Timer.builder("referrals.time.to.acceptance")
-                            .description("From submission to acceptance by an organisation")
-                            .tag("care_zone", bounded(referral.residence().careZoneCode(),
-                                    directory.careZoneNames().keySet()))
-                            .publishPercentileHistogram()
-                            .minimumExpectedValue(Duration.ofMinutes(1))
-                            .maximumExpectedValue(Duration.ofDays(30))
-                            .register(meters)
-                            .record(Duration.between(referral.times().submittedAt(), accepted.occurredAt())))
-                    .orElse(null);
-            case ReferralCompleted completed -> () -> Counter.builder("referrals.completed")
-                    .description("Referrals completed in the region, by outcome")
-                    .tag("outcome", bounded(completed.outcome(), OUTCOMES))
-                    .register(meters).increment();
+            case ReferralSubmitted submitted ->
+                () -> Counter.builder("referrals.submitted")
+                        .description("Referrals submitted")
+                        .tag(
+                                "care_zone",
+                                bounded(
+                                        submitted.careZoneCode(),
+                                        directory.careZoneNames().keySet()))
+                        .register(meters)
+                        .increment();
+            case ReferralAccepted accepted ->
+                referrals
+                        .find(accepted.referralId())
+                        .<Runnable>map(referral -> () -> Timer.builder("referrals.time.to.acceptance")
+                                .description("From submission to acceptance by an organisation")
+                                .tag(
+                                        "care_zone",
+                                        bounded(
+                                                referral.residence().careZoneCode(),
+                                                directory.careZoneNames().keySet()))
+                                .publishPercentileHistogram()
+                                .minimumExpectedValue(Duration.ofMinutes(1))
+                                .maximumExpectedValue(Duration.ofDays(30))
+                                .register(meters)
+                                .record(Duration.between(referral.times().submittedAt(), accepted.occurredAt())))
+                        .orElse(null);
+            case ReferralCompleted completed ->
+                () -> Counter.builder("referrals.completed")
+                        .description("Referrals completed in the region, by outcome")
+                        .tag("outcome", bounded(completed.outcome(), OUTCOMES))
+                        .register(meters)
+                        .increment();
             default -> null;
         };
         if (record != null && TransactionSynchronizationManager.isSynchronizationActive()) {

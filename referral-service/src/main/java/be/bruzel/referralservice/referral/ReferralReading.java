@@ -33,9 +33,17 @@ class ReferralReading {
         accessLog.record(id, caller.userId(), caller.organisationId().orElse(null), "referral.read");
         boolean forReferrer = referral.isReferredBy(caller.userId());
         // An organisation reads its own attempts to reach the person, not those of one that declined before it.
-        return ReferralView.of(referral, referrals.steps(id), referrals.contactAttempts(id,
-                        forReferrer ? Optional.empty() : Optional.of(referral.receiver().organisationId())),
-                referrals.satisfaction(id), referrals.routingOf(id), forReferrer);
+        return ReferralView.of(
+                referral,
+                referrals.steps(id),
+                referrals.contactAttempts(
+                        id,
+                        forReferrer
+                                ? Optional.empty()
+                                : Optional.of(referral.receiver().organisationId())),
+                referrals.satisfaction(id),
+                referrals.routingOf(id),
+                forReferrer);
     }
 
     ReferralPage mine(Caller caller, ReferralLists.Filter filter, int page, int size) {
@@ -43,9 +51,10 @@ class ReferralReading {
     }
 
     ReferralPage inbox(Caller caller, ReferralLists.Filter filter, int page, int size) {
-        String organisation = caller.organisationId().filter(any -> caller.has(Role.ORGANISATION_WORKER))
-                .orElseThrow(() -> new RejectedRequestException(HttpStatus.FORBIDDEN, "referral.inbox.no-organisation",
-                        null));
+        String organisation = caller.organisationId()
+                .filter(any -> caller.has(Role.ORGANISATION_WORKER))
+                .orElseThrow(() ->
+                        new RejectedRequestException(HttpStatus.FORBIDDEN, "referral.inbox.no-organisation", null));
         return lists.inboxOf(organisation, filter, page, size);
     }
 }

@@ -29,12 +29,10 @@ public class ReferralRetention {
     private static final Logger log = LoggerFactory.getLogger(ReferralRetention.class);
 
     /** What one run did. */
-    public record Run(int expired, int erased) {
-    }
+    public record Run(int expired, int erased) {}
 
     /** What the retention would do up to a day, for an administrator to see beforehand: ids and counts only. */
-    public record Preview(Instant until, long erasureCount, List<UUID> erasure, long expiryCount, List<UUID> expiry) {
-    }
+    public record Preview(Instant until, long erasureCount, List<UUID> erasure, long expiryCount, List<UUID> expiry) {}
 
     private final Referrals referrals;
     private final ReferralErasure erasure;
@@ -46,8 +44,13 @@ public class ReferralRetention {
     private final Period idempotencyWindow;
     private final int batchSize;
 
-    ReferralRetention(Referrals referrals, ReferralErasure erasure, Transitions transitions,
-            TransactionTemplate transactions, Clock clock, MeterRegistry meters,
+    ReferralRetention(
+            Referrals referrals,
+            ReferralErasure erasure,
+            Transitions transitions,
+            TransactionTemplate transactions,
+            Clock clock,
+            MeterRegistry meters,
             @Value("${platform.referrals.retention.personal-data:P180D}") Period retention,
             @Value("${platform.referrals.retention.idle:P365D}") Period idle,
             @Value("${platform.referrals.retention.idempotency-window:P1D}") Period idempotencyWindow,
@@ -81,8 +84,12 @@ public class ReferralRetention {
     public Preview preview(Instant until, int limit) {
         Instant closedBefore = Periods.before(until, retention);
         Instant idleBefore = Periods.before(until, idle);
-        return new Preview(until, referrals.countClosedBefore(closedBefore), referrals.closedBefore(closedBefore, limit),
-                referrals.countIdleSince(idleBefore), referrals.idleSince(idleBefore, limit));
+        return new Preview(
+                until,
+                referrals.countClosedBefore(closedBefore),
+                referrals.closedBefore(closedBefore, limit),
+                referrals.countIdleSince(idleBefore),
+                referrals.idleSince(idleBefore, limit));
     }
 
     private long due() {
@@ -94,7 +101,9 @@ public class ReferralRetention {
         int expired = 0;
         Set<UUID> tried = new HashSet<>();
         while (true) {
-            List<UUID> batch = referrals.idleSince(idleBefore, batchSize).stream().filter(tried::add).toList();
+            List<UUID> batch = referrals.idleSince(idleBefore, batchSize).stream()
+                    .filter(tried::add)
+                    .toList();
             if (batch.isEmpty()) {
                 return expired;
             }
@@ -111,7 +120,8 @@ public class ReferralRetention {
     }
 
     private boolean expire(UUID id, Instant idleBefore) {
-        Optional<Referral> open = referrals.find(id).filter(referral -> !referral.status().isFinal());
+        Optional<Referral> open =
+                referrals.find(id).filter(referral -> !referral.status().isFinal());
         if (open.isEmpty()) {
             return false;
         }
@@ -121,8 +131,8 @@ public class ReferralRetention {
         }
         Instant now = clock.instant();
         Referral referral = open.get();
-        transitions.save(referral, referral.expire(lastActivity, now), Optional.empty(), Transitions.Actor.PLATFORM,
-                null, now);
+        transitions.save(
+                referral, referral.expire(lastActivity, now), Optional.empty(), Transitions.Actor.PLATFORM, null, now);
         return true;
     }
 

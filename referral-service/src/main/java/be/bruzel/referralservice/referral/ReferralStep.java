@@ -15,7 +15,8 @@ public record ReferralStep(Instant at, String step, String actorId, String actor
 
     /** As a reader other than its referrer sees it: a decline's remark was for the referrer only. */
     ReferralStep withoutRemarkUnless(boolean shown) {
-        return shown || remark == null || !TimelineStep.DECLINED.name().equals(step) ? this
+        return shown || remark == null || !TimelineStep.DECLINED.name().equals(step)
+                ? this
                 : new ReferralStep(at, step, actorId, actorRole, detail, null);
     }
 }

@@ -1,8 +1,8 @@
 package be.bruzel.referralservice.referral;
 
+import be.bruzel.platform.directorycopy.Residence;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
-import be.bruzel.platform.directorycopy.Residence;
 import be.bruzel.referralservice.routing.Receiver;
 import be.bruzel.referralservice.routing.ReferralRouting;
 import be.bruzel.referralservice.routing.Route;
@@ -42,8 +42,7 @@ class ReferralSubmission {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What a submission stored; {@code replayed} when a retry found it already there. */
-    record Submission(UUID id, List<Referral> referrals, boolean replayed) {
-    }
+    record Submission(UUID id, List<Referral> referrals, boolean replayed) {}
 
     private final Referrals referrals;
     private final ReferralRouting routing;
@@ -68,29 +67,47 @@ class ReferralSubmission {
             }
         }
         LocalDate today = LocalDate.ofInstant(now, BRUSSELS);
-        Residence residence = routing.residence(request.person().postcode(), request.person().municipality(), today);
+        Residence residence =
+                routing.residence(request.person().postcode(), request.person().municipality(), today);
         routing.requireActive(request.themes());
         Map<Receiver, List<Route>> byReceiver = new LinkedHashMap<>();
         for (String theme : request.themes().stream().distinct().toList()) {
             Route route = routing.route(residence, theme, request.person().preferredLanguage(), today, List.of());
-            byReceiver.computeIfAbsent(route.receiver(), receiver -> new ArrayList<>()).add(route);
+            byReceiver
+                    .computeIfAbsent(route.receiver(), receiver -> new ArrayList<>())
+                    .add(route);
         }
-        Referral.Referrer referrer = new Referral.Referrer(caller.userId(), caller.displayName(),
-                caller.profession().orElse(null));
+        Referral.Referrer referrer = new Referral.Referrer(
+                caller.userId(), caller.displayName(), caller.profession().orElse(null));
         List<Referral> stored = new ArrayList<>();
         byReceiver.forEach((receiver, routes) -> {
-            Transition submitted = Referral.submit(submissionId, referrer, request.toPerson(),
-                    new Referral.Residence(request.person().postcode(), residence.municipalityNis(),
-                            residence.areaId(), residence.careZoneCode()),
-                    routes.stream().map(Route::themeCode).toList(), request.question().strip(),
-                    request.urgencyOrRoutine(), request.toContactPreference(),
-                    new Referral.Consent(request.consent().method(), request.consent().givenAt()), receiver, now);
+            Transition submitted = Referral.submit(
+                    submissionId,
+                    referrer,
+                    request.toPerson(),
+                    new Referral.Residence(
+                            request.person().postcode(),
+                            residence.municipalityNis(),
+                            residence.areaId(),
+                            residence.careZoneCode()),
+                    routes.stream().map(Route::themeCode).toList(),
+                    request.question().strip(),
+                    request.urgencyOrRoutine(),
+                    request.toContactPreference(),
+                    new Referral.Consent(
+                            request.consent().method(), request.consent().givenAt()),
+                    receiver,
+                    now);
             Referral referral = submitted.referral();
             referrals.add(referral, routes);
             transitions.record(referral.id(), submitted, Transitions.Actor.referrer(caller.userId()), null, now);
             stored.add(referral);
         });
-        log.info("Submission {}: {} referral(s) on {} theme(s)", submissionId, stored.size(), request.themes().size());
+        log.info(
+                "Submission {}: {} referral(s) on {} theme(s)",
+                submissionId,
+                stored.size(),
+                request.themes().size());
         return new Submission(submissionId, stored, false);
     }
 
@@ -99,19 +116,22 @@ class ReferralSubmission {
      * twin waits on the key's row and then finds it taken.
      */
     private Optional<UUID> claim(String referrerId, String key, String requestHash, UUID submissionId, Instant now) {
-        return referrals.claimIdempotencyKey(referrerId, key, requestHash, submissionId, now).map(earlier -> {
-            if (!earlier.requestHash().equals(requestHash)) {
-                throw new RejectedRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "referral.idempotency-key.reused",
-                        "Idempotency-Key");
-            }
-            return earlier.submissionId();
-        });
+        return referrals
+                .claimIdempotencyKey(referrerId, key, requestHash, submissionId, now)
+                .map(earlier -> {
+                    if (!earlier.requestHash().equals(requestHash)) {
+                        throw new RejectedRequestException(
+                                HttpStatus.UNPROCESSABLE_CONTENT, "referral.idempotency-key.reused", "Idempotency-Key");
+                    }
+                    return earlier.submissionId();
+                });
     }
 
     private static String hash(SubmitReferral request) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-                    JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -15,55 +15,89 @@ import java.util.UUID;
  * @param routing per theme: the chosen service or the helpdesk, and every candidate weighed with the verdict
  * @param version send back what you read; a change made meanwhile by someone else is a 409
  */
-public record ReferralView(UUID id, UUID submissionId, String status, String urgency, List<String> themes,
-        String question, PersonView person, ResidenceView residence, Referral.ContactPreference contactPreference,
-        ConsentView consent, ReferrerView referrer, ReceiverView receiver, String outcome, Referral.Times times,
-        List<ReferralStep> timeline, List<ContactAttempt> contactAttempts, List<Satisfaction> satisfaction,
-        @JsonRawValue String routing, PersonalDataView personalData, int version) {
+public record ReferralView(
+        UUID id,
+        UUID submissionId,
+        String status,
+        String urgency,
+        List<String> themes,
+        String question,
+        PersonView person,
+        ResidenceView residence,
+        Referral.ContactPreference contactPreference,
+        ConsentView consent,
+        ReferrerView referrer,
+        ReceiverView receiver,
+        String outcome,
+        Referral.Times times,
+        List<ReferralStep> timeline,
+        List<ContactAttempt> contactAttempts,
+        List<Satisfaction> satisfaction,
+        @JsonRawValue String routing,
+        PersonalDataView personalData,
+        int version) {
 
     /** @param erasedAt when the person's data was erased; none while it is held */
-    public record PersonalDataView(Instant erasedAt, String erasureReason) {
-    }
+    public record PersonalDataView(Instant erasedAt, String erasureReason) {}
 
-    public record PersonView(String name, String phone, String email, String preferredLanguage) {
-    }
+    public record PersonView(String name, String phone, String email, String preferredLanguage) {}
 
-    public record ResidenceView(String postcode, String municipalityNis, String areaId, String careZone) {
-    }
+    public record ResidenceView(String postcode, String municipalityNis, String areaId, String careZone) {}
 
-    public record ConsentView(String method, Instant givenAt) {
-    }
+    public record ConsentView(String method, Instant givenAt) {}
 
-    public record ReferrerView(String userId, String name, String profession) {
-    }
+    public record ReferrerView(String userId, String name, String profession) {}
 
     /** @param unmetNeed no service could take it: the care zone's helpdesk has it */
-    public record ReceiverView(String organisationId, String serviceId, boolean unmetNeed) {
-    }
+    public record ReceiverView(String organisationId, String serviceId, boolean unmetNeed) {}
 
     /** @param forReferrer the reader is its referrer, who alone reads why organisations declined it */
-    static ReferralView of(Referral referral, List<ReferralStep> timeline, List<ContactAttempt> attempts,
-            List<Satisfaction> satisfaction, String routing, boolean forReferrer) {
+    static ReferralView of(
+            Referral referral,
+            List<ReferralStep> timeline,
+            List<ContactAttempt> attempts,
+            List<Satisfaction> satisfaction,
+            String routing,
+            boolean forReferrer) {
         Referral.Person person = referral.person();
         Referral.Residence residence = referral.residence();
         Referral.Erasure erasure = referral.erasure();
-        return new ReferralView(referral.id(), referral.submissionId(), code(referral.status()),
-                code(referral.urgency()), referral.themeCodes(), referral.question(),
-                referral.isErased() ? null
+        return new ReferralView(
+                referral.id(),
+                referral.submissionId(),
+                code(referral.status()),
+                code(referral.urgency()),
+                referral.themeCodes(),
+                referral.question(),
+                referral.isErased()
+                        ? null
                         : new PersonView(person.name(), person.phone(), person.email(), person.preferredLanguage()),
-                new ResidenceView(residence.postcode(), residence.municipalityNis(), residence.areaId(),
+                new ResidenceView(
+                        residence.postcode(),
+                        residence.municipalityNis(),
+                        residence.areaId(),
                         residence.careZoneCode()),
                 referral.contactPreference(),
-                new ConsentView(code(referral.consent().method()), referral.consent().givenAt()),
-                new ReferrerView(referral.referrer().userId(), referral.referrer().name(),
+                new ConsentView(
+                        code(referral.consent().method()), referral.consent().givenAt()),
+                new ReferrerView(
+                        referral.referrer().userId(),
+                        referral.referrer().name(),
                         referral.referrer().profession()),
-                new ReceiverView(referral.receiver().organisationId(), referral.receiver().serviceId().orElse(null),
+                new ReceiverView(
+                        referral.receiver().organisationId(),
+                        referral.receiver().serviceId().orElse(null),
                         referral.receiver().unmetNeed()),
-                referral.outcome() == null ? null : code(referral.outcome()), referral.times(),
-                timeline.stream().map(step -> step.withoutRemarkUnless(forReferrer)).toList(), attempts,
-                satisfaction, routing,
-                new PersonalDataView(erasure == null ? null : erasure.erasedAt(),
-                        erasure == null ? null : code(erasure.reason())),
+                referral.outcome() == null ? null : code(referral.outcome()),
+                referral.times(),
+                timeline.stream()
+                        .map(step -> step.withoutRemarkUnless(forReferrer))
+                        .toList(),
+                attempts,
+                satisfaction,
+                routing,
+                new PersonalDataView(
+                        erasure == null ? null : erasure.erasedAt(), erasure == null ? null : code(erasure.reason())),
                 referral.version());
     }
 

@@ -99,7 +99,9 @@ class Referrals {
                 .param("unmetNeed", changed.receiver().unmetNeed())
                 .param("declinedBy", changed.declinedBy().toArray(String[]::new))
                 .param("routing", routes.map(JSON::writeValueAsString).orElse(null))
-                .param("outcome", changed.outcome() == null ? null : changed.outcome().name())
+                .param(
+                        "outcome",
+                        changed.outcome() == null ? null : changed.outcome().name())
                 .param("waitingSince", timestamp(times.waitingSince()))
                 .param("acceptedAt", timestamp(times.acceptedAt()))
                 .param("firstContactAt", timestamp(times.firstContactAt()))
@@ -116,21 +118,23 @@ class Referrals {
     }
 
     /** The submission that claimed an Idempotency-Key first, with the hash of its request. */
-    record Claim(String requestHash, UUID submissionId) {
-    }
+    record Claim(String requestHash, UUID submissionId) {}
 
     /**
      * Claims the referrer's key for this submission; empty if it did, else the submission that has it.
      * A concurrent twin waits on the key's row and then finds it taken.
      */
-    Optional<Claim> claimIdempotencyKey(String referrerId, String key, String requestHash, UUID submissionId,
-            Instant now) {
+    Optional<Claim> claimIdempotencyKey(
+            String referrerId, String key, String requestHash, UUID submissionId, Instant now) {
         int claimed = jdbc.sql("""
                 INSERT INTO submission (referrer_id, idempotency_key, request_hash, submission_id, submitted_at)
                 VALUES (:referrer, :key, :hash, :submission, :now) ON CONFLICT DO NOTHING
                 """)
-                .param("referrer", referrerId).param("key", key).param("hash", requestHash)
-                .param("submission", submissionId).param("now", Timestamp.from(now))
+                .param("referrer", referrerId)
+                .param("key", key)
+                .param("hash", requestHash)
+                .param("submission", submissionId)
+                .param("now", Timestamp.from(now))
                 .update();
         if (claimed == 1) {
             return Optional.empty();
@@ -138,30 +142,39 @@ class Referrals {
         return jdbc.sql("""
                 SELECT request_hash, submission_id FROM submission WHERE referrer_id = :referrer AND idempotency_key = :key
                 """)
-                .param("referrer", referrerId).param("key", key)
+                .param("referrer", referrerId)
+                .param("key", key)
                 .query((row, n) -> new Claim(row.getString("request_hash"), row.getObject("submission_id", UUID.class)))
                 .optional();
     }
 
     Optional<Referral> find(UUID id) {
-        return jdbc.sql("SELECT * FROM referral WHERE id = :id").param("id", id).query(Referrals::map).optional();
+        return jdbc.sql("SELECT * FROM referral WHERE id = :id")
+                .param("id", id)
+                .query(Referrals::map)
+                .optional();
     }
 
     List<Referral> ofSubmission(UUID submissionId) {
         return jdbc.sql("SELECT * FROM referral WHERE submission_id = :submission ORDER BY submitted_at, id")
-                .param("submission", submissionId).query(Referrals::map).list();
+                .param("submission", submissionId)
+                .query(Referrals::map)
+                .list();
     }
 
     /** The routing explanation as stored: one entry per theme. */
     String routingOf(UUID id) {
-        return jdbc.sql("SELECT routing::text FROM referral WHERE id = :id").param("id", id).query(String.class)
+        return jdbc.sql("SELECT routing::text FROM referral WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
                 .single();
     }
 
     List<Referral> findAll(Collection<UUID> ids) {
         return jdbc.sql("SELECT * FROM referral WHERE id = ANY (CAST(:ids AS uuid[])) ORDER BY id")
                 .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
-                .query(Referrals::map).list();
+                .query(Referrals::map)
+                .list();
     }
 
     void addStep(UUID referralId, ReferralStep step) {
@@ -187,8 +200,12 @@ class Referrals {
                 WHERE referral_id = :id ORDER BY position
                 """)
                 .param("id", referralId)
-                .query((row, n) -> new ReferralStep(row.getTimestamp("happened_at").toInstant(), row.getString("step"),
-                        row.getString("actor_id"), row.getString("actor_role"), row.getString("detail"),
+                .query((row, n) -> new ReferralStep(
+                        row.getTimestamp("happened_at").toInstant(),
+                        row.getString("step"),
+                        row.getString("actor_id"),
+                        row.getString("actor_role"),
+                        row.getString("detail"),
                         row.getString("remark")))
                 .list();
     }
@@ -200,10 +217,14 @@ class Referrals {
                                              organisation_id)
                 VALUES (:id, :referral, :attemptedAt, :channel, :reached, :by, :loggedAt, :note, :organisation)
                 """)
-                .param("id", attempt.id()).param("referral", referralId).param("note", attempt.note())
+                .param("id", attempt.id())
+                .param("referral", referralId)
+                .param("note", attempt.note())
                 .param("organisation", organisationId)
-                .param("attemptedAt", Timestamp.from(attempt.attemptedAt())).param("channel", attempt.channel().name())
-                .param("reached", attempt.reached()).param("by", attempt.loggedBy())
+                .param("attemptedAt", Timestamp.from(attempt.attemptedAt()))
+                .param("channel", attempt.channel().name())
+                .param("reached", attempt.reached())
+                .param("by", attempt.loggedBy())
                 .param("loggedAt", Timestamp.from(loggedAt))
                 .update();
     }
@@ -217,10 +238,13 @@ class Referrals {
                 """)
                 .param("id", referralId)
                 .param("organisation", organisationId.orElse(null))
-                .query((row, n) -> new ContactAttempt(row.getObject("id", UUID.class),
+                .query((row, n) -> new ContactAttempt(
+                        row.getObject("id", UUID.class),
                         row.getTimestamp("attempted_at").toInstant(),
-                        ContactAttempt.Channel.valueOf(row.getString("channel")), row.getBoolean("reached"),
-                        row.getString("logged_by"), row.getString("note")))
+                        ContactAttempt.Channel.valueOf(row.getString("channel")),
+                        row.getBoolean("reached"),
+                        row.getString("logged_by"),
+                        row.getString("note")))
                 .list();
     }
 
@@ -230,15 +254,22 @@ class Referrals {
                 INSERT INTO satisfaction (referral_id, rater_role, rater_id, score, rated_at)
                 VALUES (:id, :role, :rater, :score, :at) ON CONFLICT DO NOTHING
                 """)
-                .param("id", referralId).param("role", satisfaction.raterRole()).param("rater", raterId)
-                .param("score", satisfaction.score()).param("at", Timestamp.from(satisfaction.ratedAt()))
-                .update() == 1;
+                        .param("id", referralId)
+                        .param("role", satisfaction.raterRole())
+                        .param("rater", raterId)
+                        .param("score", satisfaction.score())
+                        .param("at", Timestamp.from(satisfaction.ratedAt()))
+                        .update()
+                == 1;
     }
 
     List<Satisfaction> satisfaction(UUID referralId) {
-        return jdbc.sql("SELECT rater_role, score, rated_at FROM satisfaction WHERE referral_id = :id ORDER BY rated_at")
+        return jdbc.sql(
+                        "SELECT rater_role, score, rated_at FROM satisfaction WHERE referral_id = :id ORDER BY rated_at")
                 .param("id", referralId)
-                .query((row, n) -> new Satisfaction(row.getString("rater_role"), row.getInt("score"),
+                .query((row, n) -> new Satisfaction(
+                        row.getString("rater_role"),
+                        row.getInt("score"),
                         row.getTimestamp("rated_at").toInstant()))
                 .list();
     }
@@ -251,7 +282,8 @@ class Referrals {
                 ORDER BY waiting_since
                 """)
                 .param("before", Timestamp.from(before))
-                .query(Referrals::map).list();
+                .query(Referrals::map)
+                .list();
     }
 
     /**
@@ -275,31 +307,41 @@ class Referrals {
                 WHERE r.id = e.id AND r.version = e.version AND r.personal_data_erased_at IS NULL
                 """)
                 .param("ids", ids)
-                .param("versions", erased.stream().map(referral -> String.valueOf(referral.version()))
-                        .toArray(String[]::new))
+                .param(
+                        "versions",
+                        erased.stream()
+                                .map(referral -> String.valueOf(referral.version()))
+                                .toArray(String[]::new))
                 .param("at", Timestamp.from(erasure.erasedAt()))
                 .param("reason", erasure.reason().name())
                 .update();
         if (updated != erased.size()) {
             throw new OptimisticLockingFailureException(erased.size() - updated + " referral(s) changed meanwhile");
         }
-        jdbc.sql("UPDATE referral_step SET remark = NULL WHERE referral_id = ANY (CAST(:ids AS uuid[])) AND remark IS NOT NULL")
-                .param("ids", ids).update();
-        jdbc.sql("UPDATE contact_attempt SET note = NULL WHERE referral_id = ANY (CAST(:ids AS uuid[])) AND note IS NOT NULL")
-                .param("ids", ids).update();
+        jdbc.sql(
+                        "UPDATE referral_step SET remark = NULL WHERE referral_id = ANY (CAST(:ids AS uuid[])) AND remark IS NOT NULL")
+                .param("ids", ids)
+                .update();
+        jdbc.sql(
+                        "UPDATE contact_attempt SET note = NULL WHERE referral_id = ANY (CAST(:ids AS uuid[])) AND note IS NOT NULL")
+                .param("ids", ids)
+                .update();
         jdbc.sql("""
                 DELETE FROM submission WHERE submission_id IN (
                     SELECT submission_id FROM referral WHERE id = ANY (CAST(:ids AS uuid[])))
-                """)
-                .param("ids", ids).update();
+                """).param("ids", ids).update();
         jdbc.sql("""
                 INSERT INTO referral_step (referral_id, position, happened_at, step, actor_id, actor_role, detail)
                 SELECT e.id, (SELECT COALESCE(max(s.position), 0) + 1 FROM referral_step s WHERE s.referral_id = e.id),
                        :at, :step, :actorId, :actorRole, :detail
                 FROM unnest(CAST(:ids AS uuid[])) AS e(id)
                 """)
-                .param("ids", ids).param("at", Timestamp.from(step.at())).param("step", step.step())
-                .param("actorId", step.actorId()).param("actorRole", step.actorRole()).param("detail", step.detail())
+                .param("ids", ids)
+                .param("at", Timestamp.from(step.at()))
+                .param("step", step.step())
+                .param("actorId", step.actorId())
+                .param("actorRole", step.actorRole())
+                .param("detail", step.detail())
                 .update();
     }
 
@@ -309,13 +351,17 @@ class Referrals {
                 SELECT id FROM referral WHERE personal_data_erased_at IS NULL AND closed_at < :before
                 ORDER BY closed_at, id LIMIT :limit
                 """)
-                .param("before", Timestamp.from(before)).param("limit", limit)
-                .query(UUID.class).list();
+                .param("before", Timestamp.from(before))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
     }
 
     long countClosedBefore(Instant before) {
         return jdbc.sql("SELECT count(*) FROM referral WHERE personal_data_erased_at IS NULL AND closed_at < :before")
-                .param("before", Timestamp.from(before)).query(Long.class).single();
+                .param("before", Timestamp.from(before))
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -324,29 +370,32 @@ class Referrals {
      */
     List<UUID> idleSince(Instant before, int limit) {
         return jdbc.sql("SELECT r.id FROM referral r WHERE " + IDLE + " ORDER BY r.submitted_at, r.id LIMIT :limit")
-                .param("before", Timestamp.from(before)).param("limit", limit)
-                .query(UUID.class).list();
+                .param("before", Timestamp.from(before))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
     }
 
     long countIdleSince(Instant before) {
         return jdbc.sql("SELECT count(*) FROM referral r WHERE " + IDLE)
-                .param("before", Timestamp.from(before)).query(Long.class).single();
+                .param("before", Timestamp.from(before))
+                .query(Long.class)
+                .single();
     }
-
 
     /** When anyone last did something with the referral: its newest step or message. */
     Instant lastActivity(UUID id) {
         return jdbc.sql("""
                 SELECT GREATEST((SELECT max(happened_at) FROM referral_step WHERE referral_id = :id),
                                 (SELECT max(posted_at) FROM feedback_message WHERE referral_id = :id))
-                """)
-                .param("id", id).query(Timestamp.class).single().toInstant();
+                """).param("id", id).query(Timestamp.class).single().toInstant();
     }
 
     /** Idempotency keys are for retries: after the window a key's row, and the hash of its request, goes. */
     int forgetSubmissionsBefore(Instant before) {
         return jdbc.sql("DELETE FROM submission WHERE submitted_at < :before")
-                .param("before", Timestamp.from(before)).update();
+                .param("before", Timestamp.from(before))
+                .update();
     }
 
     private static Timestamp timestamp(Instant instant) {
@@ -362,31 +411,49 @@ class Referrals {
         String outcome = row.getString("outcome");
         String service = row.getString("receiving_service_id");
         Instant erasedAt = instant(row, "personal_data_erased_at");
-        Referral.Erasure erasure = erasedAt == null ? null : new Referral.Erasure(erasedAt,
-                Referral.ErasureReason.valueOf(row.getString("personal_data_erasure_reason")));
+        Referral.Erasure erasure = erasedAt == null
+                ? null
+                : new Referral.Erasure(
+                        erasedAt, Referral.ErasureReason.valueOf(row.getString("personal_data_erasure_reason")));
         return new Referral(
                 row.getObject("id", UUID.class),
                 row.getObject("submission_id", UUID.class),
-                new Referral.Referrer(row.getString("referrer_id"), row.getString("referrer_name"),
+                new Referral.Referrer(
+                        row.getString("referrer_id"),
+                        row.getString("referrer_name"),
                         row.getString("referrer_profession")),
                 Referral.Status.valueOf(row.getString("status")),
-                new Referral.Person(row.getString("person_name"), row.getString("person_phone"),
-                        row.getString("person_email"), row.getString("person_language")),
-                new Referral.Residence(row.getString("postcode"), row.getString("municipality_nis"),
-                        row.getString("area_id"), row.getString("care_zone_code")),
+                new Referral.Person(
+                        row.getString("person_name"),
+                        row.getString("person_phone"),
+                        row.getString("person_email"),
+                        row.getString("person_language")),
+                new Referral.Residence(
+                        row.getString("postcode"),
+                        row.getString("municipality_nis"),
+                        row.getString("area_id"),
+                        row.getString("care_zone_code")),
                 List.of((String[]) row.getArray("theme_codes").getArray()),
                 row.getString("question"),
                 Referral.Urgency.valueOf(row.getString("urgency")),
                 new Referral.ContactPreference(row.getString("contact_channel"), row.getString("contact_moment")),
-                new Referral.Consent(Referral.Consent.Method.valueOf(row.getString("consent_method")),
+                new Referral.Consent(
+                        Referral.Consent.Method.valueOf(row.getString("consent_method")),
                         row.getTimestamp("consent_given_at").toInstant()),
-                new Receiver(row.getString("receiving_organisation_id"), Optional.ofNullable(service),
+                new Receiver(
+                        row.getString("receiving_organisation_id"),
+                        Optional.ofNullable(service),
                         row.getBoolean("unmet_need")),
                 List.of((String[]) row.getArray("declined_by").getArray()),
                 outcome == null ? null : Referral.Outcome.valueOf(outcome),
-                new Referral.Times(instant(row, "submitted_at"), instant(row, "waiting_since"),
-                        instant(row, "accepted_at"), instant(row, "first_contact_at"), instant(row, "closed_at"),
-                        instant(row, "reminded_at"), instant(row, "escalated_at")),
+                new Referral.Times(
+                        instant(row, "submitted_at"),
+                        instant(row, "waiting_since"),
+                        instant(row, "accepted_at"),
+                        instant(row, "first_contact_at"),
+                        instant(row, "closed_at"),
+                        instant(row, "reminded_at"),
+                        instant(row, "escalated_at")),
                 erasure,
                 row.getInt("version"));
     }

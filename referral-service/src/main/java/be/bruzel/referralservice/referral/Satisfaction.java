@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param raterRole {@code REFERRER} or {@code ORGANISATION}
  * @param score 1 (poor) to 5 (very good)
  */
-public record Satisfaction(String raterRole, int score, Instant ratedAt) {
-}
+public record Satisfaction(String raterRole, int score, Instant ratedAt) {}

@@ -25,7 +25,9 @@ public record SubmitReferral(
         @NotBlank @Size(max = 2000) String question,
         Referral.Urgency urgency,
         @Valid ContactDetails contact,
-        @NotNull(message = "{referral.consent.required}") @Valid ConsentDetails consent) {
+
+        @NotNull(message = "{referral.consent.required}") @Valid
+        ConsentDetails consent) {
 
     /**
      * @param postcode a Brussels postcode (1000 to 1299)
@@ -34,10 +36,16 @@ public record SubmitReferral(
      */
     public record PersonDetails(
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ./()-]{6,30}") String phone,
+
+            @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ./()-]{6,30}")
+            String phone,
+
             @Size(max = 254) @Email String email,
             @NotNull @Pattern(regexp = "nl|fr|en") String preferredLanguage,
-            @NotNull @Pattern(regexp = "1[0-2][0-9]{2}", message = "{referral.postcode.brussels}") String postcode,
+
+            @NotNull @Pattern(regexp = "1[0-2][0-9]{2}", message = "{referral.postcode.brussels}")
+            String postcode,
+
             @Pattern(regexp = "[0-9]{5}") String municipality) {
 
         @JsonIgnore
@@ -51,8 +59,9 @@ public record SubmitReferral(
      * @param channel PHONE or EMAIL; none: either
      * @param moment e.g. "weekdays after 17h"
      */
-    public record ContactDetails(@Pattern(regexp = "PHONE|EMAIL") String channel, @Size(max = 200) String moment) {
-    }
+    public record ContactDetails(
+            @Pattern(regexp = "PHONE|EMAIL") String channel,
+            @Size(max = 200) String moment) {}
 
     /**
      * @param given the person agreed to be referred and to share these details with the organisation
@@ -60,19 +69,23 @@ public record SubmitReferral(
      * @param givenAt when; not in the future
      */
     public record ConsentDetails(
-            @NotNull(message = "{referral.consent.required}")
-            @AssertTrue(message = "{referral.consent.required}") Boolean given,
+            @NotNull(message = "{referral.consent.required}") @AssertTrue(message = "{referral.consent.required}")
+            Boolean given,
+
             @NotNull Referral.Consent.Method method,
-            @NotNull @PastOrPresent Instant givenAt) {
-    }
+            @NotNull @PastOrPresent Instant givenAt) {}
 
     Referral.Person toPerson() {
-        return new Referral.Person(person.name().strip(), blankToNull(person.phone()), blankToNull(person.email()),
+        return new Referral.Person(
+                person.name().strip(),
+                blankToNull(person.phone()),
+                blankToNull(person.email()),
                 person.preferredLanguage());
     }
 
     Referral.ContactPreference toContactPreference() {
-        return contact == null ? new Referral.ContactPreference(null, null)
+        return contact == null
+                ? new Referral.ContactPreference(null, null)
                 : new Referral.ContactPreference(contact.channel(), blankToNull(contact.moment()));
     }
 

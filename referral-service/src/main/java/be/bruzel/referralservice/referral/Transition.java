@@ -13,8 +13,7 @@ public record Transition(Referral referral, List<Happened> happened) {
      * @param detail a code the step names (a reason, an outcome, an organisation), or none
      * @param event none for a step no other service hears of on its own (routing, told by the submission's event)
      */
-    public record Happened(TimelineStep step, String detail, ReferralEvent event) {
-    }
+    public record Happened(TimelineStep step, String detail, ReferralEvent event) {}
 
     public Transition {
         happened = List.copyOf(happened);
@@ -26,6 +25,9 @@ public record Transition(Referral referral, List<Happened> happened) {
 
     /** The events to publish, in the order they happened. */
     public List<ReferralEvent> events() {
-        return happened.stream().map(Happened::event).filter(java.util.Objects::nonNull).toList();
+        return happened.stream()
+                .map(Happened::event)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 }

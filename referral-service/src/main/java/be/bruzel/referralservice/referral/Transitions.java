@@ -43,9 +43,15 @@ class Transitions {
      * @param remark what the actor wrote with the first step, or none
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    Referral save(Referral before, Transition transition, Optional<List<Route>> routes, Actor actor, String remark,
+    Referral save(
+            Referral before,
+            Transition transition,
+            Optional<List<Route>> routes,
+            Actor actor,
+            String remark,
             Instant at) {
-        Referral after = transition.referral().equals(before) ? before : referrals.update(transition.referral(), routes);
+        Referral after =
+                transition.referral().equals(before) ? before : referrals.update(transition.referral(), routes);
         record(before.id(), transition, actor, remark, at);
         return after;
     }
@@ -56,8 +62,15 @@ class Transitions {
         boolean first = true;
         for (Transition.Happened happened : transition.happened()) {
             Actor by = happened.step().byPlatform() ? Actor.PLATFORM : actor;
-            referrals.addStep(referralId, new ReferralStep(at, happened.step().name(), by.userId(), by.role(),
-                    happened.detail(), first ? remark : null));
+            referrals.addStep(
+                    referralId,
+                    new ReferralStep(
+                            at,
+                            happened.step().name(),
+                            by.userId(),
+                            by.role(),
+                            happened.detail(),
+                            first ? remark : null));
             first = false;
             if (happened.event() != null) {
                 events.publishEvent(happened.event());

@@ -36,9 +36,12 @@ class RetentionController {
 
     @GetMapping
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    @Operation(summary = "What the retention will do within a period: referrals to erase and to expire (ids only)",
-            description = "within: an ISO period such as P30D (at most ten years); limit: how many ids of each to list.")
-    ReferralRetention.Preview preview(@RequestParam(defaultValue = "P30D") String within,
+    @Operation(
+            summary = "What the retention will do within a period: referrals to erase and to expire (ids only)",
+            description =
+                    "within: an ISO period such as P30D (at most ten years); limit: how many ids of each to list.")
+    ReferralRetention.Preview preview(
+            @RequestParam(defaultValue = "P30D") String within,
             @RequestParam(defaultValue = "1000") @Min(0) @Max(10_000) int limit) {
         return retention.preview(Periods.after(clock.instant(), period(within)), limit);
     }

@@ -29,8 +29,12 @@ public class RetentionSchedule {
     private final Period accessLogKept;
     private final Duration outboxKept;
 
-    RetentionSchedule(ReferralRetention retention, PersonDataAccessLog accessLog, CompletedEventPublications outbox,
-            Clock clock, @Value("${platform.referrals.retention.access-log:P5Y}") Period accessLogKept,
+    RetentionSchedule(
+            ReferralRetention retention,
+            PersonDataAccessLog accessLog,
+            CompletedEventPublications outbox,
+            Clock clock,
+            @Value("${platform.referrals.retention.access-log:P5Y}") Period accessLogKept,
             @Value("${platform.outbox.completed-kept:P7D}") Duration outboxKept) {
         this.retention = retention;
         this.accessLog = accessLog;
@@ -40,7 +44,8 @@ public class RetentionSchedule {
         this.outboxKept = outboxKept;
     }
 
-    @Scheduled(fixedDelayString = "${platform.referrals.retention.every:PT1H}",
+    @Scheduled(
+            fixedDelayString = "${platform.referrals.retention.every:PT1H}",
             initialDelayString = "${platform.referrals.retention.first-after:PT2M}")
     @SchedulerLock(name = "referral-retention", lockAtMostFor = "PT2H", lockAtLeastFor = "PT10S")
     public void run() {
@@ -49,7 +54,10 @@ public class RetentionSchedule {
         // Events carry codes only, but a sent event is no longer needed once the outbox has done its work.
         outbox.deletePublicationsOlderThan(outboxKept);
         if (run.expired() + run.erased() + forgotten > 0) {
-            log.info("Retention: {} expired, {} erased, {} access log entries forgotten", run.expired(), run.erased(),
+            log.info(
+                    "Retention: {} expired, {} erased, {} access log entries forgotten",
+                    run.expired(),
+                    run.erased(),
                     forgotten);
         }
     }

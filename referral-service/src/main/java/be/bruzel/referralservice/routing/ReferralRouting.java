@@ -1,11 +1,11 @@
 package be.bruzel.referralservice.routing;
 
+import be.bruzel.platform.directorycopy.Directory;
+import be.bruzel.platform.directorycopy.Residence;
 import be.bruzel.platform.routing.Router;
 import be.bruzel.platform.routing.RoutingDecision;
 import be.bruzel.platform.routing.RuleLevel;
 import be.bruzel.platform.support.problem.RejectedRequestException;
-import be.bruzel.platform.directorycopy.Directory;
-import be.bruzel.platform.directorycopy.Residence;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -33,19 +33,25 @@ public class ReferralRouting {
     public Residence residence(String postcode, String municipalityNis, LocalDate day) {
         List<Residence> candidates = directory.residences(postcode, day);
         if (candidates.isEmpty()) {
-            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "referral.postcode.unknown", "person.postcode",
-                    postcode);
+            throw new RejectedRequestException(
+                    HttpStatus.BAD_REQUEST, "referral.postcode.unknown", "person.postcode", postcode);
         }
         if (municipalityNis != null) {
-            return candidates.stream().filter(residence -> residence.municipalityNis().equals(municipalityNis))
+            return candidates.stream()
+                    .filter(residence -> residence.municipalityNis().equals(municipalityNis))
                     .findFirst()
-                    .orElseThrow(() -> new RejectedRequestException(HttpStatus.BAD_REQUEST,
-                            "referral.municipality.outside-postcode", "person.municipality", municipalityNis, postcode)
+                    .orElseThrow(() -> new RejectedRequestException(
+                                    HttpStatus.BAD_REQUEST,
+                                    "referral.municipality.outside-postcode",
+                                    "person.municipality",
+                                    municipalityNis,
+                                    postcode)
                             .withProperty("candidates", namesOf(candidates)));
         }
         if (candidates.stream().map(Residence::municipalityNis).distinct().count() > 1) {
-            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "referral.municipality.required",
-                    "person.municipality", postcode).withProperty("candidates", namesOf(candidates));
+            throw new RejectedRequestException(
+                            HttpStatus.BAD_REQUEST, "referral.municipality.required", "person.municipality", postcode)
+                    .withProperty("candidates", namesOf(candidates));
         }
         return candidates.getFirst();
     }
@@ -59,22 +65,28 @@ public class ReferralRouting {
     }
 
     /** Routes one theme; services in {@code excluded} (those that declined) are not considered. */
-    public Route route(Residence residence, String themeCode, String language, LocalDate day,
-            Collection<String> excluded) {
+    public Route route(
+            Residence residence, String themeCode, String language, LocalDate day, Collection<String> excluded) {
         List<RuleLevel> levels = directory.ruleLevels(residence, themeCode).stream()
-                .map(level -> new RuleLevel(level.kind(), level.code(), level.candidates().stream()
-                        .filter(candidate -> !excluded.contains(candidate.serviceId())).toList()))
+                .map(level -> new RuleLevel(
+                        level.kind(),
+                        level.code(),
+                        level.candidates().stream()
+                                .filter(candidate -> !excluded.contains(candidate.serviceId()))
+                                .toList()))
                 .toList();
         RoutingDecision decision = Router.decide(levels, language, day);
         Receiver receiver = decision.chosenServiceId()
-                .flatMap(serviceId -> directory.organisationOf(serviceId)
+                .flatMap(serviceId -> directory
+                        .organisationOf(serviceId)
                         .map(organisation -> Receiver.service(organisation, serviceId)))
                 .orElseGet(() -> Receiver.helpdeskOf(residence.careZoneCode()));
         return new Route(themeCode, receiver, decision);
     }
 
     private static List<String> namesOf(List<Residence> candidates) {
-        return candidates.stream().map(residence -> residence.municipalityNis() + " " + residence.nameNl()
-                + " / " + residence.nameFr()).toList();
+        return candidates.stream()
+                .map(residence -> residence.municipalityNis() + " " + residence.nameNl() + " / " + residence.nameFr())
+                .toList();
     }
 }

@@ -17,10 +17,25 @@ import java.util.UUID;
  * @param erasure when and why the person's data was erased; none while it is held
  * @param accessLog every read of the person's data and every refused attempt, this copy's own read included
  */
-public record PersonData(UUID referralId, Instant madeAt, Referral.Person person, Referral.Residence residence,
-        List<String> themes, String question, Referral.Urgency urgency, Referral.ContactPreference contactPreference,
-        Referral.Consent consent, Referral.Referrer referrer, String receivingOrganisationId, String receivingServiceId,
-        Referral.Status status, Referral.Outcome outcome, Referral.Times times, List<ReferralStep> timeline,
-        List<ContactAttempt> contactAttempts, List<FeedbackMessage> feedback, List<Satisfaction> satisfaction,
-        List<PersonDataAccessLog.Access> accessLog, Referral.Erasure erasure) {
-}
+public record PersonData(
+        UUID referralId,
+        Instant madeAt,
+        Referral.Person person,
+        Referral.Residence residence,
+        List<String> themes,
+        String question,
+        Referral.Urgency urgency,
+        Referral.ContactPreference contactPreference,
+        Referral.Consent consent,
+        Referral.Referrer referrer,
+        String receivingOrganisationId,
+        String receivingServiceId,
+        Referral.Status status,
+        Referral.Outcome outcome,
+        Referral.Times times,
+        List<ReferralStep> timeline,
+        List<ContactAttempt> contactAttempts,
+        List<FeedbackMessage> feedback,
+        List<Satisfaction> satisfaction,
+        List<PersonDataAccessLog.Access> accessLog,
+        Referral.Erasure erasure) {}

@@ -25,7 +25,8 @@ class PersonDataController {
 
     @GetMapping(path = "/api/referrals/{id}/person-data", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('REFERRER', 'ADMINISTRATOR')")
-    @Operation(summary = "Everything held about the person in this referral, and who read it (GDPR art. 15)",
+    @Operation(
+            summary = "Everything held about the person in this referral, and who read it (GDPR art. 15)",
             description = "For its referrer or an administrator; with Accept: text/html a printable page in the "
                     + "person's language. The read is logged.")
     PersonData json(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {

@@ -31,10 +31,27 @@ class PersonDataExport {
         ReferralHistory.Held held = history.ownedBy(caller, id);
         accessLog.record(id, caller.userId(), caller.organisationId().orElse(null), "person-data.export");
         Referral referral = held.referral();
-        return new PersonData(id, clock.instant(), referral.person(), referral.residence(), referral.themeCodes(),
-                referral.question(), referral.urgency(), referral.contactPreference(), referral.consent(),
-                referral.referrer(), referral.receiver().organisationId(), referral.receiver().serviceId().orElse(null),
-                referral.status(), referral.outcome(), referral.times(), held.timeline(), held.contactAttempts(),
-                feedback.of(id), held.satisfaction(), accessLog.of(id), referral.erasure());
+        return new PersonData(
+                id,
+                clock.instant(),
+                referral.person(),
+                referral.residence(),
+                referral.themeCodes(),
+                referral.question(),
+                referral.urgency(),
+                referral.contactPreference(),
+                referral.consent(),
+                referral.referrer(),
+                referral.receiver().organisationId(),
+                referral.receiver().serviceId().orElse(null),
+                referral.status(),
+                referral.outcome(),
+                referral.times(),
+                held.timeline(),
+                held.contactAttempts(),
+                feedback.of(id),
+                held.satisfaction(),
+                accessLog.of(id),
+                referral.erasure());
     }
 }

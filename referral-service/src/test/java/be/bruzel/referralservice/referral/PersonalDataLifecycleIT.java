@@ -1,16 +1,16 @@
 package be.bruzel.referralservice.referral;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static be.bruzel.referralservice.referral.ReferralLifecycleIT.body;
 import static be.bruzel.referralservice.referral.ReferralLifecycleIT.eventTypesOf;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import be.bruzel.platform.events.Topics;
+import be.bruzel.platform.testing.DirectoryWorld;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
 import be.bruzel.platform.testing.SettableClock;
 import be.bruzel.platform.testing.TestTokens;
 import be.bruzel.platform.testing.TopicProbe;
-import be.bruzel.platform.testing.DirectoryWorld;
 import be.bruzel.referralservice.retention.RetentionSchedule;
 import com.jayway.jsonpath.JsonPath;
 import io.cloudevents.CloudEvent;
@@ -55,16 +55,22 @@ class PersonalDataLifecycleIT {
 
     @Autowired
     MockMvcTester mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     KafkaTemplate<String, CloudEvent> kafka;
+
     @Autowired
     SettableClock clock;
+
     @Autowired
     ReferralRetention retention;
+
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     RetentionSchedule schedule;
 
@@ -80,8 +86,7 @@ class PersonalDataLifecycleIT {
         String id = submit(GP, marked(marker, "nl"));
         post(OCMW, id, "accept", null);
         post(OCMW, id, "contact-attempts", """
-                {"attemptedAt": "2026-03-02T08:30:00Z", "channel": "PHONE", "reached": true, "note": "%s-note"}"""
-                .formatted(marker));
+                {"attemptedAt": "2026-03-02T08:30:00Z", "channel": "PHONE", "reached": true, "note": "%s-note"}""".formatted(marker));
         post(OCMW, id, "messages", "{\"body\": \"" + marker + "-from-organisation\"}");
         post(GP, id, "messages", "{\"body\": \"" + marker + "-from-referrer\"}");
         post(OCMW, id, "complete", "{\"outcome\": \"SOLVED\"}");
@@ -98,21 +103,26 @@ class PersonalDataLifecycleIT {
         assertThat(JsonPath.<List<String>>read(view, "$.themes")).containsExactly("finances");
         assertThat(JsonPath.<String>read(view, "$.residence.municipalityNis")).isEqualTo("21010");
         assertThat(JsonPath.<String>read(view, "$.outcome")).isEqualTo("solved");
-        assertThat(JsonPath.<List<String>>read(view, "$.timeline[*].step")).containsExactly("SUBMITTED", "ROUTED",
-                "ACCEPTED", "CONTACT_MADE", "COMPLETED", "PERSONAL_DATA_ERASED");
-        assertThat(body(get(OCMW, "/api/referrals/" + id))).doesNotContain(marker).contains("person-request");
+        assertThat(JsonPath.<List<String>>read(view, "$.timeline[*].step"))
+                .containsExactly(
+                        "SUBMITTED", "ROUTED", "ACCEPTED", "CONTACT_MADE", "COMPLETED", "PERSONAL_DATA_ERASED");
+        assertThat(body(get(OCMW, "/api/referrals/" + id)))
+                .doesNotContain(marker)
+                .contains("person-request");
         String thread = body(get(OCMW, "/api/referrals/" + id + "/messages"));
         assertThat(JsonPath.<List<String>>read(thread, "$[*].authorRole")).hasSize(2);
         assertThat(JsonPath.<List<Object>>read(thread, "$[*].body")).isEmpty();
         assertThat(post(OCMW, id, "messages", "{\"body\": \"na het wissen\"}")).hasStatus(HttpStatus.CONFLICT);
-        assertThat(count("SELECT count(*) FROM feedback_message WHERE referral_id = '" + id + "'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM feedback_message WHERE referral_id = '" + id + "'"))
+                .isEqualTo(2);
 
         MvcTestResult again = post(GP, id, "erasure", "{\"reason\": \"CONSENT_WITHDRAWN\"}");
 
         assertThat(again).hasStatusOk().bodyJson().extractingPath("$.reason").isEqualTo("person-request");
         assertThat(body(again)).isEqualTo(body(erased));
         assertThat(count("SELECT count(*) FROM referral_step WHERE referral_id = '" + id
-                + "' AND step = 'PERSONAL_DATA_ERASED'")).isEqualTo(1);
+                        + "' AND step = 'PERSONAL_DATA_ERASED'"))
+                .isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> eventTypesOf(id).contains("referral.erased.v1"));
         assertThat(eventTypesOf(id)).containsOnlyOnce("referral.erased.v1");
         assertThat(recordsOf(id)).noneMatch(data -> data.contains(marker));
@@ -122,16 +132,21 @@ class PersonalDataLifecycleIT {
     void erasingAnOpenReferralWithdrawsItFirstAndTellsTheOrganisationWithNoData() throws Exception {
         String id = submit(GP, marked(marker("open"), "nl"));
 
-        assertThat(post(ADMIN, id, "erasure", "{\"reason\": \"CONSENT_WITHDRAWN\"}")).hasStatusOk();
+        assertThat(post(ADMIN, id, "erasure", "{\"reason\": \"CONSENT_WITHDRAWN\"}"))
+                .hasStatusOk();
 
         assertThat(status(id)).isEqualTo("CANCELLED");
-        assertThat(jdbc.sql("SELECT actor_role || ':' || step FROM referral_step WHERE referral_id = :id ORDER BY position")
-                .param("id", UUID.fromString(id)).query(String.class).list())
+        assertThat(jdbc.sql(
+                                "SELECT actor_role || ':' || step FROM referral_step WHERE referral_id = :id ORDER BY position")
+                        .param("id", UUID.fromString(id))
+                        .query(String.class)
+                        .list())
                 .endsWith("ADMINISTRATOR:CANCELLED", "ADMINISTRATOR:PERSONAL_DATA_ERASED");
         await().atMost(Duration.ofSeconds(20)).until(() -> eventTypesOf(id).contains("referral.erased.v1"));
         // Both leave in one transaction; the outbox relays them side by side, in no fixed order.
         assertThat(eventTypesOf(id)).containsOnlyOnce("referral.cancelled.v1", "referral.erased.v1");
-        assertThat(count("SELECT count(*) FROM referral WHERE id = '" + id + "' AND person_name IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM referral WHERE id = '" + id + "' AND person_name IS NULL"))
+                .isEqualTo(1);
     }
 
     /** Who may not erase or read the person's copy, and how they are refused. */
@@ -153,7 +168,8 @@ class PersonalDataLifecycleIT {
         String marker = marker("R");
         String id = submit(GP, marked(marker, "nl"));
 
-        MvcTestResult refused = what.equals("erasure") ? post(token, id, "erasure", "{\"reason\": \"PERSON_REQUEST\"}")
+        MvcTestResult refused = what.equals("erasure")
+                ? post(token, id, "erasure", "{\"reason\": \"PERSON_REQUEST\"}")
                 : get(token, "/api/referrals/" + id + "/person-data");
 
         assertThat(refused).hasStatus(refusedWith);
@@ -162,7 +178,8 @@ class PersonalDataLifecycleIT {
         assertThat(everyTextOf(id)).contains(marker);
         assertThat(count("SELECT count(*) FROM person_data_access WHERE NOT refused AND referral_id = '" + id + "'"))
                 .isZero();
-        assertThat(count("SELECT count(*) FROM referral_step WHERE referral_id = '" + id + "'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM referral_step WHERE referral_id = '" + id + "'"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -191,20 +208,24 @@ class PersonalDataLifecycleIT {
         double erasedBefore = erasedCount();
 
         clock.set(START.plus(Duration.ofDays(182)));
-        assertThat(body(get(ADMIN, "/api/referrals/retention?within=P1D&limit=10000"))).contains(old);
+        assertThat(body(get(ADMIN, "/api/referrals/retention?within=P1D&limit=10000")))
+                .contains(old);
         ReferralRetention.Run first = retention.run();
         ReferralRetention.Run second = retention.run();
 
         assertThat(count("SELECT count(*) FROM referral WHERE id = '" + old + "' AND person_name IS NULL"
-                + " AND personal_data_erasure_reason = 'RETENTION'")).isEqualTo(1);
+                        + " AND personal_data_erasure_reason = 'RETENTION'"))
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM referral_step WHERE referral_id = '" + old + "' AND remark IS NOT NULL"))
                 .isZero();
         assertThat(count("SELECT count(*) FROM referral WHERE id = '" + recent + "' AND person_name IS NOT NULL"))
-                .as("closed 179 days ago").isEqualTo(1);
+                .as("closed 179 days ago")
+                .isEqualTo(1);
         assertThat(first.erased()).isPositive();
         assertThat(second.erased()).isZero();
         assertThat(count("SELECT count(*) FROM referral_step WHERE referral_id = '" + old
-                + "' AND step = 'PERSONAL_DATA_ERASED'")).isEqualTo(1);
+                        + "' AND step = 'PERSONAL_DATA_ERASED'"))
+                .isEqualTo(1);
         assertThat(erasedCount() - erasedBefore).isEqualTo(first.erased());
         assertThat(meters.get("referrals.personal_data.due").gauge().value()).isZero();
     }
@@ -220,29 +241,41 @@ class PersonalDataLifecycleIT {
 
         assertThat(status(idle)).isEqualTo("EXPIRED");
         assertThat(status(active)).isEqualTo("SUBMITTED");
-        assertThat(body(get(GP, "/api/referrals/" + idle))).contains("\"status\":\"expired\"").contains("idle");
+        assertThat(body(get(GP, "/api/referrals/" + idle)))
+                .contains("\"status\":\"expired\"")
+                .contains("idle");
         await().atMost(Duration.ofSeconds(20)).until(() -> eventTypesOf(idle).contains("referral.expired.v1"));
 
         clock.set(START.plus(Duration.ofDays(366 + 181)));
         retention.run();
 
-        assertThat(count("SELECT count(*) FROM referral WHERE id = '" + idle + "' AND person_name IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM referral WHERE id = '" + idle + "' AND person_name IS NULL"))
+                .isEqualTo(1);
         assertThat(jdbc.sql("SELECT step FROM referral_step WHERE referral_id = :id ORDER BY position")
-                .param("id", UUID.fromString(idle)).query(String.class).list())
+                        .param("id", UUID.fromString(idle))
+                        .query(String.class)
+                        .list())
                 .containsExactly("SUBMITTED", "ROUTED", "EXPIRED", "PERSONAL_DATA_ERASED");
     }
 
     @Test
     void theOutboxIdempotencyKeysAndAccessLogAreKeptOnlyForTheirOwnPeriods() throws Exception {
         String key = "retention-" + UUID.randomUUID();
-        MvcTestResult submitted = mvc.post().uri("/api/referrals").header(HttpHeaders.AUTHORIZATION, GP)
-                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
-                .content(marked(marker("key"), "nl")).exchange();
+        MvcTestResult submitted = mvc.post()
+                .uri("/api/referrals")
+                .header(HttpHeaders.AUTHORIZATION, GP)
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(marked(marker("key"), "nl"))
+                .exchange();
         String id = JsonPath.read(body(submitted), "$.referrals[0].id");
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM event_publication"
-                + " WHERE completion_date IS NOT NULL AND serialized_event LIKE '%" + id + "%'") == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("SELECT count(*) FROM event_publication"
+                                + " WHERE completion_date IS NOT NULL AND serialized_event LIKE '%" + id + "%'")
+                        == 1);
         jdbc.sql("UPDATE event_publication SET completion_date = now() - interval '8 days'"
-                + " WHERE serialized_event LIKE '%" + id + "%'").update();
+                        + " WHERE serialized_event LIKE '%" + id + "%'")
+                .update();
         jdbc.sql("""
                 INSERT INTO person_data_access (referral_id, user_id, accessed_at, purpose)
                 VALUES (:id, 'gp.long-ago', now() - interval '6 years', 'referral.read'),
@@ -253,10 +286,15 @@ class PersonalDataLifecycleIT {
         schedule.run();
 
         assertThat(count("SELECT count(*) FROM event_publication WHERE serialized_event LIKE '%" + id + "%'"))
-                .as("sent more than 7 days ago").isZero();
-        assertThat(count("SELECT count(*) FROM submission WHERE idempotency_key = '" + key + "'")).isZero();
+                .as("sent more than 7 days ago")
+                .isZero();
+        assertThat(count("SELECT count(*) FROM submission WHERE idempotency_key = '" + key + "'"))
+                .isZero();
         assertThat(jdbc.sql("SELECT user_id FROM person_data_access WHERE referral_id = :id ORDER BY accessed_at")
-                .param("id", UUID.fromString(id)).query(String.class).list()).containsExactly("gp.lately");
+                        .param("id", UUID.fromString(id))
+                        .query(String.class)
+                        .list())
+                .containsExactly("gp.lately");
         assertThat(status(id)).isEqualTo("SUBMITTED");
     }
 
@@ -273,8 +311,11 @@ class PersonalDataLifecycleIT {
         assertThat(get(GP, "/api/referrals/retention")).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(get(ANALYST, "/api/referrals/retention")).hasStatus(HttpStatus.FORBIDDEN);
         for (String within : List.of("soon", "P0D", "-P3D", "P100Y")) {
-            assertThat(get(ADMIN, "/api/referrals/retention?within=" + within)).hasStatus(HttpStatus.BAD_REQUEST)
-                    .bodyJson().extractingPath("$.errors[0].field").isEqualTo("within");
+            assertThat(get(ADMIN, "/api/referrals/retention?within=" + within))
+                    .hasStatus(HttpStatus.BAD_REQUEST)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("within");
         }
     }
 
@@ -286,38 +327,60 @@ class PersonalDataLifecycleIT {
         post(OCMW, id, "decline", "{\"reason\": \"NO_CAPACITY\", \"remark\": \"" + marker + "-decline\"}");
         post(CAW, id, "accept", null);
         post(CAW, id, "contact-attempts", """
-                {"attemptedAt": "2026-03-02T08:30:00Z", "channel": "EMAIL", "reached": false, "note": "%s-note"}"""
-                .formatted(marker));
+                {"attemptedAt": "2026-03-02T08:30:00Z", "channel": "EMAIL", "reached": false, "note": "%s-note"}""".formatted(marker));
         post(CAW, id, "messages", "{\"body\": \"" + marker + "-message\"}");
         get(TestTokens.bearer("worker.ldc", List.of("organisation-worker"), "ldc-jette"), "/api/referrals/" + id);
 
         String json = body(get(GP, "/api/referrals/" + id + "/person-data"));
 
-        for (String field : List.of(marker + " Peeters", "0470 " + digits(marker), marker + "@example.org",
-                marker + " question", marker + " moment", marker + "-decline", marker + "-note", marker + "-message")) {
+        for (String field : List.of(
+                marker + " Peeters",
+                "0470 " + digits(marker),
+                marker + "@example.org",
+                marker + " question",
+                marker + " moment",
+                marker + "-decline",
+                marker + "-note",
+                marker + "-message")) {
             assertThat(json).contains(field);
         }
-        assertThat(JsonPath.<List<String>>read(json, "$.accessLog[*].userId")).contains("worker.ocmw", "worker.ldc",
-                "gp.jette");
+        assertThat(JsonPath.<List<String>>read(json, "$.accessLog[*].userId"))
+                .contains("worker.ocmw", "worker.ldc", "gp.jette");
         assertThat(JsonPath.<List<Boolean>>read(json, "$.accessLog[?(@.userId == 'worker.ldc')].refused"))
                 .containsExactly(true);
         assertThat(JsonPath.<List<String>>read(json, "$.accessLog[*].purpose")).contains("person-data.export");
 
-        MvcTestResult page = mvc.get().uri("/api/referrals/" + id + "/person-data").header(HttpHeaders.AUTHORIZATION, ADMIN)
-                .accept(MediaType.TEXT_HTML).exchange();
+        MvcTestResult page = mvc.get()
+                .uri("/api/referrals/" + id + "/person-data")
+                .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .accept(MediaType.TEXT_HTML)
+                .exchange();
 
         assertThat(page).hasStatusOk().hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
         String html = body(page);
-        assertThat(html).contains("lang=\"fr\"").contains("Vos données dans une orientation")
-                .contains("Qui a consulté vos données").contains("refusé");
-        assertThat(html).as("the gateway's Content-Security-Policy allows no inline style or script")
-                .contains("<link rel=\"stylesheet\" href=\"/app/person-data.css\">").doesNotContain("<style", "<script", " style=");
-        for (String field : List.of(marker + " Peeters", "0470 " + digits(marker), marker + "@example.org",
-                marker + " question", marker + " moment", marker + "-decline", marker + "-note", marker + "-message")) {
+        assertThat(html)
+                .contains("lang=\"fr\"")
+                .contains("Vos données dans une orientation")
+                .contains("Qui a consulté vos données")
+                .contains("refusé");
+        assertThat(html)
+                .as("the gateway's Content-Security-Policy allows no inline style or script")
+                .contains("<link rel=\"stylesheet\" href=\"/app/person-data.css\">")
+                .doesNotContain("<style", "<script", " style=");
+        for (String field : List.of(
+                marker + " Peeters",
+                "0470 " + digits(marker),
+                marker + "@example.org",
+                marker + " question",
+                marker + " moment",
+                marker + "-decline",
+                marker + "-note",
+                marker + "-message")) {
             assertThat(html).contains(field);
         }
         assertThat(count("SELECT count(*) FROM person_data_access WHERE referral_id = '" + id
-                + "' AND purpose = 'person-data.export'")).isEqualTo(2);
+                        + "' AND purpose = 'person-data.export'"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -326,7 +389,9 @@ class PersonalDataLifecycleIT {
         post(OCMW, id, "decline", "{\"reason\": \"NO_CAPACITY\", \"remark\": \"vol tot juni\"}");
 
         assertThat(body(get(GP, "/api/referrals/" + id))).contains("vol tot juni");
-        assertThat(body(get(CAW, "/api/referrals/" + id))).doesNotContain("vol tot juni").contains("NO_CAPACITY");
+        assertThat(body(get(CAW, "/api/referrals/" + id)))
+                .doesNotContain("vol tot juni")
+                .contains("NO_CAPACITY");
     }
 
     @Test
@@ -353,15 +418,22 @@ class PersonalDataLifecycleIT {
         MvcTestResult rest = get(ADMIN, "/api/referrals/access-log?referral=" + id + "&size=2&page=1");
 
         assertThat(JsonPath.<List<String>>read(body(first), "$[*].userId")).containsExactly("gp.jette", "gp.jette");
-        assertThat(first).headers().hasValue(HttpHeaders.LINK,
-                "</api/referrals/access-log?referral=" + id + "&size=2&page=1>; rel=\"next\"");
-        assertThat(JsonPath.<List<String>>read(body(rest), "$[*].userId")).isNotEmpty().containsOnly("gp.jette");
-        assertThat(get(ADMIN, "/api/referrals/access-log?referral=" + id + "&size=501")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(first)
+                .headers()
+                .hasValue(
+                        HttpHeaders.LINK,
+                        "</api/referrals/access-log?referral=" + id + "&size=2&page=1>; rel=\"next\"");
+        assertThat(JsonPath.<List<String>>read(body(rest), "$[*].userId"))
+                .isNotEmpty()
+                .containsOnly("gp.jette");
+        assertThat(get(ADMIN, "/api/referrals/access-log?referral=" + id + "&size=501"))
+                .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     /** Every free text of the referral as stored, in every table that refers to it. */
     private String everyTextOf(String id) {
-        Map<String, Object> row = jdbc.sql("""
+        Map<String, Object> row =
+                jdbc.sql("""
                 SELECT concat_ws('|', r.person_name, r.person_phone, r.person_email, r.question, r.contact_moment,
                     (SELECT string_agg(body, '|') FROM feedback_message WHERE referral_id = r.id),
                     (SELECT string_agg(note, '|') FROM contact_attempt WHERE referral_id = r.id),
@@ -396,14 +468,20 @@ class PersonalDataLifecycleIT {
     }
 
     private String submit(String token, String body) throws Exception {
-        MvcTestResult result = mvc.post().uri("/api/referrals").header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        MvcTestResult result = mvc.post()
+                .uri("/api/referrals")
+                .header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
         assertThat(result).hasStatus(HttpStatus.CREATED);
         return JsonPath.read(body(result), "$.referrals[0].id");
     }
 
     private MvcTestResult post(String token, String id, String action, String body) {
-        var request = mvc.post().uri("/api/referrals/" + id + "/" + action).contentType(MediaType.APPLICATION_JSON)
+        var request = mvc.post()
+                .uri("/api/referrals/" + id + "/" + action)
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body == null ? "{}" : body);
         return (token == null ? request : request.header(HttpHeaders.AUTHORIZATION, token)).exchange();
     }
@@ -414,12 +492,16 @@ class PersonalDataLifecycleIT {
     }
 
     private double erasedCount() {
-        return meters.find("referrals.personal_data.erased").counters().stream().mapToDouble(c -> c.count()).sum();
+        return meters.find("referrals.personal_data.erased").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private String status(String id) {
-        return jdbc.sql("SELECT status FROM referral WHERE id = :id").param("id", UUID.fromString(id))
-                .query(String.class).single();
+        return jdbc.sql("SELECT status FROM referral WHERE id = :id")
+                .param("id", UUID.fromString(id))
+                .query(String.class)
+                .single();
     }
 
     private long count(String sql) {
@@ -427,7 +509,9 @@ class PersonalDataLifecycleIT {
     }
 
     private static List<String> recordsOf(String id) {
-        return TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream().filter(record -> id.equals(record.key()))
-                .map(record -> new String(record.value().getData().toBytes(), StandardCharsets.UTF_8)).toList();
+        return TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream()
+                .filter(record -> id.equals(record.key()))
+                .map(record -> new String(record.value().getData().toBytes(), StandardCharsets.UTF_8))
+                .toList();
     }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import be.bruzel.platform.events.Topics;
+import be.bruzel.platform.testing.DirectoryWorld;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
 import be.bruzel.platform.testing.SettableClock;
 import be.bruzel.platform.testing.TestTokens;
 import be.bruzel.platform.testing.TopicProbe;
-import be.bruzel.platform.testing.DirectoryWorld;
 import com.jayway.jsonpath.JsonPath;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
@@ -44,20 +44,24 @@ class ReferralLifecycleIT {
     static final String GP = TestTokens.bearer("gp.jette", List.of("referrer"), null);
     static final String OCMW = TestTokens.bearer("worker.ocmw", List.of("organisation-worker"), "ocmw-jette");
     static final String CAW = TestTokens.bearer("worker.caw", List.of("organisation-worker"), "caw-brussel");
-    static final String HELPDESK = TestTokens.bearer("helpdesk.noord", List.of("organisation-worker"),
-            "helpdesk-noord");
+    static final String HELPDESK =
+            TestTokens.bearer("helpdesk.noord", List.of("organisation-worker"), "helpdesk-noord");
     static final String OTHER_GP = TestTokens.bearer("gp.schaerbeek", List.of("referrer"), null);
     static final String ANALYST = TestTokens.bearer("analyst.bruzel", List.of("analyst"), null);
     static final String ADMIN = TestTokens.bearer("admin", List.of("administrator"), null);
 
     @Autowired
     MockMvcTester mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     KafkaTemplate<String, CloudEvent> kafka;
+
     @Autowired
     SettableClock clock;
+
     @Autowired
     ReferralFollowUp followUp;
 
@@ -78,7 +82,9 @@ class ReferralLifecycleIT {
         List<Boolean> unmet = JsonPath.read(body, "$.referrals[*].unmetNeed");
         assertThat(unmet).containsExactly(false, true, false);
         String loneliness = JsonPath.read(body, "$.referrals[2].id");
-        String routing = body(mvc.get().uri("/api/referrals/" + loneliness).header(HttpHeaders.AUTHORIZATION, GP)
+        String routing = body(mvc.get()
+                .uri("/api/referrals/" + loneliness)
+                .header(HttpHeaders.AUTHORIZATION, GP)
                 .exchange());
         assertThat(JsonPath.<List<String>>read(routing, "$.routing[0].decision.considered[*].verdict"))
                 .containsExactly("NO_RULE", "SKIPPED_FULL", "CHOSEN", "NO_RULE");
@@ -95,7 +101,8 @@ class ReferralLifecycleIT {
         assertThat(count("SELECT count(*) FROM referral")).isEqualTo(before);
         MvcTestResult chosen = submit(referral("1040", "21005", "\"finances\""), null);
         assertThat(chosen).hasStatus(HttpStatus.CREATED);
-        assertThat(JsonPath.<String>read(body(chosen), "$.referrals[0].careZone")).isEqualTo("zuidoost");
+        assertThat(JsonPath.<String>read(body(chosen), "$.referrals[0].careZone"))
+                .isEqualTo("zuidoost");
     }
 
     @Test
@@ -108,16 +115,19 @@ class ReferralLifecycleIT {
         assertThat(retry).hasHeader("Idempotency-Replayed", "true");
         assertThat(JsonPath.<String>read(body(retry), "$.referrals[0].id")).isEqualTo(first);
         assertThat(count("SELECT count(*) FROM referral r JOIN submission s ON s.submission_id = r.submission_id"
-                + " WHERE s.idempotency_key = '" + key + "'")).isEqualTo(1);
-        assertThat(submit(referral("1090", null, "\"loneliness\""), key))
-                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+                        + " WHERE s.idempotency_key = '" + key + "'"))
+                .isEqualTo(1);
+        assertThat(submit(referral("1090", null, "\"loneliness\""), key)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
     @Test
     void theLoopCloses() throws Exception {
         String id = submitFinances();
 
-        assertThat(act(OCMW, id, "accept", null)).hasStatusOk().bodyJson().extractingPath("$.status")
+        assertThat(act(OCMW, id, "accept", null))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.status")
                 .isEqualTo("accepted");
         assertThat(act(OCMW, id, "contact-attempts", """
                 {"attemptedAt": "2026-03-02T08:30:00Z", "channel": "PHONE", "reached": false}""")).hasStatus(201);
@@ -131,17 +141,30 @@ class ReferralLifecycleIT {
         assertThat(act(GP, id, "satisfaction", "{\"score\": 5}")).hasStatus(201);
         assertThat(act(GP, id, "satisfaction", "{\"score\": 4}")).hasStatus(HttpStatus.CONFLICT);
 
-        String view = body(mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, GP).exchange());
+        String view = body(mvc.get()
+                .uri("/api/referrals/" + id)
+                .header(HttpHeaders.AUTHORIZATION, GP)
+                .exchange());
         List<String> steps = JsonPath.read(view, "$.timeline[*].step");
-        assertThat(steps).containsExactly("SUBMITTED", "ROUTED", "ACCEPTED", "CONTACT_ATTEMPTED", "CONTACT_MADE",
-                "COMPLETED", "RATED");
+        assertThat(steps)
+                .containsExactly(
+                        "SUBMITTED", "ROUTED", "ACCEPTED", "CONTACT_ATTEMPTED", "CONTACT_MADE", "COMPLETED", "RATED");
         assertThat(JsonPath.<Integer>read(view, "$.contactAttempts.length()")).isEqualTo(2);
-        assertThat(body(mvc.get().uri("/api/referrals/" + id + "/messages").header(HttpHeaders.AUTHORIZATION, GP)
-                .exchange())).contains("Afspraak gemaakt.");
+        assertThat(body(mvc.get()
+                        .uri("/api/referrals/" + id + "/messages")
+                        .header(HttpHeaders.AUTHORIZATION, GP)
+                        .exchange()))
+                .contains("Afspraak gemaakt.");
         await().atMost(Duration.ofSeconds(20)).until(() -> eventTypesOf(id).size() >= 7);
-        assertThat(eventTypesOf(id)).containsSubsequence("referral.submitted.v1", "referral.accepted.v1",
-                "referral.contact-attempt-logged.v1", "referral.contact-attempt-logged.v1",
-                "referral.feedback-posted.v1", "referral.completed.v1", "referral.satisfaction-rated.v1");
+        assertThat(eventTypesOf(id))
+                .containsSubsequence(
+                        "referral.submitted.v1",
+                        "referral.accepted.v1",
+                        "referral.contact-attempt-logged.v1",
+                        "referral.contact-attempt-logged.v1",
+                        "referral.feedback-posted.v1",
+                        "referral.completed.v1",
+                        "referral.satisfaction-rated.v1");
     }
 
     @Test
@@ -218,8 +241,8 @@ class ReferralLifecycleIT {
 
     @ParameterizedTest(name = "{0} by {2} is a {4}")
     @MethodSource("refusals")
-    void everyActionIsRefusedToWhoMayNotTakeItAndChangesNothing(String action, String body, String who, String token,
-            int refusedWith) throws Exception {
+    void everyActionIsRefusedToWhoMayNotTakeItAndChangesNothing(
+            String action, String body, String who, String token, int refusedWith) throws Exception {
         String id = submitFinances();
 
         MvcTestResult refused = act(token, id, action, body);
@@ -230,12 +253,18 @@ class ReferralLifecycleIT {
         }
         assertThat(status(id)).isEqualTo("SUBMITTED");
         assertThat(jdbc.sql("SELECT step FROM referral_step WHERE referral_id = :id ORDER BY position")
-                .param("id", UUID.fromString(id)).query(String.class).list()).containsExactly("SUBMITTED", "ROUTED");
+                        .param("id", UUID.fromString(id))
+                        .query(String.class)
+                        .list())
+                .containsExactly("SUBMITTED", "ROUTED");
         for (String table : List.of("contact_attempt", "feedback_message", "satisfaction")) {
-            assertThat(count("SELECT count(*) FROM " + table + " WHERE referral_id = '" + id + "'")).as(table).isZero();
+            assertThat(count("SELECT count(*) FROM " + table + " WHERE referral_id = '" + id + "'"))
+                    .as(table)
+                    .isZero();
         }
         assertThat(count("SELECT count(*) FROM person_data_access WHERE NOT refused AND referral_id = '" + id + "'"))
-                .as("no read of the person's data").isZero();
+                .as("no read of the person's data")
+                .isZero();
         // Told the referral does not exist, the caller left a trace an administrator sees.
         assertThat(count("SELECT count(*) FROM person_data_access WHERE refused AND referral_id = '" + id + "'"))
                 .isEqualTo(refusedWith == 404 ? 1 : 0);
@@ -252,12 +281,15 @@ class ReferralLifecycleIT {
             };
             try (ExecutorService workers = Executors.newFixedThreadPool(2)) {
                 List<Integer> statuses = workers.invokeAll(List.of(accept, accept)).stream()
-                        .map(outcome -> outcome.resultNow()).sorted().toList();
+                        .map(outcome -> outcome.resultNow())
+                        .sorted()
+                        .toList();
 
                 assertThat(statuses).containsExactly(200, 409);
             }
             assertThat(count("SELECT count(*) FROM referral_step WHERE referral_id = '" + id
-                    + "' AND step = 'ACCEPTED'")).isEqualTo(1);
+                            + "' AND step = 'ACCEPTED'"))
+                    .isEqualTo(1);
         }
     }
 
@@ -267,7 +299,8 @@ class ReferralLifecycleIT {
 
         assertThat(act(OCMW, id, "decline", "{\"reason\": \"NO_CAPACITY\"}")).hasStatus(HttpStatus.NO_CONTENT);
         assertThat(count("SELECT count(*) FROM referral WHERE id = '" + id
-                + "' AND receiving_organisation_id = 'caw-brussel' AND status = 'SUBMITTED'")).isEqualTo(1);
+                        + "' AND receiving_organisation_id = 'caw-brussel' AND status = 'SUBMITTED'"))
+                .isEqualTo(1);
         assertThat(mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, OCMW))
                 .hasStatus(HttpStatus.NOT_FOUND);
 
@@ -285,36 +318,62 @@ class ReferralLifecycleIT {
         assertThat(act(OCMW, id, "decline", "{\"reason\": \"NO_CAPACITY\", \"remark\": \"OCMW-notitie over mevrouw\"}"))
                 .hasStatus(HttpStatus.NO_CONTENT);
 
-        String asCaw = body(mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, CAW).exchange());
-        String cawThread = body(mvc.get().uri("/api/referrals/" + id + "/messages").header(HttpHeaders.AUTHORIZATION, CAW)
+        String asCaw = body(mvc.get()
+                .uri("/api/referrals/" + id)
+                .header(HttpHeaders.AUTHORIZATION, CAW)
+                .exchange());
+        String cawThread = body(mvc.get()
+                .uri("/api/referrals/" + id + "/messages")
+                .header(HttpHeaders.AUTHORIZATION, CAW)
                 .exchange());
 
-        assertThat(asCaw).contains("Marie Peeters", "\"question\"").doesNotContain("OCMW-notitie", "OCMW:", "GP aan OCMW");
+        assertThat(asCaw)
+                .contains("Marie Peeters", "\"question\"")
+                .doesNotContain("OCMW-notitie", "OCMW:", "GP aan OCMW");
         assertThat(cawThread).isEqualTo("[]");
 
         assertThat(post(CAW, "/api/referrals/" + id + "/messages", "{\"body\": \"CAW neemt contact op\"}"))
                 .hasStatus(HttpStatus.CREATED);
-        assertThat(body(mvc.get().uri("/api/referrals/" + id + "/messages").header(HttpHeaders.AUTHORIZATION, CAW)
-                .exchange())).contains("CAW neemt contact op").doesNotContain("OCMW:", "GP aan OCMW");
-        assertThat(body(mvc.get().uri("/api/referrals/" + id + "/messages").header(HttpHeaders.AUTHORIZATION, GP)
-                .exchange())).as("the referrer reads the whole thread")
+        assertThat(body(mvc.get()
+                        .uri("/api/referrals/" + id + "/messages")
+                        .header(HttpHeaders.AUTHORIZATION, CAW)
+                        .exchange()))
+                .contains("CAW neemt contact op")
+                .doesNotContain("OCMW:", "GP aan OCMW");
+        assertThat(body(mvc.get()
+                        .uri("/api/referrals/" + id + "/messages")
+                        .header(HttpHeaders.AUTHORIZATION, GP)
+                        .exchange()))
+                .as("the referrer reads the whole thread")
                 .contains("OCMW: is mevrouw al bij het CAW?", "GP aan OCMW: nee, nog niet", "CAW neemt contact op");
-        assertThat(body(mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, GP).exchange()))
+        assertThat(body(mvc.get()
+                        .uri("/api/referrals/" + id)
+                        .header(HttpHeaders.AUTHORIZATION, GP)
+                        .exchange()))
                 .contains("OCMW-notitie over mevrouw");
         assertThat(mvc.get().uri("/api/referrals/" + id + "/messages").header(HttpHeaders.AUTHORIZATION, OCMW))
-                .as("the organisation that declined reads nothing more").hasStatus(HttpStatus.NOT_FOUND);
+                .as("the organisation that declined reads nothing more")
+                .hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void theReferrerCancelsAndEveryReadOfThePersonIsLogged() throws Exception {
         String id = submitFinances();
-        mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, OCMW).exchange();
+        mvc.get()
+                .uri("/api/referrals/" + id)
+                .header(HttpHeaders.AUTHORIZATION, OCMW)
+                .exchange();
 
-        assertThat(act(GP, id, "cancel", null)).hasStatusOk().bodyJson().extractingPath("$.status")
+        assertThat(act(GP, id, "cancel", null))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.status")
                 .isEqualTo("cancelled");
 
         assertThat(jdbc.sql("SELECT user_id FROM person_data_access WHERE referral_id = :id ORDER BY id")
-                .param("id", UUID.fromString(id)).query(String.class).list())
+                        .param("id", UUID.fromString(id))
+                        .query(String.class)
+                        .list())
                 .containsExactly("worker.ocmw", "gp.jette");
         assertThat(count("SELECT count(*) FROM referral_step WHERE referral_id = '" + id + "' AND step = 'RECEIVED'"))
                 .isEqualTo(1);
@@ -328,7 +387,8 @@ class ReferralLifecycleIT {
         clock.set(Instant.parse("2026-03-09T10:00:00Z"));
         followUp.run();
         assertThat(count("SELECT count(*) FROM referral WHERE id = '" + id + "' AND reminded_at IS NOT NULL"))
-                .as("Friday to Monday is one working day").isZero();
+                .as("Friday to Monday is one working day")
+                .isZero();
 
         clock.set(Instant.parse("2026-03-10T10:00:00Z"));
         followUp.run();
@@ -341,8 +401,11 @@ class ReferralLifecycleIT {
         assertThat(count("SELECT count(*) FROM referral_step WHERE referral_id = '" + id + "' AND step = 'ESCALATED'"))
                 .isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> eventTypesOf(id).contains("referral.escalated.v1"));
-        assertThat(body(mvc.get().uri("/api/referrals/inbox?status=overdue").header(HttpHeaders.AUTHORIZATION, OCMW)
-                .exchange())).contains(id);
+        assertThat(body(mvc.get()
+                        .uri("/api/referrals/inbox?status=overdue")
+                        .header(HttpHeaders.AUTHORIZATION, OCMW)
+                        .exchange()))
+                .contains(id);
     }
 
     @Test
@@ -352,10 +415,15 @@ class ReferralLifecycleIT {
         post(OCMW, "/api/referrals/" + id + "/messages", "{\"body\": \"Mevrouw Peeters belt terug.\"}");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> eventTypesOf(id).size() >= 3);
-        TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream().filter(record -> id.equals(record.key()))
+        TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream()
+                .filter(record -> id.equals(record.key()))
                 .map(record -> new String(record.value().getData().toBytes(), StandardCharsets.UTF_8))
-                .forEach(data -> assertThat(data).doesNotContain("Marie").doesNotContain("Peeters")
-                        .doesNotContain("12 34 56").doesNotContain("marie@").doesNotContain("alleen")
+                .forEach(data -> assertThat(data)
+                        .doesNotContain("Marie")
+                        .doesNotContain("Peeters")
+                        .doesNotContain("12 34 56")
+                        .doesNotContain("marie@")
+                        .doesNotContain("alleen")
                         .doesNotContain("belt terug"));
     }
 
@@ -364,8 +432,11 @@ class ReferralLifecycleIT {
     }
 
     private MvcTestResult submit(String body, String idempotencyKey) {
-        var request = mvc.post().uri("/api/referrals").header(HttpHeaders.AUTHORIZATION, GP)
-                .contentType(MediaType.APPLICATION_JSON).content(body);
+        var request = mvc.post()
+                .uri("/api/referrals")
+                .header(HttpHeaders.AUTHORIZATION, GP)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
         if (idempotencyKey != null) {
             request = request.header("Idempotency-Key", idempotencyKey);
         }
@@ -377,13 +448,16 @@ class ReferralLifecycleIT {
     }
 
     private MvcTestResult post(String token, String uri, String body) {
-        var request = mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body);
+        var request =
+                mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body);
         return (token == null ? request : request.header(HttpHeaders.AUTHORIZATION, token)).exchange();
     }
 
     private String status(String id) {
-        return jdbc.sql("SELECT status FROM referral WHERE id = :id").param("id", UUID.fromString(id))
-                .query(String.class).single();
+        return jdbc.sql("SELECT status FROM referral WHERE id = :id")
+                .param("id", UUID.fromString(id))
+                .query(String.class)
+                .single();
     }
 
     private long count(String sql) {
@@ -391,8 +465,10 @@ class ReferralLifecycleIT {
     }
 
     static List<String> eventTypesOf(String id) {
-        return TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream().filter(record -> id.equals(record.key()))
-                .map(record -> record.value().getType()).toList();
+        return TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream()
+                .filter(record -> id.equals(record.key()))
+                .map(record -> record.value().getType())
+                .toList();
     }
 
     static String body(MvcTestResult result) throws Exception {
@@ -410,7 +486,7 @@ class ReferralLifecycleIT {
                   "contact": {"channel": "PHONE", "moment": "na 17 uur"},
                   "consent": {"given": true, "method": "ORAL", "givenAt": "2026-01-05T10:00:00Z"}
                 }
-                """.formatted(postcode, municipality == null ? "" : ", \"municipality\": \"" + municipality + "\"",
-                themes);
+                """.formatted(
+                        postcode, municipality == null ? "" : ", \"municipality\": \"" + municipality + "\"", themes);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import be.bruzel.platform.events.Topics;
+import be.bruzel.platform.testing.DirectoryWorld;
 import be.bruzel.platform.testing.ServiceBaseline;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
 import be.bruzel.platform.testing.TestTokens;
@@ -17,14 +18,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import be.bruzel.platform.testing.DirectoryWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @ServiceIntegrationTest
@@ -54,8 +54,11 @@ class ReferralSubmissionIT extends ServiceBaseline {
     void submittingWithoutATokenIsUnauthorizedAndStoresNothing() {
         long before = referralCount();
 
-        assertThat(mvc.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
-                .content(validReferral("1090"))).hasStatus(HttpStatus.UNAUTHORIZED)
+        assertThat(mvc.post()
+                        .uri("/api/referrals")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(validReferral("1090")))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(referralCount()).isEqualTo(before);
     }
@@ -101,8 +104,8 @@ class ReferralSubmissionIT extends ServiceBaseline {
 
     @Test
     void aValueOfTheWrongTypeIsNamedInTheProblem() {
-        MvcTestResult result = submit(validReferral("1090").replace("\"method\": \"ORAL\"", "\"method\": \"TELEPATHY\""),
-                "en");
+        MvcTestResult result =
+                submit(validReferral("1090").replace("\"method\": \"ORAL\"", "\"method\": \"TELEPATHY\""), "en");
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("consent.method");
@@ -128,30 +131,43 @@ class ReferralSubmissionIT extends ServiceBaseline {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
 
         assertThat(submit(validReferral("1090").replace("\"themes\": [\"loneliness\"]", "\"themes\": " + deep), "en"))
-                .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(referralCount()).isEqualTo(before);
     }
 
     @Test
     void malformedJsonWrongMediaTypeAndWrongMethodAreProblems() {
-        assertThat(submit("{not json", "en")).hasStatus(HttpStatus.BAD_REQUEST)
+        assertThat(submit("{not json", "en"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(mvc.post().uri("/api/referrals").header(HttpHeaders.AUTHORIZATION, GP)
-                .contentType(MediaType.TEXT_PLAIN).content("hello"))
-                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.post()
+                        .uri("/api/referrals")
+                        .header(HttpHeaders.AUTHORIZATION, GP)
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("hello"))
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(mvc.delete().uri("/api/referrals").header(HttpHeaders.AUTHORIZATION, GP))
-                .hasStatus(HttpStatus.METHOD_NOT_ALLOWED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(mvc.get().uri("/api/nothing-here").header(HttpHeaders.AUTHORIZATION, GP))
-                .hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void onlyAReferrerMaySubmit() {
         long before = referralCount();
 
-        MvcTestResult result = mvc.post().uri("/api/referrals")
-                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("worker.jette", List.of("organisation-worker"), "org-1"))
-                .contentType(MediaType.APPLICATION_JSON).content(validReferral("1090")).exchange();
+        MvcTestResult result = mvc.post()
+                .uri("/api/referrals")
+                .header(
+                        HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer("worker.jette", List.of("organisation-worker"), "org-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(validReferral("1090"))
+                .exchange();
 
         assertThat(result).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(referralCount()).isEqualTo(before);
@@ -164,23 +180,35 @@ class ReferralSubmissionIT extends ServiceBaseline {
         assertThat(result).hasStatus(HttpStatus.CREATED);
         String id = idOf(result);
         assertThat(result).hasHeader(HttpHeaders.LOCATION, "/api/referrals/" + id);
-        assertThat(jdbc.sql("SELECT status FROM referral WHERE id = :id").param("id", UUID.fromString(id))
-                .query(String.class).single()).isEqualTo("SUBMITTED");
+        assertThat(jdbc.sql("SELECT status FROM referral WHERE id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SUBMITTED");
 
         ConsumerRecord<String, CloudEvent> published = await().atMost(Duration.ofSeconds(20))
-                .until(() -> TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream()
-                        .filter(record -> id.equals(record.key())).findFirst(), Optional::isPresent)
+                .until(
+                        () -> TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream()
+                                .filter(record -> id.equals(record.key()))
+                                .findFirst(),
+                        Optional::isPresent)
                 .orElseThrow();
         CloudEvent event = published.value();
         assertThat(event.getType()).isEqualTo("referral.submitted.v1");
         assertThat(event.getSubject()).isEqualTo(id);
         assertThat(event.getSource()).hasToString("/referral-service");
         String data = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
-        assertThat(data).contains("\"themeCodes\":[\"loneliness\"]")
-                .doesNotContain("Marie").doesNotContain("12 34 56").doesNotContain("marie@")
+        assertThat(data)
+                .contains("\"themeCodes\":[\"loneliness\"]")
+                .doesNotContain("Marie")
+                .doesNotContain("12 34 56")
+                .doesNotContain("marie@")
                 .doesNotContain("alleen");
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() == 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     @Test
@@ -188,14 +216,20 @@ class ReferralSubmissionIT extends ServiceBaseline {
         MvcTestResult created = submit(validReferral("1090"), "en");
         String id = idOf(created);
 
-        assertThat(mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, GP)).hasStatusOk();
-        assertThat(mvc.get().uri("/api/referrals/" + id)
-                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("gp.ganshoren", List.of("referrer"), null)))
-                .hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.get().uri("/api/referrals/" + id).header(HttpHeaders.AUTHORIZATION, GP))
+                .hasStatusOk();
+        assertThat(mvc.get()
+                        .uri("/api/referrals/" + id)
+                        .header(
+                                HttpHeaders.AUTHORIZATION,
+                                TestTokens.bearer("gp.ganshoren", List.of("referrer"), null)))
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private MvcTestResult submit(String body, String language) {
-        return mvc.post().uri("/api/referrals")
+        return mvc.post()
+                .uri("/api/referrals")
                 .header(HttpHeaders.AUTHORIZATION, GP)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, language)
                 .contentType(MediaType.APPLICATION_JSON)

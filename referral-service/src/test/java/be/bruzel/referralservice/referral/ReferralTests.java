@@ -51,8 +51,8 @@ class ReferralTests {
 
     private static final Set<Status> WAITING = EnumSet.of(Status.SUBMITTED, Status.RECEIVED);
     private static final Set<Status> TAKEN = EnumSet.of(Status.ACCEPTED, Status.IN_PROGRESS);
-    private static final Set<Status> OPEN = EnumSet.complementOf(EnumSet.of(Status.DECLINED, Status.COMPLETED,
-            Status.CANCELLED, Status.EXPIRED));
+    private static final Set<Status> OPEN =
+            EnumSet.complementOf(EnumSet.of(Status.DECLINED, Status.COMPLETED, Status.CANCELLED, Status.EXPIRED));
 
     /** In which states each transition is allowed; in every other it is refused. */
     private static final Map<String, Set<Status>> ALLOWED = Map.ofEntries(
@@ -69,8 +69,9 @@ class ReferralTests {
             Map.entry("rate", EnumSet.of(Status.COMPLETED)));
 
     static Stream<Arguments> everyTransitionInEveryState() {
-        return TRANSITIONS.keySet().stream().sorted().flatMap(transition -> Arrays.stream(Status.values())
-                .map(status -> Arguments.of(transition, status)));
+        return TRANSITIONS.keySet().stream()
+                .sorted()
+                .flatMap(transition -> Arrays.stream(Status.values()).map(status -> Arguments.of(transition, status)));
     }
 
     @ParameterizedTest(name = "{0} in {1}")
@@ -80,8 +81,9 @@ class ReferralTests {
         if (ALLOWED.get(transition).contains(status)) {
             Transition made = TRANSITIONS.get(transition).apply(referral);
             assertThat(made.happened()).isNotEmpty();
-            assertThat(made.events()).isNotEmpty().allSatisfy(event -> assertThat(event.referralId())
-                    .isEqualTo(referral.id()));
+            assertThat(made.events())
+                    .isNotEmpty()
+                    .allSatisfy(event -> assertThat(event.referralId()).isEqualTo(referral.id()));
         } else {
             assertThatThrownBy(() -> TRANSITIONS.get(transition).apply(referral))
                     .isInstanceOf(Referral.IllegalTransitionException.class)
@@ -93,7 +95,8 @@ class ReferralTests {
     @Test
     void everyTransitionIsInTheTableAndEveryStateCanBeReached() {
         assertThat(ALLOWED.keySet()).isEqualTo(TRANSITIONS.keySet());
-        assertThat(Arrays.stream(Status.values()).map(status -> in(status).status())).containsExactly(Status.values());
+        assertThat(Arrays.stream(Status.values()).map(status -> in(status).status()))
+                .containsExactly(Status.values());
     }
 
     @Test
@@ -101,13 +104,15 @@ class ReferralTests {
         Transition submitted = submit(OCMW);
 
         assertThat(submitted.referral().status()).isEqualTo(Status.SUBMITTED);
-        assertThat(submitted.happened()).extracting(Transition.Happened::step)
+        assertThat(submitted.happened())
+                .extracting(Transition.Happened::step)
                 .containsExactly(TimelineStep.SUBMITTED, TimelineStep.ROUTED);
         assertThat(submitted.events()).singleElement().isInstanceOfSatisfying(ReferralSubmitted.class, event -> {
             assertThat(event.receivingOrganisationId()).isEqualTo("ocmw-jette");
             assertThat(event.unmetNeed()).isFalse();
         });
-        assertThat(submit(Receiver.helpdeskOf("noord")).happened()).extracting(Transition.Happened::step)
+        assertThat(submit(Receiver.helpdeskOf("noord")).happened())
+                .extracting(Transition.Happened::step)
                 .containsExactly(TimelineStep.SUBMITTED, TimelineStep.ROUTED_TO_HELPDESK);
     }
 
@@ -118,8 +123,11 @@ class ReferralTests {
         assertThat(accepted.referral().status()).isEqualTo(Status.ACCEPTED);
         assertThat(accepted.referral().times().acceptedAt()).isEqualTo(NOW);
         assertThat(accepted.referral().times().waitingSince()).isNull();
-        assertThat(accepted.events()).singleElement().isInstanceOfSatisfying(ReferralAccepted.class,
-                event -> assertThat(event.organisationId()).isEqualTo("ocmw-jette"));
+        assertThat(accepted.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ReferralAccepted.class,
+                        event -> assertThat(event.organisationId()).isEqualTo("ocmw-jette"));
     }
 
     @Test
@@ -132,15 +140,21 @@ class ReferralTests {
         assertThat(declined.referral().receiver()).isEqualTo(CAW);
         assertThat(declined.referral().declinedBy()).containsExactly("ocmw-jette-sociale-dienst");
         assertThat(declined.referral().times().waitingSince()).isEqualTo(NOW.plusSeconds(60));
-        assertThat(declined.referral().times().remindedAt()).as("the next receiver is reminded in its own time")
+        assertThat(declined.referral().times().remindedAt())
+                .as("the next receiver is reminded in its own time")
                 .isNull();
-        assertThat(declined.happened()).extracting(Transition.Happened::step)
+        assertThat(declined.happened())
+                .extracting(Transition.Happened::step)
                 .containsExactly(TimelineStep.DECLINED, TimelineStep.ROUTED);
         assertThat(declined.events()).hasSize(2);
-        assertThat(declined.events().getFirst()).isInstanceOfSatisfying(ReferralDeclined.class,
-                event -> assertThat(event.rerouted()).isTrue());
-        assertThat(declined.events().getLast()).isInstanceOfSatisfying(ReferralRerouted.class,
-                event -> assertThat(event.organisationId()).isEqualTo("caw-brussel"));
+        assertThat(declined.events().getFirst())
+                .isInstanceOfSatisfying(
+                        ReferralDeclined.class,
+                        event -> assertThat(event.rerouted()).isTrue());
+        assertThat(declined.events().getLast())
+                .isInstanceOfSatisfying(
+                        ReferralRerouted.class,
+                        event -> assertThat(event.organisationId()).isEqualTo("caw-brussel"));
     }
 
     @Test
@@ -150,8 +164,11 @@ class ReferralTests {
         assertThat(declined.referral().status()).isEqualTo(Status.DECLINED);
         assertThat(declined.referral().times().closedAt()).isEqualTo(NOW);
         assertThat(declined.happened()).extracting(Transition.Happened::step).containsExactly(TimelineStep.DECLINED);
-        assertThat(declined.events()).singleElement().isInstanceOfSatisfying(ReferralDeclined.class,
-                event -> assertThat(event.rerouted()).isFalse());
+        assertThat(declined.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ReferralDeclined.class,
+                        event -> assertThat(event.rerouted()).isFalse());
     }
 
     @Test
@@ -167,7 +184,8 @@ class ReferralTests {
         assertThat(missed.events()).singleElement().isInstanceOf(ContactAttemptLogged.class);
         assertThat(reached.referral().status()).isEqualTo(Status.IN_PROGRESS);
         assertThat(reached.happened().getFirst().step()).isEqualTo(TimelineStep.CONTACT_MADE);
-        assertThat(again.referral().times().firstContactAt()).as("the first contact stays the first")
+        assertThat(again.referral().times().firstContactAt())
+                .as("the first contact stays the first")
                 .isEqualTo(reached.referral().times().firstContactAt());
     }
 
@@ -181,7 +199,8 @@ class ReferralTests {
         assertThat(escalated.events()).singleElement().isInstanceOf(ReferralEscalated.class);
         assertThatThrownBy(() -> escalated.referral().escalate(6, NOW))
                 .isInstanceOf(Referral.IllegalTransitionException.class);
-        assertThatThrownBy(() -> escalated.referral().remind(6, NOW)).as("reminded already")
+        assertThatThrownBy(() -> escalated.referral().remind(6, NOW))
+                .as("reminded already")
                 .isInstanceOf(Referral.IllegalTransitionException.class);
     }
 
@@ -211,18 +230,28 @@ class ReferralTests {
             case ACCEPTED -> accepted;
             case IN_PROGRESS -> inProgress;
             case COMPLETED -> inProgress.complete(Referral.Outcome.SOLVED, NOW).referral();
-            case DECLINED -> received.decline(Referral.DeclineReason.NOT_OUR_OFFER, null, NOW).referral();
+            case DECLINED ->
+                received.decline(Referral.DeclineReason.NOT_OUR_OFFER, null, NOW)
+                        .referral();
             case CANCELLED -> accepted.cancel(null, NOW).referral();
-            case EXPIRED -> submitted.expire(NOW.minus(Duration.ofDays(400)), NOW).referral();
+            case EXPIRED ->
+                submitted.expire(NOW.minus(Duration.ofDays(400)), NOW).referral();
         };
     }
 
     private static Transition submit(Receiver receiver) {
-        return Referral.submit(UUID.randomUUID(), new Referral.Referrer("gp.jette", "Dr. An Janssens",
-                        "general-practitioner"), new Referral.Person("Jan Claes", "0470 00 00 00", null, "nl"),
-                new Referral.Residence("1090", "21010", "21010", "noord"), List.of("finances"), "Hulp gevraagd.",
-                Referral.Urgency.ROUTINE, new Referral.ContactPreference("PHONE", "na 17 uur"),
-                new Referral.Consent(Referral.Consent.Method.ORAL, NOW), receiver, NOW);
+        return Referral.submit(
+                UUID.randomUUID(),
+                new Referral.Referrer("gp.jette", "Dr. An Janssens", "general-practitioner"),
+                new Referral.Person("Jan Claes", "0470 00 00 00", null, "nl"),
+                new Referral.Residence("1090", "21010", "21010", "noord"),
+                List.of("finances"),
+                "Hulp gevraagd.",
+                Referral.Urgency.ROUTINE,
+                new Referral.ContactPreference("PHONE", "na 17 uur"),
+                new Referral.Consent(Referral.Consent.Method.ORAL, NOW),
+                receiver,
+                NOW);
     }
 
     private static ContactAttempt attempt(boolean reached) {

@@ -22,6 +22,7 @@ class DirectoryCopyIT {
 
     @Autowired
     DirectoryCopy copy;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -34,15 +35,33 @@ class DirectoryCopyIT {
         copy.on(full);
         copy.on(CODEC.encode(service(id, "OPEN", Instant.parse("2026-05-01T10:00:00Z"))));
 
-        assertThat(jdbc.sql("SELECT capacity FROM directory_service WHERE service_id = :id").param("id", id)
-                .query(String.class).single()).isEqualTo("FULL");
+        assertThat(jdbc.sql("SELECT capacity FROM directory_service WHERE service_id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("FULL");
         assertThat(jdbc.sql("SELECT count(*) FROM processed_event WHERE consumer = :consumer AND event_id = :event")
-                .param("consumer", "referral-service.directory-copy").param("event", UUID.fromString(full.getId()))
-                .query(Long.class).single()).isEqualTo(1);
+                        .param("consumer", "referral-service.directory-copy")
+                        .param("event", UUID.fromString(full.getId()))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private static ServiceChanged service(String id, String capacity, Instant at) {
-        return new ServiceChanged(UUID.randomUUID(), at, id, "org", id, id, true, List.of("finances"), List.of("nl"),
-                List.of(), capacity, null, null);
+        return new ServiceChanged(
+                UUID.randomUUID(),
+                at,
+                id,
+                "org",
+                id,
+                id,
+                true,
+                List.of("finances"),
+                List.of("nl"),
+                List.of(),
+                capacity,
+                null,
+                null);
     }
 }

@@ -69,8 +69,8 @@ public class PlatformServiceAutoConfiguration {
     }
 
     @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin,
-            @Value("${platform.kafka.health-timeout:3s}") Duration timeout) {
+    KafkaHealthIndicator kafkaHealthIndicator(
+            KafkaAdmin admin, @Value("${platform.kafka.health-timeout:3s}") Duration timeout) {
         return new KafkaHealthIndicator(admin, timeout);
     }
 
@@ -81,7 +81,8 @@ public class PlatformServiceAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producers,
+    DefaultErrorHandler kafkaErrorHandler(
+            ProducerFactory<?, ?> producers,
             @Value("${platform.kafka.consumer-retry-time:30s}") Duration maxRetryTime) {
         return DeadLetters.errorHandler(producers, maxRetryTime);
     }

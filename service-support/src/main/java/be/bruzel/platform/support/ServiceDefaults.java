@@ -26,7 +26,8 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
 
     private static void add(ConfigurableEnvironment environment, String file) {
         try {
-            new YamlPropertySourceLoader().load(file, new ClassPathResource(file))
+            new YamlPropertySourceLoader()
+                    .load(file, new ClassPathResource(file))
                     .forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,6 +14,7 @@ final class Cell {
     private final int[] signatures;
     /** The sum of the record keys of the referrals of each signature: the cell keys are made of these. */
     private final int[] signatureKeys;
+
     private final int[] signatureTable;
     private final DurationHistogram toAcceptance = new DurationHistogram();
     private final DurationHistogram toFirstContact = new DurationHistogram();
@@ -157,14 +158,17 @@ final class Cell {
         return switch (figure.kind()) {
             case COUNT -> count(figure);
             case HOURS -> hours(figure);
-            case SCORE -> figure == Figure.REFERRER_SATISFACTION ? average(referrerScores, referrerRatings)
-                    : average(organisationScores, organisationRatings);
-            case ACTORS -> switch (figure) {
-                case ACTIVE_REFERRERS -> referrers.cardinality();
-                case ACTIVE_ORGANISATIONS -> organisations.cardinality();
-                case CONNECTED_REFERRERS -> connectedReferrers;
-                default -> connectedOrganisations;
-            };
+            case SCORE ->
+                figure == Figure.REFERRER_SATISFACTION
+                        ? average(referrerScores, referrerRatings)
+                        : average(organisationScores, organisationRatings);
+            case ACTORS ->
+                switch (figure) {
+                    case ACTIVE_REFERRERS -> referrers.cardinality();
+                    case ACTIVE_ORGANISATIONS -> organisations.cardinality();
+                    case CONNECTED_REFERRERS -> connectedReferrers;
+                    default -> connectedOrganisations;
+                };
         };
     }
 

@@ -51,8 +51,8 @@ final class CopiedRows {
             String area = text();
             String careZone = text();
             String themes = text();
-            List<String> themeCodes = themeSets.computeIfAbsent(themes == null ? "" : themes,
-                    codes -> codes.isEmpty() ? List.of() : List.of(codes.split(",")));
+            List<String> themeCodes = themeSets.computeIfAbsent(
+                    themes == null ? "" : themes, codes -> codes.isEmpty() ? List.of() : List.of(codes.split(",")));
             String referrer = text();
             String profession = text();
             String organisation = text();
@@ -73,10 +73,32 @@ final class CopiedRows {
             Instant completed = instant();
             Instant reminded = instant();
             Instant escalated = instant();
-            row.accept(new ReferralFact(position, submitted, municipality, area, careZone, themeCodes, referrer,
-                    profession, organisation, unmetNeed, accepted, firstContact, attempts, reached, declined,
-                    cancelled, expired, completed, outcome, reminded, escalated, referrerScore, organisationScore,
-                    revision, recordKey));
+            row.accept(new ReferralFact(
+                    position,
+                    submitted,
+                    municipality,
+                    area,
+                    careZone,
+                    themeCodes,
+                    referrer,
+                    profession,
+                    organisation,
+                    unmetNeed,
+                    accepted,
+                    firstContact,
+                    attempts,
+                    reached,
+                    declined,
+                    cancelled,
+                    expired,
+                    completed,
+                    outcome,
+                    reminded,
+                    escalated,
+                    referrerScore,
+                    organisationScore,
+                    revision,
+                    recordKey));
         }
         in.finish();
         return generation;
@@ -120,7 +142,9 @@ final class CopiedRows {
 
         int readInt() throws IOException {
             if (at + 4 <= chunk.length) {
-                int value = (chunk[at] & 0xff) << 24 | (chunk[at + 1] & 0xff) << 16 | (chunk[at + 2] & 0xff) << 8
+                int value = (chunk[at] & 0xff) << 24
+                        | (chunk[at + 1] & 0xff) << 16
+                        | (chunk[at + 2] & 0xff) << 8
                         | chunk[at + 3] & 0xff;
                 at += 4;
                 return value;

@@ -19,10 +19,21 @@ import java.util.List;
 final class Disclosure {
 
     private static final List<List<Figure>> SUMS_IN_A_CELL = List.of(
-            List.of(Figure.SUBMITTED, Figure.WAITING, Figure.IN_PROGRESS, Figure.COMPLETED, Figure.DECLINED,
-                    Figure.CANCELLED, Figure.EXPIRED),
-            List.of(Figure.COMPLETED, Figure.SOLVED, Figure.PARTLY_SOLVED, Figure.REFERRED_ON,
-                    Figure.PERSON_DECLINED, Figure.UNREACHABLE),
+            List.of(
+                    Figure.SUBMITTED,
+                    Figure.WAITING,
+                    Figure.IN_PROGRESS,
+                    Figure.COMPLETED,
+                    Figure.DECLINED,
+                    Figure.CANCELLED,
+                    Figure.EXPIRED),
+            List.of(
+                    Figure.COMPLETED,
+                    Figure.SOLVED,
+                    Figure.PARTLY_SOLVED,
+                    Figure.REFERRED_ON,
+                    Figure.PERSON_DECLINED,
+                    Figure.UNREACHABLE),
             List.of(Figure.SUCCESSFUL, Figure.SOLVED, Figure.PARTLY_SOLVED));
 
     private final Tally tally;
@@ -33,8 +44,7 @@ final class Disclosure {
     private final boolean[][][] suppressed;
 
     /** A sum: its first place is the total, the others its parts. */
-    private record Place(int group, int period, Figure figure) {
-    }
+    private record Place(int group, int period, Figure figure) {}
 
     /** @param threshold counts from 1 to one below it are suppressed */
     Disclosure(Tally tally, int threshold) {
@@ -102,7 +112,9 @@ final class Disclosure {
                 for (List<Figure> figures : SUMS_IN_A_CELL) {
                     int inGroup = group;
                     int inPeriod = period;
-                    sums.add(figures.stream().map(figure -> new Place(inGroup, inPeriod, figure)).toList());
+                    sums.add(figures.stream()
+                            .map(figure -> new Place(inGroup, inPeriod, figure))
+                            .toList());
                 }
             }
         }

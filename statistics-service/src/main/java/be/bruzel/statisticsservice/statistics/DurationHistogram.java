@@ -15,6 +15,7 @@ final class DurationHistogram {
     static final int NONE = BINS;
     /** The bin of a duration beyond the bins: kept exactly. */
     static final int LONGER = BINS + 1;
+
     private static final int MINUTES_PER_BIN = 60;
 
     private final int[] bins = new int[BINS + 1];

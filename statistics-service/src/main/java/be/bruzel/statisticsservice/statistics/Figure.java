@@ -63,16 +63,25 @@ enum Figure {
     /** Organisations whose services the directory's routing rules name for the group, as the directory is now. */
     CONNECTED_ORGANISATIONS(Kind.ACTORS);
 
-    enum Kind { COUNT, HOURS, SCORE, ACTORS }
+    enum Kind {
+        COUNT,
+        HOURS,
+        SCORE,
+        ACTORS
+    }
 
-    static final List<Figure> COUNTS = Arrays.stream(values()).filter(figure -> figure.kind == Kind.COUNT).toList();
+    static final List<Figure> COUNTS =
+            Arrays.stream(values()).filter(figure -> figure.kind == Kind.COUNT).toList();
     private static final List<List<Figure>> BY_SIGNATURE = IntStream.range(0, Signature.CODES)
-            .mapToObj(code -> COUNTS.stream().filter(figure -> figure.counts.test(Signature.of(code))).toList())
+            .mapToObj(code -> COUNTS.stream()
+                    .filter(figure -> figure.counts.test(Signature.of(code)))
+                    .toList())
             .toList();
 
     private final Kind kind;
     /** Which referrals a count counts; none for other kinds. */
     private final Predicate<Signature> counts;
+
     private final String key;
 
     /** A count of referrals: those of the signatures it takes. */

@@ -20,11 +20,31 @@ import java.util.Optional;
  * @param recordKey 0 to 255, fixed for the referral and unknown outside the service: the last byte of its random id.
  *        The cell keys of the published counts are made of these (see {@link CellKeyPerturbation})
  */
-record ReferralFact(int position, Instant submittedAt, String municipalityNis, String areaId, String careZoneCode,
-        List<String> themeCodes, String referrerKey, String referrerProfession, String organisationId,
-        boolean unmetNeed, Instant acceptedAt, Instant firstContactAt, int contactAttempts,
-        int contactAttemptsReached, Instant declinedAt, Instant cancelledAt, Instant expiredAt, Instant completedAt, String outcome,
-        Instant remindedAt, Instant escalatedAt, Integer referrerScore, Integer organisationScore, long revision,
+record ReferralFact(
+        int position,
+        Instant submittedAt,
+        String municipalityNis,
+        String areaId,
+        String careZoneCode,
+        List<String> themeCodes,
+        String referrerKey,
+        String referrerProfession,
+        String organisationId,
+        boolean unmetNeed,
+        Instant acceptedAt,
+        Instant firstContactAt,
+        int contactAttempts,
+        int contactAttemptsReached,
+        Instant declinedAt,
+        Instant cancelledAt,
+        Instant expiredAt,
+        Instant completedAt,
+        String outcome,
+        Instant remindedAt,
+        Instant escalatedAt,
+        Integer referrerScore,
+        Integer organisationScore,
+        long revision,
         int recordKey) {
 
     /** Referrals count in the month they were submitted, Brussels time. */

@@ -67,6 +67,7 @@ class ReferralFacts implements InitializingBean, ApplicationRunner {
     private int[] month = new int[0];
     /** The code of each referral in each dimension but themes, by the dimension's ordinal. */
     private int[][] columns = new int[Dimension.values().length][0];
+
     private int[][] themes = new int[0][];
     private short[] signature = new short[0];
     private final int[] signatureNumbers = new int[Signature.CODES];
@@ -100,11 +101,15 @@ class ReferralFacts implements InitializingBean, ApplicationRunner {
     @Override
     public void afterPropertiesSet() {
         long started = System.nanoTime();
-        loading = CompletableFuture.runAsync(() -> {
-            refresh();
-            log.info("Statistics: {} referrals read from the store in {} ms", size,
-                    (System.nanoTime() - started) / 1_000_000);
-        }, command -> Thread.ofVirtual().name("statistics-load").start(command));
+        loading = CompletableFuture.runAsync(
+                () -> {
+                    refresh();
+                    log.info(
+                            "Statistics: {} referrals read from the store in {} ms",
+                            size,
+                            (System.nanoTime() - started) / 1_000_000);
+                },
+                command -> Thread.ofVirtual().name("statistics-load").start(command));
     }
 
     /** The service reports ready once the store is read, so that no one is answered from half of it. */
@@ -199,8 +204,9 @@ class ReferralFacts implements InitializingBean, ApplicationRunner {
         set(Dimension.ORGANISATION, row, fact.organisationId());
         set(Dimension.PROFESSION, row, fact.referrerProfession());
         set(Dimension.REFERRER, row, fact.referrerKey());
-        themes[row] = themeSets.computeIfAbsent(fact.themeCodes(), list -> list.stream()
-                .mapToInt(codes.get(Dimension.THEME)::of).toArray());
+        themes[row] = themeSets.computeIfAbsent(
+                fact.themeCodes(),
+                list -> list.stream().mapToInt(codes.get(Dimension.THEME)::of).toArray());
         int full = Signature.of(fact).code();
         if (signatureNumbers[full] == NONE) {
             signatureNumbers[full] = signatureTable.size();
@@ -269,21 +275,29 @@ class ReferralFacts implements InitializingBean, ApplicationRunner {
         for (Map.Entry<Integer, MonthRows> rows : rowsByMonth.entrySet()) {
             int submitted = rows.getKey();
             if (submitted <= to) {
-                MonthCount counted = monthly.of(submitted, rows.getValue(),
+                MonthCount counted = monthly.of(
+                        submitted,
+                        rows.getValue(),
                         () -> countMonth(submitted, rows.getValue(), query.by(), required, signatures));
-                tally.add(submitted >= from ? (submitted - from) / query.grain().months() : NONE, counted.groups(),
+                tally.add(
+                        submitted >= from ? (submitted - from) / query.grain().months() : NONE,
+                        counted.groups(),
                         counted.all());
             }
         }
         return tally.build();
     }
 
-    private MonthCount countMonth(int submitted, MonthRows rows, Dimension by, Map<Dimension, Integer> required,
-            int[] signatures) {
-        int[][] filterColumns = required.keySet().stream().filter(dimension -> dimension != Dimension.THEME)
-                .map(dimension -> columns[dimension.ordinal()]).toArray(int[][]::new);
-        int[] filterCodes = required.entrySet().stream().filter(entry -> entry.getKey() != Dimension.THEME)
-                .mapToInt(Map.Entry::getValue).toArray();
+    private MonthCount countMonth(
+            int submitted, MonthRows rows, Dimension by, Map<Dimension, Integer> required, int[] signatures) {
+        int[][] filterColumns = required.keySet().stream()
+                .filter(dimension -> dimension != Dimension.THEME)
+                .map(dimension -> columns[dimension.ordinal()])
+                .toArray(int[][]::new);
+        int[] filterCodes = required.entrySet().stream()
+                .filter(entry -> entry.getKey() != Dimension.THEME)
+                .mapToInt(Map.Entry::getValue)
+                .toArray();
         int requiredTheme = required.getOrDefault(Dimension.THEME, NONE);
         int[] groupColumn = columns[by.ordinal()];
         Cell[] groups = new Cell[codes.get(by).size()];
@@ -340,7 +354,8 @@ class ReferralFacts implements InitializingBean, ApplicationRunner {
     }
 
     private static int minutes(Optional<Duration> duration) {
-        return duration.map(value -> (int) Math.min(Integer.MAX_VALUE, value.toMinutes())).orElse(NONE);
+        return duration.map(value -> (int) Math.min(Integer.MAX_VALUE, value.toMinutes()))
+                .orElse(NONE);
     }
 
     /**
@@ -405,12 +420,10 @@ class ReferralFacts implements InitializingBean, ApplicationRunner {
     }
 
     /** A grouping and its filters (by code number): the question but its range. */
-    private record Shape(Dimension by, Map<Dimension, Integer> filters) {
-    }
+    private record Shape(Dimension by, Map<Dimension, Integer> filters) {}
 
     /** One month counted for one shape: a cell per group (by code number, none where empty), and one for all. */
-    private record MonthCount(int changes, Cell[] groups, Cell all) {
-    }
+    private record MonthCount(int changes, Cell[] groups, Cell all) {}
 
     /** The months of one shape as last counted. */
     private static final class MonthlyCounts {

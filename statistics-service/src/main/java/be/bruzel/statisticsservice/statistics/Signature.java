@@ -14,36 +14,60 @@ import java.util.stream.Collectors;
  *
  * @param outcome how a completed referral ended; none while it is not, or for a code this service does not know
  */
-record Signature(State state, Outcome outcome, boolean accepted, boolean reached, boolean unmetNeed,
-        boolean overdue, boolean escalated) {
+record Signature(
+        State state,
+        Outcome outcome,
+        boolean accepted,
+        boolean reached,
+        boolean unmetNeed,
+        boolean overdue,
+        boolean escalated) {
 
     /** The outcomes of {@code referral.completed}. */
-    enum Outcome { SOLVED, PARTLY_SOLVED, REFERRED_ON, PERSON_DECLINED, UNREACHABLE }
+    enum Outcome {
+        SOLVED,
+        PARTLY_SOLVED,
+        REFERRED_ON,
+        PERSON_DECLINED,
+        UNREACHABLE
+    }
 
     private static final State[] STATES = State.values();
     private static final Outcome[] OUTCOMES = Outcome.values();
-    private static final Map<String, Outcome> BY_CODE = Arrays.stream(OUTCOMES)
-            .collect(Collectors.toMap(Outcome::name, Function.identity()));
+    private static final Map<String, Outcome> BY_CODE =
+            Arrays.stream(OUTCOMES).collect(Collectors.toMap(Outcome::name, Function.identity()));
     private static final int FLAGS = 32;
     static final int CODES = STATES.length * (OUTCOMES.length + 1) * FLAGS;
 
     static Signature of(ReferralFact fact) {
         State state = fact.state();
         Outcome outcome = state == State.COMPLETED && fact.outcome() != null ? BY_CODE.get(fact.outcome()) : null;
-        return new Signature(state, outcome, fact.acceptedAt() != null, fact.firstContactAt() != null,
-                fact.unmetNeed(), fact.remindedAt() != null, fact.escalatedAt() != null);
+        return new Signature(
+                state,
+                outcome,
+                fact.acceptedAt() != null,
+                fact.firstContactAt() != null,
+                fact.unmetNeed(),
+                fact.remindedAt() != null,
+                fact.escalatedAt() != null);
     }
 
     static Signature of(int code) {
         int flags = code % FLAGS;
         int outcome = code / FLAGS % (OUTCOMES.length + 1) - 1;
-        return new Signature(STATES[code / FLAGS / (OUTCOMES.length + 1)], outcome < 0 ? null : OUTCOMES[outcome],
-                (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0, (flags & 16) != 0);
+        return new Signature(
+                STATES[code / FLAGS / (OUTCOMES.length + 1)],
+                outcome < 0 ? null : OUTCOMES[outcome],
+                (flags & 1) != 0,
+                (flags & 2) != 0,
+                (flags & 4) != 0,
+                (flags & 8) != 0,
+                (flags & 16) != 0);
     }
 
     int code() {
-        int flags = (accepted ? 1 : 0) | (reached ? 2 : 0) | (unmetNeed ? 4 : 0) | (overdue ? 8 : 0)
-                | (escalated ? 16 : 0);
+        int flags =
+                (accepted ? 1 : 0) | (reached ? 2 : 0) | (unmetNeed ? 4 : 0) | (overdue ? 8 : 0) | (escalated ? 16 : 0);
         return (state.ordinal() * (OUTCOMES.length + 1) + (outcome == null ? 0 : outcome.ordinal() + 1)) * FLAGS
                 + flags;
     }

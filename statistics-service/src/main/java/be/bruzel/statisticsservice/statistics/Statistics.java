@@ -1,11 +1,11 @@
 package be.bruzel.statisticsservice.statistics;
 
-import be.bruzel.platform.support.problem.RejectedRequestException;
-import be.bruzel.platform.support.security.Caller;
-import be.bruzel.platform.support.security.Role;
 import be.bruzel.platform.directorycopy.Directory;
 import be.bruzel.platform.directorycopy.Directory.Coverage;
 import be.bruzel.platform.directorycopy.Directory.Name;
+import be.bruzel.platform.support.problem.RejectedRequestException;
+import be.bruzel.platform.support.security.Caller;
+import be.bruzel.platform.support.security.Role;
 import be.bruzel.statisticsservice.statistics.StatisticsQuery.Dimension;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,8 +42,13 @@ class Statistics {
     private final CellKeyPerturbation perturbation;
     private volatile Covered covered;
 
-    Statistics(ReferralFacts facts, Directory directory, ReferrerPseudonyms pseudonyms, MessageSource messages,
-            Clock clock, @Value("${platform.statistics.suppress-below:5}") int threshold,
+    Statistics(
+            ReferralFacts facts,
+            Directory directory,
+            ReferrerPseudonyms pseudonyms,
+            MessageSource messages,
+            Clock clock,
+            @Value("${platform.statistics.suppress-below:5}") int threshold,
             @Value("${platform.statistics.perturbation:2}") int perturbation) {
         this.facts = facts;
         this.directory = directory;
@@ -59,7 +64,12 @@ class Statistics {
         Tally tally = facts.tally(query);
         connectOrganisations(tally, query);
         Disclosure disclosure = new Disclosure(tally, threshold);
-        return StatisticsReport.of(query, tally, disclosure, perturbation, namesOf(query.by(), locale),
+        return StatisticsReport.of(
+                query,
+                tally,
+                disclosure,
+                perturbation,
+                namesOf(query.by(), locale),
                 messages.getMessage("statistics.total", null, locale));
     }
 
@@ -67,13 +77,15 @@ class Statistics {
     private Map<Dimension, String> scopeOf(Caller caller) {
         if (caller.has(Role.ANALYST)) {
             // Never the region by default: an analyst whose provider forgot the claim sees nothing.
-            String zone = caller.careZone().orElseThrow(() -> new RejectedRequestException(
-                    HttpStatus.FORBIDDEN, "statistics.no-care-zone", null));
+            String zone = caller.careZone()
+                    .orElseThrow(
+                            () -> new RejectedRequestException(HttpStatus.FORBIDDEN, "statistics.no-care-zone", null));
             return Caller.WHOLE_REGION.equals(zone) ? Map.of() : Map.of(Dimension.CARE_ZONE, zone);
         }
         if (caller.has(Role.ORGANISATION_WORKER)) {
-            String organisation = caller.organisationId().orElseThrow(() -> new RejectedRequestException(
-                    HttpStatus.FORBIDDEN, "statistics.no-organisation", null));
+            String organisation = caller.organisationId()
+                    .orElseThrow(() ->
+                            new RejectedRequestException(HttpStatus.FORBIDDEN, "statistics.no-organisation", null));
             return Map.of(Dimension.ORGANISATION, organisation);
         }
         if (caller.has(Role.REFERRER)) {
@@ -88,8 +100,11 @@ class Statistics {
         scope.forEach((dimension, code) -> {
             String other = filters.put(dimension, code);
             if (other != null && !other.equals(code)) {
-                throw new RejectedRequestException(HttpStatus.FORBIDDEN, "statistics.outside-scope",
-                        dimension == Dimension.CARE_ZONE ? "careZone" : dimension.parameter(), other);
+                throw new RejectedRequestException(
+                        HttpStatus.FORBIDDEN,
+                        "statistics.outside-scope",
+                        dimension == Dimension.CARE_ZONE ? "careZone" : dimension.parameter(),
+                        other);
             }
         });
         return new StatisticsQuery(asked.by(), asked.grain(), asked.from(), asked.to(), filters);
@@ -103,15 +118,19 @@ class Statistics {
     private void connectOrganisations(Tally tally, StatisticsQuery query) {
         List<Coverage> covered = coverage().stream()
                 .filter(coverage -> query.filters().entrySet().stream()
-                        .allMatch(filter -> codeOf(coverage, filter.getKey()).map(filter.getValue()::equals)
+                        .allMatch(filter -> codeOf(coverage, filter.getKey())
+                                .map(filter.getValue()::equals)
                                 .orElse(true)))
                 .toList();
         int periods = tally.periods().size();
         for (int group = 0; group <= tally.groups().size(); group++) {
             String code = group < tally.groups().size() ? tally.groups().get(group) : null;
             long organisations = covered.stream()
-                    .filter(coverage -> code == null || codeOf(coverage, query.by()).map(code::equals).orElse(true))
-                    .map(Coverage::organisationId).distinct().count();
+                    .filter(coverage -> code == null
+                            || codeOf(coverage, query.by()).map(code::equals).orElse(true))
+                    .map(Coverage::organisationId)
+                    .distinct()
+                    .count();
             for (int period = 0; period <= periods; period++) {
                 tally.cell(group, period).connectedOrganisations((int) organisations);
             }
@@ -123,26 +142,28 @@ class Statistics {
         LocalDate today = LocalDate.now(clock.withZone(ReferralFact.BRUSSELS));
         Covered known = covered;
         // Its age in real time, whatever the clock of the day says.
-        if (known == null || !known.day().equals(today) || System.nanoTime() - known.askedAt() > COVERAGE_KEPT.toNanos()) {
+        if (known == null
+                || !known.day().equals(today)
+                || System.nanoTime() - known.askedAt() > COVERAGE_KEPT.toNanos()) {
             known = new Covered(today, System.nanoTime(), directory.coverage(today));
             covered = known;
         }
         return known.coverage();
     }
 
-    private record Covered(LocalDate day, long askedAt, List<Coverage> coverage) {
-    }
+    private record Covered(LocalDate day, long askedAt, List<Coverage> coverage) {}
 
     /** The coverage's code in a dimension; none where the dimension does not apply to organisations. */
     private static Optional<String> codeOf(Coverage coverage, Dimension dimension) {
-        return Optional.ofNullable(switch (dimension) {
-            case MUNICIPALITY -> coverage.municipalityNis();
-            case DISTRICT -> coverage.areaId();
-            case CARE_ZONE -> coverage.careZoneCode();
-            case THEME -> coverage.themeCode();
-            case ORGANISATION -> coverage.organisationId();
-            case NONE, PROFESSION, REFERRER -> null;
-        });
+        return Optional.ofNullable(
+                switch (dimension) {
+                    case MUNICIPALITY -> coverage.municipalityNis();
+                    case DISTRICT -> coverage.areaId();
+                    case CARE_ZONE -> coverage.careZoneCode();
+                    case THEME -> coverage.themeCode();
+                    case ORGANISATION -> coverage.organisationId();
+                    case NONE, PROFESSION, REFERRER -> null;
+                });
     }
 
     /** How a group is called in the caller's language: names from the directory, professions from the messages. */
@@ -162,7 +183,10 @@ class Statistics {
             if (dimension == Dimension.PROFESSION) {
                 return messages.getMessage("statistics.profession." + code, null, code, locale);
             }
-            return Optional.ofNullable(names.get(code)).map(inLanguage).filter(Objects::nonNull).orElse(code);
+            return Optional.ofNullable(names.get(code))
+                    .map(inLanguage)
+                    .filter(Objects::nonNull)
+                    .orElse(code);
         };
     }
 }

@@ -8,8 +8,8 @@ import be.bruzel.platform.events.ReferralCompleted;
 import be.bruzel.platform.events.ReferralDeclined;
 import be.bruzel.platform.events.ReferralErased;
 import be.bruzel.platform.events.ReferralEscalated;
-import be.bruzel.platform.events.ReferralExpired;
 import be.bruzel.platform.events.ReferralEvent;
+import be.bruzel.platform.events.ReferralExpired;
 import be.bruzel.platform.events.ReferralReceived;
 import be.bruzel.platform.events.ReferralReminderDue;
 import be.bruzel.platform.events.ReferralRerouted;
@@ -150,10 +150,31 @@ record StatisticsChange(
         }
 
         private StatisticsChange build() {
-            return new StatisticsChange(referralId, submittedAt, municipalityNis, areaId, careZoneCode, themeCodes,
-                    referrerKey, referrerProfession, organisationId, routedAt, unmetNeed, acceptedAt, firstContactAt,
-                    contactAttempts, contactAttemptsReached, declinedAt, cancelledAt, expiredAt, completedAt, outcome,
-                    remindedAt, escalatedAt, referrerScore, organisationScore);
+            return new StatisticsChange(
+                    referralId,
+                    submittedAt,
+                    municipalityNis,
+                    areaId,
+                    careZoneCode,
+                    themeCodes,
+                    referrerKey,
+                    referrerProfession,
+                    organisationId,
+                    routedAt,
+                    unmetNeed,
+                    acceptedAt,
+                    firstContactAt,
+                    contactAttempts,
+                    contactAttemptsReached,
+                    declinedAt,
+                    cancelledAt,
+                    expiredAt,
+                    completedAt,
+                    outcome,
+                    remindedAt,
+                    escalatedAt,
+                    referrerScore,
+                    organisationScore);
         }
     }
 }

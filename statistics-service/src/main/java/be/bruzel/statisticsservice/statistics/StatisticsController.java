@@ -42,16 +42,16 @@ class StatisticsController {
     @GetMapping(path = "/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ANALYST', 'ORGANISATION_WORKER', 'REFERRER')")
     @Operation(summary = "Referral statistics (JSON)", description = DESCRIPTION)
-    StatisticsReport referrals(@AuthenticationPrincipal Caller caller, @ModelAttribute StatisticsRequest request,
-            Locale locale) {
+    StatisticsReport referrals(
+            @AuthenticationPrincipal Caller caller, @ModelAttribute StatisticsRequest request, Locale locale) {
         return statistics.report(caller, request, locale);
     }
 
     @GetMapping(path = "/referrals", produces = StatisticsCsv.MEDIA_TYPE)
     @PreAuthorize("hasAnyRole('ANALYST', 'ORGANISATION_WORKER', 'REFERRER')")
     @Operation(summary = "Referral statistics (CSV, headers in the caller's language)", description = DESCRIPTION)
-    ResponseEntity<String> referralsAsCsv(@AuthenticationPrincipal Caller caller,
-            @ModelAttribute StatisticsRequest request, Locale locale) {
+    ResponseEntity<String> referralsAsCsv(
+            @AuthenticationPrincipal Caller caller, @ModelAttribute StatisticsRequest request, Locale locale) {
         String body = csv.write(statistics.report(caller, request, locale), locale);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -61,7 +61,8 @@ class StatisticsController {
 
     @PostMapping("/rebuild")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    @Operation(summary = "Rebuild the statistics from the event log (administrators)",
+    @Operation(
+            summary = "Rebuild the statistics from the event log (administrators)",
             description = "Empties the statistics store and replays referral.events from its first record. "
                     + "Figures grow back while it runs.")
     ResponseEntity<StatisticsRebuild.Status> startRebuild() {

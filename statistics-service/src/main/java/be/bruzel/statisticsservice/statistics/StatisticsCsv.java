@@ -27,13 +27,15 @@ class StatisticsCsv {
     }
 
     String write(StatisticsReport report, Locale locale) {
-        NumberFormat numbers = NumberFormat.getNumberInstance("en".equals(locale.getLanguage()) ? Locale.UK
-                : Locale.of(locale.getLanguage(), "BE"));
+        NumberFormat numbers = NumberFormat.getNumberInstance(
+                "en".equals(locale.getLanguage()) ? Locale.UK : Locale.of(locale.getLanguage(), "BE"));
         numbers.setGroupingUsed(false);
         numbers.setMaximumFractionDigits(1);
         StringBuilder csv = new StringBuilder();
-        List<String> header = new ArrayList<>(List.of(text("statistics.column.group." + report.by(), locale),
-                text("statistics.column.name", locale), text("statistics.column.period", locale)));
+        List<String> header = new ArrayList<>(List.of(
+                text("statistics.column.group." + report.by(), locale),
+                text("statistics.column.name", locale),
+                text("statistics.column.period", locale)));
         for (Figure figure : Figure.values()) {
             header.add(text("statistics.figure." + figure.key(), locale));
         }
@@ -45,8 +47,10 @@ class StatisticsCsv {
             cells.add(row.period() == null ? report.from() + "/" + report.to() : row.period());
             for (Figure figure : Figure.values()) {
                 Number value = row.figures().get(figure.key());
-                cells.add(row.suppressed().contains(figure.key()) ? SUPPRESSED
-                        : value == null ? "" : numbers.format(value));
+                cells.add(
+                        row.suppressed().contains(figure.key())
+                                ? SUPPRESSED
+                                : value == null ? "" : numbers.format(value));
             }
             line(csv, cells);
         }
@@ -58,7 +62,8 @@ class StatisticsCsv {
     }
 
     private static void line(StringBuilder csv, List<String> cells) {
-        csv.append(cells.stream().map(StatisticsCsv::quoted).collect(Collectors.joining(";"))).append("\r\n");
+        csv.append(cells.stream().map(StatisticsCsv::quoted).collect(Collectors.joining(";")))
+                .append("\r\n");
     }
 
     /**

@@ -44,8 +44,12 @@ class StatisticsProjection {
     @Transactional
     public void apply(Collection<ReferralEvent> events) {
         store.takeTurn();
-        Set<UUID> firstTime = processed.firstDeliveries(CONSUMER, events.stream().map(ReferralEvent::eventId).toList());
-        store.apply(events.stream().filter(event -> firstTime.contains(event.eventId()))
-                .map(event -> StatisticsChange.of(event, pseudonyms)).flatMap(Optional::stream).toList());
+        Set<UUID> firstTime = processed.firstDeliveries(
+                CONSUMER, events.stream().map(ReferralEvent::eventId).toList());
+        store.apply(events.stream()
+                .filter(event -> firstTime.contains(event.eventId()))
+                .map(event -> StatisticsChange.of(event, pseudonyms))
+                .flatMap(Optional::stream)
+                .toList());
     }
 }

@@ -62,7 +62,9 @@ record StatisticsQuery(Dimension by, Grain grain, YearMonth from, YearMonth to, 
 
     /** The length of a period. */
     enum Grain {
-        MONTH(1), QUARTER(3), YEAR(12);
+        MONTH(1),
+        QUARTER(3),
+        YEAR(12);
 
         private final int months;
 

@@ -52,8 +52,11 @@ class StatisticsRebuild {
     private final Clock clock;
     private final AtomicReference<Status> status = new AtomicReference<>(new Status("IDLE", null, null, 0, 0));
 
-    StatisticsRebuild(StatisticsStore store, StatisticsProjection projection,
-            ConsumerFactory<String, CloudEvent> consumers, Clock clock) {
+    StatisticsRebuild(
+            StatisticsStore store,
+            StatisticsProjection projection,
+            ConsumerFactory<String, CloudEvent> consumers,
+            Clock clock) {
         this.store = store;
         this.projection = projection;
         this.consumers = consumers;
@@ -80,10 +83,11 @@ class StatisticsRebuild {
     private void replay(Instant started) {
         long read = 0;
         long unreadable = 0;
-        try (Consumer<String, CloudEvent> consumer = consumers.createConsumer("statistics-service.rebuild",
-                UUID.randomUUID().toString(), null)) {
+        try (Consumer<String, CloudEvent> consumer = consumers.createConsumer(
+                "statistics-service.rebuild", UUID.randomUUID().toString(), null)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.REFERRAL_EVENTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -19,20 +19,30 @@ import java.util.function.UnaryOperator;
  * @param period month, quarter or year
  * @param suppressedBelow counts from 1 to one below this are never shown
  */
-record StatisticsReport(String by, String period, YearMonth from, YearMonth to, int suppressedBelow,
-        List<Row> rows) {
+record StatisticsReport(String by, String period, YearMonth from, YearMonth to, int suppressedBelow, List<Row> rows) {
 
     /**
      * @param group the group's code; none in the rows of all groups together
      * @param name the group's name in the caller's language, or the word for total
      * @param period the period, e.g. {@code 2026-03}, {@code 2026-Q1}; none in the rows of the whole range
      */
-    record Row(String group, String name, String period,
-            @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Number> figures, List<String> suppressed) {
-    }
+    record Row(
+            String group,
+            String name,
+            String period,
 
-    static StatisticsReport of(StatisticsQuery query, Tally tally, Disclosure disclosure,
-            CellKeyPerturbation perturbation, UnaryOperator<String> names, String total) {
+            @JsonInclude(content = JsonInclude.Include.ALWAYS)
+            Map<String, Number> figures,
+
+            List<String> suppressed) {}
+
+    static StatisticsReport of(
+            StatisticsQuery query,
+            Tally tally,
+            Disclosure disclosure,
+            CellKeyPerturbation perturbation,
+            UnaryOperator<String> names,
+            String total) {
         Collator collator = Collator.getInstance(Locale.of("nl", "BE"));
         int groups = tally.groups().size();
         List<Integer> order = new ArrayList<>();
@@ -48,16 +58,29 @@ record StatisticsReport(String by, String period, YearMonth from, YearMonth to, 
             String name = all ? total : names.apply(code);
             for (int period = 0; period <= tally.periods().size(); period++) {
                 String label = period < tally.periods().size()
-                        ? query.grain().label(tally.periods().get(period)) : null;
+                        ? query.grain().label(tally.periods().get(period))
+                        : null;
                 rows.add(row(tally.cell(group, period), disclosure, perturbation, group, period, code, name, label));
             }
         }
-        return new StatisticsReport(query.by().parameter(), query.grain().name().toLowerCase(Locale.ROOT),
-                query.from(), query.to(), perturbation.threshold(), rows);
+        return new StatisticsReport(
+                query.by().parameter(),
+                query.grain().name().toLowerCase(Locale.ROOT),
+                query.from(),
+                query.to(),
+                perturbation.threshold(),
+                rows);
     }
 
-    private static Row row(Cell cell, Disclosure disclosure, CellKeyPerturbation perturbation, int group, int period,
-            String code, String name, String label) {
+    private static Row row(
+            Cell cell,
+            Disclosure disclosure,
+            CellKeyPerturbation perturbation,
+            int group,
+            int period,
+            String code,
+            String name,
+            String label) {
         Map<String, Number> figures = new LinkedHashMap<>();
         List<String> suppressed = new ArrayList<>();
         for (Figure figure : Figure.values()) {
@@ -65,7 +88,8 @@ record StatisticsReport(String by, String period, YearMonth from, YearMonth to, 
                 figures.put(figure.key(), null);
                 suppressed.add(figure.key());
             } else if (figure.kind() == Figure.Kind.COUNT || figure == Figure.ACTIVE_REFERRERS) {
-                figures.put(figure.key(), perturbation.published(cell.value(figure).longValue(), cell.cellKey(figure)));
+                figures.put(
+                        figure.key(), perturbation.published(cell.value(figure).longValue(), cell.cellKey(figure)));
             } else {
                 figures.put(figure.key(), cell.value(figure));
             }

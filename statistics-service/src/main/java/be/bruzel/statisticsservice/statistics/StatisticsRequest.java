@@ -20,17 +20,28 @@ import org.springframework.http.HttpStatus;
  * @param from first month, {@code YYYY-MM}; by default eleven months before {@code to}
  * @param to last month, {@code YYYY-MM}; by default this month
  */
-record StatisticsRequest(String by, String period, String from, String to, String municipality, String district,
-        String careZone, String theme, String organisation, String profession) {
+record StatisticsRequest(
+        String by,
+        String period,
+        String from,
+        String to,
+        String municipality,
+        String district,
+        String careZone,
+        String theme,
+        String organisation,
+        String profession) {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final int MOST_MONTHS = 10 * 12;
 
     StatisticsQuery toQuery(Clock clock) {
-        Dimension grouping = by == null ? Dimension.MUNICIPALITY : Dimension.grouping(by)
-                .orElseThrow(() -> invalid("statistics.by.unknown", "by", by));
-        Grain grain = period == null ? Grain.MONTH : Grain.of(period)
-                .orElseThrow(() -> invalid("statistics.period.unknown", "period", period));
+        Dimension grouping = by == null
+                ? Dimension.MUNICIPALITY
+                : Dimension.grouping(by).orElseThrow(() -> invalid("statistics.by.unknown", "by", by));
+        Grain grain = period == null
+                ? Grain.MONTH
+                : Grain.of(period).orElseThrow(() -> invalid("statistics.period.unknown", "period", period));
         YearMonth last = to == null ? YearMonth.now(clock.withZone(ReferralFact.BRUSSELS)) : month("to", to);
         YearMonth first = from == null ? last.minusMonths(11) : month("from", from);
         if (first.isAfter(last)) {

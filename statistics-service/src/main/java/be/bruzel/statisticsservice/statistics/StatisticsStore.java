@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -120,8 +120,11 @@ class StatisticsStore implements ReferralFacts.Source {
                 .param("municipality", column(rows, StatisticsChange::municipalityNis))
                 .param("area", column(rows, StatisticsChange::areaId))
                 .param("careZone", column(rows, StatisticsChange::careZoneCode))
-                .param("themes", column(rows, change -> change.themeCodes().isEmpty() ? null
-                        : String.join(",", change.themeCodes())))
+                .param(
+                        "themes",
+                        column(
+                                rows,
+                                change -> change.themeCodes().isEmpty() ? null : String.join(",", change.themeCodes())))
                 .param("referrer", column(rows, StatisticsChange::referrerKey))
                 .param("profession", column(rows, StatisticsChange::referrerProfession))
                 .param("organisation", column(rows, StatisticsChange::organisationId))
@@ -189,7 +192,9 @@ class StatisticsStore implements ReferralFacts.Source {
     int restart(String consumer) {
         takeTurn();
         jdbc.sql("TRUNCATE statistics_referral RESTART IDENTITY").update();
-        jdbc.sql("DELETE FROM processed_event WHERE consumer = :consumer").param("consumer", consumer).update();
+        jdbc.sql("DELETE FROM processed_event WHERE consumer = :consumer")
+                .param("consumer", consumer)
+                .update();
         return jdbc.sql("""
                 UPDATE statistics_generation SET generation = generation + 1, started_at = now() RETURNING generation
                 """).query(Integer.class).single();
@@ -198,7 +203,9 @@ class StatisticsStore implements ReferralFacts.Source {
     /** Waits for the other writers of the store; the turn lasts until the transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     void takeTurn() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('statistics_referral'))").query(Object.class).single();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('statistics_referral'))")
+                .query(Object.class)
+                .single();
     }
 
     private static String text(Object value) {

@@ -55,6 +55,7 @@ final class Tally {
         private final Cell[][] groupRows;
         /** Referrers of a group who referred before the range: connected from its start. */
         private final BitSet[] referrersBefore;
+
         private final Cell[] all;
         private final BitSet allReferrersBefore = new BitSet();
         private boolean countedAll;

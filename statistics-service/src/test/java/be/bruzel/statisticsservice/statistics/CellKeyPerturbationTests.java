@@ -30,8 +30,9 @@ class CellKeyPerturbationTests {
         // Weights 1, 2, 3, 2, 1 out of 9.
         for (Map.Entry<Integer, Integer> move : moves.entrySet()) {
             double expected = (3 - Math.abs(move.getKey())) / 9.0;
-            assertThat(move.getValue() / (double) cells).as("share of %d", move.getKey()).isCloseTo(expected,
-                    org.assertj.core.data.Offset.offset(0.01));
+            assertThat(move.getValue() / (double) cells)
+                    .as("share of %d", move.getKey())
+                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.01));
         }
     }
 

@@ -19,10 +19,15 @@ class FigureTests {
         IntStream.range(0, Signature.CODES).forEach(code -> {
             assertThat(Signature.of(code).code()).isEqualTo(code);
             assertThat(Figure.countedBy(code)).contains(Figure.SUBMITTED);
-            assertThat(Figure.countedBy(code).stream().filter(figure -> figure.ordinal() >= Figure.WAITING.ordinal()
-                    && figure.ordinal() <= Figure.EXPIRED.ordinal()
-                    && figure != Figure.SOLVED && figure != Figure.PARTLY_SOLVED && figure != Figure.REFERRED_ON
-                    && figure != Figure.PERSON_DECLINED && figure != Figure.UNREACHABLE)).hasSize(1);
+            assertThat(Figure.countedBy(code).stream()
+                            .filter(figure -> figure.ordinal() >= Figure.WAITING.ordinal()
+                                    && figure.ordinal() <= Figure.EXPIRED.ordinal()
+                                    && figure != Figure.SOLVED
+                                    && figure != Figure.PARTLY_SOLVED
+                                    && figure != Figure.REFERRED_ON
+                                    && figure != Figure.PERSON_DECLINED
+                                    && figure != Figure.UNREACHABLE))
+                    .hasSize(1);
         });
     }
 
@@ -30,8 +35,14 @@ class FigureTests {
     void aSolvedReferralCountsAsCompletedSolvedAndSuccessfulAndNotAsWaiting() {
         Signature solved = new Signature(State.COMPLETED, Outcome.SOLVED, true, true, false, false, false);
 
-        assertThat(Figure.countedBy(solved.code())).containsExactlyInAnyOrder(Figure.SUBMITTED, Figure.COMPLETED,
-                Figure.SOLVED, Figure.SUCCESSFUL, Figure.ACCEPTED, Figure.PERSON_REACHED);
+        assertThat(Figure.countedBy(solved.code()))
+                .containsExactlyInAnyOrder(
+                        Figure.SUBMITTED,
+                        Figure.COMPLETED,
+                        Figure.SOLVED,
+                        Figure.SUCCESSFUL,
+                        Figure.ACCEPTED,
+                        Figure.PERSON_REACHED);
     }
 
     @Test
@@ -42,7 +53,8 @@ class FigureTests {
                 messages.load(in);
             }
             assertThat(Arrays.stream(Figure.values()).map(figure -> "statistics.figure." + figure.key()))
-                    .as(bundle).allMatch(messages::containsKey);
+                    .as(bundle)
+                    .allMatch(messages::containsKey);
         }
     }
 }

@@ -17,9 +17,12 @@ class ReferralFactsTests {
 
     @Test
     void eachReferralCountsInTheMonthItWasSubmittedAndItsStateAndOutcome() {
-        store.submit(3, JANUARY, referral -> referral.acceptedAfter(Duration.ofHours(5)).completed("SOLVED"));
+        store.submit(
+                3,
+                JANUARY,
+                referral -> referral.acceptedAfter(Duration.ofHours(5)).completed("SOLVED"));
         store.submit(2, JANUARY, referral -> referral.cancelled());
-        store.submit(4, FEBRUARY, referral -> { });
+        store.submit(4, FEBRUARY, referral -> {});
 
         Tally tally = store.tally(Dimension.MUNICIPALITY, "2025-01", "2025-02");
 
@@ -35,8 +38,12 @@ class ReferralFactsTests {
         assertThat(january.count(Figure.WAITING)).as("nothing of January waits").isZero();
         assertThat(january.value(Figure.HOURS_TO_ACCEPTANCE_MEDIAN)).isEqualTo(5);
         assertThat(tally.cell(0, 1).count(Figure.WAITING)).isEqualTo(4);
-        assertThat(tally.cell(0, 2).count(Figure.SUBMITTED)).as("the group over the range").isEqualTo(9);
-        assertThat(tally.cell(1, 2).count(Figure.SUBMITTED)).as("all groups over the range").isEqualTo(9);
+        assertThat(tally.cell(0, 2).count(Figure.SUBMITTED))
+                .as("the group over the range")
+                .isEqualTo(9);
+        assertThat(tally.cell(1, 2).count(Figure.SUBMITTED))
+                .as("all groups over the range")
+                .isEqualTo(9);
         assertThat(tally.cell(0, 0).value(Figure.ACTIVE_REFERRERS)).isEqualTo(1);
     }
 
@@ -50,7 +57,9 @@ class ReferralFactsTests {
         assertThat(tally.groups()).containsExactly("finances", "housing");
         assertThat(tally.cell(0, 1).count(Figure.SUBMITTED)).isEqualTo(1);
         assertThat(tally.cell(1, 1).count(Figure.SUBMITTED)).isEqualTo(2);
-        assertThat(tally.cell(2, 1).count(Figure.SUBMITTED)).as("the total, not 1 + 2").isEqualTo(2);
+        assertThat(tally.cell(2, 1).count(Figure.SUBMITTED))
+                .as("the total, not 1 + 2")
+                .isEqualTo(2);
     }
 
     @Test
@@ -62,13 +71,15 @@ class ReferralFactsTests {
 
         assertThat(february.cell(0, 0).value(Figure.ACTIVE_REFERRERS)).isEqualTo(1);
         assertThat(february.cell(0, 0).value(Figure.CONNECTED_REFERRERS)).isEqualTo(2);
-        assertThat(february.cell(0, 0).count(Figure.SUBMITTED)).as("January's referral is not February's").isEqualTo(1);
+        assertThat(february.cell(0, 0).count(Figure.SUBMITTED))
+                .as("January's referral is not February's")
+                .isEqualTo(1);
     }
 
     @Test
     void aChangeBetweenTwoQuestionsIsCountedInTheMonthItTouchesAndNowhereElse() {
-        store.submit(3, JANUARY, referral -> { });
-        int february = store.submit(FEBRUARY, referral -> { });
+        store.submit(3, JANUARY, referral -> {});
+        int february = store.submit(FEBRUARY, referral -> {});
         Tally before = store.tally(Dimension.MUNICIPALITY, "2025-01", "2025-02");
         assertThat(before.cell(0, 1).count(Figure.WAITING)).isEqualTo(1);
 
@@ -79,18 +90,23 @@ class ReferralFactsTests {
         assertThat(after.groups()).containsExactly("21010", "21001");
         assertThat(after.cell(0, 1).count(Figure.WAITING)).isZero();
         assertThat(after.cell(0, 1).count(Figure.ACCEPTED)).isEqualTo(1);
-        assertThat(after.cell(0, 0).count(Figure.SUBMITTED)).as("one moved out of Jette").isEqualTo(2);
+        assertThat(after.cell(0, 0).count(Figure.SUBMITTED))
+                .as("one moved out of Jette")
+                .isEqualTo(2);
         assertThat(after.cell(1, 0).count(Figure.SUBMITTED)).isEqualTo(1);
-        assertThat(after.cell(2, 2).count(Figure.SUBMITTED)).as("no referral counted twice or lost").isEqualTo(4);
+        assertThat(after.cell(2, 2).count(Figure.SUBMITTED))
+                .as("no referral counted twice or lost")
+                .isEqualTo(4);
     }
 
     @Test
     void aReferralWhoseSubmissionIsNotKnownYetCountsNowhere() {
-        store.submit(null, referral -> { });
-        store.submit(JANUARY, referral -> { });
+        store.submit(null, referral -> {});
+        store.submit(JANUARY, referral -> {});
 
         Tally tally = store.tally(Dimension.NONE, "2000-01", "2030-12");
 
-        assertThat(tally.cell(0, tally.periods().size()).count(Figure.SUBMITTED)).isEqualTo(1);
+        assertThat(tally.cell(0, tally.periods().size()).count(Figure.SUBMITTED))
+                .isEqualTo(1);
     }
 }

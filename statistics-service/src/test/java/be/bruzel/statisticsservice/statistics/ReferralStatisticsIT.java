@@ -53,16 +53,21 @@ class ReferralStatisticsIT extends StatisticsScenario {
         storiesInJette(Instant.parse("2025-01-06T09:00:00Z"));
 
         String query = "by=municipality&from=2025-01&to=2025-01";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                row(statistics(ANALYST, query), "21010", "2025-01").figures()).containsAllEntriesOf(storyFigures()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(row(statistics(ANALYST, query), "21010", "2025-01")
+                                .figures())
+                        .containsAllEntriesOf(storyFigures()));
 
         String report = statistics(ANALYST, query);
         assertThat(row(report, "21010", "2025-01").name()).isEqualTo("Jette");
-        assertThat(row(report, "21010", null).figures()).isEqualTo(row(report, "21010", "2025-01").figures());
-        assertThat(row(report, null, null).figures()).isEqualTo(row(report, "21010", null).figures());
+        assertThat(row(report, "21010", null).figures())
+                .isEqualTo(row(report, "21010", "2025-01").figures());
+        assertThat(row(report, null, null).figures())
+                .isEqualTo(row(report, "21010", null).figures());
         String byProfession = statistics(ANALYST, "by=profession&from=2025-01&to=2025-01");
         assertThat(row(byProfession, "general-practitioner", null).figures()).containsEntry("submitted", 35);
-        assertThat(row(byProfession, "pharmacist", null).figures()).containsEntry("submitted", 10)
+        assertThat(row(byProfession, "pharmacist", null).figures())
+                .containsEntry("submitted", 10)
                 .containsEntry("unmetNeeds", 10);
         String byTheme = statistics(ANALYST, "by=theme&from=2025-01&to=2025-01");
         assertThat(row(byTheme, "finances", null).figures()).containsEntry("submitted", 35);
@@ -112,13 +117,19 @@ class ReferralStatisticsIT extends StatisticsScenario {
         submitAll(GP, "finances", 7);
 
         String query = "by=municipality&from=2025-02&to=2025-03";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(row(statistics(ANALYST, query), "21010", null).submitted()).isEqualTo(13));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                row(statistics(ANALYST, query), "21010", null).submitted())
+                        .isEqualTo(13));
 
         String report = statistics(ANALYST, query);
         Row feb = row(report, "21010", "2025-02");
-        assertThat(feb.suppressed()).as("1 cancelled: a person could be singled out").contains("cancelled");
-        assertThat(feb.suppressed()).as("6 submitted - 5 waiting would tell the 1 cancelled").contains("waiting");
+        assertThat(feb.suppressed())
+                .as("1 cancelled: a person could be singled out")
+                .contains("cancelled");
+        assertThat(feb.suppressed())
+                .as("6 submitted - 5 waiting would tell the 1 cancelled")
+                .contains("waiting");
         assertThat(feb.figures().get("cancelled")).isNull();
         assertThat(feb.figures().get("waiting")).isNull();
         assertThat(JsonPath.<Integer>read(report, "$.suppressedBelow")).isEqualTo(5);
@@ -138,8 +149,10 @@ class ReferralStatisticsIT extends StatisticsScenario {
         submitAll(GP, new Residence("1130", "21004", "21004-haren", "noordoost"), "loneliness", 5);
 
         String query = "by=care-zone&from=2025-05&to=2025-06&district=21004-haren";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(row(statistics(ANALYST, query), null, null).submitted()).isEqualTo(10));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                row(statistics(ANALYST, query), null, null).submitted())
+                        .isEqualTo(10));
 
         String report = statistics(ANALYST, query);
         assertThat(row(report, "noord", "2025-05").submitted()).isEqualTo(5);
@@ -148,7 +161,8 @@ class ReferralStatisticsIT extends StatisticsScenario {
         assertThat(row(report, "noordoost", "2025-06").figures()).containsEntry("unmetNeeds", 5);
         assertThat(row(report, "noordoost", "2025-05").submitted()).isZero();
         String byMunicipality = statistics(ANALYST, "by=municipality&from=2025-05&to=2025-06&district=21004-haren");
-        assertThat(row(byMunicipality, "21004", null).name()).as("the municipality, not the district")
+        assertThat(row(byMunicipality, "21004", null).name())
+                .as("the municipality, not the district")
                 .isEqualTo("Brussel");
     }
 
@@ -158,23 +172,35 @@ class ReferralStatisticsIT extends StatisticsScenario {
         List<UUID> august = submitAll(GP, "finances", 5);
         cancel(august.getFirst());
         String query = "/api/statistics/referrals?by=municipality&from=2025-08&to=2025-08";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(row(statistics(ANALYST, query.substring(query.indexOf('?') + 1)), "21010", null)
-                        .suppressed()).contains("cancelled"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(row(
+                                        statistics(ANALYST, query.substring(query.indexOf('?') + 1)), "21010", null)
+                                .suppressed())
+                        .contains("cancelled"));
 
-        MvcTestResult dutch = mvc.get().uri(query).header(HttpHeaders.AUTHORIZATION, ANALYST)
-                .header(HttpHeaders.ACCEPT, "text/csv").header(HttpHeaders.ACCEPT_LANGUAGE, "nl").exchange();
-        MvcTestResult french = mvc.get().uri(query).header(HttpHeaders.AUTHORIZATION, ANALYST)
-                .header(HttpHeaders.ACCEPT, "text/csv").header(HttpHeaders.ACCEPT_LANGUAGE, "fr").exchange();
+        MvcTestResult dutch = mvc.get()
+                .uri(query)
+                .header(HttpHeaders.AUTHORIZATION, ANALYST)
+                .header(HttpHeaders.ACCEPT, "text/csv")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "nl")
+                .exchange();
+        MvcTestResult french = mvc.get()
+                .uri(query)
+                .header(HttpHeaders.AUTHORIZATION, ANALYST)
+                .header(HttpHeaders.ACCEPT, "text/csv")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "fr")
+                .exchange();
 
         assertThat(dutch).hasStatusOk().hasContentType("text/csv;charset=UTF-8");
         List<String> dutchLines = body(dutch).lines().toList();
-        assertThat(dutchLines.getFirst()).startsWith("Gemeente;Naam;Periode;Doorverwijzingen;Wachtend op antwoord;")
+        assertThat(dutchLines.getFirst())
+                .startsWith("Gemeente;Naam;Periode;Doorverwijzingen;Wachtend op antwoord;")
                 .contains(";Uren tot aanvaarding (mediaan);");
         assertThat(dutchLines).anySatisfy(line -> assertThat(line).startsWith("21010;Jette;2025-08;5;x;"));
         assertThat(dutchLines.getLast()).startsWith(";Totaal;2025-08/2025-08;5;x;");
         List<String> frenchLines = body(french).lines().toList();
-        assertThat(frenchLines.getFirst()).startsWith("Commune;Nom;Période;Orientations;En attente de réponse;")
+        assertThat(frenchLines.getFirst())
+                .startsWith("Commune;Nom;Période;Orientations;En attente de réponse;")
                 .contains(";Heures jusqu’à l’acceptation (médiane);");
         assertThat(frenchLines.getLast()).startsWith(";Total;2025-08/2025-08;5;x;");
     }
@@ -186,31 +212,46 @@ class ReferralStatisticsIT extends StatisticsScenario {
         submitAll(PHARMACIST, "housing", 5);
         submitAll(GP, ETTERBEEK, "finances", 5);
         String query = "by=care-zone&from=2025-10&to=2025-10";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(row(statistics(ANALYST, query), null, null).submitted()).isEqualTo(15));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                row(statistics(ANALYST, query), null, null).submitted())
+                        .isEqualTo(15));
 
         assertThat(groups(statistics(ANALYST, query))).containsExactlyInAnyOrder("noord", "zuidoost");
         assertThat(groups(statistics(ZONE_ANALYST, query))).containsExactly("noord");
         assertThat(row(statistics(ZONE_ANALYST, query), null, null).submitted()).isEqualTo(10);
-        assertThat(groups(statistics(OCMW, "by=organisation&from=2025-10&to=2025-10"))).containsExactly("ocmw-jette");
+        assertThat(groups(statistics(OCMW, "by=organisation&from=2025-10&to=2025-10")))
+                .containsExactly("ocmw-jette");
         assertThat(row(statistics(OCMW, query), null, null).submitted()).isEqualTo(5);
         assertThat(row(statistics(HELPDESK, query), null, null).submitted()).isEqualTo(5);
-        assertThat(row(statistics(GP.token(), query), null, null).submitted()).as("the GP's own").isEqualTo(10);
-        assertThat(row(statistics(PHARMACIST.token(), query), null, null).submitted()).isEqualTo(5);
+        assertThat(row(statistics(GP.token(), query), null, null).submitted())
+                .as("the GP's own")
+                .isEqualTo(10);
+        assertThat(row(statistics(PHARMACIST.token(), query), null, null).submitted())
+                .isEqualTo(5);
 
         MvcTestResult otherZone = get(ZONE_ANALYST, "/api/statistics/referrals?careZone=zuidoost");
-        assertThat(otherZone).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("careZone");
-        assertThat(get(OCMW, "/api/statistics/referrals?organisation=caw-brussel")).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(get(ADMIN, "/api/statistics/referrals")).hasStatus(HttpStatus.FORBIDDEN)
+        assertThat(otherZone)
+                .hasStatus(HttpStatus.FORBIDDEN)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("careZone");
+        assertThat(get(OCMW, "/api/statistics/referrals?organisation=caw-brussel"))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(get(ADMIN, "/api/statistics/referrals"))
+                .hasStatus(HttpStatus.FORBIDDEN)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(get(null, "/api/statistics/referrals")).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
     void anAnalystWithoutACareZoneIsRefusedRatherThanShownTheRegion() {
-        MvcTestResult withoutZone = mvc.get().uri("/api/statistics/referrals?by=care-zone")
-                .header(HttpHeaders.AUTHORIZATION, ANALYST_WITHOUT_ZONE).header(HttpHeaders.ACCEPT_LANGUAGE, "nl").exchange();
+        MvcTestResult withoutZone = mvc.get()
+                .uri("/api/statistics/referrals?by=care-zone")
+                .header(HttpHeaders.AUTHORIZATION, ANALYST_WITHOUT_ZONE)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "nl")
+                .exchange();
 
         assertThat(withoutZone).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(withoutZone).bodyText().contains("zorgzone").doesNotContain("\"rows\"", "noord", "submitted");
@@ -218,18 +259,25 @@ class ReferralStatisticsIT extends StatisticsScenario {
 
     @Test
     void aBadParameterIsAProblemNamingItInTheCallersLanguage() {
-        MvcTestResult badMonth = mvc.get().uri("/api/statistics/referrals?from=2025-13")
-                .header(HttpHeaders.AUTHORIZATION, ANALYST).header(HttpHeaders.ACCEPT_LANGUAGE, "nl").exchange();
+        MvcTestResult badMonth = mvc.get()
+                .uri("/api/statistics/referrals?from=2025-13")
+                .header(HttpHeaders.AUTHORIZATION, ANALYST)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "nl")
+                .exchange();
         assertThat(badMonth).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(badMonth).bodyJson().extractingPath("$.errors[0].field").isEqualTo("from");
         assertThat(badMonth).bodyJson().extractingPath("$.detail").asString().contains("geen maand");
 
-        MvcTestResult badGrouping = mvc.get().uri("/api/statistics/referrals?by=street")
-                .header(HttpHeaders.AUTHORIZATION, ANALYST).header(HttpHeaders.ACCEPT_LANGUAGE, "fr")
-                .header(HttpHeaders.ACCEPT, "text/csv").exchange();
+        MvcTestResult badGrouping = mvc.get()
+                .uri("/api/statistics/referrals?by=street")
+                .header(HttpHeaders.AUTHORIZATION, ANALYST)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "fr")
+                .header(HttpHeaders.ACCEPT, "text/csv")
+                .exchange();
         assertThat(badGrouping).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(badGrouping).bodyJson().extractingPath("$.errors[0].field").isEqualTo("by");
-        assertThat(get(ANALYST, "/api/statistics/referrals?from=2025-06&to=2025-01")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(get(ANALYST, "/api/statistics/referrals?from=2025-06&to=2025-01"))
+                .hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(get(ANALYST, "/api/statistics/referrals?period=week")).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
@@ -237,15 +285,21 @@ class ReferralStatisticsIT extends StatisticsScenario {
     void figuresRebuiltFromTheEventLogEqualTheLiveOnes() throws Exception {
         storiesInJette(Instant.parse("2025-12-01T09:00:00Z"));
         String query = "by=municipality&period=quarter&from=2025-01&to=2025-12";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                row(statistics(ANALYST, "by=municipality&from=2025-12&to=2025-12"), "21010", "2025-12").figures())
-                .containsAllEntriesOf(storyFigures()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                row(statistics(ANALYST, "by=municipality&from=2025-12&to=2025-12"), "21010", "2025-12")
+                                        .figures())
+                        .containsAllEntriesOf(storyFigures()));
         String live = settled(query);
 
         assertThat(mvc.post().uri("/api/statistics/rebuild").header(HttpHeaders.AUTHORIZATION, ADMIN))
-                .hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.state").isEqualTo("RUNNING");
-        await().atMost(Duration.ofSeconds(60)).until(() -> JsonPath.<String>read(
-                body(get(ADMIN, "/api/statistics/rebuild")), "$.state").equals("DONE"));
+                .hasStatus(HttpStatus.ACCEPTED)
+                .bodyJson()
+                .extractingPath("$.state")
+                .isEqualTo("RUNNING");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> JsonPath.<String>read(body(get(ADMIN, "/api/statistics/rebuild")), "$.state")
+                        .equals("DONE"));
 
         assertThat(statistics(ANALYST, query)).isEqualTo(live);
         assertThat(get(ANALYST, "/api/statistics/rebuild")).hasStatus(HttpStatus.FORBIDDEN);
@@ -254,12 +308,14 @@ class ReferralStatisticsIT extends StatisticsScenario {
     /** The report once two reads a second apart agree: no event of it is still on its way. */
     private String settled(String query) {
         String[] last = {""};
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            String now = statistics(ANALYST, query);
-            boolean same = now.equals(last[0]);
-            last[0] = now;
-            return same;
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    String now = statistics(ANALYST, query);
+                    boolean same = now.equals(last[0]);
+                    last[0] = now;
+                    return same;
+                });
         return last[0];
     }
 
@@ -267,30 +323,50 @@ class ReferralStatisticsIT extends StatisticsScenario {
     void theStatisticsStoreHoldsNoPersonalData() throws Exception {
         clock.set(Instant.parse("2025-11-03T09:00:00Z"));
         submitAll(GP, "finances", 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM statistics_referral WHERE submitted_at >= '2025-11-01'").query(Long.class).single() > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT count(*) FROM statistics_referral WHERE submitted_at >= '2025-11-01'")
+                                .query(Long.class)
+                                .single()
+                        > 0);
 
         List<String> columns = jdbc.sql("""
                 SELECT column_name FROM information_schema.columns WHERE table_name = 'statistics_referral'
                 """).query(String.class).list();
-        assertThat(columns).noneMatch(column -> column.contains("name") || column.contains("phone")
-                || column.contains("email") || column.contains("question") || column.contains("postcode"));
+        assertThat(columns)
+                .noneMatch(column -> column.contains("name")
+                        || column.contains("phone")
+                        || column.contains("email")
+                        || column.contains("question")
+                        || column.contains("postcode"));
         assertThat(jdbc.sql("SELECT count(*) FROM statistics_referral WHERE referrer_key = 'gp.jette'")
-                .query(Long.class).single()).as("the referrer is a pseudonym").isZero();
+                        .query(Long.class)
+                        .single())
+                .as("the referrer is a pseudonym")
+                .isZero();
     }
 
     @Test
     void anEventDeliveredTwiceCountsOnce() {
         UUID referral = UUID.randomUUID();
         Instant at = Instant.parse("2024-09-02T09:00:00Z");
-        ReferralEvent attempt = new ContactAttemptLogged(UUID.randomUUID(), at.plusSeconds(60), referral,
-                UUID.randomUUID(), "ocmw-jette", at.plusSeconds(60), "PHONE", false);
+        ReferralEvent attempt = new ContactAttemptLogged(
+                UUID.randomUUID(),
+                at.plusSeconds(60),
+                referral,
+                UUID.randomUUID(),
+                "ocmw-jette",
+                at.plusSeconds(60),
+                "PHONE",
+                false);
 
         publish(List.of(submitted(referral, at), attempt, attempt));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(attempt.eventId()));
         assertThat(jdbc.sql("SELECT contact_attempts FROM statistics_referral WHERE referral_id = :id")
-                .param("id", referral).query(Integer.class).single()).isEqualTo(1);
+                        .param("id", referral)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -304,19 +380,27 @@ class ReferralStatisticsIT extends StatisticsScenario {
         publish(storyOf(inOrder, at));
         publish(backwards);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> backwards.stream().allMatch(event -> processed(event.eventId())));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> backwards.stream().allMatch(event -> processed(event.eventId())));
         String row = """
                 SELECT submitted_at, area_id, care_zone_code, array_to_string(theme_codes, ',') AS theme_codes,
                        referrer_key, organisation_id, unmet_need, accepted_at, first_contact_at, contact_attempts,
                        contact_attempts_reached, completed_at, outcome,
                        referrer_score FROM statistics_referral WHERE referral_id = :id
                 """;
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(row).param("id", inOrder)
-                .query().listOfRows()).singleElement().satisfies(expected -> assertThat(expected)
-                        .containsEntry("organisation_id", "caw-brussel").containsEntry("outcome", "SOLVED")
-                        .containsEntry("contact_attempts", 2).containsEntry("unmet_need", false)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(row).param("id", reversed)
-                .query().singleRow()).isEqualTo(jdbc.sql(row).param("id", inOrder).query().singleRow()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql(row).param("id", inOrder).query().listOfRows())
+                        .singleElement()
+                        .satisfies(expected -> assertThat(expected)
+                                .containsEntry("organisation_id", "caw-brussel")
+                                .containsEntry("outcome", "SOLVED")
+                                .containsEntry("contact_attempts", 2)
+                                .containsEntry("unmet_need", false)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql(row).param("id", reversed).query().singleRow())
+                        .isEqualTo(jdbc.sql(row).param("id", inOrder).query().singleRow()));
     }
 
     /** As referral-service publishes them: onto referral.events, keyed by referral, in this order. */
@@ -328,27 +412,60 @@ class ReferralStatisticsIT extends StatisticsScenario {
 
     private boolean processed(UUID eventId) {
         return jdbc.sql("SELECT count(*) FROM processed_event WHERE consumer = :consumer AND event_id = :id")
-                .param("consumer", StatisticsProjection.CONSUMER).param("id", eventId).query(Long.class).single() == 1;
+                        .param("consumer", StatisticsProjection.CONSUMER)
+                        .param("id", eventId)
+                        .query(Long.class)
+                        .single()
+                == 1;
     }
 
     /** Submitted to OCMW Jette, declined and rerouted to CAW, accepted, two contact attempts, completed, rated. */
     private static List<ReferralEvent> storyOf(UUID referral, Instant at) {
-        return List.of(submitted(referral, at),
-                new ReferralDeclined(UUID.randomUUID(), at.plusSeconds(60), referral, "ocmw-jette", "ocmw", "NO_CAPACITY",
-                        true),
+        return List.of(
+                submitted(referral, at),
+                new ReferralDeclined(
+                        UUID.randomUUID(), at.plusSeconds(60), referral, "ocmw-jette", "ocmw", "NO_CAPACITY", true),
                 new ReferralRerouted(UUID.randomUUID(), at.plusSeconds(60), referral, "caw-brussel", "caw", false),
                 new ReferralAccepted(UUID.randomUUID(), at.plusSeconds(120), referral, "caw-brussel", "caw"),
-                new ContactAttemptLogged(UUID.randomUUID(), at.plusSeconds(180), referral, UUID.randomUUID(),
-                        "caw-brussel", at.plusSeconds(180), "PHONE", false),
-                new ContactAttemptLogged(UUID.randomUUID(), at.plusSeconds(240), referral, UUID.randomUUID(),
-                        "caw-brussel", at.plusSeconds(240), "PHONE", true),
+                new ContactAttemptLogged(
+                        UUID.randomUUID(),
+                        at.plusSeconds(180),
+                        referral,
+                        UUID.randomUUID(),
+                        "caw-brussel",
+                        at.plusSeconds(180),
+                        "PHONE",
+                        false),
+                new ContactAttemptLogged(
+                        UUID.randomUUID(),
+                        at.plusSeconds(240),
+                        referral,
+                        UUID.randomUUID(),
+                        "caw-brussel",
+                        at.plusSeconds(240),
+                        "PHONE",
+                        true),
                 new ReferralCompleted(UUID.randomUUID(), at.plusSeconds(300), referral, "caw-brussel", "SOLVED"),
                 new SatisfactionRated(UUID.randomUUID(), at.plusSeconds(360), referral, "REFERRER", 4));
     }
 
     private static ReferralSubmitted submitted(UUID referral, Instant at) {
-        return new ReferralSubmitted(UUID.randomUUID(), at, referral, "gp.jette", List.of("finances"), "1090", "nl",
-                "ROUTINE", "21010", "21010", "noord", "ocmw-jette", "ocmw", false, "general-practitioner");
+        return new ReferralSubmitted(
+                UUID.randomUUID(),
+                at,
+                referral,
+                "gp.jette",
+                List.of("finances"),
+                "1090",
+                "nl",
+                "ROUTINE",
+                "21010",
+                "21010",
+                "noord",
+                "ocmw-jette",
+                "ocmw",
+                false,
+                "general-practitioner");
     }
 
     /**
@@ -394,12 +511,24 @@ class ReferralStatisticsIT extends StatisticsScenario {
 
     private void moveHarenToNoordoostFrom(LocalDate day) {
         // Stamped now, not on the test's clock: the copy keeps the newest state by event time.
-        AreaChanged moved = new AreaChanged(UUID.randomUUID(), Instant.now(), "21004-haren", "21004", "bruzel",
-                "Haren", "Haren", List.of("1130"), List.of(
+        AreaChanged moved = new AreaChanged(
+                UUID.randomUUID(),
+                Instant.now(),
+                "21004-haren",
+                "21004",
+                "bruzel",
+                "Haren",
+                "Haren",
+                List.of("1130"),
+                List.of(
                         new AreaChanged.ZonePeriod("noord", LocalDate.parse("2020-01-01"), day),
-                        new AreaChanged.ZonePeriod("noordoost", day, null)), "Brussel", "Bruxelles");
-        kafka.send(Topics.DIRECTORY_TERRITORY, moved.subject(), new CloudEventCodec("/directory-service").encode(moved));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        new AreaChanged.ZonePeriod("noordoost", day, null)),
+                "Brussel",
+                "Bruxelles");
+        kafka.send(
+                Topics.DIRECTORY_TERRITORY, moved.subject(), new CloudEventCodec("/directory-service").encode(moved));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("""
                 SELECT count(*) FROM directory_area WHERE area_id = '21004-haren' AND care_zones::text LIKE '%noordoost%'
                 """).query(Long.class).single() == 1);
     }
@@ -424,5 +553,4 @@ class ReferralStatisticsIT extends StatisticsScenario {
             assertThat(unknown).as("unknowns among the states of " + row).isNotEqualTo(1);
         }
     }
-
 }

@@ -49,9 +49,32 @@ final class Referrals implements ReferralFacts.Source {
         }
 
         private ReferralFact fact(int position) {
-            return new ReferralFact(position, submittedAt, municipality, municipality, "noord", themes, referrer,
-                    "general-practitioner", "ocmw-jette", false, acceptedAt, null, 0, 0, null, cancelledAt, null,
-                    completedAt, outcome, null, null, null, null, revision, position % 256);
+            return new ReferralFact(
+                    position,
+                    submittedAt,
+                    municipality,
+                    municipality,
+                    "noord",
+                    themes,
+                    referrer,
+                    "general-practitioner",
+                    "ocmw-jette",
+                    false,
+                    acceptedAt,
+                    null,
+                    0,
+                    0,
+                    null,
+                    cancelledAt,
+                    null,
+                    completedAt,
+                    outcome,
+                    null,
+                    null,
+                    null,
+                    null,
+                    revision,
+                    position % 256);
         }
     }
 
@@ -93,7 +116,8 @@ final class Referrals implements ReferralFacts.Source {
                 changed.add(position);
             }
         }
-        changed.stream().sorted(Comparator.comparingLong(position -> referrals.get(position - 1).revision))
+        changed.stream()
+                .sorted(Comparator.comparingLong(position -> referrals.get(position - 1).revision))
                 .forEach(position -> row.accept(referrals.get(position - 1).fact(position)));
         return 1;
     }

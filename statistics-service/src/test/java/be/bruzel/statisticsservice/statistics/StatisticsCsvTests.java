@@ -15,14 +15,25 @@ class StatisticsCsvTests {
 
     @Test
     void aGroupNameThatASpreadsheetWouldRunAsAFormulaIsWrittenAsText() {
-        StatisticsReport report = new StatisticsReport("organisation", "month", YearMonth.of(2026, 1), YearMonth.of(2026, 1), 5,
-                List.of(new StatisticsReport.Row("evil", "=HYPERLINK(\"http://evil.example\";\"x\")", "2026-01",
-                        Map.of("submitted", 7), List.of())));
+        StatisticsReport report = new StatisticsReport(
+                "organisation",
+                "month",
+                YearMonth.of(2026, 1),
+                YearMonth.of(2026, 1),
+                5,
+                List.of(new StatisticsReport.Row(
+                        "evil",
+                        "=HYPERLINK(\"http://evil.example\";\"x\")",
+                        "2026-01",
+                        Map.of("submitted", 7),
+                        List.of())));
 
         String written = csv.write(report, Locale.of("nl"));
 
-        assertThat(written).contains("\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"x\"\")\"")
-                .doesNotContain(";=", ";\"=").contains(";7;");
+        assertThat(written)
+                .contains("\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"x\"\")\"")
+                .doesNotContain(";=", ";\"=")
+                .contains(";7;");
     }
 
     private static ResourceBundleMessageSource messages() {

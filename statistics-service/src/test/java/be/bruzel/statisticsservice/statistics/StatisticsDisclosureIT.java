@@ -37,9 +37,12 @@ class StatisticsDisclosureIT extends StatisticsScenario {
         }
         clock.set(Instant.parse("2023-12-11T09:00:00Z"));
         submitAll(GP, "finances", 1);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                row(statistics(ANALYST, "by=none&period=month&from=2023-07&to=2023-12"), null, null).figures()
-                        .get("submitted") != null && projected() >= 56);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> row(statistics(ANALYST, "by=none&period=month&from=2023-07&to=2023-12"), null, null)
+                                        .figures()
+                                        .get("submitted")
+                                != null
+                        && projected() >= 56);
 
         List<Long> differences = new ArrayList<>();
         for (String from : months) {
@@ -51,14 +54,20 @@ class StatisticsDisclosureIT extends StatisticsScenario {
             }
         }
 
-        assertThat(differences).as("what subtraction gives for the one referral").hasSize(10)
+        assertThat(differences)
+                .as("what subtraction gives for the one referral")
+                .hasSize(10)
                 .anySatisfy(difference -> assertThat(difference).isNotEqualTo(1L));
-        assertThat(differences.stream().distinct().count()).as("the attacker gets several answers: " + differences)
+        assertThat(differences.stream().distinct().count())
+                .as("the attacker gets several answers: " + differences)
                 .isGreaterThan(1);
-        assertThat(total("from=2023-07&to=2023-12")).as("the same question, the same answer")
+        assertThat(total("from=2023-07&to=2023-12"))
+                .as("the same question, the same answer")
                 .isEqualTo(total("from=2023-07&to=2023-12"));
         assertThat(row(statistics(ANALYST, "by=none&period=month&from=2023-12&to=2023-12"), null, "2023-12")
-                .suppressed()).as("the month alone is suppressed as ever").contains("submitted");
+                        .suppressed())
+                .as("the month alone is suppressed as ever")
+                .contains("submitted");
     }
 
     @Test
@@ -66,8 +75,11 @@ class StatisticsDisclosureIT extends StatisticsScenario {
         clock.set(Instant.parse("2024-03-11T09:00:00Z"));
         submitAll(GP, "finances", 6);
         String query = "by=none&period=month&from=2024-03&to=2024-03";
-        await().atMost(Duration.ofSeconds(30)).until(() -> row(statistics(ANALYST, query), null, "2024-03")
-                .figures().get("submitted") != null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> row(statistics(ANALYST, query), null, "2024-03")
+                                .figures()
+                                .get("submitted")
+                        != null);
 
         Row march = row(statistics(ANALYST, query), null, "2024-03");
 
@@ -82,23 +94,30 @@ class StatisticsDisclosureIT extends StatisticsScenario {
         submitAll(GP, "finances", 8);
         submitAll(PHARMACIST, "housing", 2);
         String query = "by=theme&period=month&from=2024-05&to=2024-05";
-        await().atMost(Duration.ofSeconds(30)).until(() -> row(statistics(ANALYST, query), null, "2024-05")
-                .figures().get("submitted") != null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> row(statistics(ANALYST, query), null, "2024-05")
+                                .figures()
+                                .get("submitted")
+                        != null);
         String report = statistics(ANALYST, query);
 
         assertThat(row(report, "housing", "2024-05").suppressed()).contains("submitted");
-        assertThat(row(report, "finances", "2024-05").suppressed()).as("complementary")
+        assertThat(row(report, "finances", "2024-05").suppressed())
+                .as("complementary")
                 .contains("submitted");
     }
 
     private long total(String range) throws Exception {
         Number submitted = (Number) row(statistics(ANALYST, "by=none&period=month&" + range), null, null)
-                .figures().get("submitted");
+                .figures()
+                .get("submitted");
         return submitted.longValue();
     }
 
     private long projected() {
         return jdbc.sql("SELECT count(*) FROM statistics_referral WHERE submitted_at >= '2023-07-01' "
-                + "AND submitted_at < '2024-01-01'").query(Long.class).single();
+                        + "AND submitted_at < '2024-01-01'")
+                .query(Long.class)
+                .single();
     }
 }

@@ -52,10 +52,13 @@ abstract class StatisticsScenario {
 
     @Autowired
     MockMvcTester mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     KafkaTemplate<String, CloudEvent> kafka;
+
     @Autowired
     SettableClock clock;
 
@@ -75,8 +78,7 @@ abstract class StatisticsScenario {
     }
 
     /** Where the person lives, as referral-service resolved it on the day of submission. */
-    record Residence(String postcode, String municipalityNis, String areaId, String careZoneCode) {
-    }
+    record Residence(String postcode, String municipalityNis, String areaId, String careZoneCode) {}
 
     static final Residence JETTE = new Residence("1090", "21010", "21010", "noord");
     static final Residence ETTERBEEK = new Residence("1040", "21005", "21005", "zuidoost");
@@ -90,16 +92,30 @@ abstract class StatisticsScenario {
      * in zone Noord to CAW (the day centre is full), anything else to the zone's helpdesk (an unmet need).
      */
     List<UUID> submitAll(Referrer referrer, Residence residence, String theme, int times) {
-        String organisation = theme.equals("finances") && residence.areaId().equals("21010") ? "ocmw-jette"
-                : theme.equals("loneliness") && residence.careZoneCode().equals("noord") ? "caw-brussel"
-                : "helpdesk-" + residence.careZoneCode();
+        String organisation = theme.equals("finances") && residence.areaId().equals("21010")
+                ? "ocmw-jette"
+                : theme.equals("loneliness") && residence.careZoneCode().equals("noord")
+                        ? "caw-brussel"
+                        : "helpdesk-" + residence.careZoneCode();
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             UUID id = UUID.randomUUID();
             receivers.put(id, organisation);
-            publish(new ReferralSubmitted(UUID.randomUUID(), clock.instant(), id, referrer.userId(), List.of(theme),
-                    residence.postcode(), "nl", "ROUTINE", residence.municipalityNis(), residence.areaId(),
-                    residence.careZoneCode(), organisation, null, organisation.startsWith("helpdesk-"),
+            publish(new ReferralSubmitted(
+                    UUID.randomUUID(),
+                    clock.instant(),
+                    id,
+                    referrer.userId(),
+                    List.of(theme),
+                    residence.postcode(),
+                    "nl",
+                    "ROUTINE",
+                    residence.municipalityNis(),
+                    residence.areaId(),
+                    residence.careZoneCode(),
+                    organisation,
+                    null,
+                    organisation.startsWith("helpdesk-"),
                     referrer.profession()));
             ids.add(id);
         }
@@ -111,8 +127,15 @@ abstract class StatisticsScenario {
     }
 
     void contact(UUID referral, boolean reached) {
-        publish(new ContactAttemptLogged(UUID.randomUUID(), clock.instant(), referral, UUID.randomUUID(),
-                receivers.get(referral), clock.instant(), "PHONE", reached));
+        publish(new ContactAttemptLogged(
+                UUID.randomUUID(),
+                clock.instant(),
+                referral,
+                UUID.randomUUID(),
+                receivers.get(referral),
+                clock.instant(),
+                "PHONE",
+                reached));
     }
 
     void complete(UUID referral, String outcome) {
@@ -120,13 +143,14 @@ abstract class StatisticsScenario {
     }
 
     void cancel(UUID referral) {
-        publish(new ReferralCancelled(UUID.randomUUID(), clock.instant(), referral, "referrer", receivers.get(referral)));
+        publish(new ReferralCancelled(
+                UUID.randomUUID(), clock.instant(), referral, "referrer", receivers.get(referral)));
     }
 
     /** Declined by the last candidate: back with the referrer. */
     void decline(UUID referral) {
-        publish(new ReferralDeclined(UUID.randomUUID(), clock.instant(), referral, receivers.get(referral), null,
-                "NOT_OUR_OFFER", false));
+        publish(new ReferralDeclined(
+                UUID.randomUUID(), clock.instant(), referral, receivers.get(referral), null, "NOT_OUR_OFFER", false));
     }
 
     void rate(UUID referral, String raterRole, int score) {
@@ -135,7 +159,8 @@ abstract class StatisticsScenario {
 
     /** What referral-service's follow-up publishes for a referral that waits too long for an answer. */
     void remind(UUID referral) {
-        publish(new ReferralReminderDue(UUID.randomUUID(), clock.instant(), referral, receivers.get(referral), null, 2));
+        publish(new ReferralReminderDue(
+                UUID.randomUUID(), clock.instant(), referral, receivers.get(referral), null, 2));
     }
 
     void publish(ReferralEvent event) {
@@ -163,11 +188,10 @@ abstract class StatisticsScenario {
     static Row row(String report, String group, String period) {
         List<Map<String, Object>> rows = JsonPath.read(report, "$.rows");
         return rows.stream()
-                .filter(row -> Objects.equals(row.get("group"), group)
-                        && Objects.equals(row.get("period"), period))
+                .filter(row -> Objects.equals(row.get("group"), group) && Objects.equals(row.get("period"), period))
                 .findFirst()
-                .map(row -> new Row((String) row.get("name"), (Map<String, Object>) row.get("figures"),
-                        (List<String>) row.get("suppressed")))
+                .map(row -> new Row((String) row.get("name"), (Map<String, Object>) row.get("figures"), (List<String>)
+                        row.get("suppressed")))
                 .orElseThrow(() -> new AssertionError("no row " + group + " " + period + " in " + report));
     }
 

@@ -39,21 +39,29 @@ public final class DirectoryWorld {
     private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
     private static final LocalDate SINCE = LocalDate.parse("2020-01-01");
 
-    private DirectoryWorld() {
-    }
+    private DirectoryWorld() {}
 
     public static List<DirectoryEvent> events() {
         return List.of(
-                theme("loneliness", true), theme("finances", true), theme("housing", true), theme("retired", false),
-                new CareZoneChanged(id(), AT, "noord", "bruzel", "Noord", "Nord", "helpdesk.noord@bruzel.example",
+                theme("loneliness", true),
+                theme("finances", true),
+                theme("housing", true),
+                theme("retired", false),
+                new CareZoneChanged(
+                        id(), AT, "noord", "bruzel", "Noord", "Nord", "helpdesk.noord@bruzel.example", null),
+                new CareZoneChanged(
+                        id(),
+                        AT,
+                        "zuidoost",
+                        "bruzel",
+                        "Zuidoost",
+                        "Sud-Est",
+                        "helpdesk.zuidoost@bruzel.example",
                         null),
-                new CareZoneChanged(id(), AT, "zuidoost", "bruzel", "Zuidoost", "Sud-Est",
-                        "helpdesk.zuidoost@bruzel.example", null),
                 area("21010", "21010", "Jette", "Jette", List.of("1090"), "noord"),
                 area("21004-haren", "21004", "Haren", "Haren", List.of("1130"), "noord"),
                 area("21005", "21005", "Etterbeek", "Etterbeek", List.of("1040"), "zuidoost"),
-                area("21004-europese-wijk", "21004", "Europese wijk", "Quartier européen", List.of("1040"),
-                        "zuidoost"),
+                area("21004-europese-wijk", "21004", "Europese wijk", "Quartier européen", List.of("1040"), "zuidoost"),
                 service(OCMW_JETTE, "ocmw-jette", List.of("nl", "fr"), "OPEN"),
                 service(CAW_NOORD, "caw-brussel", List.of("nl"), "OPEN"),
                 service(LDC_JETTE, "ldc-jette", List.of("nl"), "FULL"),
@@ -97,13 +105,35 @@ public final class DirectoryWorld {
 
     private static AreaChanged area(String id, String nis, String nl, String fr, List<String> postcodes, String zone) {
         boolean brussel = nis.equals("21004");
-        return new AreaChanged(id(), AT, id, nis, "bruzel", nl, fr, postcodes,
-                List.of(new ZonePeriod(zone, SINCE, null)), brussel ? "Brussel" : nl, brussel ? "Bruxelles" : fr);
+        return new AreaChanged(
+                id(),
+                AT,
+                id,
+                nis,
+                "bruzel",
+                nl,
+                fr,
+                postcodes,
+                List.of(new ZonePeriod(zone, SINCE, null)),
+                brussel ? "Brussel" : nl,
+                brussel ? "Bruxelles" : fr);
     }
 
     private static ServiceChanged service(String id, String organisation, List<String> languages, String capacity) {
-        return new ServiceChanged(id(), AT, id, organisation, id, id, true, List.of(), languages, List.of(), capacity,
-                null, "intake@" + organisation + ".example");
+        return new ServiceChanged(
+                id(),
+                AT,
+                id,
+                organisation,
+                id,
+                id,
+                true,
+                List.of(),
+                languages,
+                List.of(),
+                capacity,
+                null,
+                "intake@" + organisation + ".example");
     }
 
     private static UUID id() {

@@ -16,26 +16,47 @@ import org.springframework.stereotype.Repository;
  */
 public final class ServiceArchitecture {
 
-    private ServiceArchitecture() {
-    }
+    private ServiceArchitecture() {}
 
     public static void check(String basePackage) {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
 
-        slices().matching(basePackage + ".(*)..").should().beFreeOfCycles()
-                .allowEmptyShould(true).check(classes);
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate.orm..")
-                .because("SQL is plain and visible: JdbcClient, no JPA").check(classes);
-        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired")
-                .because("dependencies come through constructors").check(classes);
-        noClasses().that().areNotAnnotatedWith(Repository.class).and().areNotAnnotatedWith(Configuration.class)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc.core..")
+        slices().matching(basePackage + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .allowEmptyShould(true)
+                .check(classes);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.persistence..", "org.hibernate.orm..")
+                .because("SQL is plain and visible: JdbcClient, no JPA")
+                .check(classes);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired")
+                .because("dependencies come through constructors")
+                .check(classes);
+        noClasses()
+                .that()
+                .areNotAnnotatedWith(Repository.class)
+                .and()
+                .areNotAnnotatedWith(Configuration.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc.core..")
                 .because("SQL lives in the repository of its feature (a configuration may hand a library the database)")
                 .check(classes);
-        noClasses().that().resideInAPackage(basePackage + "..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka.clients.producer..")
-                .because("events leave a service through the outbox, never straight from a feature").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage(basePackage + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.kafka.clients.producer..")
+                .because("events leave a service through the outbox, never straight from a feature")
+                .check(classes);
     }
 }

@@ -18,5 +18,4 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(properties = "management.server.port=")
 @AutoConfigureMockMvc
 @Import({PlatformInfrastructureConfiguration.class, TestTokens.Decoder.class})
-public @interface ServiceIntegrationTest {
-}
+public @interface ServiceIntegrationTest {}

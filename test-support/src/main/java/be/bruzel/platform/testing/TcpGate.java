@@ -63,7 +63,8 @@ public final class TcpGate implements AutoCloseable {
     }
 
     private static void pipe(Socket from, Socket to) {
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             in.transferTo(out);
         } catch (IOException connectionEnded) {
             // Either side hung up; the other side is closed below.

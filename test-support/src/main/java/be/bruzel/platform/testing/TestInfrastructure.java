@@ -34,14 +34,16 @@ public final class TestInfrastructure {
     private static String kafkaBootstrapServers;
     private static final Set<String> databases = new HashSet<>();
 
-    private TestInfrastructure() {
+    private TestInfrastructure() {}
+
+    public enum Kind {
+        CONTAINERS,
+        EMBEDDED
     }
 
-    public enum Kind { CONTAINERS, EMBEDDED }
-
     public static Kind kind() {
-        String chosen = System.getProperty("platform.test.infrastructure",
-                System.getenv().getOrDefault("PLATFORM_TEST_INFRASTRUCTURE", "auto"));
+        String chosen = System.getProperty(
+                "platform.test.infrastructure", System.getenv().getOrDefault("PLATFORM_TEST_INFRASTRUCTURE", "auto"));
         if (!chosen.equalsIgnoreCase("auto")) {
             return Kind.valueOf(chosen.toUpperCase(Locale.ROOT));
         }
@@ -61,8 +63,11 @@ public final class TestInfrastructure {
                 case CONTAINERS -> {
                     var container = new PostgreSQLContainer("postgres:18-alpine");
                     container.start();
-                    yield new Postgres(container.getHost(), container.getFirstMappedPort(),
-                            container.getUsername(), container.getPassword());
+                    yield new Postgres(
+                            container.getHost(),
+                            container.getFirstMappedPort(),
+                            container.getUsername(),
+                            container.getPassword());
                 }
                 case EMBEDDED -> {
                     try {
@@ -83,8 +88,9 @@ public final class TestInfrastructure {
     public static synchronized String database(String name) {
         Postgres server = postgres();
         if (databases.add(name)) {
-            try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"),
-                    server.username(), server.password()); Statement statement = connection.createStatement()) {
+            try (Connection connection = DriverManager.getConnection(
+                            server.jdbcUrl("postgres"), server.username(), server.password());
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE \"" + name + "\"");
             } catch (SQLException e) {
                 if (!"42P04".equals(e.getSQLState())) {
@@ -98,8 +104,8 @@ public final class TestInfrastructure {
     /** A number one database answers, read directly as an auditor would, e.g. {@code SELECT count(*) ...}. */
     public static long count(String database, String sql, Object... parameters) throws SQLException {
         Postgres server = postgres();
-        try (Connection connection = DriverManager.getConnection(database(database), server.username(),
-                server.password());
+        try (Connection connection =
+                        DriverManager.getConnection(database(database), server.username(), server.password());
                 PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
@@ -114,8 +120,9 @@ public final class TestInfrastructure {
     /** A change to one database, made directly as an operator would. */
     public static void update(String database, String sql) throws SQLException {
         Postgres server = postgres();
-        try (Connection connection = DriverManager.getConnection(database(database), server.username(),
-                server.password()); Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection(database(database), server.username(), server.password());
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate(sql);
         }
     }

@@ -1,9 +1,9 @@
 package be.bruzel.platform.testing;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jose.JOSEException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +35,14 @@ public final class TestTokens {
 
     public static final String ISSUER = "http://identity.test";
     /** Whom the identity provider makes access tokens for: the services of the platform. */
-    public static final List<String> AUDIENCE = List.of("referral-service", "directory-service", "notification-service",
-            "statistics-service");
+    public static final List<String> AUDIENCE =
+            List.of("referral-service", "directory-service", "notification-service", "statistics-service");
+
     private static final String ACCESS_TOKEN = "at+jwt";
 
     private static final RSAKey KEY = generate();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A token of a user with the given roles (claim values) acting for an organisation, or none. */
     public static String token(String userId, List<String> roles, String organisationId) {
@@ -51,22 +51,34 @@ public final class TestTokens {
 
     /** Likewise, with more claims, e.g. {@code email} and {@code locale}. */
     public static String token(String userId, List<String> roles, String organisationId, Map<String, Object> more) {
-        return sign(KEY, ACCESS_TOKEN, claims(userId, roles, organisationId, more).audience(AUDIENCE).build());
+        return sign(
+                KEY,
+                ACCESS_TOKEN,
+                claims(userId, roles, organisationId, more).audience(AUDIENCE).build());
     }
 
     /** A valid token of another audience: meant for some other system that trusts the same provider. */
     public static String bearerForAnotherAudience(String userId, List<String> roles) {
-        return "Bearer " + sign(KEY, ACCESS_TOKEN, claims(userId, roles, null, Map.of()).audience(List.of("payroll"))
-                .build());
+        return "Bearer "
+                + sign(
+                        KEY,
+                        ACCESS_TOKEN,
+                        claims(userId, roles, null, Map.of())
+                                .audience(List.of("payroll"))
+                                .build());
     }
 
     /** An ID token: signed by the provider, for the platform, with roles even, but no access token (typ JWT). */
     public static String bearerIdToken(String userId, List<String> roles) {
-        return "Bearer " + sign(KEY, "JWT", claims(userId, roles, null, Map.of()).audience(AUDIENCE).build());
+        return "Bearer "
+                + sign(
+                        KEY,
+                        "JWT",
+                        claims(userId, roles, null, Map.of()).audience(AUDIENCE).build());
     }
 
-    private static JwtClaimsSet.Builder claims(String userId, List<String> roles, String organisationId,
-            Map<String, Object> more) {
+    private static JwtClaimsSet.Builder claims(
+            String userId, List<String> roles, String organisationId, Map<String, Object> more) {
         var claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(userId)
@@ -93,15 +105,21 @@ public final class TestTokens {
     /** An otherwise valid token signed by a key the service does not trust. */
     public static String foreignBearer() {
         RSAKey stranger = generate();
-        var claims = JwtClaimsSet.builder().issuer(ISSUER).subject("intruder").audience(AUDIENCE)
-                .expiresAt(Instant.now().plusSeconds(600)).claim("roles", List.of("administrator")).build();
+        var claims = JwtClaimsSet.builder()
+                .issuer(ISSUER)
+                .subject("intruder")
+                .audience(AUDIENCE)
+                .expiresAt(Instant.now().plusSeconds(600))
+                .claim("roles", List.of("administrator"))
+                .build();
         return "Bearer " + sign(stranger, ACCESS_TOKEN, claims);
     }
 
     private static String sign(RSAKey key, String type, JwtClaimsSet claims) {
         var encoder = new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(key)));
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).type(type).build(),
-                claims)).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(SignatureAlgorithm.RS256).type(type).build(), claims))
+                .getTokenValue();
     }
 
     private static RSAKey generate() {
@@ -119,17 +137,20 @@ public final class TestTokens {
     @TestConfiguration(proxyBeanMethods = false)
     public static class Decoder {
         @Bean
-        JwtDecoder testJwtDecoder(ObjectProvider<OAuth2TokenValidator<Jwt>> serviceValidators,
+        JwtDecoder testJwtDecoder(
+                ObjectProvider<OAuth2TokenValidator<Jwt>> serviceValidators,
                 @Value("${spring.security.oauth2.resourceserver.jwt.audiences}") List<String> audiences)
                 throws JOSEException {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(KEY.toRSAPublicKey()).build();
-            List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(new JwtIssuerValidator(ISSUER),
-                    new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+            NimbusJwtDecoder decoder =
+                    NimbusJwtDecoder.withPublicKey(KEY.toRSAPublicKey()).build();
+            List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(
+                    new JwtIssuerValidator(ISSUER),
+                    new JwtClaimValidator<List<String>>(
+                            JwtClaimNames.AUD,
                             audience -> audience != null && audience.stream().anyMatch(audiences::contains))));
             serviceValidators.orderedStream().forEach(validators::add);
             decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
             return decoder;
         }
     }
-
 }

@@ -13,11 +13,12 @@ public final class SpreadsheetCells {
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+([.,]\\d+)?");
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private SpreadsheetCells() {
-    }
+    private SpreadsheetCells() {}
 
     public static String neutralised(String cell) {
-        if (cell == null || cell.isEmpty() || FORMULA_STARTS.indexOf(cell.charAt(0)) < 0
+        if (cell == null
+                || cell.isEmpty()
+                || FORMULA_STARTS.indexOf(cell.charAt(0)) < 0
                 || NUMBER.matcher(cell).matches()) {
             return cell;
         }
@@ -26,7 +27,10 @@ public final class SpreadsheetCells {
 
     /** The cell as it was before {@link #neutralised}: an import of the platform's own export reads what was written. */
     public static String restored(String cell) {
-        if (cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0) {
+        if (cell != null
+                && cell.length() > 1
+                && cell.charAt(0) == '\''
+                && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0) {
             return cell.substring(1);
         }
         return cell;

@@ -27,9 +27,10 @@ public class ProcessedEvents {
                 INSERT INTO processed_event (consumer, event_id) VALUES (:consumer, :eventId)
                 ON CONFLICT DO NOTHING
                 """)
-                .param("consumer", consumer)
-                .param("eventId", eventId)
-                .update() == 1;
+                        .param("consumer", consumer)
+                        .param("eventId", eventId)
+                        .update()
+                == 1;
     }
 
     /**

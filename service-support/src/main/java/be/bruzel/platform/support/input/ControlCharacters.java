@@ -6,8 +6,7 @@ package be.bruzel.platform.support.input;
  */
 final class ControlCharacters {
 
-    private ControlCharacters() {
-    }
+    private ControlCharacters() {}
 
     static boolean in(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {

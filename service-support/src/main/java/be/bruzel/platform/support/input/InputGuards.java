@@ -16,8 +16,8 @@ public class InputGuards implements WebMvcConfigurer {
 
     @Bean
     JsonMapperBuilderCustomizer textsWithoutControlCharacters() {
-        return builder -> builder.addModule(new SimpleModule("platform-texts")
-                .addDeserializer(String.class, new TextDeserializer()));
+        return builder -> builder.addModule(
+                new SimpleModule("platform-texts").addDeserializer(String.class, new TextDeserializer()));
     }
 
     @Override

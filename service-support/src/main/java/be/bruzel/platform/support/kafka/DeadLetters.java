@@ -26,8 +26,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 public final class DeadLetters {
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     public static DefaultErrorHandler errorHandler(ProducerFactory<?, ?> producers, Duration maxRetryTime) {
         Map<String, Object> config = new LinkedHashMap<>(producers.getConfigurationProperties());
@@ -35,9 +34,10 @@ public final class DeadLetters {
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
         byType.put(CloudEvent.class, new CloudEventSerializer());
-        var factory = new DefaultKafkaProducerFactory<Object, Object>(config, null,
-                new DelegatingByTypeSerializer(byType, true));
-        var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(factory),
+        var factory = new DefaultKafkaProducerFactory<Object, Object>(
+                config, null, new DelegatingByTypeSerializer(byType, true));
+        var recoverer = new DeadLetterPublishingRecoverer(
+                new KafkaTemplate<>(factory),
                 (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);

@@ -15,16 +15,15 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 /** Reads the events out of the records a consumer polled. */
 public final class EventBatches {
 
-    private EventBatches() {
-    }
+    private EventBatches() {}
 
     /**
      * The events of a batch of the given kind, each once, in order. A record that cannot be read
      * fails the batch at its index: those before it are committed, it goes to the dead-letter topic
      * (not retried, see {@link DeadLetters}), and those after it follow.
      */
-    public static <T extends DomainEvent> Map<UUID, T> decode(List<ConsumerRecord<String, CloudEvent>> records,
-            Class<T> kind) {
+    public static <T extends DomainEvent> Map<UUID, T> decode(
+            List<ConsumerRecord<String, CloudEvent>> records, Class<T> kind) {
         Map<UUID, T> events = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             try {
@@ -40,8 +39,7 @@ public final class EventBatches {
      * @return the record's event, or empty when it is of a type this reader does not know or of another kind
      * @throws UnreadableEventException when the record is not a readable event
      */
-    public static <T extends DomainEvent> Optional<T> decode(ConsumerRecord<String, CloudEvent> record,
-            Class<T> kind) {
+    public static <T extends DomainEvent> Optional<T> decode(ConsumerRecord<String, CloudEvent> record, Class<T> kind) {
         if (record.value() == null) {
             throw new UnreadableEventException("Not a CloudEvent: the deserializer could not read it");
         }

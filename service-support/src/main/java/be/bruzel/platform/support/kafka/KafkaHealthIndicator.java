@@ -25,7 +25,8 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
         String clusterId = cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        int brokers = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+        int brokers =
+                cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
         builder.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers);
     }
 

@@ -23,22 +23,26 @@ public record PlatformTopics(List<Declared> topics) {
      * @param compacted keep only the newest record per key (for topics that carry current state)
      * @param keptForever never delete records by age: the topic is an event log that read models are rebuilt from
      */
-    public record Declared(String name, int partitions, short replicas, boolean compacted, boolean keptForever) {
-    }
+    public record Declared(String name, int partitions, short replicas, boolean compacted, boolean keptForever) {}
 
     public NewTopic[] newTopics() {
-        return topics.stream().flatMap(topic -> {
-            TopicBuilder builder = TopicBuilder.name(topic.name())
-                    .partitions(topic.partitions()).replicas(topic.replicas());
-            if (topic.compacted()) {
-                builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-            }
-            if (topic.keptForever()) {
-                builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
-            }
-            NewTopic deadLetters = TopicBuilder.name(Topics.deadLetterOf(topic.name()))
-                    .partitions(topic.partitions()).replicas(topic.replicas()).build();
-            return Stream.of(builder.build(), deadLetters);
-        }).toArray(NewTopic[]::new);
+        return topics.stream()
+                .flatMap(topic -> {
+                    TopicBuilder builder = TopicBuilder.name(topic.name())
+                            .partitions(topic.partitions())
+                            .replicas(topic.replicas());
+                    if (topic.compacted()) {
+                        builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+                    }
+                    if (topic.keptForever()) {
+                        builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
+                    }
+                    NewTopic deadLetters = TopicBuilder.name(Topics.deadLetterOf(topic.name()))
+                            .partitions(topic.partitions())
+                            .replicas(topic.replicas())
+                            .build();
+                    return Stream.of(builder.build(), deadLetters);
+                })
+                .toArray(NewTopic[]::new);
     }
 }

@@ -24,21 +24,24 @@ public class OutboxAutoConfiguration {
 
     /** Kafka's own defaults, for a producer that does not set them. */
     private static final long DEFAULT_MAX_BLOCK_MS = 60_000;
+
     private static final long DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
 
     @Bean
-    OutboxRelay outboxRelay(KafkaTemplate<String, CloudEvent> kafka,
-            @Value("${spring.application.name}") String application) {
+    OutboxRelay outboxRelay(
+            KafkaTemplate<String, CloudEvent> kafka, @Value("${spring.application.name}") String application) {
         return new OutboxRelay(kafka, new CloudEventCodec("/" + application));
     }
 
     @Bean
-    OutboxResubmission outboxResubmission(IncompleteEventPublications incomplete, ProducerFactory<?, ?> producers,
+    OutboxResubmission outboxResubmission(
+            IncompleteEventPublications incomplete,
+            ProducerFactory<?, ?> producers,
             @Value("${platform.outbox.resubmit-after:PT30S}") Duration resubmitAfter,
             @Value("${platform.outbox.resubmit-every:PT20S}") Duration resubmitEvery) {
         Map<String, Object> producer = producers.getConfigurationProperties();
-        Duration attemptBound = Duration.ofMillis(
-                millis(producer, ProducerConfig.MAX_BLOCK_MS_CONFIG, DEFAULT_MAX_BLOCK_MS)
+        Duration attemptBound =
+                Duration.ofMillis(millis(producer, ProducerConfig.MAX_BLOCK_MS_CONFIG, DEFAULT_MAX_BLOCK_MS)
                         + millis(producer, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DEFAULT_DELIVERY_TIMEOUT_MS));
         return new OutboxResubmission(incomplete, resubmitAfter, resubmitEvery, attemptBound);
     }

@@ -34,6 +34,7 @@ public class OutboxRelay {
     @Async
     @TransactionalEventListener
     public void relay(DomainEvent event) throws ExecutionException, InterruptedException {
-        kafka.send(new ProducerRecord<>(Topics.of(event), event.subject(), codec.encode(event))).get();
+        kafka.send(new ProducerRecord<>(Topics.of(event), event.subject(), codec.encode(event)))
+                .get();
     }
 }

@@ -19,8 +19,11 @@ public class OutboxResubmission {
      * @param attemptBound the longest one send can take, from the producer's settings
      * @throws IllegalStateException when resubmission runs could overlap a send attempt
      */
-    public OutboxResubmission(IncompleteEventPublications incomplete, Duration resubmitAfter,
-            Duration resubmitEvery, Duration attemptBound) {
+    public OutboxResubmission(
+            IncompleteEventPublications incomplete,
+            Duration resubmitAfter,
+            Duration resubmitEvery,
+            Duration attemptBound) {
         if (resubmitEvery.compareTo(attemptBound) <= 0 || resubmitAfter.compareTo(attemptBound) <= 0) {
             throw new IllegalStateException("platform.outbox.resubmit-every (" + resubmitEvery
                     + ") and resubmit-after (" + resubmitAfter + ") must exceed the longest send attempt ("
@@ -30,7 +33,8 @@ public class OutboxResubmission {
         this.resubmitAfter = resubmitAfter;
     }
 
-    @Scheduled(fixedDelayString = "${platform.outbox.resubmit-every:PT20S}",
+    @Scheduled(
+            fixedDelayString = "${platform.outbox.resubmit-every:PT20S}",
             initialDelayString = "${platform.outbox.resubmit-every:PT20S}")
     public void resubmit() {
         incomplete.resubmitIncompletePublicationsOlderThan(resubmitAfter);

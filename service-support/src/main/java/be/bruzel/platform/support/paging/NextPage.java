@@ -13,8 +13,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public final class NextPage {
 
-    private NextPage() {
-    }
+    private NextPage() {}
 
     public static <T> ResponseEntity<List<T>> of(HttpServletRequest request, List<T> page, int number, int size) {
         return ok(request, page.size() >= size, number).body(page);
@@ -24,8 +23,11 @@ public final class NextPage {
     public static ResponseEntity.BodyBuilder ok(HttpServletRequest request, boolean full, int number) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (full) {
-            String next = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
-                    .replaceQueryParam("page", number + 1).build().toUriString();
+            String next = UriComponentsBuilder.fromPath(request.getRequestURI())
+                    .query(request.getQueryString())
+                    .replaceQueryParam("page", number + 1)
+                    .build()
+                    .toUriString();
             answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
         return answer;

@@ -48,8 +48,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidField> fields = Stream.concat(
                         ex.getBindingResult().getFieldErrors().stream()
                                 .map(error -> new InvalidField(error.getField(), error.getDefaultMessage())),
@@ -60,19 +60,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidField> fields = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new InvalidField(result.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
+                        .map(error -> new InvalidField(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return invalid(fields, ex, headers, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = ex.getMostSpecificCause() instanceof JacksonException jackson ? fieldPath(jackson) : "";
         if (field.isEmpty()) {
             return problem(ex, HttpStatus.BAD_REQUEST, "problem.unreadable", headers, request);
@@ -80,25 +80,32 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         // Texts are always readable as such; one that is refused holds a control character (InputGuards).
         boolean controlCharacter = ex.getMostSpecificCause() instanceof InvalidFormatException format
                 && format.getTargetType() == String.class;
-        return invalid(List.of(new InvalidField(field,
-                text(controlCharacter ? "problem.field.control-character" : "problem.field.unreadable"))),
-                ex, headers, request);
+        return invalid(
+                List.of(new InvalidField(
+                        field,
+                        text(controlCharacter ? "problem.field.control-character" : "problem.field.unreadable"))),
+                ex,
+                headers,
+                request);
     }
 
     /** Validation of a service method outside the web layer, e.g. a {@code @Validated} component. */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
         List<InvalidField> fields = ex.getConstraintViolations().stream()
-                .map(violation -> new InvalidField(lastNode(violation.getPropertyPath().toString()),
-                        violation.getMessage()))
+                .map(violation ->
+                        new InvalidField(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
                 .toList();
         return invalid(fields, ex, new HttpHeaders(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
-        return invalid(List.of(new InvalidField(ex.getName(), text("problem.field.unreadable"))),
-                ex, new HttpHeaders(), request);
+        return invalid(
+                List.of(new InvalidField(ex.getName(), text("problem.field.unreadable"))),
+                ex,
+                new HttpHeaders(),
+                request);
     }
 
     /** Thrown when a domain rule refuses the request; the code names the message. */
@@ -148,8 +155,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ex, HttpStatus.INTERNAL_SERVER_ERROR, "problem.unexpected", new HttpHeaders(), request);
     }
 
-    private ResponseEntity<Object> invalid(List<InvalidField> fields, Exception ex, HttpHeaders headers,
-            WebRequest request) {
+    private ResponseEntity<Object> invalid(
+            List<InvalidField> fields, Exception ex, HttpHeaders headers, WebRequest request) {
         String names = fields.stream().map(InvalidField::field).distinct().collect(Collectors.joining(", "));
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.invalid", names));
         body.setTitle(text("problem.title.400"));
@@ -157,8 +164,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    private ResponseEntity<Object> problem(Exception ex, HttpStatus status, String detailCode, HttpHeaders headers,
-            WebRequest request) {
+    private ResponseEntity<Object> problem(
+            Exception ex, HttpStatus status, String detailCode, HttpHeaders headers, WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, text(detailCode));
         body.setTitle(text("problem.title." + status.value()));
         return handleExceptionInternal(ex, body, headers, status, request);
@@ -181,6 +188,5 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** One field at fault and why, in the caller's language. */
-    public record InvalidField(String field, String message) {
-    }
+    public record InvalidField(String field, String message) {}
 }

@@ -21,8 +21,8 @@ public class ProblemResponseWriter {
         this.json = json;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-            String detailCode) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailCode)
+            throws IOException {
         Locale locale = ProblemMessages.negotiate(request.getHeader("Accept-Language"));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.get(detailCode, locale));
         problem.setTitle(messages.get("problem.title." + status.value(), locale));

@@ -14,8 +14,14 @@ import java.util.Set;
  * @param careZone the care zone a zone analyst works for, or {@value #WHOLE_REGION} for BruZEL's analysts, who
  *        see the whole region; an analyst without one sees nothing
  */
-public record Caller(String userId, String displayName, Set<Role> roles, Optional<String> organisationId,
-        Optional<String> profession, Optional<String> email, Optional<String> language,
+public record Caller(
+        String userId,
+        String displayName,
+        Set<Role> roles,
+        Optional<String> organisationId,
+        Optional<String> profession,
+        Optional<String> email,
+        Optional<String> language,
         Optional<String> careZone) {
 
     /** The care zone claim of an analyst of BruZEL, the first-line zone of the whole region. */

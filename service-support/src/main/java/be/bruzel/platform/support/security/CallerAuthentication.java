@@ -11,7 +11,9 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
     private final transient Jwt token;
 
     public CallerAuthentication(Caller caller, Jwt token) {
-        super(caller.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
+        super(caller.roles().stream()
+                .map(role -> new SimpleGrantedAuthority(role.authority()))
+                .toList());
         this.caller = caller;
         this.token = token;
         setAuthenticated(true);
@@ -31,5 +33,4 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
     public String getName() {
         return caller.userId();
     }
-
 }

@@ -27,7 +27,10 @@ public class CallerConverter implements Converter<Jwt, AbstractAuthenticationTok
                 .flatMap(Optional::stream)
                 .collect(Collectors.toSet());
         String displayName = Objects.requireNonNullElse(jwt.getClaimAsString(claims.displayName()), jwt.getSubject());
-        Caller caller = new Caller(jwt.getSubject(), displayName, roles,
+        Caller caller = new Caller(
+                jwt.getSubject(),
+                displayName,
+                roles,
                 Optional.ofNullable(jwt.getClaimAsString(claims.organisation())),
                 Optional.ofNullable(jwt.getClaimAsString(claims.profession())),
                 Optional.ofNullable(jwt.getClaimAsString(claims.email())),

@@ -1,10 +1,10 @@
 package be.bruzel.platform.support.security;
 
 import be.bruzel.platform.support.problem.ProblemResponseWriter;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -14,8 +14,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -30,8 +30,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 public class ResourceServerSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, TokenClaims claims, ProblemResponseWriter problems,
-            ObjectProvider<ApiAuthorizationRules> serviceRules) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            TokenClaims claims,
+            ProblemResponseWriter problems,
+            ObjectProvider<ApiAuthorizationRules> serviceRules)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge(exception));
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthorized");
@@ -40,18 +44,20 @@ public class ResourceServerSecurityConfiguration {
                 problems.write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
         http.authorizeHttpRequests(requests -> {
                     serviceRules.orderedStream().forEach(rules -> rules.apply(requests));
-                    requests.requestMatchers("/api/**").authenticated().anyRequest().permitAll();
+                    requests.requestMatchers("/api/**")
+                            .authenticated()
+                            .anyRequest()
+                            .permitAll();
                 })
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Bearer tokens are not sent by browsers on their own, so there is no CSRF to guard against.
                 .csrf(csrf -> csrf.disable())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerConverter(claims)))
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden));
+                .oauth2ResourceServer(
+                        server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerConverter(claims)))
+                                .authenticationEntryPoint(unauthorized)
+                                .accessDeniedHandler(forbidden))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
         return http.build();
     }
 
@@ -70,7 +76,8 @@ public class ResourceServerSecurityConfiguration {
      * description, which tells an attacker why a forged token failed.
      */
     static String challenge(AuthenticationException exception) {
-        return exception instanceof OAuth2AuthenticationException failed && failed.getError() instanceof BearerTokenError
+        return exception instanceof OAuth2AuthenticationException failed
+                        && failed.getError() instanceof BearerTokenError
                 ? "Bearer error=\"" + failed.getError().getErrorCode() + "\""
                 : "Bearer";
     }

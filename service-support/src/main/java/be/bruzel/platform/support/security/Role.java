@@ -29,6 +29,8 @@ public enum Role {
     }
 
     public static Optional<Role> fromClaim(String value) {
-        return Arrays.stream(values()).filter(role -> role.claimValue.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(role -> role.claimValue.equalsIgnoreCase(value))
+                .findFirst();
     }
 }

@@ -15,8 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param careZone claim with the care zone an analyst works for ({@code bruzel}: the whole region)
  */
 @ConfigurationProperties("platform.security.claims")
-public record TokenClaims(String roles, String organisation, String displayName, String profession, String email,
-        String language, String careZone) {
+public record TokenClaims(
+        String roles,
+        String organisation,
+        String displayName,
+        String profession,
+        String email,
+        String language,
+        String careZone) {
 
     public TokenClaims {
         roles = roles == null ? "roles" : roles;

@@ -8,8 +8,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpreadsheetCellsTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
-            "\t=1", "\r=1"})
+    @ValueSource(
+            strings = {
+                "=HYPERLINK(\"http://evil.example\",\"x\")",
+                "+1+cmd|' /C calc'!A0",
+                "-2+3",
+                "@SUM(A1)",
+                "\t=1",
+                "\r=1"
+            })
     void aCellThatASpreadsheetWouldRunIsWrittenAsTextAndReadBackAsItWas(String formula) {
         String written = SpreadsheetCells.neutralised(formula);
 

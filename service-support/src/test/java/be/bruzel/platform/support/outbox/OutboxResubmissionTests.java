@@ -15,22 +15,23 @@ class OutboxResubmissionTests {
 
     @Test
     void resubmissionRunsCloserThanOneSendAttemptAreRefusedAtStart() {
-        assertThatThrownBy(() -> new OutboxResubmission(NOTHING_INCOMPLETE, Duration.ofSeconds(30),
-                Duration.ofSeconds(10), Duration.ofSeconds(15)))
+        assertThatThrownBy(() -> new OutboxResubmission(
+                        NOTHING_INCOMPLETE, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(15)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("resubmit-every");
     }
 
     @Test
     void resubmittingSoonerThanOneSendAttemptIsRefusedAtStart() {
-        assertThatThrownBy(() -> new OutboxResubmission(NOTHING_INCOMPLETE, Duration.ofSeconds(5),
-                Duration.ofSeconds(20), Duration.ofSeconds(15)))
+        assertThatThrownBy(() -> new OutboxResubmission(
+                        NOTHING_INCOMPLETE, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(15)))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void runsFurtherApartThanOneSendAttemptAreAccepted() {
-        assertThatCode(() -> new OutboxResubmission(NOTHING_INCOMPLETE, Duration.ofSeconds(30),
-                Duration.ofSeconds(20), Duration.ofSeconds(15))).doesNotThrowAnyException();
+        assertThatCode(() -> new OutboxResubmission(
+                        NOTHING_INCOMPLETE, Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(15)))
+                .doesNotThrowAnyException();
     }
 }

@@ -2,6 +2,7 @@ package be.bruzel.referralservice.referral;
 
 import be.bruzel.platform.events.ReferralEvent;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a transition of a referral did: the referral as it is afterwards, and what happened, in
@@ -25,9 +26,6 @@ public record Transition(Referral referral, List<Happened> happened) {
 
     /** The events to publish, in the order they happened. */
     public List<ReferralEvent> events() {
-        return happened.stream()
-                .map(Happened::event)
-                .filter(java.util.Objects::nonNull)
-                .toList();
+        return happened.stream().map(Happened::event).filter(Objects::nonNull).toList();
     }
 }

@@ -9,6 +9,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
@@ -158,11 +160,25 @@ public class RateLimits {
         return signedIn ? Plan.PERSON : Plan.ANONYMOUS;
     }
 
+    /**
+     * A person's reads are counted in this instance and written to the shared bucket once every
+     * hundredth of the limit or every second, which spares each read a database transaction: another
+     * instance may let through up to that hundredth more. Writes, sign-ins and limits under a hundred
+     * are counted exactly.
+     */
+    private Optimization optimizationFor(Plan plan) {
+        long hundredth = settings.person().requests() / 100;
+        if (plan != Plan.PERSON || hundredth == 0) {
+            return Optimizations.batching();
+        }
+        return Optimizations.delaying(new DelayParameters(hundredth, Duration.ofSeconds(1)));
+    }
+
     private Mono<ConsumptionProbe> consume(String key, Plan plan) {
         return Mono.fromCallable(() -> inUse.get(
                                 key,
                                 any -> buckets.builder()
-                                        .withOptimization(Optimizations.batching())
+                                        .withOptimization(optimizationFor(plan))
                                         .build(key, () -> configurations.get(plan)))
                         .tryConsumeAndReturnRemaining(1))
                 .subscribeOn(Schedulers.boundedElastic())

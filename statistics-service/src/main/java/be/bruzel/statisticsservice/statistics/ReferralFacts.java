@@ -7,18 +7,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -29,9 +35,13 @@ import org.springframework.stereotype.Component;
  * referrers. Before each count it reads what changed in the store since it last looked (a rebuild
  * makes it read the store afresh); counts are kept by grouping, filters and month, and a month is
  * counted again only when one of its referrals changed. About 70 bytes a referral.
+ *
+ * <p>Once it has read enough rows since, it keeps a {@linkplain FactsSnapshot snapshot} of its
+ * columns in the store, from which the next instance starts: it then reads one value and the rows
+ * changed after the snapshot's revision, not the whole store.
  */
 @Component
-class ReferralFacts implements InitializingBean, ApplicationRunner {
+class ReferralFacts implements InitializingBean, ApplicationRunner, DisposableBean {
 
     private static final int NONE = -1;
     private static final int COUNTS_KEPT = 32;
@@ -39,6 +49,7 @@ class ReferralFacts implements InitializingBean, ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ReferralFacts.class);
 
     private final Source store;
+    private final int snapshotAfter;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** The last counts made, for as long as nothing changed; the least recently asked go first. */
     private final Map<StatisticsQuery, Tally> counted = new LinkedHashMap<>(16, 0.75f, true) {
@@ -82,6 +93,11 @@ class ReferralFacts implements InitializingBean, ApplicationRunner {
     private byte[] organisationScore = new byte[0];
     private byte[] recordKey = new byte[0];
 
+    /** Rows read since the last snapshot was taken (or started from). */
+    private int unsnapshotted;
+
+    private CompletableFuture<Void> snapshotting = CompletableFuture.completedFuture(null);
+
     /** Where the referrals come from: the store, or a test's list. */
     interface Source {
         /**
@@ -90,10 +106,17 @@ class ReferralFacts implements InitializingBean, ApplicationRunner {
          * @return the store's generation: another one than last time means every referral must be read afresh
          */
         int changedSince(long revision, Consumer<ReferralFact> row);
+
+        /** The last {@linkplain FactsSnapshot#encode encoded snapshot} kept, if any. */
+        Optional<byte[]> snapshot();
+
+        /** Keeps the snapshot, unless the store has a newer one or has been rebuilt since it was taken. */
+        void keep(int generation, long revision, byte[] snapshot);
     }
 
-    ReferralFacts(Source store) {
+    ReferralFacts(Source store, @Value("${platform.statistics.snapshot-after:50000}") int snapshotAfter) {
         this.store = store;
+        this.snapshotAfter = snapshotAfter;
         clear();
     }
 
@@ -116,6 +139,18 @@ class ReferralFacts implements InitializingBean, ApplicationRunner {
     @Override
     public void run(ApplicationArguments arguments) {
         loading.join();
+    }
+
+    /** A snapshot being kept is finished first: it is what makes the next start quick. */
+    @Override
+    public void destroy() throws InterruptedException {
+        try {
+            snapshotting.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException alreadyLogged) {
+            // whenComplete said why.
+        } catch (TimeoutException notKept) {
+            log.warn("Statistics: the snapshot was not kept before shutdown", notKept);
+        }
     }
 
     /**
@@ -145,26 +180,154 @@ class ReferralFacts implements InitializingBean, ApplicationRunner {
     private void refresh() {
         lock.writeLock().lock();
         try {
+            if (generation == NONE) {
+                startFromSnapshot();
+            }
             long before = revision;
-            int seen = store.changedSince(revision, this::put);
+            int seen = store.changedSince(revision, fact -> {
+                put(fact);
+                unsnapshotted++;
+            });
             if (revision != before) {
                 synchronized (counted) {
                     counted.clear();
                 }
             }
-            if (seen != generation) {
+            if (generation == NONE) {
+                // The first read: what it read is of the generation it saw (one statement, one snapshot).
+                generation = seen;
+            } else if (seen != generation) {
                 clear();
                 generation = seen;
                 refresh();
+                return;
+            }
+            if (unsnapshotted >= snapshotAfter && snapshotting.isDone()) {
+                keepSnapshot();
             }
         } finally {
             lock.writeLock().unlock();
         }
     }
 
+    private void startFromSnapshot() {
+        try {
+            store.snapshot()
+                    .flatMap(FactsSnapshot::decode)
+                    .filter(snapshot -> snapshot.columns().length == columns.length)
+                    .ifPresent(this::restore);
+        } catch (RuntimeException unreadable) {
+            // Only a cache: reading every row instead is slower, never wrong.
+            log.warn("Statistics: the snapshot cannot be read, reading the whole store", unreadable);
+            clear();
+        }
+    }
+
+    /** Copies the columns (a few milliseconds) and encodes and keeps them in the background. */
+    private void keepSnapshot() {
+        FactsSnapshot snapshot = snapshot();
+        unsnapshotted = 0;
+        snapshotting = CompletableFuture.runAsync(
+                () -> {
+                    long started = System.nanoTime();
+                    byte[] content = snapshot.encode();
+                    store.keep(snapshot.generation(), snapshot.revision(), content);
+                    log.info(
+                            "Statistics: snapshot of {} referrals at revision {} kept ({} bytes) in {} ms",
+                            snapshot.size(),
+                            snapshot.revision(),
+                            content.length,
+                            (System.nanoTime() - started) / 1_000_000);
+                },
+                command -> Thread.ofVirtual().name("statistics-snapshot").start(command));
+        snapshotting.whenComplete((kept, failed) -> {
+            if (failed != null) {
+                // The next one is taken after as many rows again; until then a start reads a few more.
+                log.warn("Statistics: the snapshot could not be kept", failed);
+            }
+        });
+    }
+
+    private FactsSnapshot snapshot() {
+        Map<int[], Integer> setNumbers = new IdentityHashMap<>();
+        int[] themeSet = new int[size];
+        for (int row = 0; row < size; row++) {
+            // Slots left empty by a rolled-back insert have no themes.
+            int[] set = themes[row] == null ? new int[0] : themes[row];
+            themeSet[row] = setNumbers.computeIfAbsent(set, numbered -> setNumbers.size());
+        }
+        int[][] themeSetsByNumber = new int[setNumbers.size()][];
+        setNumbers.forEach((set, number) -> themeSetsByNumber[number] = set);
+        int[][] columnsCopy = new int[columns.length][];
+        for (int dimension = 0; dimension < columns.length; dimension++) {
+            columnsCopy[dimension] = Arrays.copyOf(columns[dimension], size);
+        }
+        return new FactsSnapshot(
+                generation,
+                revision,
+                size,
+                Arrays.stream(Dimension.values())
+                        .map(dimension -> codes.get(dimension).values())
+                        .toList(),
+                signatureTable(),
+                themeSetsByNumber,
+                Arrays.copyOf(month, size),
+                columnsCopy,
+                themeSet,
+                Arrays.copyOf(signature, size),
+                Arrays.copyOf(toAcceptance, size),
+                Arrays.copyOf(toFirstContact, size),
+                Arrays.copyOf(attempts, size),
+                Arrays.copyOf(attemptsReached, size),
+                Arrays.copyOf(referrerScore, size),
+                Arrays.copyOf(organisationScore, size),
+                Arrays.copyOf(recordKey, size));
+    }
+
+    private void restore(FactsSnapshot snapshot) {
+        clear();
+        generation = snapshot.generation();
+        revision = snapshot.revision();
+        size = snapshot.size();
+        Dimension[] dimensions = Dimension.values();
+        for (int dimension = 0; dimension < dimensions.length; dimension++) {
+            snapshot.codes().get(dimension).forEach(codes.get(dimensions[dimension])::of);
+        }
+        for (int full : snapshot.signatureTable()) {
+            signatureNumbers[full] = signatureTable.size();
+            signatureTable.add(full);
+        }
+        List<String> themeCodes = codes.get(Dimension.THEME).values();
+        for (int[] set : snapshot.themeSets()) {
+            themeSets.put(Arrays.stream(set).mapToObj(themeCodes::get).toList(), set);
+        }
+        month = snapshot.month();
+        columns = snapshot.columns();
+        themes = new int[size][];
+        signature = snapshot.signature();
+        toAcceptance = snapshot.toAcceptance();
+        toFirstContact = snapshot.toFirstContact();
+        toAcceptanceBin = new short[size];
+        toFirstContactBin = new short[size];
+        attempts = snapshot.attempts();
+        attemptsReached = snapshot.attemptsReached();
+        referrerScore = snapshot.referrerScore();
+        organisationScore = snapshot.organisationScore();
+        recordKey = snapshot.recordKey();
+        for (int row = 0; row < size; row++) {
+            themes[row] = snapshot.themeSets()[snapshot.themeSet()[row]];
+            toAcceptanceBin[row] = (short) DurationHistogram.binOf(toAcceptance[row]);
+            toFirstContactBin[row] = (short) DurationHistogram.binOf(toFirstContact[row]);
+            if (month[row] != NONE) {
+                rowsByMonth.computeIfAbsent(month[row], key -> new MonthRows()).add(row);
+            }
+        }
+    }
+
     private void clear() {
         revision = 0;
         size = 0;
+        unsnapshotted = 0;
         Arrays.fill(month, NONE);
         Arrays.fill(signatureNumbers, NONE);
         signatureTable.clear();

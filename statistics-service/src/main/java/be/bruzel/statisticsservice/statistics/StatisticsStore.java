@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -187,11 +188,37 @@ class StatisticsStore implements ReferralFacts.Source {
         }
     }
 
+    @Override
+    public Optional<byte[]> snapshot() {
+        return jdbc.sql("SELECT content FROM statistics_snapshot")
+                .query(byte[].class)
+                .optional();
+    }
+
+    /** Replaces the snapshot kept by a later one of the store's current generation; an older one is dropped. */
+    @Override
+    public void keep(int generation, long revision, byte[] snapshot) {
+        jdbc.sql("""
+                INSERT INTO statistics_snapshot AS kept (generation, revision, taken_at, content)
+                SELECT :generation, :revision, now(), :content
+                FROM statistics_generation WHERE generation = :generation
+                ON CONFLICT (only_row) DO UPDATE SET generation = EXCLUDED.generation, revision = EXCLUDED.revision,
+                                                     taken_at = EXCLUDED.taken_at, content = EXCLUDED.content
+                WHERE kept.generation < EXCLUDED.generation
+                   OR (kept.generation = EXCLUDED.generation AND kept.revision < EXCLUDED.revision)
+                """)
+                .param("generation", generation)
+                .param("revision", revision)
+                .param("content", snapshot)
+                .update();
+    }
+
     /** Empties the store for a rebuild and forgets which events it had; raises the generation. */
     @Transactional
     int restart(String consumer) {
         takeTurn();
         jdbc.sql("TRUNCATE statistics_referral RESTART IDENTITY").update();
+        jdbc.sql("DELETE FROM statistics_snapshot").update();
         jdbc.sql("DELETE FROM processed_event WHERE consumer = :consumer")
                 .param("consumer", consumer)
                 .update();

@@ -109,4 +109,57 @@ class ReferralFactsTests {
         assertThat(tally.cell(0, tally.periods().size()).count(Figure.SUBMITTED))
                 .isEqualTo(1);
     }
+
+    @Test
+    void aNewInstanceStartsFromTheSnapshotAndReadsOnlyTheRowsChangedAfterIt() throws Exception {
+        Referrals keeping = new Referrals(3);
+        keeping.submit(2, JANUARY, referral -> referral.acceptedAfter(Duration.ofHours(5)));
+        keeping.submit(JANUARY, referral -> referral.themes = List.of("finances", "housing"));
+        keeping.tally(Dimension.MUNICIPALITY, "2025-01", "2025-02");
+        keeping.facts.destroy();
+        assertThat(keeping.snapshotRevision())
+                .as("kept once three rows were read")
+                .isEqualTo(3);
+
+        keeping.change(1, referral -> referral.completed("SOLVED"));
+        keeping.submit(FEBRUARY, referral -> referral.referrer = "gp.elsewhere");
+        int readBefore = keeping.rowsGiven();
+        ReferralFacts restarted = keeping.anotherInstance();
+        Tally fromSnapshot = Referrals.tally(restarted, Dimension.THEME, "2025-01", "2025-02");
+
+        assertThat(keeping.rowsGiven() - readBefore)
+                .as("only the two rows changed after the snapshot")
+                .isEqualTo(2);
+        assertSameFigures(
+                fromSnapshot,
+                Referrals.tally(keeping.anInstanceReadingEveryRow(), Dimension.THEME, "2025-01", "2025-02"));
+        assertSameFigures(fromSnapshot, keeping.tally(Dimension.THEME, "2025-01", "2025-02"));
+        assertThat(fromSnapshot.cell(0, 0).count(Figure.COMPLETED)).isEqualTo(1);
+        assertThat(fromSnapshot.cell(2, 1).value(Figure.ACTIVE_REFERRERS)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableSnapshotMeansReadingTheWholeStoreNotWrongFigures() {
+        Referrals keeping = new Referrals(1);
+        keeping.submit(3, JANUARY, referral -> {});
+        keeping.corruptSnapshot();
+
+        Tally tally = Referrals.tally(keeping.anotherInstance(), Dimension.NONE, "2025-01", "2025-01");
+
+        assertThat(keeping.rowsGiven()).isEqualTo(3);
+        assertThat(tally.cell(0, 0).count(Figure.SUBMITTED)).isEqualTo(3);
+    }
+
+    private static void assertSameFigures(Tally actual, Tally expected) {
+        assertThat(actual.groups()).isEqualTo(expected.groups());
+        for (int group = 0; group <= expected.groups().size(); group++) {
+            for (int period = 0; period <= expected.periods().size(); period++) {
+                for (Figure figure : Figure.values()) {
+                    assertThat(actual.cell(group, period).value(figure))
+                            .as("%s of group %d, period %d", figure, group, period)
+                            .isEqualTo(expected.cell(group, period).value(figure));
+                }
+            }
+        }
+    }
 }

@@ -16,10 +16,13 @@ import be.bruzel.platform.events.SatisfactionRated;
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
 import be.bruzel.platform.testing.SettableClock;
+import be.bruzel.statisticsservice.statistics.StatisticsQuery.Dimension;
+import be.bruzel.statisticsservice.statistics.StatisticsQuery.Grain;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,6 +47,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @Import(SettableClock.AsTheClock.class)
 class ReferralStatisticsIT extends StatisticsScenario {
 
+    @Autowired
+    StatisticsStore store;
+
     /**
      * January 2025 in Jette, five times over so that no count is small: seven referrals on debts
      * (finances, to OCMW Jette) by a GP and two on housing (no service: the helpdesk) by a pharmacist.
@@ -52,11 +59,7 @@ class ReferralStatisticsIT extends StatisticsScenario {
     void eachFigureCountsTheReferralsOfAKnownScenario() throws Exception {
         storiesInJette(Instant.parse("2025-01-06T09:00:00Z"));
 
-        String query = "by=municipality&from=2025-01&to=2025-01";
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(row(statistics(ANALYST, query), "21010", "2025-01")
-                                .figures())
-                        .containsAllEntriesOf(storyFigures()));
+        String query = awaitStoriesCounted("2025-01");
 
         String report = statistics(ANALYST, query);
         assertThat(row(report, "21010", "2025-01").name()).isEqualTo("Jette");
@@ -72,6 +75,51 @@ class ReferralStatisticsIT extends StatisticsScenario {
         String byTheme = statistics(ANALYST, "by=theme&from=2025-01&to=2025-01");
         assertThat(row(byTheme, "finances", null).figures()).containsEntry("submitted", 35);
         assertThat(row(byTheme, "housing", null).figures()).containsEntry("submitted", 10);
+    }
+
+    /**
+     * A new instance starts from the snapshot of the columns that an instance kept in the store, reads
+     * only what changed after it, and counts what the running service counts.
+     */
+    @Test
+    void aNewInstanceStartsFromTheSnapshotKeptInTheStoreAndCountsTheSame() throws Exception {
+        storiesInJette(Instant.parse("2025-09-01T09:00:00Z"));
+        awaitStoriesCounted("2025-09");
+        StatisticsQuery september = new StatisticsQuery(
+                Dimension.MUNICIPALITY, Grain.MONTH, YearMonth.of(2025, 9), YearMonth.of(2025, 9), Map.of());
+
+        ReferralFacts keeping = new ReferralFacts(store, 1);
+        Tally counted = keeping.tally(september);
+        keeping.destroy();
+        long newest = jdbc.sql("SELECT max(revision) FROM statistics_referral")
+                .query(Long.class)
+                .single();
+        assertThat(jdbc.sql("SELECT revision FROM statistics_snapshot")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(newest);
+
+        ReferralFacts restarted = new ReferralFacts(store, Integer.MAX_VALUE);
+        restarted.afterPropertiesSet();
+        restarted.run(null);
+        Tally fromSnapshot = restarted.tally(september);
+        assertThat(fromSnapshot.groups()).isEqualTo(counted.groups());
+        for (Figure figure : Figure.values()) {
+            assertThat(fromSnapshot.cell(0, 0).value(figure))
+                    .as(figure.key())
+                    .isEqualTo(counted.cell(0, 0).value(figure));
+        }
+        assertThat(fromSnapshot.cell(0, 0).count(Figure.SUBMITTED)).isEqualTo(45);
+    }
+
+    /** Waits until the month of {@link #storiesInJette} has its figures; returns the query that shows them. */
+    private String awaitStoriesCounted(String month) {
+        String query = "by=municipality&from=" + month + "&to=" + month;
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                row(statistics(ANALYST, query), "21010", month).figures())
+                        .containsAllEntriesOf(storyFigures()));
+        return query;
     }
 
     /** The figures of {@link #storiesInJette}. */

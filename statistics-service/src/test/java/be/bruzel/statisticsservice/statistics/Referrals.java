@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -79,8 +80,48 @@ final class Referrals implements ReferralFacts.Source {
     }
 
     private final List<Referral> referrals = new ArrayList<>();
-    final ReferralFacts facts = new ReferralFacts(this);
+    private final int snapshotAfter;
+    final ReferralFacts facts;
     private long revision;
+    private int rowsGiven;
+    private byte[] snapshot;
+    private long snapshotRevision;
+
+    Referrals() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** A store whose instances keep a snapshot once they have read {@code snapshotAfter} rows. */
+    Referrals(int snapshotAfter) {
+        this.snapshotAfter = snapshotAfter;
+        this.facts = anotherInstance();
+    }
+
+    /** A new instance that neither reads nor keeps a snapshot. */
+    ReferralFacts anInstanceReadingEveryRow() {
+        Referrals store = this;
+        return new ReferralFacts(
+                new ReferralFacts.Source() {
+                    @Override
+                    public int changedSince(long revision, Consumer<ReferralFact> row) {
+                        return store.changedSince(revision, row);
+                    }
+
+                    @Override
+                    public Optional<byte[]> snapshot() {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public void keep(int generation, long revision, byte[] snapshot) {}
+                },
+                Integer.MAX_VALUE);
+    }
+
+    /** The copy of a new instance of the service, started over this store. */
+    ReferralFacts anotherInstance() {
+        return new ReferralFacts(this, snapshotAfter);
+    }
 
     int submit(Instant at, Consumer<Referral> what) {
         Referral referral = new Referral();
@@ -105,7 +146,37 @@ final class Referrals implements ReferralFacts.Source {
     }
 
     Tally tally(Dimension by, String from, String to) {
+        return tally(facts, by, from, to);
+    }
+
+    static Tally tally(ReferralFacts facts, Dimension by, String from, String to) {
         return facts.tally(new StatisticsQuery(by, Grain.MONTH, YearMonth.parse(from), YearMonth.parse(to), Map.of()));
+    }
+
+    /** How many rows the instances have read from this store so far. */
+    int rowsGiven() {
+        return rowsGiven;
+    }
+
+    long snapshotRevision() {
+        return snapshot == null ? 0 : snapshotRevision;
+    }
+
+    void corruptSnapshot() {
+        snapshot = new byte[] {1, 2, 3};
+    }
+
+    @Override
+    public Optional<byte[]> snapshot() {
+        return Optional.ofNullable(snapshot);
+    }
+
+    @Override
+    public synchronized void keep(int generation, long revision, byte[] content) {
+        if (snapshot == null || revision > snapshotRevision) {
+            snapshot = content;
+            snapshotRevision = revision;
+        }
     }
 
     @Override
@@ -118,7 +189,10 @@ final class Referrals implements ReferralFacts.Source {
         }
         changed.stream()
                 .sorted(Comparator.comparingLong(position -> referrals.get(position - 1).revision))
-                .forEach(position -> row.accept(referrals.get(position - 1).fact(position)));
+                .forEach(position -> {
+                    rowsGiven++;
+                    row.accept(referrals.get(position - 1).fact(position));
+                });
         return 1;
     }
 }

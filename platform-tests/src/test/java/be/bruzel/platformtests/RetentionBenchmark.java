@@ -43,10 +43,10 @@ public final class RetentionBenchmark {
             platform.awaitDirectoryCopies();
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            ReferralSubmissionBenchmark.Submitter gp = new ReferralSubmissionBenchmark.Submitter(
-                    http, platform.gateway(), "Bearer " + platform.token("gp.jette"));
+            ReferralLoad.Submitter gp =
+                    new ReferralLoad.Submitter(http, platform.gateway(), "Bearer " + platform.token("gp.jette"));
             gp.atFixedRate(RATE, WARM_UP, null);
-            ReferralSubmissionBenchmark.Run quiet = gp.atFixedRate(RATE, QUIET, null);
+            ReferralLoad.Run quiet = gp.atFixedRate(RATE, QUIET, null);
 
             long written = System.nanoTime();
             writeDueReferrals();
@@ -57,7 +57,7 @@ public final class RetentionBenchmark {
             long errors = 0;
             int chunks = 0;
             while (due() > 0 && chunks < 60) {
-                ReferralSubmissionBenchmark.Run chunk = gp.atFixedRate(RATE, CHUNK, null);
+                ReferralLoad.Run chunk = gp.atFixedRate(RATE, CHUNK, null);
                 during.add(chunk.latency());
                 errors += chunk.errors();
                 chunks++;

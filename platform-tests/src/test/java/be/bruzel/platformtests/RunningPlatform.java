@@ -18,6 +18,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -34,6 +38,9 @@ final class RunningPlatform implements AutoCloseable {
     final Endpoints endpoints;
     private final Path logs;
     private final Map<PlatformService, ServiceProcess> processes = new EnumMap<>(PlatformService.class);
+    private final Map<PlatformService, Long> launchedAt = new EnumMap<>(PlatformService.class);
+    private final Map<PlatformService, Duration> readyAfter = new EnumMap<>(PlatformService.class);
+    private Duration platformReadyAfter;
     /** The platform's own broker, when it has one rather than the test's. */
     final SecuredKafka securedKafka;
 
@@ -91,8 +98,10 @@ final class RunningPlatform implements AutoCloseable {
                 settings);
         RunningPlatform platform = new RunningPlatform(endpoints, logs, securedKafka);
         try {
+            long started = System.nanoTime();
             Stream.of(PlatformService.values()).forEach(platform::launch);
-            platform.processes.values().forEach(process -> process.awaitHealthy(READY_WITHIN));
+            platform.awaitAllHealthy();
+            platform.platformReadyAfter = Duration.ofNanos(System.nanoTime() - started);
         } catch (RuntimeException notStarted) {
             // A service that does not come up must not leave the others running behind the failure.
             platform.close();
@@ -102,7 +111,39 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     void launch(PlatformService service) {
+        launchedAt.put(service, System.nanoTime());
         processes.put(service, ServiceProcess.start(service, ROOT, endpoints, logs));
+    }
+
+    /** Waits for every service at once, so that each one's time to ready is its own, not its predecessor's. */
+    private void awaitAllHealthy() {
+        Map<PlatformService, Future<Duration>> ready = new EnumMap<>(PlatformService.class);
+        try (ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor()) {
+            processes.forEach((service, process) -> ready.put(service, waiting.submit(() -> {
+                process.awaitHealthy(READY_WITHIN);
+                return Duration.ofNanos(System.nanoTime() - launchedAt.get(service));
+            })));
+            for (Map.Entry<PlatformService, Future<Duration>> service : ready.entrySet()) {
+                readyAfter.put(service.getKey(), service.getValue().get());
+            }
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException notReady
+                    ? notReady
+                    : new IllegalStateException(failed.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** From each service's launch until it was first ready, at the platform's start. */
+    Map<PlatformService, Duration> readyAfter() {
+        return Map.copyOf(readyAfter);
+    }
+
+    /** From the first launch until every service was ready. */
+    Duration platformReadyAfter() {
+        return platformReadyAfter;
     }
 
     void awaitHealthy(PlatformService service) {
@@ -180,42 +221,22 @@ final class RunningPlatform implements AutoCloseable {
 
     /** Resident memory of the service's process, as the operating system counts it (Linux only). */
     OptionalLong residentBytes(PlatformService service) {
-        Path status = Path.of("/proc", String.valueOf(processes.get(service).pid()), "status");
-        try {
-            return Files.readAllLines(status).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
-                    .findFirst();
-        } catch (IOException notLinux) {
-            return OptionalLong.empty();
-        }
+        return ProcessUsage.resident(pid(service));
     }
 
-    /** Processor time each part of the platform has used so far: the services, PostgreSQL, and this JVM (Kafka). */
+    long pid(PlatformService service) {
+        return processes.get(service).pid();
+    }
+
+    /** Processor time each part of the platform has used so far: the services, PostgreSQL, and this JVM (Kafka, and a benchmark's mail server and load where it has them). */
     Map<String, Duration> cpuTimes() {
         Map<String, Duration> times = new java.util.LinkedHashMap<>();
-        processes.forEach((service, process) -> times.put(service.module(), cpuTime(process.pid())));
+        processes.forEach((service, process) -> times.put(service.module(), ProcessUsage.cpu(process.pid())));
+        times.put("postgresql", ProcessUsage.postgresCpu());
         times.put(
-                "postgresql",
-                ProcessHandle.allProcesses()
-                        .filter(process -> process.info().command().orElse("").endsWith("/postgres"))
-                        .map(process -> cpuTime(process.pid()))
-                        .reduce(Duration.ZERO, Duration::plus));
-        times.put(
-                "kafka broker + load (this JVM)",
-                cpuTime(ProcessHandle.current().pid()));
+                "kafka broker + benchmark (this JVM)",
+                ProcessUsage.cpu(ProcessHandle.current().pid()));
         return times;
-    }
-
-    /** Linux only: user plus system time from /proc, in clock ticks of 10 ms. */
-    private static Duration cpuTime(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Duration.ofMillis((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
-        } catch (IOException | RuntimeException gone) {
-            return Duration.ZERO;
-        }
     }
 
     /** How many events notification-service's referral-events consumer has handled, each once. */

@@ -88,10 +88,6 @@ public class RateLimits {
     private final ReactiveJwtDecoder accessTokens;
     private final MeterRegistry meters;
     private final Map<Plan, BucketConfiguration> configurations;
-    /**
-     * One proxy per bucket in use, so that Bucket4j's batching joins the concurrent requests of one caller
-     * into one database transaction instead of queueing each on the bucket's row lock.
-     */
     /** Tokens already verified, until they expire: a caller's every request costs no signature check. */
     private final AsyncCache<String, Jwt> verified = Caffeine.newBuilder()
             .maximumSize(10_000)
@@ -99,6 +95,10 @@ public class RateLimits {
                     jwt.getExpiresAt() == null ? Duration.ZERO : Duration.between(Instant.now(), jwt.getExpiresAt())))
             .buildAsync();
 
+    /**
+     * One proxy per bucket in use, so that Bucket4j's batching joins the concurrent requests of one caller
+     * into one database transaction instead of queueing each on the bucket's row lock.
+     */
     private final Cache<String, BucketProxy> inUse = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(2))

@@ -4,6 +4,7 @@ import be.bruzel.platform.support.problem.ProblemResponseWriter;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -68,6 +70,19 @@ public class ResourceServerSecurityConfiguration {
     @Bean
     JwtTypeValidator accessTokensOnly(@Value("${platform.security.access-token-types:at+jwt}") List<String> types) {
         return new JwtTypeValidator(types);
+    }
+
+    /** Boot's token decoder, its checks unchanged, each token checked once until it expires. */
+    @Bean
+    static BeanPostProcessor rememberCheckedTokens() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof RememberedTokens)
+                        ? new RememberedTokens(decoder)
+                        : bean;
+            }
+        };
     }
 
     /**

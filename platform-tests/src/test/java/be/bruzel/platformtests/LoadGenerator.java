@@ -103,9 +103,8 @@ final class LoadGenerator implements AutoCloseable {
             double inboxP99,
             int neverSeen) {
 
-        /** Sustained: every submission stored, and the platform finished them as fast as they came. */
         boolean keptPace() {
-            return errors == 0 && achievedRate >= plannedRate * 0.97 && submissionP99 < 1_000;
+            return ReferralLoad.keptPace(plannedRate, errors, achievedRate, submissionP99);
         }
 
         String line() {

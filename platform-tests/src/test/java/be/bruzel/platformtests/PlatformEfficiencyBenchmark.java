@@ -62,7 +62,6 @@ public final class PlatformEfficiencyBenchmark {
     private static final Duration INBOX_REFRESH = Duration.ofMillis(250);
     private static final double SUSTAINED_P99_MILLIS = 100;
     private static final String LOAD = "load generator (own JVM)";
-    private static final String BROKER = "kafka broker + SMTP + benchmark (this JVM)";
 
     private PlatformEfficiencyBenchmark() {}
 
@@ -137,7 +136,7 @@ public final class PlatformEfficiencyBenchmark {
             LoadGenerator.Step step, Map<String, Double> marginalMillis, Map<String, Long> resident, int emails) {
 
         boolean sustained() {
-            return step.errors() == 0 && step.keptPace() && step.submissionP99() <= SUSTAINED_P99_MILLIS;
+            return step.keptPace() && step.submissionP99() <= SUSTAINED_P99_MILLIS;
         }
 
         double totalMillis(String except) {
@@ -171,7 +170,8 @@ public final class PlatformEfficiencyBenchmark {
             }
             bytes.put("postgresql", ProcessUsage.postgresResident());
             bytes.put(
-                    BROKER, ProcessUsage.resident(ProcessHandle.current().pid()).orElse(0));
+                    RunningPlatform.THIS_JVM,
+                    ProcessUsage.resident(ProcessHandle.current().pid()).orElse(0));
             bytes.put(LOAD, ProcessUsage.resident(load.pid()).orElse(0));
             return bytes;
         }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,14 @@ final class RunningPlatform implements AutoCloseable {
             Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
     private static final Duration READY_WITHIN = Duration.ofMinutes(4);
 
+    /** This JVM as a part of the platform: it runs the embedded broker, and a benchmark's mail server where it has one. */
+    static final String THIS_JVM = "kafka broker + SMTP + benchmark (this JVM)";
+
     final Endpoints endpoints;
     private final Path logs;
     private final Map<PlatformService, ServiceProcess> processes = new EnumMap<>(PlatformService.class);
     private final Map<PlatformService, Long> launchedAt = new EnumMap<>(PlatformService.class);
-    private final Map<PlatformService, Duration> readyAfter = new EnumMap<>(PlatformService.class);
-    private Duration platformReadyAfter;
+    private final Map<PlatformService, Long> readyAt = new EnumMap<>(PlatformService.class);
     /** The platform's own broker, when it has one rather than the test's. */
     final SecuredKafka securedKafka;
 
@@ -98,10 +101,8 @@ final class RunningPlatform implements AutoCloseable {
                 settings);
         RunningPlatform platform = new RunningPlatform(endpoints, logs, securedKafka);
         try {
-            long started = System.nanoTime();
             Stream.of(PlatformService.values()).forEach(platform::launch);
             platform.awaitAllHealthy();
-            platform.platformReadyAfter = Duration.ofNanos(System.nanoTime() - started);
         } catch (RuntimeException notStarted) {
             // A service that does not come up must not leave the others running behind the failure.
             platform.close();
@@ -117,14 +118,14 @@ final class RunningPlatform implements AutoCloseable {
 
     /** Waits for every service at once, so that each one's time to ready is its own, not its predecessor's. */
     private void awaitAllHealthy() {
-        Map<PlatformService, Future<Duration>> ready = new EnumMap<>(PlatformService.class);
+        Map<PlatformService, Future<Long>> ready = new EnumMap<>(PlatformService.class);
         try (ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor()) {
             processes.forEach((service, process) -> ready.put(service, waiting.submit(() -> {
                 process.awaitHealthy(READY_WITHIN);
-                return Duration.ofNanos(System.nanoTime() - launchedAt.get(service));
+                return System.nanoTime();
             })));
-            for (Map.Entry<PlatformService, Future<Duration>> service : ready.entrySet()) {
-                readyAfter.put(service.getKey(), service.getValue().get());
+            for (Map.Entry<PlatformService, Future<Long>> service : ready.entrySet()) {
+                readyAt.put(service.getKey(), service.getValue().get());
             }
         } catch (ExecutionException failed) {
             throw failed.getCause() instanceof RuntimeException notReady
@@ -138,12 +139,14 @@ final class RunningPlatform implements AutoCloseable {
 
     /** From each service's launch until it was first ready, at the platform's start. */
     Map<PlatformService, Duration> readyAfter() {
-        return Map.copyOf(readyAfter);
+        Map<PlatformService, Duration> after = new EnumMap<>(PlatformService.class);
+        readyAt.forEach((service, at) -> after.put(service, Duration.ofNanos(at - launchedAt.get(service))));
+        return after;
     }
 
     /** From the first launch until every service was ready. */
     Duration platformReadyAfter() {
-        return platformReadyAfter;
+        return Duration.ofNanos(Collections.max(readyAt.values()) - Collections.min(launchedAt.values()));
     }
 
     void awaitHealthy(PlatformService service) {
@@ -221,21 +224,15 @@ final class RunningPlatform implements AutoCloseable {
 
     /** Resident memory of the service's process, as the operating system counts it (Linux only). */
     OptionalLong residentBytes(PlatformService service) {
-        return ProcessUsage.resident(pid(service));
+        return ProcessUsage.resident(processes.get(service).pid());
     }
 
-    long pid(PlatformService service) {
-        return processes.get(service).pid();
-    }
-
-    /** Processor time each part of the platform has used so far: the services, PostgreSQL, and this JVM (Kafka, and a benchmark's mail server and load where it has them). */
+    /** Processor time each part of the platform has used so far: the services, PostgreSQL and this JVM. */
     Map<String, Duration> cpuTimes() {
         Map<String, Duration> times = new java.util.LinkedHashMap<>();
         processes.forEach((service, process) -> times.put(service.module(), ProcessUsage.cpu(process.pid())));
         times.put("postgresql", ProcessUsage.postgresCpu());
-        times.put(
-                "kafka broker + benchmark (this JVM)",
-                ProcessUsage.cpu(ProcessHandle.current().pid()));
+        times.put(THIS_JVM, ProcessUsage.cpu(ProcessHandle.current().pid()));
         return times;
     }
 

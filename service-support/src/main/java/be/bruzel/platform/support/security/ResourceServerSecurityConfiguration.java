@@ -78,9 +78,7 @@ public class ResourceServerSecurityConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                return bean instanceof JwtDecoder decoder && !(bean instanceof RememberedTokens)
-                        ? new RememberedTokens(decoder)
-                        : bean;
+                return bean instanceof JwtDecoder decoder ? new RememberedTokens(decoder) : bean;
             }
         };
     }

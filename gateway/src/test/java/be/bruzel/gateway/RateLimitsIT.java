@@ -5,11 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import be.bruzel.platform.testing.TestInfrastructure;
 import be.bruzel.platform.testing.TestTokens;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -183,16 +195,73 @@ class RateLimitsIT extends GatewayUnderTest {
         }
     }
 
+    /**
+     * Full buckets are purged every minute, and an operator may empty the table; meanwhile a person's
+     * concurrent requests are joined into one transaction on their bucket. Joined, Bucket4j cannot make
+     * the bucket again, and the requests failed as a 500.
+     */
+    @Test
+    void aBucketRemovedWhileAPersonsRequestsAreJoinedIsMadeAgainWithoutAFailure() throws Exception {
+        String subject = "gp-" + anAddress();
+        String person = TestTokens.bearer(subject, List.of("referrer"), null);
+        AtomicBoolean removing = new AtomicBoolean(true);
+        // A thread of its own: on two cores the common pool has one, which the HTTP client needs too.
+        ExecutorService remover = Executors.newSingleThreadExecutor();
+        Future<Integer> removals = remover.submit(() -> {
+            int removed = 0;
+            try (Connection connection = DriverManager.getConnection(
+                            TestInfrastructure.database("gateway"),
+                            TestInfrastructure.postgres().username(),
+                            TestInfrastructure.postgres().password());
+                    PreparedStatement remove =
+                            connection.prepareStatement("DELETE FROM rate_limit_bucket WHERE id LIKE ?")) {
+                remove.setString(1, "person:" + subject + ":%");
+                while (removing.get()) {
+                    removed += remove.executeUpdate();
+                    Thread.sleep(2);
+                }
+            }
+            return removed;
+        });
+        Map<Integer, Integer> answers = new TreeMap<>();
+        HttpClient concurrently =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            for (int round = 0; round < 40; round++) {
+                List<CompletableFuture<HttpResponse<String>>> concurrent = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    concurrent.add(concurrently.sendAsync(
+                            request(port, "POST", "/api/referrals/1/messages", anAddress(), person),
+                            HttpResponse.BodyHandlers.ofString()));
+                }
+                for (CompletableFuture<HttpResponse<String>> answer : concurrent) {
+                    answers.merge(answer.get().statusCode(), 1, Integer::sum);
+                }
+            }
+        } finally {
+            removing.set(false);
+            remover.shutdown();
+        }
+
+        assertThat(removals.get()).as("buckets removed under the requests").isPositive();
+        assertThat(answers.keySet()).as("every answer, by status: " + answers).containsOnly(200, 429);
+    }
+
     private HttpResponse<String> send(int gateway, String method, String path, String address, String bearer)
             throws Exception {
+        return http.send(request(gateway, method, path, address, bearer), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(int gateway, String method, String path, String address, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + gateway + path))
                 .header("X-Forwarded-For", address)
                 .header("Accept-Language", "nl")
+                .timeout(Duration.ofSeconds(20))
                 .method(method, HttpRequest.BodyPublishers.ofString(method.equals("GET") ? "" : "{}"));
         if (bearer != null) {
             request.header("Authorization", bearer);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.build();
     }
 
     /** An address from the documentation range (RFC 5737), a new one each time. */

@@ -1,6 +1,7 @@
 package be.bruzel.localplatform;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /** One service in a JVM of its own, started from the executable jar its module builds. */
 public final class ServiceProcess {
@@ -41,16 +43,9 @@ public final class ServiceProcess {
      */
     public static ServiceProcess start(PlatformService service, Path root, Endpoints endpoints, Path logs) {
         Path application = unpacked(executableJar(root, service));
-        List<String> command = new ArrayList<>(List.of(
-                javaExecutable(),
-                "-XX:+UseSerialGC",
-                "-Xss512k",
-                // The classes a start loads, archived when the service first stops and mapped by every start after.
-                "-XX:SharedArchiveFile=" + application.resolveSibling("classes.jsa"),
-                "-XX:+AutoCreateSharedArchive",
-                "-Xlog:cds=off,cds+dynamic=off",
-                "-jar",
-                application.toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xss512k"));
+        command.addAll(startCache(application));
+        command.addAll(List.of("-jar", application.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment.putAll(endpoints.environmentOf(service));
@@ -62,6 +57,27 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.module(), e);
         }
+    }
+
+    /**
+     * What a start learns, kept beside the unpacked jar for every start after: from JDK 25 an AOT cache (the
+     * classes loaded and linked and the methods' profiles, written when the service first stops), before that
+     * an archive of the loaded classes.
+     */
+    static List<String> startCache(Path application) {
+        Path cache = application.resolveSibling(startCacheName());
+        if (Runtime.version().feature() >= 25) {
+            return List.of(
+                    Files.exists(cache) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache,
+                    "-Xlog:aot=off,cds=off");
+        }
+        return List.of(
+                "-XX:SharedArchiveFile=" + cache, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off,cds+dynamic=off");
+    }
+
+    /** The file, beside each unpacked service, that {@link #startCache} keeps for this JDK. */
+    public static String startCacheName() {
+        return Runtime.version().feature() >= 25 ? "application.aot" : "classes.jsa";
     }
 
     /** Waits until the service is ready (readiness answers 200 only when UP), and fails early when its process dies. */
@@ -134,12 +150,12 @@ public final class ServiceProcess {
 
     /**
      * The executable jar unpacked as Spring Boot's tools lay it out (the application's jar beside its
-     * libraries), once per build of it: the JVM can archive classes only from plain jars, not from jars in a jar.
+     * libraries), once per content of it: the JVM can archive classes only from plain jars, not from jars in a
+     * jar. The build is reproducible, so a rebuild that changes nothing keeps the directory and its start cache.
      */
     static Path unpacked(Path jar) {
         try {
-            Path directory = jar.resolveSibling(
-                    "unpacked-" + Files.getLastModifiedTime(jar).toMillis());
+            Path directory = jar.resolveSibling("unpacked-" + contentChecksum(jar));
             Path application = directory.resolve(jar.getFileName());
             if (Files.exists(application)) {
                 return application;
@@ -180,6 +196,17 @@ public final class ServiceProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String contentChecksum(Path jar) throws IOException {
+        CRC32C checksum = new CRC32C();
+        try (InputStream content = Files.newInputStream(jar)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
+                checksum.update(buffer, 0, read);
+            }
+        }
+        return Long.toHexString(checksum.getValue());
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

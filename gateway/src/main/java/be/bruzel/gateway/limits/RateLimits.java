@@ -9,11 +9,13 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.github.bucket4j.util.concurrent.batch.BatchHelper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -181,6 +183,11 @@ public class RateLimits {
                                         .withOptimization(optimizationFor(plan))
                                         .build(key, () -> configurations.get(plan)))
                         .tryConsumeAndReturnRemaining(1))
+                .onErrorResume(
+                        RateLimits::removedUnderJoinedRequests,
+                        removed -> Mono.fromCallable(() -> buckets.builder()
+                                .build(key, () -> configurations.get(plan))
+                                .tryConsumeAndReturnRemaining(1)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .doOnNext(probe -> {
                     if (!probe.isConsumed()) {
@@ -191,6 +198,16 @@ public class RateLimits {
                                 .increment();
                     }
                 });
+    }
+
+    /**
+     * A bucket removed (by the purge, or an operator) while a caller's concurrent requests were joined into
+     * one transaction: Bucket4j makes a missing bucket again for a request on its own, not for joined ones,
+     * which all fail. Each then goes again on its own, through a proxy that does not join.
+     */
+    private static boolean removedUnderJoinedRequests(Throwable failure) {
+        return failure instanceof BatchHelper.BatchFailedException
+                && failure.getCause() instanceof BucketNotFoundException;
     }
 
     /**

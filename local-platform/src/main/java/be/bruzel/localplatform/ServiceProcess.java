@@ -25,6 +25,9 @@ public final class ServiceProcess {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    /** JDK 25 has the AOT cache; older JDKs archive the loaded classes. */
+    private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
+
     private final PlatformService service;
     private final Process process;
     private final URI readiness;
@@ -66,7 +69,7 @@ public final class ServiceProcess {
      */
     static List<String> startCache(Path application) {
         Path cache = application.resolveSibling(startCacheName());
-        if (Runtime.version().feature() >= 25) {
+        if (AOT_CACHE) {
             return List.of(
                     Files.exists(cache) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache,
                     "-Xlog:aot=off,cds=off");
@@ -77,7 +80,7 @@ public final class ServiceProcess {
 
     /** The file, beside each unpacked service, that {@link #startCache} keeps for this JDK. */
     public static String startCacheName() {
-        return Runtime.version().feature() >= 25 ? "application.aot" : "classes.jsa";
+        return AOT_CACHE ? "application.aot" : "classes.jsa";
     }
 
     /** Waits until the service is ready (readiness answers 200 only when UP), and fails early when its process dies. */

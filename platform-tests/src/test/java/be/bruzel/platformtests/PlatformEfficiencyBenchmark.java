@@ -74,7 +74,6 @@ public final class PlatformEfficiencyBenchmark {
 
     private static void run() throws Exception {
         Path logs = Files.createTempDirectory("efficiency-benchmark");
-        int caches = startCaches();
         // A real mail server, so that every referral's e-mail is sent, not retried against a closed port.
         int smtpPort;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -93,6 +92,7 @@ public final class PlatformEfficiencyBenchmark {
                         INBOX_REFRESH,
                         logs.resolve("load-generator.log"))) {
             platform.awaitDirectoryCopies();
+            int caches = startCaches();
             Usage usage = new Usage(platform, load);
 
             LoadGenerator.Step warmUp = load.run(WARM_UP_RATE, WARM_UP);
@@ -320,7 +320,10 @@ public final class PlatformEfficiencyBenchmark {
         return lag;
     }
 
-    /** The start caches the launcher keeps beside each unpacked service: with them, a start maps its classes. */
+    /**
+     * The start caches the services started with: counted once they run, when earlier builds' directories are
+     * gone and a cache being recorded is not yet written (that happens when the service stops).
+     */
     private static int startCaches() throws Exception {
         int caches = 0;
         for (PlatformService service : PlatformService.values()) {

@@ -206,6 +206,7 @@ final class RunningPlatform implements AutoCloseable {
             failed.printStackTrace();
             status = 1;
         }
+        TestInfrastructure.stopEmbeddedKafka();
         System.exit(status);
     }
 

@@ -32,6 +32,7 @@ public final class TestInfrastructure {
 
     private static Postgres postgres;
     private static String kafkaBootstrapServers;
+    private static EmbeddedKafkaKraftBroker embeddedKafka;
     private static final Set<String> databases = new HashSet<>();
 
     private TestInfrastructure() {}
@@ -136,15 +137,26 @@ public final class TestInfrastructure {
                     yield container.getBootstrapServers();
                 }
                 case EMBEDDED -> {
-                    var broker = new EmbeddedKafkaKraftBroker(1, 1);
-                    broker.afterPropertiesSet();
-                    Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
-                    yield broker.getBrokersAsString();
+                    embeddedKafka = new EmbeddedKafkaKraftBroker(1, 1);
+                    embeddedKafka.afterPropertiesSet();
+                    Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stopEmbeddedKafka));
+                    yield embeddedKafka.getBrokersAsString();
                 }
             };
             log.info("Test Kafka ({}) at {}", kind(), kafkaBootstrapServers);
         }
         return kafkaBootstrapServers;
+    }
+
+    /**
+     * Stops the embedded broker, if one runs. A program that ends with {@code System.exit} calls it first: among the
+     * exit's hooks, Kafka's own removes the broker's directory while the broker still writes its checkpoints there.
+     */
+    public static synchronized void stopEmbeddedKafka() {
+        if (embeddedKafka != null) {
+            embeddedKafka.destroy();
+            embeddedKafka = null;
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

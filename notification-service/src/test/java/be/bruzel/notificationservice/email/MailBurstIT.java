@@ -5,44 +5,48 @@ import static org.awaitility.Awaitility.await;
 
 import be.bruzel.platform.events.FeedbackPosted;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
+import be.bruzel.platform.testing.TcpGate;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** Mails wait a moment for others on the same referral, a burst arrives as one, and mails due together share a connection. */
 @ServiceIntegrationTest
-@TestPropertySource(properties = {"platform.notifications.email.burst-window=PT3S", "spring.mail.port=39026"})
+@TestPropertySource(properties = "platform.notifications.email.burst-window=PT3S")
 // Closed after its tests: a context left running would send, from the shared database, the mails of the next one.
 @DirtiesContext
 class MailBurstIT extends MailScenario {
 
-    static GreenMail smtp = new GreenMail(new ServerSetup(39027, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    // The service reaches the mail server through this relay, which counts its connections.
-    static ConnectionCounter relay;
+    static GreenMail smtp = new GreenMail(new ServerSetup(39026, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    // The service reaches the mail server through this gate, which counts its connections.
+    static final TcpGate relay = TcpGate.closedInFrontOf("127.0.0.1:39026");
+
+    @DynamicPropertySource
+    static void mailThroughTheGate(DynamicPropertyRegistry properties) {
+        properties.add("spring.mail.port", relay::port);
+    }
 
     @BeforeAll
     static void startSmtp() throws IOException {
         smtp.start();
-        relay = new ConnectionCounter(39026, 39027);
+        relay.open();
     }
 
     @AfterAll
-    static void stopSmtp() throws IOException {
+    static void stopSmtp() {
         relay.close();
         smtp.stop();
     }
@@ -112,47 +116,5 @@ class MailBurstIT extends MailScenario {
                 "worker.ocmw",
                 "ocmw-jette",
                 referrer);
-    }
-}
-
-/** Passes each connection through to the real mail server and counts them. */
-final class ConnectionCounter implements AutoCloseable {
-
-    private final ServerSocket listener;
-    private final AtomicInteger connections = new AtomicInteger();
-
-    ConnectionCounter(int port, int serverPort) throws IOException {
-        listener = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(() -> {
-            while (!listener.isClosed()) {
-                try {
-                    Socket client = listener.accept();
-                    connections.incrementAndGet();
-                    Socket server = new Socket(InetAddress.getLoopbackAddress(), serverPort);
-                    Thread.ofVirtual().start(() -> pass(client, server));
-                    Thread.ofVirtual().start(() -> pass(server, client));
-                } catch (IOException closed) {
-                    // The test is over.
-                }
-            }
-        });
-    }
-
-    int connections() {
-        return connections.get();
-    }
-
-    private static void pass(Socket from, Socket to) {
-        try (from;
-                to) {
-            from.getInputStream().transferTo(to.getOutputStream());
-        } catch (IOException closed) {
-            // Either side hung up; closing both ends the other direction too.
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        listener.close();
     }
 }

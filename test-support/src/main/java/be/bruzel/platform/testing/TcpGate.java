@@ -8,11 +8,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A port that is closed (connections refused, as when a server is down) until the test opens
- * it; then it forwards every connection to the real server. For injecting "broker down" into a
- * client that has not connected yet.
+ * it; then it forwards every connection to the real server, and counts them. For injecting "broker
+ * down" into a client that has not connected yet, or for seeing how many connections a client opens.
  */
 public final class TcpGate implements AutoCloseable {
 
@@ -20,6 +21,7 @@ public final class TcpGate implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicInteger connections = new AtomicInteger();
     private ServerSocket listener;
 
     private TcpGate(int port, String targetHost, int targetPort) {
@@ -42,6 +44,15 @@ public final class TcpGate implements AutoCloseable {
         return "localhost:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** How many connections it has forwarded since it was made. */
+    public int connections() {
+        return connections.get();
+    }
+
     public synchronized void open() throws IOException {
         listener = new ServerSocket();
         listener.setReuseAddress(true);
@@ -53,6 +64,7 @@ public final class TcpGate implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                connections.incrementAndGet();
                 Socket server = new Socket(targetHost, targetPort);
                 threads.submit(() -> pipe(client, server));
                 threads.submit(() -> pipe(server, client));

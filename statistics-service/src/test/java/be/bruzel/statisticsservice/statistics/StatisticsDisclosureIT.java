@@ -73,7 +73,7 @@ class StatisticsDisclosureIT extends StatisticsScenario {
     @Test
     void aCountOfReferrersFromOneToFourIsSuppressedLikeAnySmallCount() throws Exception {
         clock.set(Instant.parse("2024-03-11T09:00:00Z"));
-        submitAll(GP, "finances", 6);
+        awaitProjected(submitAll(GP, "finances", 6));
         String query = "by=none&period=month&from=2024-03&to=2024-03";
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> row(statistics(ANALYST, query), null, "2024-03")
@@ -91,8 +91,8 @@ class StatisticsDisclosureIT extends StatisticsScenario {
     @Test
     void aSmallThemeDoesNotLeaveTheOtherThemesToGiveItAwayFromTheTotal() throws Exception {
         clock.set(Instant.parse("2024-05-13T09:00:00Z"));
-        submitAll(GP, "finances", 8);
-        submitAll(PHARMACIST, "housing", 2);
+        awaitProjected(submitAll(GP, "finances", 8));
+        awaitProjected(submitAll(PHARMACIST, "housing", 2));
         String query = "by=theme&period=month&from=2024-05&to=2024-05";
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> row(statistics(ANALYST, query), null, "2024-05")

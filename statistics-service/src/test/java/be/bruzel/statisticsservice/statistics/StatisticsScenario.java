@@ -1,6 +1,7 @@
 package be.bruzel.statisticsservice.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import be.bruzel.platform.events.CloudEventCodec;
 import be.bruzel.platform.events.ContactAttemptLogged;
@@ -19,6 +20,7 @@ import be.bruzel.platform.testing.TestTokens;
 import com.jayway.jsonpath.JsonPath;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,6 +122,19 @@ abstract class StatisticsScenario {
             ids.add(id);
         }
         return ids;
+    }
+
+    /**
+     * Waits until the projection holds every one of these referrals: a month's figures can be read (as zero)
+     * before its events arrive, which the consumer fetches in batches of up to half a second.
+     */
+    void awaitProjected(List<UUID> referrals) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT count(*) FROM statistics_referral WHERE referral_id IN (:ids)")
+                                .param("ids", referrals)
+                                .query(Long.class)
+                                .single()
+                        == referrals.size());
     }
 
     void accept(UUID referral) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
@@ -30,19 +31,20 @@ class StatisticsDisclosureIT extends StatisticsScenario {
     @Test
     void subtractingOverlappingRangesDoesNotRevealTheOneReferralBetweenThem() throws Exception {
         String[] months = {"2023-07", "2023-08", "2023-09", "2023-10", "2023-11"};
+        List<UUID> submitted = new ArrayList<>();
         for (String month : months) {
             clock.set(Instant.parse(month + "-08T09:00:00Z"));
-            submitAll(GP, "finances", 6);
-            submitAll(GP, ETTERBEEK, "finances", 5);
+            submitted.addAll(submitAll(GP, "finances", 6));
+            submitted.addAll(submitAll(GP, ETTERBEEK, "finances", 5));
         }
         clock.set(Instant.parse("2023-12-11T09:00:00Z"));
-        submitAll(GP, "finances", 1);
+        submitted.addAll(submitAll(GP, "finances", 1));
+        awaitProjected(submitted);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> row(statistics(ANALYST, "by=none&period=month&from=2023-07&to=2023-12"), null, null)
-                                        .figures()
-                                        .get("submitted")
-                                != null
-                        && projected() >= 56);
+                                .figures()
+                                .get("submitted")
+                        != null);
 
         List<Long> differences = new ArrayList<>();
         for (String from : months) {
@@ -112,12 +114,5 @@ class StatisticsDisclosureIT extends StatisticsScenario {
                 .figures()
                 .get("submitted");
         return submitted.longValue();
-    }
-
-    private long projected() {
-        return jdbc.sql("SELECT count(*) FROM statistics_referral WHERE submitted_at >= '2023-07-01' "
-                        + "AND submitted_at < '2024-01-01'")
-                .query(Long.class)
-                .single();
     }
 }

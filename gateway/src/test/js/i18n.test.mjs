@@ -8,7 +8,7 @@ globalThis.document = { documentElement: {} };
 globalThis.localStorage = { getItem: () => null, setItem: () => {} };
 if (!globalThis.navigator) globalThis.navigator = { languages: ['nl-BE'] };
 
-const { instantFromInput, formatNumber, formatPeriod, setLanguage } =
+const { instantFromInput, formatAge, formatNumber, formatPeriod, setLanguage } =
   await import('../../main/resources/static/app/lib/i18n.js');
 const { messages } = await import('../../main/resources/static/app/lib/messages.js');
 
@@ -39,6 +39,20 @@ test('numbers and months are written as in Belgium, in the language shown', () =
   assert.match(formatNumber(1234.5, 1), /^1\s234,5$/u);
   assert.match(formatPeriod('2026-03'), /^mars 2026$/u);
   assert.equal(formatNumber(null), '');
+});
+
+test('the age of a referral is said in its largest whole unit, up to days', () => {
+  const now = Date.parse('2026-03-10T12:00:00Z');
+  setLanguage('en');
+  assert.equal(formatAge('2026-03-10T11:55:00Z', now), '5 minutes ago');
+  assert.equal(formatAge('2026-03-10T09:00:00Z', now), '3 hours ago');
+  assert.equal(formatAge('2026-03-09T11:00:00Z', now), 'yesterday');
+  assert.equal(formatAge('2026-02-08T12:00:00Z', now), '30 days ago');
+  setLanguage('nl');
+  assert.equal(formatAge('2026-03-07T12:00:00Z', now), '3 dagen geleden');
+  setLanguage('fr');
+  assert.equal(formatAge('2026-03-07T12:00:00Z', now), 'il y a 3 jours');
+  assert.equal(formatAge(null, now), '');
 });
 
 test('every text of the web application is there in Dutch, French and English', () => {

@@ -57,9 +57,10 @@ async function start() {
   await render();
 }
 
-export function navigate(address, { replace = false } = {}) {
-  if (replace) history.replaceState(null, '', address);
-  else history.pushState(null, '', address);
+/** @param state what the screen keeps out of its address, e.g. the words of a search for a name */
+export function navigate(address, { replace = false, state = null } = {}) {
+  if (replace) history.replaceState(state, '', address);
+  else history.pushState(state, '', address);
   return render();
 }
 
@@ -85,7 +86,7 @@ async function render() {
   const module = await screen.load();
   const parameters = screen.path.exec(path).slice(1);
   try {
-    await module.render({ ...app, show: showIfCurrent, parameters, query: new URLSearchParams(location.search) });
+    await module.render({ ...app, show: showIfCurrent, parameters, query: new URLSearchParams(location.search), state: history.state });
   } catch (problem) {
     if (problem.status === 401 || !current()) return;
     show(h('h1', {}, problem.status === 404 ? t('page.not-found') : t('error.title')),

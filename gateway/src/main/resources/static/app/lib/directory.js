@@ -2,9 +2,23 @@
 import { named, t } from './i18n.js';
 import { cached } from './api.js';
 
+/** Every theme, also those no longer offered: referrals made before still carry them. */
+export function allThemes() {
+  return cached('/api/directory/themes?includeInactive=true');
+}
+
+export function municipalities() {
+  return cached('/api/directory/territory/municipalities').catch(() => []);
+}
+
 export async function themeNames(codes) {
-  const themes = await cached('/api/directory/themes?includeInactive=true');
+  const themes = await allThemes();
   return codes.map((code) => named(themes.find((theme) => theme.code === code)) || code).join(', ');
+}
+
+export async function municipalityName(nis) {
+  const all = await municipalities();
+  return named(all.find((municipality) => municipality.code === nis)) || nis || '';
 }
 
 export async function organisationName(id) {

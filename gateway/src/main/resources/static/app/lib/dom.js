@@ -148,8 +148,10 @@ export function table({ caption, headers, rows, numeric = [] }) {
     h('table', {},
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, headers.map((header, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, header)))),
+      // Each cell carries its column's name, so that on a phone a row can be read as a list of pairs.
       h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell, i) =>
-        i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: numeric.includes(i) ? 'num' : null }, cell)))))));
+        i === 0 ? h('th', { scope: 'row', 'data-label': headers[i] }, cell)
+          : h('td', { class: numeric.includes(i) ? 'num' : null, 'data-label': headers[i] }, cell)))))));
 }
 
 export function badge(text, kind) {

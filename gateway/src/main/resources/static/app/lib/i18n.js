@@ -54,6 +54,16 @@ export function formatDate(iso) {
   return iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: ZONE }).format(new Date(iso)) : '';
 }
 
+/** How long ago, in the largest whole unit up to days: "3 dagen geleden", "il y a 2 heures", "yesterday". */
+export function formatAge(iso, now = Date.now()) {
+  if (!iso) return '';
+  const minutes = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60_000));
+  const relative = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
+  if (minutes < 60) return relative.format(-minutes, 'minute');
+  if (minutes < 24 * 60) return relative.format(-Math.floor(minutes / 60), 'hour');
+  return relative.format(-Math.floor(minutes / (24 * 60)), 'day');
+}
+
 export function formatNumber(value, fractionDigits = 0) {
   if (value === null || value === undefined) return '';
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(value);

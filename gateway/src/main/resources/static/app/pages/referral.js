@@ -12,6 +12,8 @@ const FINAL = ['completed', 'declined', 'cancelled', 'expired'];
 export async function render(context) {
   const [id] = context.parameters;
   const [referral, messages] = await Promise.all([api(`/api/referrals/${id}`), api(`/api/referrals/${id}/messages`)]);
+  // Opened: what I was told about it is read now.
+  api(`/api/notifications/referrals/${id}/read`, { method: 'POST' }).then(() => context.refreshUnread()).catch(() => {});
   const side = context.person.roles.includes('organisation-worker') ? 'ORGANISATION' : 'REFERRER';
   const reload = async (message) => {
     await render(context);

@@ -3,6 +3,7 @@ package be.bruzel.platformtests;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -21,7 +22,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Debian's Chromium driven by Playwright, one browser per person at tablet width, signed in at the
+ * Debian's Chromium driven by Playwright, one browser per person on a phone, tablet or desktop, signed in at the
  * identity provider's form as a person would: for the browser test and the web benchmark.
  */
 final class Browsers implements AutoCloseable {
@@ -50,13 +51,31 @@ final class Browsers implements AutoCloseable {
         return new Browsers(playwright, browser, gateway);
     }
 
-    /**
-     * A tablet held upright: the narrowest screen the application is made for. Every page notes what
-     * its Content-Security-Policy blocked, in {@code window.policyViolations}.
-     */
+    /** The screens the application is made for, from a phone held upright to a desktop. */
+    enum Screen {
+        PHONE(390, 844),
+        TABLET(800, 1280),
+        DESKTOP(1280, 900);
+
+        final int width;
+        final int height;
+
+        Screen(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
+    }
+
+    /** A tablet held upright, where most of the browser test happens. */
     BrowserContext tablet() {
-        BrowserContext context = browser.newContext(
-                new Browser.NewContextOptions().setViewportSize(800, 1280).setLocale("nl-BE"));
+        return on(Screen.TABLET);
+    }
+
+    /** A browser of its own on this screen. Every page notes what its Content-Security-Policy blocked. */
+    BrowserContext on(Screen screen) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(screen.width, screen.height)
+                .setLocale("nl-BE"));
         context.addInitScript("""
                 window.policyViolations = [];
                 document.addEventListener('securitypolicyviolation',
@@ -65,9 +84,14 @@ final class Browsers implements AutoCloseable {
         return context;
     }
 
-    /** Signs in, in a browser of their own, and waits for their first screen. */
+    /** Signs in on a tablet, in a browser of their own, and waits for their first screen. */
     Page signIn(String user) {
-        Page page = tablet().newPage();
+        return signIn(user, Screen.TABLET);
+    }
+
+    /** Signs in on this screen, in a browser of their own, and waits for their first screen. */
+    Page signIn(String user, Screen screen) {
+        Page page = on(screen).newPage();
         page.navigate(gateway + "/");
         page.locator("#account a.button").click();
         page.locator("input[name=username]").fill(user);
@@ -94,28 +118,38 @@ final class Browsers implements AutoCloseable {
         browser.contexts().forEach(BrowserContext::close);
     }
 
-    /** A referral in Jette's or another municipality's postcode, with consent, through the API. */
+    /** A referral on debts for "Test Persoon", with consent, through the API. */
     static void submitThroughTheApi(String gateway, String token, String postcode)
             throws IOException, InterruptedException {
-        String body = referralJson(postcode);
+        submitThroughTheApi(gateway, token, postcode, "Test Persoon");
+    }
+
+    /** A referral on debts for this person in the municipality of the postcode, with consent; its id. */
+    static String submitThroughTheApi(String gateway, String token, String postcode, String name)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(gateway + "/api/referrals"))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
                                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .POST(HttpRequest.BodyPublishers.ofString(referralJson(postcode, name)))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JsonPath.read(response.body(), "$.referrals[0].id");
     }
 
     /** A referral on debts with consent, in the municipality of the postcode. */
     static String referralJson(String postcode) {
+        return referralJson(postcode, "Test Persoon");
+    }
+
+    private static String referralJson(String postcode, String name) {
         return """
-                {"person": {"name": "Test Persoon", "phone": "0470 00 00 00", "preferredLanguage": "nl", "postcode": "%s"},
+                {"person": {"name": "%s", "phone": "0470 00 00 00", "preferredLanguage": "nl", "postcode": "%s"},
                  "themes": ["finances"], "question": "Schulden.",
-                 "consent": {"given": true, "method": "ORAL", "givenAt": "2026-01-01T10:00:00Z"}}""".formatted(postcode);
+                 "consent": {"given": true, "method": "ORAL", "givenAt": "2026-01-01T10:00:00Z"}}""".formatted(name, postcode);
     }
 
     @Override

@@ -1,10 +1,22 @@
 package be.bruzel.platformtests;
 
+import com.jayway.jsonpath.JsonPath;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
@@ -55,6 +67,14 @@ public final class WebApplicationBenchmark {
             measure(platform, gp, "referrer: notifications", "/notifications", Browsers::drawn);
             Page worker = browsers.signIn("worker.jette");
             measure(platform, worker, "organisation: inbox", "/inbox", Browsers::drawn);
+            // The inbox as it is after months of use: 5 000 more referrals, and one person to find among them.
+            fill(platform.gateway(), token, 5_000);
+            String reference = Browsers.submitThroughTheApi(platform.gateway(), token, "1090", "Zoë Vandamme-Éloy")
+                    .substring(0, 8);
+            System.out.printf(Locale.ROOT, "the inbox of OCMW Jette now holds %d referrals%n", inboxTotal(platform));
+            measure(platform, worker, "organisation: inbox of 5 000", "/inbox", Browsers::drawn);
+            search(platform, worker, "organisation: a name in 5 000", "vandamme");
+            search(platform, worker, "organisation: a reference in 5 000", reference);
             Page analyst = browsers.signIn("analyst.bruzel");
             measure(platform, analyst, "analyst: figures of 12 months", "/statistics", Browsers::drawn);
             Page admin = browsers.signIn("admin");
@@ -89,6 +109,65 @@ public final class WebApplicationBenchmark {
                 requests,
                 bytes / 1024.0,
                 firstBytes / 1024.0);
+    }
+
+    /** Submits this many referrals to OCMW Jette, four at a time, each tried again until it is accepted. */
+    private static void fill(String gateway, String token, int count) throws Exception {
+        try (ExecutorService four = Executors.newFixedThreadPool(4)) {
+            List<Future<String>> submitted = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                submitted.add(four.submit(() -> {
+                    for (int attempt = 1; ; attempt++) {
+                        try {
+                            return Browsers.submitThroughTheApi(gateway, token, "1090", "Jan De Smet");
+                        } catch (AssertionError | IOException refused) {
+                            if (attempt == 5) {
+                                throw refused;
+                            }
+                            Thread.sleep(1_000);
+                        }
+                    }
+                }));
+            }
+            for (Future<String> one : submitted) {
+                one.get();
+            }
+        }
+    }
+
+    private static long inboxTotal(RunningPlatform platform) throws Exception {
+        HttpResponse<String> inbox = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(platform.gateway() + "/api/referrals/inbox?size=1"))
+                                .header("Authorization", "Bearer " + platform.token("worker.jette"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return JsonPath.<Number>read(inbox.body(), "$.total").longValue();
+    }
+
+    /** From pressing search on the inbox until the one referral found is shown. */
+    private static void search(RunningPlatform platform, Page page, String what, String words) {
+        Histogram micros = new Histogram(60_000_000L, 3);
+        for (int i = 0; i < WARM_UP + LOADS; i++) {
+            page.navigate(platform.gateway() + "/inbox");
+            Browsers.drawn(page).waitFor();
+            page.getByLabel("Naam of referentie").fill(words);
+            long started = System.nanoTime();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoeken"))
+                    .click();
+            page.locator("table caption:has-text('1 gevonden')").waitFor();
+            if (i >= WARM_UP) {
+                micros.recordValue((System.nanoTime() - started) / 1_000);
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s found after p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n",
+                what,
+                micros.getValueAtPercentile(50) / 1e3,
+                micros.getValueAtPercentile(90) / 1e3,
+                micros.getValueAtPercentile(99) / 1e3,
+                micros.getMaxValue() / 1e3);
     }
 
     /** @return the bytes this load transferred */

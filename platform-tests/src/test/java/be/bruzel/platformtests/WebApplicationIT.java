@@ -112,7 +112,9 @@ class WebApplicationIT {
                                 .setExact(true))
                 .first()
                 .click();
-        gp.getByLabel("Naam").fill("Marie Peeters");
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Nieuwe doorverwijzing");
+        gp.getByLabel("Naam", new Page.GetByLabelOptions().setExact(true)).fill("Marie Peeters");
         gp.getByLabel("Telefoon").fill("0470 12 34 56");
         gp.getByLabel("Postcode").fill("1090");
         assertThat(gp.locator(".municipality")).containsText("Jette · zorgzone Noord");
@@ -304,6 +306,65 @@ class WebApplicationIT {
 
     @Test
     @Order(6)
+    void aWorkerFindsOneReferralInABusyInboxByNameOrReferenceOnADesktopAndOnAPhone() throws Exception {
+        String token = platform.token("gp.jette");
+        for (int i = 0; i < 20; i++) {
+            Browsers.submitThroughTheApi(platform.gateway(), token, "1090");
+        }
+        String zoe = Browsers.submitThroughTheApi(platform.gateway(), token, "1090", "Zoë Vandamme-Éloy");
+
+        Page desk = browsers.signIn("worker.jette", Browsers.Screen.DESKTOP);
+        assertThat(desk.locator("table thead")).containsText("Persoon");
+        assertThat(desk.locator(".pager")).containsText("Pagina 1 van");
+        desk.getByLabel("Naam of referentie").fill("vandamme");
+        desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoeken"))
+                .click();
+        assertThat(desk.locator("table caption")).hasText(Pattern.compile("^1 gevonden"));
+        assertThat(desk.locator("table tbody tr")).hasCount(1);
+        assertThat(desk.locator("table tbody tr")).containsText("Zoë Vandamme-Éloy");
+        assertThat(desk.locator("table tbody tr")).containsText("Jette");
+        assertThat(desk.locator("table tbody tr")).containsText(zoe.substring(0, 8));
+        assertThat(desk.url()).as("a name never goes into the address").doesNotContainIgnoringCase("vandamme");
+        checkAndPhotograph(desk, "19-worker-inbox-search-desktop");
+        assertThat(RunningPlatform.count(
+                        "referral",
+                        "SELECT count(*) FROM person_data_access WHERE referral_id = ?::uuid"
+                                + " AND user_id = 'worker.jette' AND purpose = 'referral.list'",
+                        zoe))
+                .as("a name shown in a list is a logged read")
+                .isPositive();
+
+        desk.getByLabel("Dringendheid").selectOption("URGENT");
+        desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoeken"))
+                .click();
+        assertThat(desk.locator("main .empty")).hasText("Niets gevonden. Probeer minder woorden of een andere filter.");
+        desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Alles tonen"))
+                .click();
+        assertThat(desk.locator("table tbody tr")).hasCount(20);
+        desk.goBack();
+        assertThat(desk.getByLabel("Naam of referentie")).hasValue("vandamme");
+
+        Page phone = browsers.signIn("worker.jette", Browsers.Screen.PHONE);
+        phone.getByLabel("Naam of referentie").fill(zoe.substring(0, 8));
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoeken"))
+                .click();
+        assertThat(phone.locator("table tbody tr")).hasCount(1);
+        assertThat(phone.locator("table tbody td[data-label='Persoon']")).isVisible();
+        assertThat(phone.locator("table tbody tr")).containsText("Zoë Vandamme-Éloy");
+        assertThat(((Number) phone.evaluate("document.documentElement.scrollWidth")).intValue())
+                .as("nothing is cut off or scrolls sideways on a phone")
+                .isLessThanOrEqualTo(Browsers.Screen.PHONE.width);
+        assertThat(phone.locator("table tbody th a").boundingBox().height)
+                .as("a touch target is at least 44 px high")
+                .isGreaterThanOrEqualTo(44);
+        checkAndPhotograph(phone, "20-worker-inbox-search-phone");
+        phone.locator("table tbody th a").click();
+        assertThat(phone.locator(".referral-status")).isVisible();
+        assertThat(phone.getByText("Zoë Vandamme-Éloy").first()).isVisible();
+    }
+
+    @Test
+    @Order(7)
     void anEndedSessionAsksToSignInAgainAndSigningOutEndsIt() {
         Page gp = browsers.signIn("gp.jette");
         gp.context().clearCookies();
@@ -328,7 +389,7 @@ class WebApplicationIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theAdministratorMarksAServiceFullAndANewReferralIsRoutedPastIt() {
         Page admin = browsers.signIn("admin");
         assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))

@@ -126,6 +126,13 @@ class Territory {
         return jdbc.sql(sql).param("code", place.code()).query(Long.class).single() > 0;
     }
 
+    List<PostcodeLookup.Named> municipalities() {
+        return jdbc.sql("SELECT nis_code, name_nl, name_fr FROM municipality ORDER BY nis_code")
+                .query((row, n) -> new PostcodeLookup.Named(
+                        row.getString("nis_code"), row.getString("name_nl"), row.getString("name_fr")))
+                .list();
+    }
+
     List<CareZone> careZones() {
         return jdbc.sql("""
                 SELECT code, first_line_zone_code, name_nl, name_fr, helpdesk_email, helpdesk_phone

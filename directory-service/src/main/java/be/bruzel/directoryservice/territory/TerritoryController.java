@@ -53,6 +53,12 @@ class TerritoryController {
         return PostcodeLookup.of(postcode, on, candidates);
     }
 
+    @GetMapping("/municipalities")
+    @Operation(summary = "The 19 municipalities of Brussels by NIS code, with their names in Dutch and French")
+    List<PostcodeLookup.Named> municipalities() {
+        return territory.municipalities();
+    }
+
     @PostMapping("/areas/{areaId}/zone-moves")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Move an area to another care zone from a date on (administrators)")

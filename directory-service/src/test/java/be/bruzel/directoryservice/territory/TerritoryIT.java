@@ -34,6 +34,27 @@ class TerritoryIT {
     }
 
     @Test
+    void theMunicipalitiesAreListedByNisCodeInBothLanguages() {
+        assertThat(mvc.get()
+                        .uri("/api/directory/territory/municipalities")
+                        .header(HttpHeaders.AUTHORIZATION, GP)
+                        .exchange())
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.length()").isEqualTo(19);
+                    assertThat(json)
+                            .extractingPath("$[?(@.code == '21010')].nameNl")
+                            .asArray()
+                            .containsExactly("Jette");
+                    assertThat(json)
+                            .extractingPath("$[?(@.code == '21009')].nameFr")
+                            .asArray()
+                            .containsExactly("Ixelles");
+                });
+    }
+
+    @Test
     void harenIsInBrusselAndInNoord() {
         assertThat(lookup("1130", null)).hasStatusOk().bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.ambiguous").isEqualTo(false);

@@ -14,8 +14,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders a mail from {@code mail/*.txt} and {@code mail/*.html} (Thymeleaf) and the messages in
- * the recipient's language. A mail says what happened to which referral (a short reference) and
- * links into the platform; the person's data is not even available here.
+ * the recipient's language. A mail says what happened to which referral (a short reference and its
+ * themes) and links into the platform; the person's data is not even available here.
  */
 @Component
 class MailTemplates {
@@ -29,10 +29,12 @@ class MailTemplates {
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MessageSource messages;
     private final EmailSettings settings;
+    private final ThemeNames themes;
 
-    MailTemplates(MessageSource messages, EmailSettings settings) {
+    MailTemplates(MessageSource messages, EmailSettings settings, ThemeNames themes) {
         this.messages = messages;
         this.settings = settings;
+        this.themes = themes;
         engine.setTemplateEngineMessageSource(messages);
         engine.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT));
         engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML));
@@ -40,17 +42,17 @@ class MailTemplates {
 
     Rendered notification(String type, UUID referralId, String detail, String language) {
         Locale locale = Locale.of(language);
-        String reference = reference(referralId);
         Line line = line(type, referralId, detail, locale);
-        String subject = messages.getMessage("mail.subject." + type, new Object[] {reference}, locale);
+        String subject =
+                messages.getMessage("mail.subject." + type, new Object[] {reference(referralId, language)}, locale);
         return render("notification", subject, Map.of("line", line), locale);
     }
 
     /** Several things that happened on one referral, for one address, in one mail. */
     Rendered burst(UUID referralId, List<Line> lines, String language) {
         Locale locale = Locale.of(language);
-        String subject =
-                messages.getMessage("mail.subject.burst", new Object[] {lines.size(), reference(referralId)}, locale);
+        String subject = messages.getMessage(
+                "mail.subject.burst", new Object[] {lines.size(), reference(referralId, language)}, locale);
         return render("digest", subject, Map.of("lines", lines), locale);
     }
 
@@ -63,7 +65,10 @@ class MailTemplates {
     Line line(String type, UUID referralId, String detail, Locale locale) {
         String detailText = detail == null ? "" : messages.getMessage("mail.detail." + detail, null, detail, locale);
         return new Line(
-                messages.getMessage("mail.line." + type, new Object[] {reference(referralId), detailText}, locale),
+                messages.getMessage(
+                        "mail.line." + type,
+                        new Object[] {reference(referralId, locale.getLanguage()), detailText},
+                        locale),
                 settings.webUrl().resolve("/referrals/" + referralId).toString());
     }
 
@@ -76,9 +81,14 @@ class MailTemplates {
                 subject, engine.process(template + ".txt", context), engine.process(template + ".html", context));
     }
 
-    /** The first block of the referral's id: enough to find it in a list, nothing about the person. */
-    private static String reference(UUID referralId) {
-        return referralId.toString().substring(0, 8);
+    /**
+     * The first block of the referral's id and its themes, e.g. "1a2b3c4d (Wonen)": enough to find
+     * it in a list, nothing about the person.
+     */
+    private String reference(UUID referralId, String language) {
+        String reference = referralId.toString().substring(0, 8);
+        String about = themes.of(referralId, language);
+        return about.isEmpty() ? reference : reference + " (" + about + ")";
     }
 
     private static ClassLoaderTemplateResolver resolver(String pattern, TemplateMode mode) {

@@ -73,6 +73,36 @@ class NotificationController {
         return new NotificationPage(notifications.of(reader, page, size), page, size, counts.total(), counts.unread());
     }
 
+    /** One page of the referrals my notifications are about, with how many I have not read in all. */
+    record ReferralNotificationPage(List<ReferralNotifications> items, int page, int size, long total, long unread) {}
+
+    @GetMapping("/referrals")
+    @Operation(
+            summary = "My notifications grouped by referral, the one with the newest first",
+            description = "Each group names the referral's short reference and themes, counts my unread ones and "
+                    + "holds its newest notifications (up to ten).")
+    ReferralNotificationPage byReferral(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Notifications.Reader reader = readerOf(caller);
+        return new ReferralNotificationPage(
+                notifications.byReferral(reader, page, size),
+                page,
+                size,
+                notifications.referralsOf(reader),
+                notifications.countsOf(reader).unread());
+    }
+
+    @PostMapping("/referrals/{referralId}/read")
+    @Operation(
+            summary = "Mark mine about one referral read: the app does so when I open it",
+            description = "Answers 204 also when I have none about it, so it tells nobody whether a referral exists.")
+    ResponseEntity<Void> markReferralRead(@AuthenticationPrincipal Caller caller, @PathVariable UUID referralId) {
+        notifications.markReferralRead(readerOf(caller), referralId, clock.instant());
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/{id}/read")
     @Operation(summary = "Mark one read, for me (my colleagues still see it unread)")
     ResponseEntity<Void> markRead(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {

@@ -1,14 +1,17 @@
 package be.bruzel.notificationservice.notification;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -88,9 +91,83 @@ class Notifications {
                 .single();
     }
 
+    /**
+     * A page of the referrals my notifications are about, the one with the newest first, each with
+     * its themes, its unread count and its newest notifications.
+     */
+    List<ReferralNotifications> byReferral(Reader reader, int page, int size) {
+        List<ReferralNotifications> groups = jdbc.sql("""
+                SELECT n.referral_id, max(n.created_at) AS latest, count(*) AS notifications,
+                       count(*) FILTER (WHERE r.read_at IS NULL) AS unread, p.theme_codes
+                FROM notification n
+                LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = :user
+                LEFT JOIN referral_party p ON p.referral_id = n.referral_id
+                WHERE %s
+                GROUP BY n.referral_id, p.theme_codes
+                ORDER BY latest DESC, n.referral_id LIMIT :size OFFSET :offset
+                """.formatted(MINE))
+                .param("user", reader.userId())
+                .param("organisation", reader.organisationId().orElse(null))
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((row, n) -> {
+                    Array themes = row.getArray("theme_codes");
+                    return ReferralNotifications.of(
+                            row.getObject("referral_id", UUID.class),
+                            themes == null ? List.of() : List.of((String[]) themes.getArray()),
+                            row.getTimestamp("latest").toInstant(),
+                            row.getLong("notifications"),
+                            row.getLong("unread"));
+                })
+                .list();
+        if (groups.isEmpty()) {
+            return groups;
+        }
+        Map<UUID, List<Notification>> newest = jdbc
+                .sql("""
+                SELECT * FROM (
+                    SELECT n.*, r.read_at,
+                           row_number() OVER (PARTITION BY n.referral_id ORDER BY n.created_at DESC, n.id) AS position
+                    FROM notification n
+                    LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = :user
+                    WHERE %s AND n.referral_id = ANY (CAST(:referrals AS uuid[]))) AS mine
+                WHERE position <= :perReferral
+                ORDER BY created_at DESC, id
+                """.formatted(MINE))
+                .param("user", reader.userId())
+                .param("organisation", reader.organisationId().orElse(null))
+                .param(
+                        "referrals",
+                        groups.stream()
+                                .map(group -> group.referralId().toString())
+                                .toArray(String[]::new))
+                .param("perReferral", ReferralNotifications.NEWEST)
+                .query(Notifications::map)
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(Notification::referralId));
+        return groups.stream()
+                .map(group -> group.with(newest.getOrDefault(group.referralId(), List.of())))
+                .toList();
+    }
+
+    /** How many referrals my notifications are about. */
+    long referralsOf(Reader reader) {
+        return jdbc.sql("SELECT count(DISTINCT n.referral_id) FROM notification n WHERE " + MINE)
+                .param("user", reader.userId())
+                .param("organisation", reader.organisationId().orElse(null))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Marks every one of mine about this referral read: I opened it. */
+    int markReferralRead(Reader reader, UUID referralId, Instant now) {
+        return markRead(reader, "AND n.referral_id = :id", referralId, now);
+    }
+
     /** Marks one read for this reader; false when it is not theirs to read. */
     boolean markRead(Reader reader, UUID notificationId, Instant now) {
-        return markRead(reader, "AND n.id = :notification", notificationId, now) == 1
+        return markRead(reader, "AND n.id = :id", notificationId, now) == 1
                 || !jdbc.sql("SELECT n.id FROM notification n WHERE n.id = :notification AND " + MINE)
                         .param("notification", notificationId)
                         .param("user", reader.userId())
@@ -104,7 +181,8 @@ class Notifications {
         return markRead(reader, "", null, now);
     }
 
-    private int markRead(Reader reader, String which, UUID notificationId, Instant now) {
+    /** @param which a condition on {@code n} with {@code :id}, or none for all of mine */
+    private int markRead(Reader reader, String which, UUID id, Instant now) {
         return jdbc.sql("""
                 INSERT INTO notification_read (notification_id, user_id, read_at)
                 SELECT n.id, :user, :now FROM notification n WHERE %s %s
@@ -112,7 +190,7 @@ class Notifications {
                 """.formatted(MINE, which))
                 .param("user", reader.userId())
                 .param("organisation", reader.organisationId().orElse(null))
-                .param("notification", notificationId)
+                .param("id", id)
                 .param("now", Timestamp.from(now))
                 .update();
     }

@@ -47,9 +47,12 @@ class ReferralParties {
         List<ReferralSubmitted> submitted = only(events, ReferralSubmitted.class);
         jdbc.sql("""
                 INSERT INTO referral_party (referral_id, referrer_id, organisation_id, service_id, care_zone_code,
-                                            updated_at)
-                SELECT * FROM unnest(CAST(:referrals AS uuid[]), CAST(:referrers AS text[]), CAST(:organisations AS text[]),
-                                     CAST(:services AS text[]), CAST(:zones AS text[]), CAST(:ats AS timestamptz[]))
+                                            updated_at, theme_codes)
+                SELECT referral, referrer, organisation, service, zone, at, CAST(themes AS text[])
+                FROM unnest(CAST(:referrals AS uuid[]), CAST(:referrers AS text[]), CAST(:organisations AS text[]),
+                            CAST(:services AS text[]), CAST(:zones AS text[]), CAST(:ats AS timestamptz[]),
+                            CAST(:themes AS text[]))
+                     AS submitted (referral, referrer, organisation, service, zone, at, themes)
                 ON CONFLICT (referral_id) DO NOTHING
                 """)
                 .param(
@@ -74,6 +77,12 @@ class ReferralParties {
                         "zones",
                         submitted.stream().map(ReferralSubmitted::careZoneCode).toArray(String[]::new))
                 .param("ats", submitted.stream().map(event -> now.toString()).toArray(String[]::new))
+                // Each referral's codes as one array literal, read back as an array in SQL: codes hold no comma.
+                .param(
+                        "themes",
+                        submitted.stream()
+                                .map(event -> "{" + String.join(",", event.themeCodes()) + "}")
+                                .toArray(String[]::new))
                 .update();
         Set<UUID> firstContacts = new HashSet<>();
         for (ReferralEvent event : events) {

@@ -8,6 +8,7 @@ import be.bruzel.platform.events.ReferralAccepted;
 import be.bruzel.platform.events.ReferralCompleted;
 import be.bruzel.platform.events.ReferralEscalated;
 import be.bruzel.platform.events.ServiceChanged;
+import be.bruzel.platform.events.ThemeChanged;
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
 import com.icegreen.greenmail.util.GreenMail;
@@ -265,6 +266,28 @@ class EmailIT extends MailScenario {
                 .bodyJson()
                 .extractingPath("$.language")
                 .isEqualTo("fr");
+    }
+
+    @Test
+    void aMailNamesTheReferralsThemesInItsReadersLanguage() throws Exception {
+        // A theme of this test alone: the others' mails name none, so their subjects stay as they are.
+        String theme = "t" + UUID.randomUUID().toString().substring(0, 8);
+        publish(new ThemeChanged(UUID.randomUUID(), Instant.now(), theme, "Schulden", "Dettes", "Debts", true));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("SELECT count(*) FROM theme_name WHERE code = '" + theme + "'") == 1);
+        String gp = "gp-" + UUID.randomUUID();
+        looksAtNotifications(gp, gp + "@example.org", "fr");
+        UUID referral = UUID.randomUUID();
+
+        publish(submitted(referral, gp, "ocmw-nowhere", theme));
+        publish(new ReferralAccepted(UUID.randomUUID(), Instant.now(), referral, "ocmw-nowhere", null));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailsTo(gp + "@example.org").size() == 1);
+        MimeMessage accepted = mailsTo(gp + "@example.org").getFirst();
+        String reference = referral.toString().substring(0, 8);
+        assertThat(subject(accepted)).isEqualTo("Orientation " + reference + " (Dettes) acceptée");
+        assertThat(text(accepted)).contains(reference + " (Dettes)").doesNotContain("Schulden");
     }
 
     @Override

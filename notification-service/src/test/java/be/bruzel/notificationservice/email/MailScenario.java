@@ -2,11 +2,10 @@ package be.bruzel.notificationservice.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.bruzel.platform.events.CareZoneChanged;
 import be.bruzel.platform.events.CloudEventCodec;
+import be.bruzel.platform.events.DirectoryEvent;
 import be.bruzel.platform.events.DomainEvent;
 import be.bruzel.platform.events.ReferralSubmitted;
-import be.bruzel.platform.events.ServiceChanged;
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.testing.TestTokens;
 import com.icegreen.greenmail.util.GreenMail;
@@ -53,9 +52,7 @@ abstract class MailScenario {
     }
 
     void publish(DomainEvent event) {
-        CloudEventCodec codec = event instanceof ServiceChanged || event instanceof CareZoneChanged
-                ? DIRECTORY_SERVICE
-                : REFERRAL_SERVICE;
+        CloudEventCodec codec = event instanceof DirectoryEvent ? DIRECTORY_SERVICE : REFERRAL_SERVICE;
         kafka.send(Topics.of(event), event.subject(), codec.encode(event));
     }
 
@@ -64,12 +61,16 @@ abstract class MailScenario {
     }
 
     static ReferralSubmitted submitted(UUID referral, String referrer, String organisation) {
+        return submitted(referral, referrer, organisation, "loneliness");
+    }
+
+    static ReferralSubmitted submitted(UUID referral, String referrer, String organisation, String theme) {
         return new ReferralSubmitted(
                 UUID.randomUUID(),
                 Instant.now(),
                 referral,
                 referrer,
-                List.of("loneliness"),
+                List.of(theme),
                 "1090",
                 "nl",
                 "ROUTINE",

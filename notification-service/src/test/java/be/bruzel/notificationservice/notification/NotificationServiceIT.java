@@ -49,7 +49,7 @@ class NotificationServiceIT extends ServiceBaseline {
 
     @Override
     protected List<String> migrationVersions() {
-        return List.of("1", "2", "3", "4");
+        return List.of("1", "2", "3", "4", "5");
     }
 
     @Override
@@ -147,6 +147,91 @@ class NotificationServiceIT extends ServiceBaseline {
         assertThat(unread(worker("b", "ldc-laken")))
                 .as("a colleague's own unread count")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void notificationsOfOneReferralAreGroupedUnderItsReferenceAndThemesNewestReferralFirst() throws Exception {
+        String gpId = "gp.grouped-" + UUID.randomUUID();
+        String gp = referrer(gpId);
+        String organisation = "org-" + UUID.randomUUID();
+        ReferralSubmitted older = submittedBy(gpId, organisation);
+        ReferralSubmitted newer = submittedBy(gpId, organisation);
+        send(older);
+        send(new ReferralAccepted(UUID.randomUUID(), Instant.now(), older.referralId(), organisation, null));
+        send(new ReferralCompleted(UUID.randomUUID(), Instant.now(), older.referralId(), organisation, "SOLVED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> unread(gp) == 2);
+        send(newer);
+        send(new ReferralAccepted(UUID.randomUUID(), Instant.now(), newer.referralId(), organisation, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> unread(gp) == 3);
+
+        assertThat(mvc.get().uri("/api/notifications/referrals").header(HttpHeaders.AUTHORIZATION, gp))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.total").isEqualTo(2);
+                    assertThat(json).extractingPath("$.unread").isEqualTo(3);
+                    assertThat(json)
+                            .extractingPath("$.items[0].referralId")
+                            .isEqualTo(newer.referralId().toString());
+                    assertThat(json)
+                            .extractingPath("$.items[1].reference")
+                            .isEqualTo(older.referralId().toString().substring(0, 8));
+                    assertThat(json)
+                            .extractingPath("$.items[1].themes")
+                            .asArray()
+                            .containsExactly("loneliness");
+                    assertThat(json).extractingPath("$.items[1].unread").isEqualTo(2);
+                    assertThat(json)
+                            .extractingPath("$.items[1].newest[*].type")
+                            .asArray()
+                            .containsExactly("REFERRAL_COMPLETED", "REFERRAL_ACCEPTED");
+                });
+    }
+
+    @Test
+    void openingAReferralMarksOnlyMyNotificationsOfThatReferralRead() throws Exception {
+        String gpId = "gp.opens-" + UUID.randomUUID();
+        String gp = referrer(gpId);
+        ReferralSubmitted opened = submittedBy(gpId, "ocmw-jette");
+        ReferralSubmitted other = submittedBy(gpId, "ocmw-jette");
+        send(opened);
+        send(other);
+        send(new ReferralAccepted(UUID.randomUUID(), Instant.now(), opened.referralId(), "ocmw-jette", null));
+        send(new ReferralAccepted(UUID.randomUUID(), Instant.now(), other.referralId(), "ocmw-jette", null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> unread(gp) == 2);
+        String colleague = worker("an", "ocmw-jette");
+        long colleagueUnread = unread(colleague);
+
+        assertThat(mvc.post()
+                        .uri("/api/notifications/referrals/" + opened.referralId() + "/read")
+                        .header(HttpHeaders.AUTHORIZATION, gp))
+                .hasStatus(HttpStatus.NO_CONTENT);
+
+        assertThat(unread(gp)).isEqualTo(1);
+        assertThat(JsonPath.<List<Boolean>>read(
+                        body(gp), "$.items[?(@.referralId == '" + other.referralId() + "')].unread"))
+                .containsExactly(true);
+        assertThat(mvc.post()
+                        .uri("/api/notifications/referrals/" + other.referralId() + "/read")
+                        .header(HttpHeaders.AUTHORIZATION, referrer("gp.stranger")))
+                .as("another referrer marks nothing of mine, and learns nothing")
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(unread(gp)).isEqualTo(1);
+        assertThat(unread(colleague))
+                .as("the organisation's own notifications stay unread")
+                .isEqualTo(colleagueUnread);
+        assertThat(mvc.post()
+                        .uri("/api/notifications/referrals/not-a-uuid/read")
+                        .header(HttpHeaders.AUTHORIZATION, gp))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("referralId");
+        assertThat(mvc.get().uri("/api/notifications/referrals?size=101").header(HttpHeaders.AUTHORIZATION, gp))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("size");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,25 @@ public class PersonDataAccessLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID referralId, String userId, String organisationId, String purpose) {
         insert(referralId, userId, organisationId, purpose, false);
+    }
+
+    /** One read of several referrals' persons at once, e.g. their names in a list: one entry for each. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(Collection<UUID> referralIds, String userId, String organisationId, String purpose) {
+        if (referralIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO person_data_access (referral_id, user_id, organisation_id, accessed_at, purpose, refused)
+                SELECT referral, :user, :organisation, :at, :purpose, false
+                FROM unnest(CAST(:referrals AS uuid[])) AS referral
+                """)
+                .param("referrals", referralIds.stream().map(UUID::toString).toArray(String[]::new))
+                .param("user", userId)
+                .param("organisation", organisationId)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("purpose", purpose)
+                .update();
     }
 
     /** Someone asked for a referral that is not theirs to see. */

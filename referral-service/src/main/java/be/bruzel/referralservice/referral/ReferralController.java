@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,6 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ReferralController {
 
     private static final String FILTERS = "all|new|accepted|in-progress|overdue|closed";
+    private static final String THEME = "[a-z0-9-]{1,60}";
+    private static final String LIST = "Narrowed by status, theme (its code) and urgency (ROUTINE, SOON, URGENT). "
+            + "Every person named on the page is an entry in the access log.";
+    private static final String SEARCH = "The list's parameters in a JSON body, with search: words of the person's "
+            + "name (any case, with or without accents) or the start of the reference. A POST, so that a name never "
+            + "appears in an address, a browser's history or a proxy's log. Counted as a read by the rate limits.";
 
     private final ReferralSubmission submission;
     private final ReferralActions actions;
@@ -75,6 +83,29 @@ class ReferralController {
 
     record Rate(@NotNull @Min(1) @Max(5) Integer score) {}
 
+    /**
+     * A list's narrowing with the words to search for; left out: all statuses, any theme and urgency,
+     * the first page of 20.
+     */
+    record Search(
+            @Pattern(regexp = FILTERS) String status,
+            @Pattern(regexp = THEME) String theme,
+            Referral.Urgency urgency,
+            @NotBlank @Size(min = 2, max = 100) String search,
+            @Min(0) Integer page,
+            @Min(1) @Max(100) Integer size) {
+
+        Search {
+            status = status == null ? "all" : status;
+            page = page == null ? 0 : page;
+            size = size == null ? 20 : size;
+        }
+
+        ReferralLists.Criteria criteria() {
+            return ReferralController.criteria(status, theme, urgency, search);
+        }
+    }
+
     @PostMapping
     @PreAuthorize("hasRole('REFERRER')")
     @Operation(
@@ -100,24 +131,55 @@ class ReferralController {
 
     @GetMapping
     @PreAuthorize("hasRole('REFERRER')")
-    @Operation(summary = "My referrals, overdue and open first, without the persons' data")
+    @Operation(summary = "My referrals, overdue and open first, with each person's name (logged)", description = LIST)
     ReferralPage mine(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(defaultValue = "all") @Pattern(regexp = FILTERS) String status,
+            @RequestParam(required = false) @Pattern(regexp = THEME) String theme,
+            @RequestParam(required = false) Referral.Urgency urgency,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return reading.mine(caller, ReferralLists.Filter.of(status), page, size);
+        return reading.mine(caller, criteria(status, theme, urgency, null), page, size);
+    }
+
+    @PostMapping(path = "/_search", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('REFERRER')")
+    @Operation(summary = "Search my referrals by the person's name or the reference (logged)", description = SEARCH)
+    ReferralPage searchMine(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Search search) {
+        return reading.mine(caller, search.criteria(), search.page(), search.size());
     }
 
     @GetMapping("/inbox")
     @PreAuthorize("hasRole('ORGANISATION_WORKER')")
-    @Operation(summary = "My organisation's inbox: overdue and new first, then urgent, then newest")
+    @Operation(
+            summary = "My organisation's inbox: overdue and new first, then urgent, then newest (logged)",
+            description = LIST)
     ReferralPage inbox(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(defaultValue = "all") @Pattern(regexp = FILTERS) String status,
+            @RequestParam(required = false) @Pattern(regexp = THEME) String theme,
+            @RequestParam(required = false) Referral.Urgency urgency,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return reading.inbox(caller, ReferralLists.Filter.of(status), page, size);
+        return reading.inbox(caller, criteria(status, theme, urgency, null), page, size);
+    }
+
+    @PostMapping(path = "/inbox/_search", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ORGANISATION_WORKER')")
+    @Operation(
+            summary = "Search my organisation's inbox by the person's name or the reference (logged)",
+            description = SEARCH)
+    ReferralPage searchInbox(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Search search) {
+        return reading.inbox(caller, search.criteria(), search.page(), search.size());
+    }
+
+    private static ReferralLists.Criteria criteria(
+            String status, String theme, Referral.Urgency urgency, String search) {
+        return new ReferralLists.Criteria(
+                ReferralLists.Filter.of(status),
+                Optional.ofNullable(theme),
+                Optional.ofNullable(urgency),
+                Optional.ofNullable(search));
     }
 
     @GetMapping("/{id}")

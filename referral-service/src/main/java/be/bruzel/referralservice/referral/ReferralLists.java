@@ -1,9 +1,14 @@
 package be.bruzel.referralservice.referral;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReferralLists {
 
-    /** What an inbox or a referrer's list can be narrowed to. */
+    /** What an inbox or a referrer's list can be narrowed to by its status. */
     enum Filter {
         ALL("true"),
         NEW("status IN ('SUBMITTED', 'RECEIVED')"),
@@ -31,38 +36,83 @@ class ReferralLists {
         }
     }
 
+    /**
+     * What a list is narrowed to.
+     *
+     * @param search words of the person's name (any case, with or without accents) or the start of the reference
+     */
+    record Criteria(
+            Filter status, Optional<String> theme, Optional<Referral.Urgency> urgency, Optional<String> search) {}
+
+    /** A short reference is the id's first characters: hexadecimal digits and dashes. */
+    private static final Pattern REFERENCE = Pattern.compile("[0-9a-f-]{4,36}");
+
+    /**
+     * Accented letters of the names people in Brussels carry, compared as their plain letter; in
+     * both cases, since the database's lower() may know only ASCII.
+     */
+    private static final String FOLD =
+            "translate(lower(%s), 'àáâäãåçèéêëìíîïñòóôöõøùúûüýÿÀÁÂÄÃÅÇÈÉÊËÌÍÎÏÑÒÓÔÖÕØÙÚÛÜÝ', 'aaaaaaceeeeiiiinoooooouuuuyyaaaaaaceeeeiiiinoooooouuuuy')";
+
     private final JdbcClient jdbc;
 
     ReferralLists(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    ReferralPage submittedBy(String referrerId, Filter filter, int page, int size) {
-        return page("referrer_id = :owner", referrerId, filter, page, size);
+    ReferralPage submittedBy(String referrerId, Criteria criteria, int page, int size) {
+        return page("referrer_id = :owner", referrerId, criteria, page, size);
     }
 
-    ReferralPage inboxOf(String organisationId, Filter filter, int page, int size) {
-        return page("receiving_organisation_id = :owner", organisationId, filter, page, size);
+    ReferralPage inboxOf(String organisationId, Criteria criteria, int page, int size) {
+        return page("receiving_organisation_id = :owner", organisationId, criteria, page, size);
     }
 
-    private ReferralPage page(String ownerCondition, String owner, Filter filter, int page, int size) {
+    private ReferralPage page(String ownerCondition, String owner, Criteria criteria, int page, int size) {
+        // Only the conditions asked for, so an unnarrowed page is read from the list index as it is.
+        List<String> conditions = new ArrayList<>(List.of(ownerCondition, criteria.status().condition));
+        Map<String, Object> params = new HashMap<>(Map.of("owner", owner));
+        criteria.theme().ifPresent(theme -> {
+            conditions.add(":theme = ANY (theme_codes)");
+            params.put("theme", theme);
+        });
+        criteria.urgency().ifPresent(urgency -> {
+            conditions.add("urgency = :urgency");
+            params.put("urgency", urgency.name());
+        });
+        criteria.search().ifPresent(search -> {
+            String lower = search.strip().toLowerCase(Locale.ROOT);
+            String byName =
+                    FOLD.formatted("person_name") + " LIKE '%' || " + FOLD.formatted(":words") + " || '%' ESCAPE '\\'";
+            params.put("words", lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+            if (REFERENCE.matcher(lower).matches()) {
+                conditions.add("(" + byName + " OR CAST(id AS text) LIKE :reference)");
+                params.put("reference", lower + "%");
+            } else {
+                conditions.add(byName);
+            }
+        });
+        String where = String.join(" AND ", conditions);
         List<ReferralSummary> items = jdbc.sql("""
                 SELECT id, status, urgency, theme_codes, municipality_nis, care_zone_code, receiving_organisation_id,
-                       receiving_service_id, unmet_need, submitted_at, waiting_since, outcome,
+                       receiving_service_id, unmet_need, submitted_at, waiting_since, outcome, person_name,
                        (status IN ('SUBMITTED', 'RECEIVED') AND reminded_at IS NOT NULL) AS overdue
                 FROM referral
-                WHERE %s AND %s
+                WHERE %s
                 ORDER BY list_rank, submitted_at DESC, id
                 LIMIT :size OFFSET :offset
-                """.formatted(ownerCondition, filter.condition))
-                .param("owner", owner)
+                """.formatted(where))
+                .params(params)
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query((row, n) -> {
                     Timestamp waiting = row.getTimestamp("waiting_since");
                     String outcome = row.getString("outcome");
+                    UUID id = row.getObject("id", UUID.class);
                     return new ReferralSummary(
-                            row.getObject("id", UUID.class),
+                            id,
+                            ReferralSummary.referenceOf(id),
+                            row.getString("person_name"),
                             code(row.getString("status")),
                             code(row.getString("urgency")),
                             List.of((String[]) row.getArray("theme_codes").getArray()),
@@ -80,8 +130,8 @@ class ReferralLists {
         // Counted apart: a count over the page's rows would make every page read them all.
         long total = items.size() < size && (page == 0 || !items.isEmpty())
                 ? (long) page * size + items.size()
-                : jdbc.sql("SELECT count(*) FROM referral WHERE %s AND %s".formatted(ownerCondition, filter.condition))
-                        .param("owner", owner)
+                : jdbc.sql("SELECT count(*) FROM referral WHERE " + where)
+                        .params(params)
                         .query(Long.class)
                         .single();
         return new ReferralPage(items, page, size, total);

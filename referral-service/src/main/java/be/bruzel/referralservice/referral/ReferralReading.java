@@ -46,15 +46,30 @@ class ReferralReading {
                 forReferrer);
     }
 
-    ReferralPage mine(Caller caller, ReferralLists.Filter filter, int page, int size) {
-        return lists.submittedBy(caller.userId(), filter, page, size);
+    @Transactional
+    ReferralPage mine(Caller caller, ReferralLists.Criteria criteria, int page, int size) {
+        return logged(caller, lists.submittedBy(caller.userId(), criteria, page, size));
     }
 
-    ReferralPage inbox(Caller caller, ReferralLists.Filter filter, int page, int size) {
+    @Transactional
+    ReferralPage inbox(Caller caller, ReferralLists.Criteria criteria, int page, int size) {
         String organisation = caller.organisationId()
                 .filter(any -> caller.has(Role.ORGANISATION_WORKER))
                 .orElseThrow(() ->
                         new RejectedRequestException(HttpStatus.FORBIDDEN, "referral.inbox.no-organisation", null));
-        return lists.inboxOf(organisation, filter, page, size);
+        return logged(caller, lists.inboxOf(organisation, criteria, page, size));
+    }
+
+    /** A list shows each person's name: a read of that person's data like opening the referral. */
+    private ReferralPage logged(Caller caller, ReferralPage page) {
+        accessLog.recordAll(
+                page.items().stream()
+                        .filter(item -> item.personName() != null)
+                        .map(ReferralSummary::id)
+                        .toList(),
+                caller.userId(),
+                caller.organisationId().orElse(null),
+                "referral.list");
+        return page;
     }
 }

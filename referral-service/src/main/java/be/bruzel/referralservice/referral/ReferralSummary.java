@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A referral in a list: what it is about and where it stands, never the person's data, so that
- * lists need no entry in the access log.
+ * A referral in a list: what tells it apart and where it stands. Only its referrer and its
+ * receiving organisation list it, and each listing of the person's name is logged as a read.
  *
+ * @param reference the id's first eight characters, as people say it on the phone and e-mails name it
+ * @param personName none once the person's data is erased
  * @param overdue the receiver has not answered within the reminder delay
  */
 public record ReferralSummary(
         UUID id,
+        String reference,
+        String personName,
         String status,
         String urgency,
         List<String> themes,
@@ -28,6 +32,8 @@ public record ReferralSummary(
     static ReferralSummary of(Referral referral) {
         return new ReferralSummary(
                 referral.id(),
+                referenceOf(referral.id()),
+                referral.person().name(),
                 ReferralView.code(referral.status()),
                 ReferralView.code(referral.urgency()),
                 referral.themeCodes(),
@@ -40,5 +46,9 @@ public record ReferralSummary(
                 referral.times().waitingSince(),
                 referral.status().isWaiting() && referral.times().remindedAt() != null,
                 referral.outcome() == null ? null : ReferralView.code(referral.outcome()));
+    }
+
+    static String referenceOf(UUID id) {
+        return id.toString().substring(0, 8);
     }
 }

@@ -8,7 +8,7 @@ globalThis.document = { documentElement: {} };
 globalThis.localStorage = { getItem: () => null, setItem: () => {} };
 if (!globalThis.navigator) globalThis.navigator = { languages: ['nl-BE'] };
 
-const { instantFromInput, formatAge, formatNumber, formatPeriod, setLanguage } =
+const { instantFromInput, formatAge, formatNumber, formatPeriod, named, setDirectoryLanguage, setLanguage } =
   await import('../../main/resources/static/app/lib/i18n.js');
 const { messages } = await import('../../main/resources/static/app/lib/messages.js');
 
@@ -53,6 +53,22 @@ test('the age of a referral is said in its largest whole unit, up to days', () =
   setLanguage('fr');
   assert.equal(formatAge('2026-03-07T12:00:00Z', now), 'il y a 3 jours');
   assert.equal(formatAge(null, now), '');
+});
+
+test('an English reader sees the social map in the language they chose; others in their own', () => {
+  const ocmw = { nameNl: 'OCMW Jette', nameFr: 'CPAS de Jette' };
+  setLanguage('en');
+  assert.equal(named(ocmw), 'OCMW Jette');
+  setDirectoryLanguage('fr');
+  assert.equal(named(ocmw), 'CPAS de Jette');
+  assert.equal(named({ nameNl: 'Alleen Nederlands' }), 'Alleen Nederlands');
+  assert.equal(named({ nameNl: 'Wonen', nameEn: 'Housing' }), 'Housing');
+  setLanguage('nl');
+  assert.equal(named(ocmw), 'OCMW Jette');
+  setDirectoryLanguage('de');
+  setLanguage('en');
+  assert.equal(named(ocmw), 'CPAS de Jette', 'a language the map has not is ignored');
+  setDirectoryLanguage('nl');
 });
 
 test('every text of the web application is there in Dutch, French and English', () => {

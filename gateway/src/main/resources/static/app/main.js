@@ -1,7 +1,7 @@
 // The web application: who is signed in, the menu for their role, and which screen an address shows.
-import { t, language, setLanguage, LANGUAGES } from './lib/i18n.js';
+import { t, language, setLanguage, setDirectoryLanguage, LANGUAGES } from './lib/i18n.js';
 import { api, useCsrfToken, sessionEnded } from './lib/api.js';
-import { h, show } from './lib/dom.js';
+import { h, show, showInPlace } from './lib/dom.js';
 
 const SIGN_IN = '/oauth2/authorization/platform';
 
@@ -32,7 +32,11 @@ async function start() {
   if (session.ok) {
     app.person = await session.json();
     useCsrfToken(app.person.csrfToken);
-    const chosen = api('/api/notifications/preferences').then((preferences) => preferences.language).catch(() => null);
+    const preferences = api('/api/notifications/preferences').catch(() => ({}));
+    const chosen = preferences.then((chosenOnes) => {
+      setDirectoryLanguage(chosenOnes.directoryLanguage);
+      return chosenOnes.language;
+    });
     if (localStorage.getItem('language-of') === app.person.user) {
       // This browser knows the person's language already: draw at once, and again if it changed elsewhere.
       chosen.then((code) => {
@@ -71,6 +75,7 @@ async function render() {
   const id = ++latest;
   const current = () => id === latest;
   const showIfCurrent = (...children) => current() && show(...children);
+  const showInPlaceIfCurrent = (...children) => current() && showInPlace(...children);
   drawHeader();
   const path = location.pathname;
   const screen = await screenOf(path);
@@ -86,7 +91,8 @@ async function render() {
   const module = await screen.load();
   const parameters = screen.path.exec(path).slice(1);
   try {
-    await module.render({ ...app, show: showIfCurrent, parameters, query: new URLSearchParams(location.search), state: history.state });
+    await module.render({ ...app, show: showIfCurrent, showInPlace: showInPlaceIfCurrent, parameters,
+      query: new URLSearchParams(location.search), state: history.state });
   } catch (problem) {
     if (problem.status === 401 || !current()) return;
     show(h('h1', {}, problem.status === 404 ? t('page.not-found') : t('error.title')),

@@ -34,6 +34,29 @@ export function show(...children) {
   }
 }
 
+/**
+ * Replaces what the main region shows where the person is, after they acted on it: no jump to the
+ * top and no focus on the heading (the confirmation near what they did takes it).
+ */
+export function showInPlace(...children) {
+  const main = document.getElementById('main');
+  const { scrollX, scrollY } = window;
+  main.replaceChildren();
+  append(main, children);
+  window.scrollTo(scrollX, scrollY);
+}
+
+/** A visible confirmation at the top of this element (after its heading), focused and announced. */
+export function confirmNear(element, message) {
+  const confirmation = h('p', { class: 'notice success confirmation', tabindex: '-1' }, message);
+  const heading = element.querySelector(':scope > h2');
+  if (heading) heading.after(confirmation);
+  else element.prepend(confirmation);
+  confirmation.focus({ preventScroll: true });
+  confirmation.scrollIntoView({ block: 'nearest' });
+  announce(message);
+}
+
 export function announce(message) {
   const announcer = document.getElementById('announcer');
   announcer.textContent = '';
@@ -59,9 +82,10 @@ export function field({ name, label, type = 'text', value, options, hint, requir
     control = h('textarea', { id, name, rows: 4, 'aria-describedby': describedBy, ...attributes });
     control.value = value ?? '';
   } else if (type === 'checkbox') {
-    control = h('input', { id, name, type, checked: Boolean(value), 'aria-describedby': describedBy, ...attributes });
+    control = h('input', { id, name, type, checked: Boolean(value), 'aria-describedby': describedBy,
+      'aria-required': required ? 'true' : null, ...attributes });
     return h('div', { class: 'field checkbox', dataset: { field: name } },
-      control, h('label', { for: id }, label),
+      control, h('label', { for: id }, label), required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null,
       hintId && h('p', { class: 'hint', id: hintId }, hint),
       h('p', { class: 'error-message', id: errorId, hidden: true }));
   } else {
@@ -77,12 +101,16 @@ export function field({ name, label, type = 'text', value, options, hint, requir
     control);
 }
 
-/** A group of radio buttons or check boxes under one legend. */
-export function choices({ name, legend, type = 'radio', options, value = [], hint }) {
+/**
+ * A group of radio buttons or check boxes under one legend. A required group says so in its legend:
+ * a group cannot carry aria-required.
+ */
+export function choices({ name, legend, type = 'radio', options, value = [], hint, required }) {
   const chosen = new Set([value].flat().map(String));
   const errorId = `field-${++fieldCount}-error`;
   return h('fieldset', { class: `field choices ${type}`, dataset: { field: name }, 'aria-describedby': errorId },
-    h('legend', {}, legend),
+    h('legend', {}, legend, required ? [h('span', { class: 'required', 'aria-hidden': 'true' }, ' *'),
+      h('span', { class: 'visually-hidden' }, ` (${t('form.required')})`)] : null),
     hint && h('p', { class: 'hint' }, hint),
     h('p', { class: 'error-message', id: errorId, hidden: true }),
     h('div', { class: 'choice-list' }, options.map(([code, text]) => {

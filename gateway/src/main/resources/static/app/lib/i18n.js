@@ -37,11 +37,24 @@ export function t(key, parameters = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in parameters ? parameters[name] : whole));
 }
 
-/** The name of a directory item in the language shown: nameNl, nameFr, nameEn. */
+/** Which of the social map's languages (nl, fr) an English reader sees its names in: their choice, else Dutch. */
+let directoryLanguage = 'nl';
+
+export function setDirectoryLanguage(code) {
+  if (code === 'nl' || code === 'fr') directoryLanguage = code;
+}
+
+export function getDirectoryLanguage() {
+  return directoryLanguage;
+}
+
+/** The name of a directory item in the language shown (nameNl, nameFr, nameEn); for English, then the chosen one. */
 export function named(item, prefix = 'name') {
   if (!item) return '';
   const suffix = { nl: 'Nl', fr: 'Fr', en: 'En' };
-  return item[prefix + suffix[current]] || item[`${prefix}Nl`] || item[`${prefix}Fr`] || item[`${prefix}En`] || item.code || item.id || '';
+  const other = directoryLanguage === 'fr' ? 'Nl' : 'Fr';
+  return item[prefix + suffix[current]] || item[prefix + suffix[directoryLanguage]] || item[prefix + other]
+    || item[`${prefix}En`] || item.code || item.id || '';
 }
 
 const locale = () => `${current}-BE`;

@@ -27,7 +27,7 @@ export async function render({ show }) {
       municipality),
     h('fieldset', { class: 'section' },
       h('legend', {}, t('referral.section.needs')),
-      choices({ name: 'themes', legend: t('referral.themes'), type: 'checkbox', hint: t('referral.themes.hint'),
+      choices({ name: 'themes', legend: t('referral.themes'), type: 'checkbox', hint: t('referral.themes.hint'), required: true,
         options: themes.map((theme) => [theme.code, named(theme)]) }),
       field({ name: 'question', label: t('referral.question'), type: 'textarea', required: true, hint: t('referral.question.hint') }),
       field({ name: 'urgency', label: t('referral.urgency'), type: 'select', value: 'ROUTINE',
@@ -44,7 +44,7 @@ export async function render({ show }) {
       h('legend', {}, t('referral.section.consent')),
       h('p', {}, t('referral.consent.explanation')),
       h('ul', {}, ['shared', 'contact', 'stored', 'withdraw'].map((point) => h('li', {}, t(`referral.consent.${point}`)))),
-      field({ name: 'consent.given', label: t('referral.consent.given'), type: 'checkbox' }),
+      field({ name: 'consent.given', label: t('referral.consent.given'), type: 'checkbox', required: true }),
       field({ name: 'consent.method', label: t('referral.consent.method'), type: 'select', value: 'ORAL',
         options: ['ORAL', 'WRITTEN', 'DIGITAL'].map((code) => [code, t(`consent.${code.toLowerCase()}`)]) }),
       field({ name: 'consent.givenAt', label: t('referral.consent.given-at'), type: 'datetime-local', value: nowForInput() })),
@@ -84,11 +84,18 @@ export async function render({ show }) {
   }
 
   let explaining = 0;
+  /** What the panel still needs before it can say who receives the referral. */
+  function waitingFor(themesChosen) {
+    if (place.postcode && !place.municipality) return t('referral.receivers.waiting.municipality', { postcode: place.postcode });
+    if (place.postcode) return t('referral.receivers.waiting.themes');
+    return t(themesChosen ? 'referral.receivers.waiting.postcode' : 'referral.receivers.waiting');
+  }
+
   async function explainReceivers() {
     const chosenThemes = [...form.querySelectorAll('input[name="themes"]:checked')].map((box) => box.value);
     const spoken = form.querySelector('input[name="person.preferredLanguage"]:checked')?.value || language();
     if (!place.postcode || !place.municipality || !chosenThemes.length) {
-      receivers.replaceChildren(h('p', { class: 'hint' }, t('referral.receivers.waiting')));
+      receivers.replaceChildren(h('p', { class: 'hint' }, waitingFor(chosenThemes.length > 0)));
       return;
     }
     const asked = ++explaining;

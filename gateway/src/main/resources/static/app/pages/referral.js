@@ -1,7 +1,7 @@
 // One referral as its referrer and its receiving organisation see it, with what each may do next.
 import { t, formatDateTime, nowForInput, instantFromInput } from '../lib/i18n.js';
 import { api } from '../lib/api.js';
-import { h, field, choices, submitForm, announce, table } from '../lib/dom.js';
+import { h, field, choices, submitForm, onSubmit, confirmNear, announce, table } from '../lib/dom.js';
 import { themeNames, receiverName, placeName, serviceName, levelPlaceName } from '../lib/directory.js';
 import { statusBadge } from '../lib/referral-list.js';
 
@@ -15,9 +15,12 @@ export async function render(context) {
   // Opened: what I was told about it is read now.
   api(`/api/notifications/referrals/${id}/read`, { method: 'POST' }).then(() => context.refreshUnread()).catch(() => {});
   const side = context.person.roles.includes('organisation-worker') ? 'ORGANISATION' : 'REFERRER';
-  const reload = async (message) => {
-    await render(context);
-    if (message) announce(message);
+  // After an action the screen stays where the person is, with the confirmation next to what they did.
+  const reload = async (message, where = 'referral.section.actions') => {
+    await render({ ...context, show: context.showInPlace });
+    const near = document.getElementById(`section-${where.replaceAll('.', '-')}`)?.closest('section')
+      || document.querySelector('.referral-status');
+    if (message && near) confirmNear(near, message);
   };
   // The names the screen needs, asked for together.
   const [themes, receiver, residence] = await Promise.all([themeNames(referral.themes), receiverName(referral.receiver),
@@ -90,9 +93,9 @@ function routing(referral) {
   return section('referral.section.routing', explanation);
 }
 
-/** A form that posts to the referral, then shows it again with what was done announced. */
-function actionForm({ path, fields, button, body = () => undefined, done, reload, danger }) {
-  return submitForm({ fields, button, danger, send: (form) => api(path, { method: 'POST', body: body(form) }), done: () => reload(done) });
+/** A form that posts to the referral, then shows it again with what was done confirmed next to it (`where`: its section). */
+function actionForm({ path, fields, button, body = () => undefined, done, reload, danger, where }) {
+  return submitForm({ fields, button, danger, send: (form) => api(path, { method: 'POST', body: body(form) }), done: () => reload(done, where) });
 }
 
 function actions(referral, side, reload, navigate) {
@@ -125,10 +128,7 @@ function actions(referral, side, reload, navigate) {
       body: (form) => ({ attemptedAt: instantFromInput(selected(form, 'attemptedAt')), channel: selected(form, 'channel'),
         reached: form.querySelector('input[name="reached"]:checked')?.value === 'true', note: selected(form, 'note') }) }));
     forms.push(h('h3', {}, t('action.complete')));
-    forms.push(actionForm({ path: `${base}/complete`, button: t('action.complete'), done: t('action.completed'), reload,
-      fields: [field({ name: 'outcome', label: t('action.outcome'), type: 'select', value: 'SOLVED',
-        options: ['SOLVED', 'PARTLY_SOLVED', 'REFERRED_ON', 'PERSON_DECLINED', 'UNREACHABLE'].map((code) => [code, t(`outcome.${code.toLowerCase().replaceAll('_', '-')}`)]) })],
-      body: (form) => ({ outcome: selected(form, 'outcome') }) }));
+    forms.push(completeForm(referral, reload));
   }
   if (side === 'REFERRER' && !FINAL.includes(referral.status)) {
     forms.push(actionForm({ path: `${base}/cancel`, button: t('action.cancel'), done: t('action.cancelled'), reload, danger: true,
@@ -139,6 +139,52 @@ function actions(referral, side, reload, navigate) {
 }
 
 /**
+ * Completing in one step: the outcome (none chosen beforehand) and a message for the referrer, then a
+ * confirmation that says what closing does before anything is sent.
+ */
+function completeForm(referral, reload) {
+  const base = `/api/referrals/${referral.id}`;
+  const outcomes = ['SOLVED', 'PARTLY_SOLVED', 'REFERRED_ON', 'PERSON_DECLINED', 'UNREACHABLE'];
+  const outcomeName = (code) => t(`outcome.${code.toLowerCase().replaceAll('_', '-')}`);
+  const button = h('button', { type: 'submit', class: 'primary' }, t('action.complete'));
+  const question = h('p', {});
+  const back = h('button', { type: 'button' }, t('action.back'));
+  const confirmation = h('div', { class: 'notice warning', hidden: true, tabindex: '-1' }, question);
+  const form = h('form', { novalidate: true, class: 'action' },
+    field({ name: 'outcome', label: t('action.outcome'), type: 'select', value: '', required: true,
+      options: [['', t('action.outcome.choose')], ...outcomes.map((code) => [code, outcomeName(code)])] }),
+    field({ name: 'message', label: t('action.complete.message'), type: 'textarea', hint: t('action.complete.message.hint'),
+      attributes: { maxlength: 4000 } }),
+    confirmation,
+    h('div', { class: 'actions' }, button, back));
+  back.hidden = true;
+  let confirming = false;
+  const ask = (asking) => {
+    confirming = asking;
+    confirmation.hidden = !asking;
+    back.hidden = !asking;
+    button.textContent = t(asking ? 'action.complete.yes' : 'action.complete');
+    if (asking) question.textContent = t('action.complete.confirm', { outcome: outcomeName(form.elements.namedItem('outcome').value) });
+  };
+  back.addEventListener('click', () => { ask(false); button.focus(); });
+  form.elements.namedItem('outcome').addEventListener('change', () => ask(false));
+  return onSubmit(form, async () => {
+    const outcome = form.elements.namedItem('outcome').value;
+    // Without an outcome the platform names the field; with one, nothing is sent before it is confirmed.
+    if (outcome && !confirming) {
+      ask(true);
+      confirmation.focus();
+      announce(question.textContent);
+      return false;
+    }
+    await api(`${base}/complete`, { method: 'POST', body: { outcome: outcome || null } });
+    const message = form.elements.namedItem('message').value.trim();
+    if (message) await api(`${base}/messages`, { method: 'POST', body: { body: message } });
+    return true;
+  }, (sent) => (sent ? reload(t('action.completed'), 'referral.section.feedback') : null));
+}
+
+/**
  * The person's rights, through their referrer: a printable copy of everything held (GDPR art. 15) and the erasure
  * (art. 17), which says what it does and must be confirmed.
  */
@@ -146,6 +192,7 @@ function personalData(referral, reload) {
   const copy = h('p', {}, h('a', { href: `/api/referrals/${referral.id}/person-data`, target: '_blank', rel: 'noopener' }, t('erasure.copy')));
   if (referral.personalData?.erasedAt) return section('referral.section.personal-data', copy);
   const erase = actionForm({ path: `/api/referrals/${referral.id}/erasure`, button: t('erasure.button'), done: t('erasure.erased'), reload, danger: true,
+    where: 'referral.section.personal-data',
     fields: [
       field({ name: 'reason', label: t('erasure.reason'), type: 'select', value: 'PERSON_REQUEST',
         options: ['PERSON_REQUEST', 'CONSENT_WITHDRAWN', 'ENTERED_IN_ERROR'].map((code) => [code, t(`erasure.reason.${code.toLowerCase().replaceAll('_', '-')}`)]) }),
@@ -163,6 +210,7 @@ function personalData(referral, reload) {
 
 function feedback(referral, messages, reload) {
   const form = actionForm({ path: `/api/referrals/${referral.id}/messages`, button: t('feedback.send'), done: t('feedback.sent'), reload,
+    where: 'referral.section.feedback',
     fields: [field({ name: 'body', label: t('feedback.message'), type: 'textarea' })],
     body: (element) => ({ body: element.elements.namedItem('body').value }) });
   return section('referral.section.feedback',
@@ -180,6 +228,7 @@ function satisfaction(referral, side, reload) {
   return section('referral.section.satisfaction',
     scores.length ? h('ul', {}, scores) : null,
     mine ? null : actionForm({ path: `/api/referrals/${referral.id}/satisfaction`, button: t('satisfaction.send'), done: t('satisfaction.sent'), reload,
+    where: 'referral.section.satisfaction',
       fields: [choices({ name: 'score', legend: t('satisfaction.question'), options: [1, 2, 3, 4, 5].map((score) => [score, t(`satisfaction.${score}`)]) })],
       body: (form) => ({ score: Number(form.querySelector('input[name="score"]:checked')?.value) || null }) }));
 }

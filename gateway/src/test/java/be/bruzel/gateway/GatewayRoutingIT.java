@@ -66,7 +66,7 @@ class GatewayRoutingIT extends GatewayUnderTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body())
-                .contains("\"title\":\"Dienst niet beschikbaar\"")
+                .contains("\"title\":\"Even niet bereikbaar\"")
                 .contains("\"status\":503");
     }
 
@@ -78,7 +78,7 @@ class GatewayRoutingIT extends GatewayUnderTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).contains("\"title\":\"Service trop lent\"");
+        assertThat(response.body()).contains("\"title\":\"Cela prend trop de temps\"");
     }
 
     @Test

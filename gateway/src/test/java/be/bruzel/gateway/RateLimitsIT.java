@@ -76,7 +76,9 @@ class RateLimitsIT extends GatewayUnderTest {
         assertThat(refused.headers().firstValue("Retry-After"))
                 .hasValueSatisfying(
                         seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
-        assertThat(refused.body()).contains("\"title\":\"Te veel verzoeken\"").contains("\"status\":429");
+        assertThat(refused.body())
+                .contains("\"title\":\"Te veel tegelijk: wacht even\"")
+                .contains("\"status\":429");
         assertThat(refused.headers().firstValue("Content-Security-Policy"))
                 .as("security headers too")
                 .isPresent();

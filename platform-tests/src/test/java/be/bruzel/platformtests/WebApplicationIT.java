@@ -114,6 +114,12 @@ class WebApplicationIT {
                 .click();
         assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Nieuwe doorverwijzing");
+        // Required fields say so, to the eye and to assistive technology; so do the groups, in their legend.
+        assertThat(gp.getByLabel("Naam", new Page.GetByLabelOptions().setExact(true)))
+                .hasAttribute("aria-required", "true");
+        assertThat(gp.getByLabel("De persoon geeft toestemming")).hasAttribute("aria-required", "true");
+        assertThat(gp.locator("[data-field='themes'] legend")).containsText("*");
+        assertThat(gp.locator("[data-field='themes'] legend .visually-hidden")).containsText("verplicht");
         gp.getByLabel("Naam", new Page.GetByLabelOptions().setExact(true)).fill("Marie Peeters");
         gp.getByLabel("Telefoon").fill("0470 12 34 56");
         gp.getByLabel("Postcode").fill("1090");
@@ -149,21 +155,40 @@ class WebApplicationIT {
         assertThat(worker.locator(".referral-status")).containsText("Ontvangen");
         checkAndPhotograph(worker, "06-organisation-referral-received");
 
+        // After each action the screen stays where the worker is, with a confirmation next to what was done.
+        Locator confirmation = worker.locator(".confirmation");
         worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aanvaarden"))
                 .click();
         assertThat(worker.locator(".referral-status")).containsText("Aanvaard");
+        assertThat(confirmation).hasText("Doorverwijzing aanvaard");
+        assertThat(confirmation).isInViewport();
+        assertThat(confirmation).isFocused();
         worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Contactpoging noteren"))
                 .click();
         assertThat(worker.locator(".referral-status")).containsText("Bezig");
         assertThat(worker.locator(".timeline")).containsText("Persoon bereikt");
+        assertThat(confirmation).hasText("Contactpoging genoteerd");
+        assertThat(confirmation).isInViewport();
+
+        // Completing is one step: no outcome chosen beforehand, a message with it, and a confirmation first.
+        Locator complete = worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afronden"));
+        assertThat(worker.getByLabel("Resultaat")).hasValue("");
+        complete.click();
+        assertThat(worker.locator("[data-field='outcome'] .error-message")).isVisible();
+        assertThat(worker.getByLabel("Resultaat")).hasAttribute("aria-invalid", "true");
         worker.getByLabel("Resultaat").selectOption("SOLVED");
-        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afronden"))
+        worker.getByLabel("Bericht aan de doorverwijzer (niet verplicht)")
+                .fill("Mevrouw heeft een afbetalingsplan met de leverancier.");
+        complete.click();
+        assertThat(worker.locator("main")).containsText("Afronden met resultaat \"Opgelost\"?");
+        assertThat(worker.locator(".referral-status")).containsText("Bezig");
+        checkAndPhotograph(worker, "07-organisation-confirms-completion");
+        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, afronden"))
                 .click();
         assertThat(worker.locator(".referral-status")).containsText("Afgerond");
-        worker.getByLabel("Bericht").fill("Mevrouw heeft een afbetalingsplan met de leverancier.");
-        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bericht versturen"))
-                .click();
         assertThat(worker.locator(".messages")).containsText("afbetalingsplan");
+        assertThat(confirmation).hasText("Doorverwijzing afgerond");
+        assertThat(confirmation).isInViewport();
         checkAndPhotograph(worker, "07-organisation-referral-completed");
 
         gp.navigate(platform.gateway() + "/notifications");
@@ -273,6 +298,7 @@ class WebApplicationIT {
         gp.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true)).fill("jean.dupont@example.org");
         gp.getByLabel("Code postal").fill("1050");
         assertThat(gp.locator(".municipality")).containsText("Le code postal 1050 couvre deux communes");
+        assertThat(gp.locator(".receivers")).containsText("choisissez ci-dessus la commune où la personne habite");
         gp.getByLabel(Pattern.compile("^Ixelles")).check();
         gp.getByLabel("Solitude et contacts sociaux").check();
         gp.getByLabel("Question", new Page.GetByLabelOptions().setExact(true))
@@ -365,6 +391,37 @@ class WebApplicationIT {
 
     @Test
     @Order(7)
+    void aWorkerWhoReadsEnglishSeesTheSocialMapInFrenchByTheirChoice() {
+        Page worker = browsers.signIn("worker.jette");
+        worker.navigate(platform.gateway() + "/settings");
+        worker.locator("input[name='language'][value='en']").check();
+        worker.locator("input[name='directoryLanguage'][value='fr']").check();
+        checkAndPhotograph(worker, "21-settings-directory-language");
+        worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bewaren"))
+                .click();
+        assertThat(worker.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("My settings");
+
+        worker.navigate(platform.gateway() + "/inbox");
+        assertThat(worker.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Inbox of CPAS Jette");
+        // Remembered for the person: a fresh browser shows the same.
+        Page elsewhere = browsers.signIn("worker.jette");
+        assertThat(elsewhere.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Inbox of CPAS Jette");
+
+        elsewhere.navigate(platform.gateway() + "/settings");
+        elsewhere.locator("input[name='language'][value='nl']").check();
+        elsewhere.locator("input[name='directoryLanguage'][value='nl']").check();
+        elsewhere
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(elsewhere.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Mijn instellingen");
+    }
+
+    @Test
+    @Order(8)
     void anEndedSessionAsksToSignInAgainAndSigningOutEndsIt() {
         Page gp = browsers.signIn("gp.jette");
         gp.context().clearCookies();
@@ -389,7 +446,7 @@ class WebApplicationIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theAdministratorMarksAServiceFullAndANewReferralIsRoutedPastIt() {
         Page admin = browsers.signIn("admin");
         assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
@@ -427,7 +484,8 @@ class WebApplicationIT {
         gp.getByLabel("Financiën en schulden").check();
         assertThat(gp.locator(".receivers")).containsText("Schuldbemiddeling OCMW Jette");
         gp.getByText("Waarom deze organisatie?").first().click();
-        assertThat(gp.locator(".receivers details")).containsText("Sociale dienst OCMW Jette — overgeslagen: volzet");
+        assertThat(gp.locator(".receivers details"))
+                .containsText("Sociale dienst OCMW Jette — overgeslagen: voorlopig volzet");
         checkAndPhotograph(gp, "18-gp-routed-past-the-full-service");
     }
 

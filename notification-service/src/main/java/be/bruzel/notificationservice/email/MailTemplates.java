@@ -76,7 +76,9 @@ class MailTemplates {
         Context context = new Context(locale, variables);
         context.setVariable("subject", subject);
         context.setVariable("language", locale.getLanguage());
-        context.setVariable("home", settings.webUrl().resolve("/notifications").toString());
+        // The footer says why the mail came and links to where the reader chooses which mails they get.
+        context.setVariable(
+                "preferences", settings.webUrl().resolve("/settings").toString());
         return new Rendered(
                 subject, engine.process(template + ".txt", context), engine.process(template + ".html", context));
     }

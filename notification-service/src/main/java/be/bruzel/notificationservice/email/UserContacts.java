@@ -51,20 +51,38 @@ public class UserContacts {
                 .update();
     }
 
-    /** The language the user chose, or none: then their token's counts. */
-    public Optional<String> chosenLanguage(String userId) {
-        return jdbc.sql("SELECT chosen_language FROM user_contact WHERE user_id = :user")
+    /**
+     * What a user chose in the web application.
+     *
+     * @param language their language, or none: then their token's counts
+     * @param directoryLanguage the language of the social map's names for an English reader (nl or fr), or none
+     */
+    public record Choices(Optional<String> language, Optional<String> directoryLanguage) {}
+
+    public Choices choicesOf(String userId) {
+        return jdbc.sql("SELECT chosen_language, directory_language FROM user_contact WHERE user_id = :user")
                 .param("user", userId)
-                .query(String.class)
-                .optional();
+                .query((row, n) -> new Choices(
+                        Optional.ofNullable(row.getString("chosen_language")),
+                        Optional.ofNullable(row.getString("directory_language"))))
+                .optional()
+                .orElse(new Choices(Optional.empty(), Optional.empty()));
     }
 
-    /** A user who has never looked at their notifications gets a row with their token's address and language. */
-    public void chooseLanguage(String userId, Optional<String> email, Optional<String> tokenLanguage, String chosen) {
+    /**
+     * Keeps what the user chose; what they left out stays as it was. A user who has never looked at
+     * their notifications gets a row with their token's address and language first.
+     */
+    public void choose(String userId, Optional<String> email, Optional<String> tokenLanguage, Choices chosen) {
         remember(userId, email, tokenLanguage);
-        jdbc.sql("UPDATE user_contact SET chosen_language = :chosen, updated_at = :now WHERE user_id = :user")
+        jdbc.sql("""
+                UPDATE user_contact SET chosen_language = COALESCE(:language, chosen_language),
+                    directory_language = COALESCE(:directoryLanguage, directory_language), updated_at = :now
+                WHERE user_id = :user
+                """)
                 .param("user", userId)
-                .param("chosen", chosen)
+                .param("language", chosen.language().orElse(null))
+                .param("directoryLanguage", chosen.directoryLanguage().orElse(null))
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
     }

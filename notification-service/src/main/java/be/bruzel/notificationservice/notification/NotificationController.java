@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,10 +53,12 @@ class NotificationController {
      *
      * @param email by notification type: IMMEDIATELY (the default), DAILY_DIGEST or NEVER; left out: unchanged
      * @param language nl, fr or en, for the web application and my e-mails; none chosen: my account's language
+     * @param directoryLanguage nl or fr: the social map's names when I read in English (it has no English names)
      */
     record Preferences(
             Map<Notification.Type, EmailPreferences.Delivery> email,
-            @Pattern(regexp = "nl|fr|en") String language) {}
+            @Pattern(regexp = "nl|fr|en") String language,
+            @Pattern(regexp = "nl|fr") String directoryLanguage) {}
 
     /** One page of my notifications, newest first, with how many are unread. */
     record NotificationPage(List<Notification> items, int page, int size, long total, long unread) {}
@@ -127,7 +130,11 @@ class NotificationController {
         for (Notification.Type type : Notification.Type.values()) {
             all.put(type, chosen.getOrDefault(type.name(), EmailPreferences.Delivery.IMMEDIATELY));
         }
-        return new Preferences(all, contacts.chosenLanguage(caller.userId()).orElse(null));
+        UserContacts.Choices choices = contacts.choicesOf(caller.userId());
+        return new Preferences(
+                all,
+                choices.language().orElse(null),
+                choices.directoryLanguage().orElse(null));
     }
 
     @PutMapping("/preferences")
@@ -140,8 +147,13 @@ class NotificationController {
             chosen.email().forEach((type, delivery) -> byName.put(type.name(), delivery));
             preferences.choose(caller.userId(), byName);
         }
-        if (chosen.language() != null) {
-            contacts.chooseLanguage(caller.userId(), caller.email(), caller.language(), chosen.language());
+        if (chosen.language() != null || chosen.directoryLanguage() != null) {
+            contacts.choose(
+                    caller.userId(),
+                    caller.email(),
+                    caller.language(),
+                    new UserContacts.Choices(
+                            Optional.ofNullable(chosen.language()), Optional.ofNullable(chosen.directoryLanguage())));
         }
         return preferences(caller);
     }

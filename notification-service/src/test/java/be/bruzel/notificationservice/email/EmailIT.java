@@ -287,7 +287,11 @@ class EmailIT extends MailScenario {
         MimeMessage accepted = mailsTo(gp + "@example.org").getFirst();
         String reference = referral.toString().substring(0, 8);
         assertThat(subject(accepted)).isEqualTo("Orientation " + reference + " (Dettes) acceptée");
-        assertThat(text(accepted)).contains(reference + " (Dettes)").doesNotContain("Schulden");
+        assertThat(text(accepted))
+                .contains(reference + " (Dettes)")
+                .doesNotContain("Schulden")
+                .contains("une fois par jour : http://localhost:8080/settings");
+        assertThat(html(accepted)).contains("http://localhost:8080/settings");
     }
 
     @Override

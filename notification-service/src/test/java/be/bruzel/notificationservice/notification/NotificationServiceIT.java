@@ -36,6 +36,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @ServiceIntegrationTest
 // Closed after its tests: a context left running would send, from the shared database, the mails of the next one.
@@ -49,7 +50,7 @@ class NotificationServiceIT extends ServiceBaseline {
 
     @Override
     protected List<String> migrationVersions() {
-        return List.of("1", "2", "3", "4", "5");
+        return List.of("1", "2", "3", "4", "5", "6");
     }
 
     @Override
@@ -68,7 +69,7 @@ class NotificationServiceIT extends ServiceBaseline {
                 .bodyJson()
                 .satisfies(json -> {
                     assertThat(json).extractingPath("$.errors[0].field").isEqualTo("size");
-                    assertThat(json).extractingPath("$.title").isEqualTo("Ongeldige aanvraag");
+                    assertThat(json).extractingPath("$.title").isEqualTo("Controleer het formulier");
                 });
     }
 
@@ -232,6 +233,50 @@ class NotificationServiceIT extends ServiceBaseline {
                 .bodyJson()
                 .extractingPath("$.errors[0].field")
                 .isEqualTo("size");
+    }
+
+    @Test
+    void anEnglishReaderChoosesWhichOfTheSocialMapsLanguagesTheySeeAndOneItHasNotIsRefused() {
+        String gp = referrer("gp.english-" + UUID.randomUUID());
+
+        assertThat(choose(gp, "{\"language\": \"en\", \"directoryLanguage\": \"fr\"}"))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.language").isEqualTo("en");
+                    assertThat(json).extractingPath("$.directoryLanguage").isEqualTo("fr");
+                });
+        assertThat(choose(gp, "{\"directoryLanguage\": \"en\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("directoryLanguage");
+        assertThat(choose(gp, "{\"directoryLanguage\": \"nl\"}"))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json)
+                            .extractingPath("$.language")
+                            .as("left out: unchanged")
+                            .isEqualTo("en");
+                    assertThat(json).extractingPath("$.directoryLanguage").isEqualTo("nl");
+                });
+        assertThat(mvc.get()
+                        .uri("/api/notifications/preferences")
+                        .header(HttpHeaders.AUTHORIZATION, referrer("gp.other")))
+                .hasStatusOk()
+                .bodyJson()
+                .as("another user's choice is theirs")
+                .doesNotHavePath("$.directoryLanguage");
+    }
+
+    private MvcTestResult choose(String token, String preferences) {
+        return mvc.put()
+                .uri("/api/notifications/preferences")
+                .header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(preferences)
+                .exchange();
     }
 
     @Test

@@ -72,7 +72,7 @@ class ReferralSubmissionIT extends ServiceBaseline {
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().satisfies(json -> {
-            assertThat(json).extractingPath("$.title").isEqualTo("Ongeldige aanvraag");
+            assertThat(json).extractingPath("$.title").isEqualTo("Controleer het formulier");
             assertThat(json).extractingPath("$.errors[0].field").isEqualTo("consent");
             assertThat(json).extractingPath("$.errors[0].message").asString().contains("toestemming");
         });

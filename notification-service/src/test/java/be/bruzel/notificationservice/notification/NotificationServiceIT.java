@@ -159,6 +159,8 @@ class NotificationServiceIT extends ServiceBaseline {
         ReferralSubmitted newer = submittedBy(gpId, organisation);
         send(older);
         send(new ReferralAccepted(UUID.randomUUID(), Instant.now(), older.referralId(), organisation, null));
+        // Told in separate batches: notifications of one batch share its time, and their order is then not kept.
+        await().atMost(Duration.ofSeconds(20)).until(() -> unread(gp) == 1);
         send(new ReferralCompleted(UUID.randomUUID(), Instant.now(), older.referralId(), organisation, "SOLVED"));
         await().atMost(Duration.ofSeconds(20)).until(() -> unread(gp) == 2);
         send(newer);

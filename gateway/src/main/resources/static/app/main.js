@@ -1,5 +1,5 @@
 // The web application: who is signed in, the menu for their role, and which screen an address shows.
-import { t, language, setLanguage, setDirectoryLanguage, LANGUAGES } from './lib/i18n.js';
+import { t, language, setLanguage, getDirectoryLanguage, setDirectoryLanguage, LANGUAGES } from './lib/i18n.js';
 import { api, useCsrfToken, sessionEnded } from './lib/api.js';
 import { h, show, showInPlace } from './lib/dom.js';
 
@@ -33,20 +33,18 @@ async function start() {
     app.person = await session.json();
     useCsrfToken(app.person.csrfToken);
     const preferences = api('/api/notifications/preferences').catch(() => ({}));
-    const chosen = preferences.then((chosenOnes) => {
-      setDirectoryLanguage(chosenOnes.directoryLanguage);
-      return chosenOnes.language;
-    });
     if (localStorage.getItem('language-of') === app.person.user) {
-      // This browser knows the person's language already: draw at once, and again if it changed elsewhere.
-      chosen.then((code) => {
-        if (code && code !== language()) {
-          setLanguage(code);
-          render();
-        }
+      // This browser knows the person's language already: draw at once, and again if what they chose differs.
+      preferences.then((chosen) => {
+        const drawn = [language(), getDirectoryLanguage()];
+        if (chosen.language) setLanguage(chosen.language);
+        setDirectoryLanguage(chosen.directoryLanguage);
+        if (language() !== drawn[0] || getDirectoryLanguage() !== drawn[1]) render();
       });
     } else {
-      setLanguage((await chosen) || app.person.language || language());
+      const chosen = await preferences;
+      setDirectoryLanguage(chosen.directoryLanguage);
+      setLanguage(chosen.language || app.person.language || language());
       localStorage.setItem('language-of', app.person.user);
     }
   }

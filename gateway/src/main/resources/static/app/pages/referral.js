@@ -12,12 +12,14 @@ const FINAL = ['completed', 'declined', 'cancelled', 'expired'];
 export async function render(context) {
   const [id] = context.parameters;
   const [referral, messages] = await Promise.all([api(`/api/referrals/${id}`), api(`/api/referrals/${id}/messages`)]);
-  // Opened: what I was told about it is read now.
-  api(`/api/notifications/referrals/${id}/read`, { method: 'POST' }).then(() => context.refreshUnread()).catch(() => {});
+  // Opened (not redrawn after an action): what I was told about it is read now.
+  if (!context.redrawn) {
+    api(`/api/notifications/referrals/${id}/read`, { method: 'POST' }).then(() => context.refreshUnread()).catch(() => {});
+  }
   const side = context.person.roles.includes('organisation-worker') ? 'ORGANISATION' : 'REFERRER';
   // After an action the screen stays where the person is, with the confirmation next to what they did.
   const reload = async (message, where = 'referral.section.actions') => {
-    await render({ ...context, show: context.showInPlace });
+    await render({ ...context, show: context.showInPlace, redrawn: true });
     const near = document.getElementById(`section-${where.replaceAll('.', '-')}`)?.closest('section')
       || document.querySelector('.referral-status');
     if (message && near) confirmNear(near, message);

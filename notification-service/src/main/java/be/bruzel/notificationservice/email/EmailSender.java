@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -102,8 +101,7 @@ class EmailSender {
                     : templates.burst(
                             first.referralId(),
                             burst.stream()
-                                    .map(owed -> templates.line(
-                                            owed.type(), owed.referralId(), owed.detail(), Locale.of(first.language())))
+                                    .map(owed -> new MailTemplates.Happened(owed.type(), owed.detail()))
                                     .toList(),
                             first.language());
             try {

@@ -40,19 +40,25 @@ class MailTemplates {
         engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML));
     }
 
+    /** One thing that happened: the kind of notification and its detail code, if any. */
+    record Happened(String type, String detail) {}
+
     Rendered notification(String type, UUID referralId, String detail, String language) {
         Locale locale = Locale.of(language);
-        Line line = line(type, referralId, detail, locale);
-        String subject =
-                messages.getMessage("mail.subject." + type, new Object[] {reference(referralId, language)}, locale);
-        return render("notification", subject, Map.of("line", line), locale);
+        String reference = reference(referralId, language);
+        String subject = messages.getMessage("mail.subject." + type, new Object[] {reference}, locale);
+        return render(
+                "notification", subject, Map.of("line", line(type, referralId, reference, detail, locale)), locale);
     }
 
-    /** Several things that happened on one referral, for one address, in one mail. */
-    Rendered burst(UUID referralId, List<Line> lines, String language) {
+    /** Several things that happened on one referral, for one address, in one mail; its themes looked up once. */
+    Rendered burst(UUID referralId, List<Happened> happened, String language) {
         Locale locale = Locale.of(language);
-        String subject = messages.getMessage(
-                "mail.subject.burst", new Object[] {lines.size(), reference(referralId, language)}, locale);
+        String reference = reference(referralId, language);
+        List<Line> lines = happened.stream()
+                .map(one -> line(one.type(), referralId, reference, one.detail(), locale))
+                .toList();
+        String subject = messages.getMessage("mail.subject.burst", new Object[] {lines.size(), reference}, locale);
         return render("digest", subject, Map.of("lines", lines), locale);
     }
 
@@ -63,12 +69,13 @@ class MailTemplates {
     }
 
     Line line(String type, UUID referralId, String detail, Locale locale) {
+        return line(type, referralId, reference(referralId, locale.getLanguage()), detail, locale);
+    }
+
+    private Line line(String type, UUID referralId, String reference, String detail, Locale locale) {
         String detailText = detail == null ? "" : messages.getMessage("mail.detail." + detail, null, detail, locale);
         return new Line(
-                messages.getMessage(
-                        "mail.line." + type,
-                        new Object[] {reference(referralId, locale.getLanguage()), detailText},
-                        locale),
+                messages.getMessage("mail.line." + type, new Object[] {reference, detailText}, locale),
                 settings.webUrl().resolve("/referrals/" + referralId).toString());
     }
 

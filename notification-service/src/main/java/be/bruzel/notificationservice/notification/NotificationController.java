@@ -89,12 +89,9 @@ class NotificationController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Notifications.Reader reader = readerOf(caller);
+        Notifications.Counts referrals = notifications.referralCountsOf(reader);
         return new ReferralNotificationPage(
-                notifications.byReferral(reader, page, size),
-                page,
-                size,
-                notifications.referralsOf(reader),
-                notifications.countsOf(reader).unread());
+                notifications.byReferral(reader, page, size), page, size, referrals.total(), referrals.unread());
     }
 
     @PostMapping("/referrals/{referralId}/read")

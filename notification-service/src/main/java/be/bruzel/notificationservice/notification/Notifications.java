@@ -151,12 +151,20 @@ class Notifications {
                 .toList();
     }
 
-    /** How many referrals my notifications are about. */
-    long referralsOf(Reader reader) {
-        return jdbc.sql("SELECT count(DISTINCT n.referral_id) FROM notification n WHERE " + MINE)
+    /**
+     * How many referrals my notifications are about and how many I have not read, in one read; apart from
+     * {@link #countsOf}, which every screen asks for and which need not count referrals.
+     */
+    Counts referralCountsOf(Reader reader) {
+        return jdbc.sql("""
+                SELECT count(DISTINCT n.referral_id) AS total, count(*) FILTER (WHERE r.read_at IS NULL) AS unread
+                FROM notification n
+                LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = :user
+                WHERE %s
+                """.formatted(MINE))
                 .param("user", reader.userId())
                 .param("organisation", reader.organisationId().orElse(null))
-                .query(Long.class)
+                .query((row, n) -> new Counts(row.getLong("total"), row.getLong("unread")))
                 .single();
     }
 

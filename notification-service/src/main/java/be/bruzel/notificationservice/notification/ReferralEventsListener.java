@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,10 +89,13 @@ class ReferralEventsListener {
                 parties.of(events.stream().map(ReferralEvent::referralId).collect(Collectors.toSet()));
         List<Notification> told = new ArrayList<>();
         List<EmailOutbox.Owed> mails = new ArrayList<>();
-        for (ReferralEvent event : events) {
+        for (int position = 0; position < events.size(); position++) {
+            ReferralEvent event = events.get(position);
             Optional<ReferralParty> party = Optional.ofNullable(known.get(event.referralId()));
+            // A microsecond apart, so that newest first keeps the order the batch's events happened in.
+            Instant toldAt = now.plus(position, ChronoUnit.MICROS);
             for (Told one : Recipients.of(event, party, firstContacts.contains(event.eventId()))) {
-                told.add(Notification.of(one.type(), one.audience(), event.referralId(), event.eventId(), now));
+                told.add(Notification.of(one.type(), one.audience(), event.referralId(), event.eventId(), toldAt));
                 EmailOutbox.Occurrence occurrence = new EmailOutbox.Occurrence(
                         event.eventId(), one.type().name(), event.referralId(), detailOf(event), event.occurredAt());
                 mailboxOf(one.audience(), party)

@@ -27,8 +27,10 @@ import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -47,6 +49,9 @@ class NotificationServiceIT extends ServiceBaseline {
 
     @Autowired
     KafkaTemplate<String, CloudEvent> kafka;
+
+    @Autowired
+    ReferralEventsListener listener;
 
     @Override
     protected List<String> migrationVersions() {
@@ -159,8 +164,6 @@ class NotificationServiceIT extends ServiceBaseline {
         ReferralSubmitted newer = submittedBy(gpId, organisation);
         send(older);
         send(new ReferralAccepted(UUID.randomUUID(), Instant.now(), older.referralId(), organisation, null));
-        // Told in separate batches: notifications of one batch share its time, and their order is then not kept.
-        await().atMost(Duration.ofSeconds(20)).until(() -> unread(gp) == 1);
         send(new ReferralCompleted(UUID.randomUUID(), Instant.now(), older.referralId(), organisation, "SOLVED"));
         await().atMost(Duration.ofSeconds(20)).until(() -> unread(gp) == 2);
         send(newer);
@@ -189,6 +192,36 @@ class NotificationServiceIT extends ServiceBaseline {
                             .asArray()
                             .containsExactly("REFERRAL_COMPLETED", "REFERRAL_ACCEPTED");
                 });
+    }
+
+    @Test
+    void notificationsToldInOneBatchComeNewestFirstInTheOrderTheirEventsHappened() throws Exception {
+        String gpId = "gp.batch-" + UUID.randomUUID();
+        String gp = referrer(gpId);
+        ReferralSubmitted submitted = submittedBy(gpId, "ocmw-jette");
+        List<ReferralEvent> inOrder = List.of(
+                submitted,
+                new ReferralAccepted(UUID.randomUUID(), Instant.now(), submitted.referralId(), "ocmw-jette", null),
+                new ContactAttemptLogged(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        submitted.referralId(),
+                        UUID.randomUUID(),
+                        "ocmw-jette",
+                        Instant.now(),
+                        "PHONE",
+                        true),
+                new ReferralCompleted(
+                        UUID.randomUUID(), Instant.now(), submitted.referralId(), "ocmw-jette", "SOLVED"));
+        List<ConsumerRecord<String, CloudEvent>> oneBatch = new ArrayList<>();
+        for (ReferralEvent event : inOrder) {
+            oneBatch.add(new ConsumerRecord<>(
+                    Topics.REFERRAL_EVENTS, 0, oneBatch.size(), event.subject(), REFERRAL_SERVICE.encode(event)));
+        }
+
+        listener.on(oneBatch);
+
+        assertThat(typesOf(gp)).containsExactly("REFERRAL_COMPLETED", "FIRST_CONTACT_MADE", "REFERRAL_ACCEPTED");
     }
 
     @Test

@@ -133,6 +133,25 @@ class Territory {
                 .list();
     }
 
+    List<Area> areas(LocalDate date) {
+        return jdbc.sql("""
+                SELECT a.id, a.municipality_nis, a.name_nl, a.name_fr, a.is_district, az.care_zone_code
+                FROM area a
+                JOIN area_zone az ON az.area_id = a.id
+                     AND az.valid_from <= :date AND (az.valid_to IS NULL OR az.valid_to > :date)
+                ORDER BY a.municipality_nis, a.id
+                """)
+                .param("date", date)
+                .query((row, n) -> new Area(
+                        row.getString("id"),
+                        row.getString("municipality_nis"),
+                        row.getString("name_nl"),
+                        row.getString("name_fr"),
+                        row.getBoolean("is_district"),
+                        row.getString("care_zone_code")))
+                .list();
+    }
+
     List<CareZone> careZones() {
         return jdbc.sql("""
                 SELECT code, first_line_zone_code, name_nl, name_fr, helpdesk_email, helpdesk_phone

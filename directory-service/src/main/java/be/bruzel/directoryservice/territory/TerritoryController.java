@@ -59,6 +59,14 @@ class TerritoryController {
         return territory.municipalities();
     }
 
+    @GetMapping("/areas")
+    @Operation(
+            summary =
+                    "Every area (a whole municipality, or a district of Brussel) with its care zone on a date (today by default)")
+    List<Area> areas(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return territory.areas(date != null ? date : LocalDate.now(clock));
+    }
+
     @PostMapping("/areas/{areaId}/zone-moves")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Move an area to another care zone from a date on (administrators)")

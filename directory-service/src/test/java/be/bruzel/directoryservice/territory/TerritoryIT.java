@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
 import be.bruzel.platform.testing.TestTokens;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -52,6 +53,42 @@ class TerritoryIT {
                             .asArray()
                             .containsExactly("Ixelles");
                 });
+    }
+
+    @Test
+    void everyAreaNamesItsMunicipalityAndTheCareZoneItIsInOnTheDayAsked() {
+        assertThat(mvc.get()
+                        .uri("/api/directory/territory/areas?date=2026-01-01")
+                        .header(HttpHeaders.AUTHORIZATION, GP)
+                        .exchange())
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.length()").isEqualTo(24);
+                    assertThat(json)
+                            .extractingPath("$[?(@.id == '21004-laken')]")
+                            .asArray()
+                            .singleElement()
+                            .satisfies(laken -> assertThat(laken)
+                                    .asInstanceOf(InstanceOfAssertFactories.MAP)
+                                    .containsEntry("municipality", "21004")
+                                    .containsEntry("district", true)
+                                    .containsEntry("careZone", "noord"));
+                    assertThat(json)
+                            .extractingPath("$[?(@.municipality == '21010')].careZone")
+                            .asArray()
+                            .containsExactly("noord");
+                });
+    }
+
+    @Test
+    void anAreaListForADayThatIsNoDateIsRefused() {
+        assertThat(mvc.get()
+                        .uri("/api/directory/territory/areas?date=tomorrow")
+                        .header(HttpHeaders.AUTHORIZATION, GP)
+                        .exchange())
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

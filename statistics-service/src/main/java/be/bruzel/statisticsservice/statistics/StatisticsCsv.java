@@ -10,15 +10,17 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The report as a spreadsheet opens it in Belgium: semicolons between columns, decimal commas in
- * Dutch and French, headers in the caller's language, {@code x} where a figure is suppressed and
- * nothing where there is nothing to measure.
+ * The report as a spreadsheet opens it in Belgium: a UTF-8 byte order mark (without it Excel reads
+ * "Clôturées" as Windows-1252), semicolons between columns, decimal commas in Dutch and French,
+ * the screen's words in the caller's language. A suppressed figure leaves its cell empty, as one
+ * with nothing to measure does, and is named in the last column, so an empty cell is never read as
+ * a zero nor a flag as a number.
  */
 @Component
 class StatisticsCsv {
 
     static final String MEDIA_TYPE = "text/csv";
-    private static final String SUPPRESSED = "x";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final MessageSource messages;
 
@@ -31,30 +33,35 @@ class StatisticsCsv {
                 "en".equals(locale.getLanguage()) ? Locale.UK : Locale.of(locale.getLanguage(), "BE"));
         numbers.setGroupingUsed(false);
         numbers.setMaximumFractionDigits(1);
-        StringBuilder csv = new StringBuilder();
+        StringBuilder csv = new StringBuilder(BYTE_ORDER_MARK);
         List<String> header = new ArrayList<>(List.of(
                 text("statistics.column.group." + report.by(), locale),
-                text("statistics.column.name", locale),
+                text("statistics.column.code", locale),
                 text("statistics.column.period", locale)));
         for (Figure figure : Figure.values()) {
-            header.add(text("statistics.figure." + figure.key(), locale));
+            header.add(figureName(figure.key(), locale));
         }
+        header.add(text("statistics.column.hidden", locale));
         line(csv, header);
         for (StatisticsReport.Row row : report.rows()) {
             List<String> cells = new ArrayList<>();
-            cells.add(row.group() == null ? "" : row.group());
             cells.add(row.name());
+            cells.add(row.group() == null ? "" : row.group());
             cells.add(row.period() == null ? report.from() + "/" + report.to() : row.period());
             for (Figure figure : Figure.values()) {
                 Number value = row.figures().get(figure.key());
-                cells.add(
-                        row.suppressed().contains(figure.key())
-                                ? SUPPRESSED
-                                : value == null ? "" : numbers.format(value));
+                cells.add(value == null ? "" : numbers.format(value));
             }
+            cells.add(row.suppressed().stream()
+                    .map(key -> figureName(key, locale))
+                    .collect(Collectors.joining("; ")));
             line(csv, cells);
         }
         return csv.toString();
+    }
+
+    private String figureName(String key, Locale locale) {
+        return text("statistics.figure." + key, locale);
     }
 
     private String text(String key, Locale locale) {

@@ -18,8 +18,16 @@ import java.util.function.UnaryOperator;
  * @param by the grouping
  * @param period month, quarter or year
  * @param suppressedBelow counts from 1 to one below this are never shown
+ * @param perturbedUpTo the most a published count differs from the real one, either way
  */
-record StatisticsReport(String by, String period, YearMonth from, YearMonth to, int suppressedBelow, List<Row> rows) {
+record StatisticsReport(
+        String by,
+        String period,
+        YearMonth from,
+        YearMonth to,
+        int suppressedBelow,
+        int perturbedUpTo,
+        List<Row> rows) {
 
     /**
      * @param group the group's code; none in the rows of all groups together
@@ -69,6 +77,7 @@ record StatisticsReport(String by, String period, YearMonth from, YearMonth to, 
                 query.from(),
                 query.to(),
                 perturbation.threshold(),
+                perturbation.maxNoise(),
                 rows);
     }
 

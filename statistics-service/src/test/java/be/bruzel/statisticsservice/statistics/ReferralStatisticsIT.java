@@ -181,6 +181,7 @@ class ReferralStatisticsIT extends StatisticsScenario {
         assertThat(feb.figures().get("cancelled")).isNull();
         assertThat(feb.figures().get("waiting")).isNull();
         assertThat(JsonPath.<Integer>read(report, "$.suppressedBelow")).isEqualTo(5);
+        assertThat(JsonPath.<Integer>read(report, "$.perturbedUpTo")).isZero();
         noSumRevealsASuppressedCell(report);
     }
 
@@ -215,7 +216,7 @@ class ReferralStatisticsIT extends StatisticsScenario {
     }
 
     @Test
-    void theCsvHasDutchOrFrenchHeadersAndMarksSuppressedFigures() throws Exception {
+    void theCsvSpeaksTheScreensWordsOpensInSpreadsheetsAndLeavesSuppressedCellsEmptyWithAFlag() throws Exception {
         clock.set(Instant.parse("2025-08-04T09:00:00Z"));
         List<UUID> august = submitAll(GP, "finances", 5);
         cancel(august.getFirst());
@@ -240,17 +241,27 @@ class ReferralStatisticsIT extends StatisticsScenario {
                 .exchange();
 
         assertThat(dutch).hasStatusOk().hasContentType("text/csv;charset=UTF-8");
-        List<String> dutchLines = body(dutch).lines().toList();
+        assertThat(body(dutch)).as("a byte order mark, for spreadsheets").startsWith("\uFEFF");
+        List<String> dutchLines = body(dutch).substring(1).lines().toList();
         assertThat(dutchLines.getFirst())
-                .startsWith("Gemeente;Naam;Periode;Doorverwijzingen;Wachtend op antwoord;")
-                .contains(";Uren tot aanvaarding (mediaan);");
-        assertThat(dutchLines).anySatisfy(line -> assertThat(line).startsWith("21010;Jette;2025-08;5;x;"));
-        assertThat(dutchLines.getLast()).startsWith(";Totaal;2025-08/2025-08;5;x;");
-        List<String> frenchLines = body(french).lines().toList();
+                .startsWith("Gemeente;Code;Periode;Verstuurd;Wachtend op antwoord;")
+                .contains(";Uren tot aanvaarding (mediaan);")
+                .endsWith(";Verborgen ter bescherming van de privacy");
+        // The suppressed cell is empty, never an x or a zero, and the last column names it.
+        assertThat(dutchLines)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("Jette;21010;2025-08;5;;")
+                        .contains("Ingetrokken")
+                        .doesNotContain(";x;"));
+        assertThat(dutchLines.getLast()).startsWith("Totaal;;2025-08/2025-08;5;;");
+        List<String> frenchLines = body(french).substring(1).lines().toList();
         assertThat(frenchLines.getFirst())
-                .startsWith("Commune;Nom;Période;Orientations;En attente de réponse;")
-                .contains(";Heures jusqu’à l’acceptation (médiane);");
-        assertThat(frenchLines.getLast()).startsWith(";Total;2025-08/2025-08;5;x;");
+                .startsWith("Commune;Code;Période;Envoyées;En attente de réponse;")
+                .contains(";Heures jusqu’à l’acceptation (médiane);")
+                .endsWith(";Masqué pour protéger la vie privée");
+        assertThat(frenchLines.getLast())
+                .startsWith("Total;;2025-08/2025-08;5;;")
+                .contains("Annulées");
     }
 
     @Test

@@ -88,6 +88,24 @@ public final class DemoSocialMap {
     private DemoSocialMap() {}
 
     /**
+     * Flemish organisations read their mail in Dutch, the neighbourhood houses and food banks in French;
+     * the bilingual public centres (OCMW/CPAS), the sports services, the region's and the zones' services
+     * state none and get both.
+     */
+    static String intakeLanguageOf(String organisationId) {
+        if (organisationId.startsWith("ldc-")
+                || organisationId.startsWith("huis-van-het-kind-")
+                || organisationId.startsWith("jobhuis-")
+                || organisationId.startsWith("caw-")) {
+            return "nl";
+        }
+        if (organisationId.startsWith("buurthuis-") || organisationId.startsWith("voedselhulp-")) {
+            return "fr";
+        }
+        return null;
+    }
+
+    /**
      * @param atLeast {@link #DEMO} for the demo set, or the number of services wanted at least:
      *     the patterns repeat with numbered organisations until there are as many
      */
@@ -524,6 +542,7 @@ public final class DemoSocialMap {
                     template.nameFr().formatted(placeFr),
                     template.descriptionFr(),
                     "Onthaal / Accueil",
+                    intakeLanguageOf(organisationId),
                     capacity,
                     template.languages().stream()
                             .map(code -> new HsdsDataSet.Language(code, null))

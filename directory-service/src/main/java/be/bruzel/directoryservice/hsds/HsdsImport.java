@@ -31,27 +31,18 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 public class HsdsImport {
 
     /** HSDS names for the directory's fields, so that a report speaks the importer's language. */
-    private static final Map<String, String> HSDS_FIELD = Map.of(
-            "nameNl",
-            "name",
-            "nameFr",
-            "x_name_fr",
-            "descriptionNl",
-            "description",
-            "descriptionFr",
-            "x_description_fr",
-            "intake.email",
-            "email",
-            "intake.team",
-            "x_intake_team",
-            "themes",
-            "attributes",
-            "languages",
-            "languages",
-            "serviceAreas",
-            "service_areas",
-            "locationIds",
-            "service_at_locations");
+    private static final Map<String, String> HSDS_FIELD = Map.ofEntries(
+            Map.entry("nameNl", "name"),
+            Map.entry("nameFr", "x_name_fr"),
+            Map.entry("descriptionNl", "description"),
+            Map.entry("descriptionFr", "x_description_fr"),
+            Map.entry("intake.email", "email"),
+            Map.entry("intake.team", "x_intake_team"),
+            Map.entry("intake.language", "x_intake_language"),
+            Map.entry("themes", "attributes"),
+            Map.entry("languages", "languages"),
+            Map.entry("serviceAreas", "service_areas"),
+            Map.entry("locationIds", "service_at_locations"));
 
     private final OrganisationAdministration administration;
     private final ThemeAdministration themes;

@@ -107,7 +107,8 @@ final class HsdsMapping {
                 service.description(),
                 orElse(service.xDescriptionFr(), service.description()),
                 "active".equals(service.status()),
-                new SupportService.Intake(orElse(service.xIntakeTeam(), service.name()), service.email()),
+                new SupportService.Intake(
+                        orElse(service.xIntakeTeam(), service.name()), service.email(), service.xIntakeLanguage()),
                 capacity,
                 service.attributes().stream()
                         .map(HsdsDataSet.Attribute::taxonomyTerm)
@@ -175,6 +176,7 @@ final class HsdsMapping {
                                 service.nameFr(),
                                 service.descriptionFr(),
                                 service.intake().team(),
+                                service.intake().language(),
                                 new HsdsDataSet.Capacity(
                                         service.capacity().status().name().toLowerCase(Locale.ROOT),
                                         service.capacity().fullUntil() == null

@@ -50,6 +50,7 @@ final class HsdsTables {
                         "x_name_fr",
                         "x_description_fr",
                         "x_intake_team",
+                        "x_intake_language",
                         "x_capacity_status",
                         "x_capacity_full_until"));
         COLUMNS.put("languages", List.of("id", "service_id", "code", "name"));
@@ -142,6 +143,8 @@ final class HsdsTables {
                             service.xDescriptionFr(),
                             "x_intake_team",
                             service.xIntakeTeam(),
+                            "x_intake_language",
+                            service.xIntakeLanguage(),
                             "x_capacity_status",
                             capacity == null ? null : capacity.status(),
                             "x_capacity_full_until",
@@ -320,6 +323,7 @@ final class HsdsTables {
                             row.get("x_name_fr"),
                             row.get("x_description_fr"),
                             row.get("x_intake_team"),
+                            row.get("x_intake_language"),
                             row.get("x_capacity_status") == null
                                     ? null
                                     : new HsdsDataSet.Capacity(

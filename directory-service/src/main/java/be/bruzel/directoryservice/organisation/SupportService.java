@@ -74,10 +74,15 @@ public record SupportService(
                         .toList();
     }
 
-    /** How referrals reach the service: its team sees them in the app, its intake mailbox is told. */
+    /**
+     * How referrals reach the service: its team sees them in the app, its intake mailbox is told.
+     *
+     * @param language the language the mailbox is written to in, {@code nl} or {@code fr}; none: both
+     */
     public record Intake(
             @NotBlank @Size(max = 200) String team,
-            @NotBlank @Email @Size(max = 200) String email) {}
+            @NotBlank @Email @Size(max = 200) String email,
+            @Pattern(regexp = "nl|fr") String language) {}
 
     /**
      * Whether the service takes referrals.
@@ -157,6 +162,7 @@ public record SupportService(
                 serviceAreas.stream().map(PlaceRef::toString).toList(),
                 capacity.status().name(),
                 capacity.fullUntil(),
-                intake.email());
+                intake.email(),
+                intake.language());
     }
 }

@@ -57,9 +57,9 @@ class SupportServices {
     boolean add(SupportService service) {
         int inserted = jdbc.sql("""
                 INSERT INTO service (id, organisation_id, name_nl, name_fr, description_nl, description_fr, active,
-                                     intake_team, intake_email, capacity, full_until)
+                                     intake_team, intake_email, intake_language, capacity, full_until)
                 VALUES (:id, :organisation, :nameNl, :nameFr, :descriptionNl, :descriptionFr, :active,
-                        :team, :email, :capacity, :fullUntil)
+                        :team, :email, :intakeLanguage, :capacity, :fullUntil)
                 ON CONFLICT (id) DO NOTHING
                 """)
                 .params(columns(service))
@@ -76,7 +76,7 @@ class SupportServices {
         int updated = jdbc.sql("""
                 UPDATE service SET name_nl = :nameNl, name_fr = :nameFr, description_nl = :descriptionNl,
                        description_fr = :descriptionFr, active = :active, intake_team = :team,
-                       intake_email = :email, capacity = :capacity, full_until = :fullUntil, version = version + 1
+                       intake_email = :email, intake_language = :intakeLanguage, capacity = :capacity, full_until = :fullUntil, version = version + 1
                 WHERE id = :id AND version = :version
                 """)
                 .params(columns(service))
@@ -108,6 +108,7 @@ class SupportServices {
         columns.put("descriptionFr", service.descriptionFr());
         columns.put("active", service.active());
         columns.put("team", service.intake().team());
+        columns.put("intakeLanguage", service.intake().language());
         columns.put("email", service.intake().email());
         columns.put("capacity", service.capacity().status().name());
         columns.put(
@@ -275,7 +276,10 @@ class SupportServices {
                     row.getString("description_nl"),
                     row.getString("description_fr"),
                     row.getBoolean("active"),
-                    new SupportService.Intake(row.getString("intake_team"), row.getString("intake_email")),
+                    new SupportService.Intake(
+                            row.getString("intake_team"),
+                            row.getString("intake_email"),
+                            row.getString("intake_language")),
                     new SupportService.Capacity(
                             SupportService.Capacity.Status.valueOf(row.getString("capacity")),
                             fullUntil == null ? null : fullUntil.toLocalDate()),

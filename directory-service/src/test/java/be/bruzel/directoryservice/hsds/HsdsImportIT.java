@@ -48,6 +48,15 @@ class HsdsImportIT {
                             .asArray()
                             .containsExactly("Médiation de dettes CPAS Jette");
                     assertThat(json)
+                            .extractingPath("$.services[?(@.id == 'ldc-jette-ontmoeting')].x_intake_language")
+                            .asArray()
+                            .containsExactly("nl");
+                    assertThat(json)
+                            .extractingPath("$.services[?(@.id == 'ocmw-jette-schuldbemiddeling')].x_intake_language")
+                            .asArray()
+                            .as("the bilingual CPAS states no language: its mails are in both")
+                            .isEmpty();
+                    assertThat(json)
                             .extractingPath(
                                     "$.organizations[?(@.id == 'ocmw-jette')].locations[0].addresses[0].postal_code")
                             .asArray()

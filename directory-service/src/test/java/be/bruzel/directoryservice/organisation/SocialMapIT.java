@@ -209,6 +209,53 @@ class SocialMapIT {
     }
 
     @Test
+    void theLanguageAServicesIntakeMailboxReadsIsKeptAndPublishedAndOnlyDutchOrFrenchIsAccepted() {
+        String organisationId = uniqueId("epicerie");
+        post("/api/directory/organisations", organisation(organisationId)).hasStatus(HttpStatus.CREATED);
+        String french = organisationId + "-onthaal";
+        String german = organisationId + "-empfang";
+
+        post("/api/directory/services", withIntakeLanguage(french, organisationId, "fr"))
+                .hasStatus(HttpStatus.CREATED);
+        post("/api/directory/services", withIntakeLanguage(german, organisationId, "de"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("intake.language");
+
+        assertThat(mvc.get().uri("/api/directory/services/" + french).header(HttpHeaders.AUTHORIZATION, GP))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.intake.language")
+                .isEqualTo("fr");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(eventsOn(Topics.DIRECTORY_SERVICES, ServiceChanged.class, french))
+                        .singleElement()
+                        .extracting(ServiceChanged::intakeLanguage)
+                        .isEqualTo("fr"));
+        assertThat(jdbc.sql("SELECT count(*) FROM service WHERE id = :id")
+                        .param("id", german)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private static String withIntakeLanguage(String serviceId, String organisationId, String language) {
+        String service = service(
+                serviceId,
+                organisationId,
+                "Onthaal",
+                "Accueil",
+                List.of("food"),
+                List.of("fr"),
+                List.of("MUNICIPALITY:21010"),
+                "{\"status\": \"OPEN\"}");
+        String mailbox = "\"email\": \"onthaal@" + organisationId + ".example\"";
+        assertThat(service).contains(mailbox);
+        return service.replace(mailbox, mailbox + ", \"language\": \"" + language + "\"");
+    }
+
+    @Test
     void aServiceMarkedFullUntilADateIsPublishedWithItsCapacity() {
         String organisationId = uniqueId("caw");
         String serviceId = organisationId + "-onthaal";

@@ -12,6 +12,8 @@ import java.util.UUID;
  *
  * @param capacity {@code OPEN}, {@code FULL} (until {@code fullUntil}, or until further notice) or {@code PAUSED}
  * @param serviceAreas where it takes referrals from, e.g. {@code MUNICIPALITY:21010}, {@code CARE_ZONE:noord}
+ * @param intakeLanguage the language its intake mailbox is written to in, {@code nl} or {@code fr}; none:
+ *     both (added later: events from before it have none)
  */
 @EventType("directory.service-changed.v1")
 public record ServiceChanged(
@@ -27,7 +29,8 @@ public record ServiceChanged(
         List<String> serviceAreas,
         String capacity,
         LocalDate fullUntil,
-        String intakeEmail)
+        String intakeEmail,
+        String intakeLanguage)
         implements DirectoryEvent {
 
     public ServiceChanged {

@@ -3,7 +3,6 @@ package be.bruzel.notificationservice.email;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,12 +46,14 @@ class DailyDigest {
         if (items.isEmpty()) {
             return;
         }
-        String language = items.getLast().language();
-        List<MailTemplates.Line> lines = items.stream()
-                .map(item -> templates.line(item.type(), item.referralId(), item.detail(), Locale.of(language)))
+        List<MailTemplates.Happened> happened = items.stream()
+                .map(item -> new MailTemplates.Happened(item.referralId(), item.type(), item.detail()))
                 .toList();
         try {
-            sender.send(UUID.randomUUID(), address, templates.digest(lines, language));
+            sender.send(
+                    UUID.randomUUID(),
+                    address,
+                    templates.digest(happened, items.getLast().language()));
             emails.sent(items.stream().map(Emails.Email::id).toList(), clock.instant());
         } catch (MailException | MessagingException failed) {
             log.warn(

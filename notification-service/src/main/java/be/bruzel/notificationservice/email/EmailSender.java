@@ -96,14 +96,12 @@ class EmailSender {
         Map<MimeMessage, List<Email>> messages = new LinkedHashMap<>();
         for (List<Email> burst : mails.values()) {
             Email first = burst.getFirst();
+            List<MailTemplates.Happened> happened = burst.stream()
+                    .map(owed -> new MailTemplates.Happened(owed.referralId(), owed.type(), owed.detail()))
+                    .toList();
             MailTemplates.Rendered rendered = burst.size() == 1
-                    ? templates.notification(first.type(), first.referralId(), first.detail(), first.language())
-                    : templates.burst(
-                            first.referralId(),
-                            burst.stream()
-                                    .map(owed -> new MailTemplates.Happened(owed.type(), owed.detail()))
-                                    .toList(),
-                            first.language());
+                    ? templates.notification(happened.getFirst(), first.language())
+                    : templates.burst(happened, first.language());
             try {
                 messages.put(message(first.id(), first.to(), rendered), burst);
             } catch (MessagingException failed) {

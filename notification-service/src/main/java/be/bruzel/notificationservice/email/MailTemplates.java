@@ -1,10 +1,12 @@
 package be.bruzel.notificationservice.email;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -14,7 +16,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders a mail from {@code mail/*.txt} and {@code mail/*.html} (Thymeleaf) and the messages in
- * the recipient's language. A mail says what happened to which referral (a short reference and its
+ * the recipient's language, or in Dutch and then French for a mailbox that reads both. A mail says what happened to which referral (a short reference and its
  * themes) and links into the platform; the person's data is not even available here.
  */
 @Component
@@ -40,63 +42,93 @@ class MailTemplates {
         engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML));
     }
 
-    /** One thing that happened: the kind of notification and its detail code, if any. */
-    record Happened(String type, String detail) {}
+    /** The languages of a mailbox that reads both, in the order its mails are written in. */
+    static final String DUTCH_AND_FRENCH = "nl,fr";
 
-    Rendered notification(String type, UUID referralId, String detail, String language) {
-        Locale locale = Locale.of(language);
-        String reference = reference(referralId, language);
-        String subject = messages.getMessage("mail.subject." + type, new Object[] {reference}, locale);
-        return render(
-                "notification", subject, Map.of("line", line(type, referralId, reference, detail, locale)), locale);
+    /** One thing that happened to a referral: the kind of notification and its detail code, if any. */
+    record Happened(UUID referralId, String type, String detail) {}
+
+    /** A mail's subject and what its template shows, in one language. */
+    private record Version(String subject, Map<String, Object> variables) {}
+
+    /** @param languages one language, or several separated by commas: each one's version, one after the other */
+    Rendered notification(Happened happened, String languages) {
+        return render("notification", languages, locale -> {
+            String reference = reference(happened.referralId(), locale);
+            return new Version(
+                    messages.getMessage("mail.subject." + happened.type(), new Object[] {reference}, locale),
+                    Map.of("line", line(happened, reference, locale)));
+        });
     }
 
     /** Several things that happened on one referral, for one address, in one mail; its themes looked up once. */
-    Rendered burst(UUID referralId, List<Happened> happened, String language) {
-        Locale locale = Locale.of(language);
-        String reference = reference(referralId, language);
-        List<Line> lines = happened.stream()
-                .map(one -> line(one.type(), referralId, reference, one.detail(), locale))
-                .toList();
-        String subject = messages.getMessage("mail.subject.burst", new Object[] {lines.size(), reference}, locale);
-        return render("digest", subject, Map.of("lines", lines), locale);
+    Rendered burst(List<Happened> happened, String languages) {
+        return render("digest", languages, locale -> {
+            String reference = reference(happened.getFirst().referralId(), locale);
+            return new Version(
+                    messages.getMessage("mail.subject.burst", new Object[] {happened.size(), reference}, locale),
+                    Map.of(
+                            "lines",
+                            happened.stream()
+                                    .map(one -> line(one, reference, locale))
+                                    .toList()));
+        });
     }
 
-    Rendered digest(List<Line> lines, String language) {
-        Locale locale = Locale.of(language);
-        String subject = messages.getMessage("mail.subject.digest", new Object[] {lines.size()}, locale);
-        return render("digest", subject, Map.of("lines", lines), locale);
+    Rendered digest(List<Happened> happened, String languages) {
+        return render(
+                "digest",
+                languages,
+                locale -> new Version(
+                        messages.getMessage("mail.subject.digest", new Object[] {happened.size()}, locale),
+                        Map.of(
+                                "lines",
+                                happened.stream()
+                                        .map(one -> line(one, reference(one.referralId(), locale), locale))
+                                        .toList())));
     }
 
-    Line line(String type, UUID referralId, String detail, Locale locale) {
-        return line(type, referralId, reference(referralId, locale.getLanguage()), detail, locale);
-    }
-
-    private Line line(String type, UUID referralId, String reference, String detail, Locale locale) {
-        String detailText = detail == null ? "" : messages.getMessage("mail.detail." + detail, null, detail, locale);
+    private Line line(Happened happened, String reference, Locale locale) {
+        String detailText = happened.detail() == null
+                ? ""
+                : messages.getMessage("mail.detail." + happened.detail(), null, happened.detail(), locale);
         return new Line(
-                messages.getMessage("mail.line." + type, new Object[] {reference, detailText}, locale),
-                settings.webUrl().resolve("/referrals/" + referralId).toString());
+                messages.getMessage("mail.line." + happened.type(), new Object[] {reference, detailText}, locale),
+                settings.webUrl().resolve("/referrals/" + happened.referralId()).toString());
     }
 
-    private Rendered render(String template, String subject, Map<String, Object> variables, Locale locale) {
-        Context context = new Context(locale, variables);
-        context.setVariable("subject", subject);
-        context.setVariable("language", locale.getLanguage());
-        // The footer says why the mail came and links to where the reader chooses which mails they get.
-        context.setVariable(
-                "preferences", settings.webUrl().resolve("/settings").toString());
-        return new Rendered(
-                subject, engine.process(template + ".txt", context), engine.process(template + ".html", context));
+    /** Each language's version of the template, then all of them in one mail, the first language first. */
+    private Rendered render(String template, String languages, Function<Locale, Version> versionIn) {
+        List<String> subjects = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (String language : languages.split(",")) {
+            Locale locale = Locale.of(language);
+            Version version = versionIn.apply(locale);
+            Context context = new Context(locale, version.variables());
+            context.setVariable("language", language);
+            // The footer says why the mail came and links to where the reader chooses which mails they get.
+            context.setVariable(
+                    "preferences", settings.webUrl().resolve("/settings").toString());
+            subjects.add(version.subject());
+            texts.add(engine.process(template + ".txt", context));
+            bodies.add(engine.process(template + ".html", context));
+        }
+        String subject = String.join(" / ", subjects);
+        Context layout = new Context(Locale.of(languages.split(",")[0]));
+        layout.setVariable("subject", subject);
+        layout.setVariable("language", languages.split(",")[0]);
+        layout.setVariable("versions", bodies);
+        return new Rendered(subject, String.join("\n* * *\n\n", texts), engine.process("layout.html", layout));
     }
 
     /**
      * The first block of the referral's id and its themes, e.g. "1a2b3c4d (Wonen)": enough to find
      * it in a list, nothing about the person.
      */
-    private String reference(UUID referralId, String language) {
+    private String reference(UUID referralId, Locale locale) {
         String reference = referralId.toString().substring(0, 8);
-        String about = themes.of(referralId, language);
+        String about = themes.of(referralId, locale.getLanguage());
         return about.isEmpty() ? reference : reference + " (" + about + ")";
     }
 

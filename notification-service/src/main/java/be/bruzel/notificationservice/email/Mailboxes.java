@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Mailboxes {
 
-    /** A mailbox's address and the language it is written to in. */
+    /** A mailbox's address and the language it is written to in, or {@code nl,fr}: both, one after the other. */
     record Mailbox(String email, String language) {}
 
     private final JdbcClient jdbc;
@@ -25,7 +25,10 @@ class Mailboxes {
         this.jdbc = jdbc;
     }
 
-    /** An inactive service's mailbox is kept without its address: nothing is sent there. */
+    /**
+     * An inactive service's mailbox is kept without its address: nothing is sent there. One that states no
+     * language (and any from before the directory held one) is written to in Dutch and French.
+     */
     void keep(ServiceChanged service) {
         jdbc.sql("""
                 INSERT INTO intake_mailbox (service_id, organisation_id, email, language, changed_at)
@@ -37,7 +40,9 @@ class Mailboxes {
                 .param("service", service.serviceId())
                 .param("organisation", service.organisationId())
                 .param("email", service.active() ? service.intakeEmail() : null)
-                .param("language", languageOf(service))
+                .param(
+                        "language",
+                        service.intakeLanguage() != null ? service.intakeLanguage() : MailTemplates.DUTCH_AND_FRENCH)
                 .param("at", Timestamp.from(service.occurredAt()))
                 .update();
     }
@@ -64,20 +69,12 @@ class Mailboxes {
                 """, serviceIds);
     }
 
-    /** The helpdesk mailboxes of these care zones, by care zone; BruZEL's helpdesks work in Dutch. */
+    /** The helpdesk mailboxes of these care zones, by care zone; Brusano's helpdesks read Dutch and French. */
     Map<String, Mailbox> helpdesks(Set<String> careZoneCodes) {
         return find("""
-                SELECT care_zone_code AS id, email, 'nl' AS language FROM helpdesk_mailbox
+                SELECT care_zone_code AS id, email, '%s' AS language FROM helpdesk_mailbox
                 WHERE care_zone_code = ANY (:ids) AND email IS NOT NULL
-                """, careZoneCodes);
-    }
-
-    /** A service that works in Dutch is written to in Dutch (BruZEL's language), one in French only in French. */
-    static String languageOf(ServiceChanged service) {
-        return service.languageCodes().contains("nl")
-                        || !service.languageCodes().contains("fr")
-                ? "nl"
-                : "fr";
+                """.formatted(MailTemplates.DUTCH_AND_FRENCH), careZoneCodes);
     }
 
     private Map<String, Mailbox> find(String sql, Set<String> ids) {

@@ -57,20 +57,7 @@ class EmailIT extends MailScenario {
     @Test
     void eachPartyIsMailedInItsOwnLanguageWithALinkAndNothingOfThePerson() throws Exception {
         String org = "ldc-" + UUID.randomUUID();
-        publish(new ServiceChanged(
-                UUID.randomUUID(),
-                Instant.now(),
-                org + "-ontmoeting",
-                org,
-                "Ontmoeting",
-                "Rencontre",
-                true,
-                List.of("loneliness"),
-                List.of("nl", "fr"),
-                List.of("MUNICIPALITY:21010"),
-                "OPEN",
-                null,
-                "intake@" + org + ".example"));
+        publish(meetingsOf(org, "nl"));
         publish(new CareZoneChanged(
                 UUID.randomUUID(),
                 Instant.now(),
@@ -290,8 +277,73 @@ class EmailIT extends MailScenario {
         assertThat(text(accepted))
                 .contains(reference + " (Dettes)")
                 .doesNotContain("Schulden")
-                .contains("une fois par jour : http://localhost:8080/settings");
+                .contains("une fois par jour\u00a0: http://localhost:8080/settings");
         assertThat(html(accepted)).contains("http://localhost:8080/settings");
+    }
+
+    @Test
+    void anOrganisationWhoseMailboxStatesNoLanguageAndAHelpdeskAreMailedInDutchThenFrench() throws Exception {
+        String org = "sport-" + UUID.randomUUID();
+        String zone = "z" + UUID.randomUUID().toString().substring(0, 8);
+        publish(meetingsOf(org, null));
+        publish(new CareZoneChanged(
+                UUID.randomUUID(),
+                Instant.now(),
+                zone,
+                "bruzel",
+                "Zone",
+                "Zone",
+                "helpdesk@" + zone + ".example",
+                null));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("SELECT count(*) FROM intake_mailbox WHERE organisation_id = '" + org + "'")
+                                + count("SELECT count(*) FROM helpdesk_mailbox WHERE care_zone_code = '" + zone + "'")
+                        == 2);
+        String gp = "gp-" + UUID.randomUUID();
+        UUID referral = UUID.randomUUID();
+
+        publish(submitted(referral, gp, org));
+        publish(new ReferralEscalated(
+                UUID.randomUUID(), Instant.now(), referral, org, org + "-ontmoeting", zone, gp, 5));
+
+        String reference = referral.toString().substring(0, 8);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailsTo("intake@" + org + ".example").stream()
+                                .anyMatch(mail -> subject(mail).startsWith("Nieuwe doorverwijzing"))
+                        && !mailsTo("helpdesk@" + zone + ".example").isEmpty());
+        MimeMessage intake = mailsTo("intake@" + org + ".example").stream()
+                .filter(mail -> subject(mail).startsWith("Nieuwe doorverwijzing"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(subject(intake))
+                .isEqualTo("Nieuwe doorverwijzing " + reference + " / Nouvelle orientation " + reference);
+        assertThat(text(intake))
+                .containsSubsequence("Goeiedag,", "wacht op uw organisatie", "Bonjour,", "attend votre organisation");
+        assertThat(html(intake))
+                .as("one document, each language marked for screen readers")
+                .containsOnlyOnce("<html")
+                .contains("<div lang=\"nl\">", "<div lang=\"fr\">");
+        MimeMessage helpdesk = mailsTo("helpdesk@" + zone + ".example").getFirst();
+        assertThat(text(helpdesk)).contains("Goeiedag,", "Bonjour,");
+    }
+
+    /** A service of the organisation whose intake mailbox reads this language (none: both). */
+    private static ServiceChanged meetingsOf(String org, String intakeLanguage) {
+        return new ServiceChanged(
+                UUID.randomUUID(),
+                Instant.now(),
+                org + "-ontmoeting",
+                org,
+                "Ontmoeting",
+                "Rencontre",
+                true,
+                List.of("loneliness"),
+                List.of("nl", "fr"),
+                List.of("MUNICIPALITY:21010"),
+                "OPEN",
+                null,
+                "intake@" + org + ".example",
+                intakeLanguage);
     }
 
     @Override

@@ -62,6 +62,7 @@ class DirectoryCopyIT {
                 List.of(),
                 capacity,
                 null,
+                null,
                 null);
     }
 }

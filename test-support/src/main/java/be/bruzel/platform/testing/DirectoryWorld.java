@@ -133,7 +133,8 @@ public final class DirectoryWorld {
                 List.of(),
                 capacity,
                 null,
-                "intake@" + organisation + ".example");
+                "intake@" + organisation + ".example",
+                languages.size() == 1 ? languages.getFirst() : null);
     }
 
     private static UUID id() {

@@ -11,6 +11,7 @@ import be.bruzel.directoryservice.territory.TerritoryAdministration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,26 +78,68 @@ class DemoDirectory implements ApplicationRunner {
                 rules.size());
     }
 
-    /** Each theme at each place goes to the services that serve exactly that place and offer it, in data-set order. */
+    /**
+     * Rules as a zone would write them for GPs: each theme at each place goes first to the services there
+     * whose main theme it is (the first of their themes: debt mediation for debts, not a social grocery that
+     * also helps with money), then to those that also offer it. A place with only such side offers gets no
+     * rule when a wider place (its municipality, care zone or the region) has a specialist: the referral
+     * goes there instead.
+     */
     static List<RoutingRule> rulesFor(HsdsDataSet dataSet) {
-        Map<String, List<String>> servicesByPlaceAndTheme = new LinkedHashMap<>();
+        Map<String, List<HsdsDataSet.Service>> offers = new LinkedHashMap<>();
         for (HsdsDataSet.Service service : dataSet.services()) {
             for (HsdsDataSet.ServiceArea area : service.serviceAreas()) {
-                for (HsdsDataSet.Attribute attribute : service.attributes()) {
-                    servicesByPlaceAndTheme
-                            .computeIfAbsent(
-                                    area.extent() + "/"
-                                            + attribute.taxonomyTerm().code(),
-                                    ignored -> new ArrayList<>())
-                            .add(service.id());
+                for (String theme : themesOf(service)) {
+                    offers.computeIfAbsent(area.extent() + "/" + theme, ignored -> new ArrayList<>())
+                            .add(service);
                 }
             }
         }
-        return servicesByPlaceAndTheme.entrySet().stream()
-                .map(entry -> {
-                    String[] placeAndTheme = entry.getKey().split("/");
-                    return new RoutingRule(PlaceRef.parse(placeAndTheme[0]), placeAndTheme[1], entry.getValue());
-                })
+        List<RoutingRule> rules = new ArrayList<>();
+        offers.forEach((placeAndTheme, services) -> {
+            String place = placeAndTheme.substring(0, placeAndTheme.indexOf('/'));
+            String theme = placeAndTheme.substring(placeAndTheme.indexOf('/') + 1);
+            boolean specialistHere = services.stream().anyMatch(service -> isMainThemeOf(theme, service));
+            boolean specialistWider = widerPlaces(place).stream()
+                    .anyMatch(wider -> offers.getOrDefault(wider + "/" + theme, List.of()).stream()
+                            .anyMatch(service -> isMainThemeOf(theme, service)));
+            if (specialistHere || !specialistWider) {
+                rules.add(new RoutingRule(
+                        PlaceRef.parse(place),
+                        theme,
+                        services.stream()
+                                .sorted(Comparator.comparing(service -> !isMainThemeOf(theme, service)))
+                                .map(HsdsDataSet.Service::id)
+                                .toList()));
+            }
+        });
+        return rules;
+    }
+
+    private static List<String> themesOf(HsdsDataSet.Service service) {
+        return service.attributes().stream()
+                .map(attribute -> attribute.taxonomyTerm().code())
                 .toList();
+    }
+
+    private static boolean isMainThemeOf(String theme, HsdsDataSet.Service service) {
+        return themesOf(service).indexOf(theme) == 0;
+    }
+
+    /** The places around a demo place, most local first: a district's municipality, the care zones, the region. */
+    static List<String> widerPlaces(String place) {
+        List<String> wider = new ArrayList<>();
+        for (DemoSocialMap.Locality locality : DemoSocialMap.LOCALITIES) {
+            if (place.equals("AREA:" + locality.districtArea())) {
+                wider.add("MUNICIPALITY:" + locality.nis());
+                wider.add("CARE_ZONE:" + locality.zone());
+            } else if (place.equals("MUNICIPALITY:" + locality.nis())) {
+                wider.add("CARE_ZONE:" + locality.zone());
+            }
+        }
+        if (!place.startsWith("REGION:")) {
+            wider.add("REGION:bruzel");
+        }
+        return wider.stream().distinct().toList();
     }
 }

@@ -1,5 +1,6 @@
 package be.bruzel.directoryservice.routing;
 
+import be.bruzel.directoryservice.organisation.Location;
 import be.bruzel.directoryservice.organisation.OrganisationAdministration;
 import be.bruzel.directoryservice.organisation.SupportService;
 import be.bruzel.directoryservice.territory.Place;
@@ -76,7 +77,9 @@ class RoutingExplainer {
                     considered.serviceId(),
                     service == null ? null : service.nameNl(),
                     service == null ? null : service.nameFr(),
-                    considered.verdict()));
+                    considered.verdict(),
+                    considered.verdict().choosable(),
+                    service == null ? null : detailsOf(service)));
         }
         RoutingExplanation.Receiver receiver = decision.chosenServiceId()
                 .map(services::get)
@@ -123,5 +126,25 @@ class RoutingExplainer {
                     candidates.stream().map(Place::municipalityNis).distinct().collect(Collectors.joining(", ")));
         }
         return candidates.getFirst();
+    }
+
+    private RoutingExplanation.Details detailsOf(SupportService service) {
+        Location location = service.locationIds().isEmpty()
+                ? null
+                : organisations.locations(service.organisationId()).stream()
+                        .filter(place -> service.locationIds().contains(place.id()))
+                        .findFirst()
+                        .orElse(null);
+        return new RoutingExplanation.Details(
+                service.descriptionNl(),
+                service.descriptionFr(),
+                service.languages(),
+                service.contacts().stream()
+                        .map(SupportService.Contact::phone)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElse(null),
+                location,
+                service.openingHours());
     }
 }

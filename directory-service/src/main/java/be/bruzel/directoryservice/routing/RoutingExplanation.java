@@ -1,5 +1,7 @@
 package be.bruzel.directoryservice.routing;
 
+import be.bruzel.directoryservice.organisation.Location;
+import be.bruzel.directoryservice.organisation.SupportService;
 import be.bruzel.directoryservice.territory.CareZone;
 import be.bruzel.directoryservice.territory.Place;
 import be.bruzel.platform.routing.Verdict;
@@ -28,12 +30,33 @@ public record RoutingExplanation(
             String intakeTeam,
             String intakeEmail) {}
 
-    /** One level of rules, or one candidate in it, and the verdict on it. */
+    /**
+     * One level of rules, or one candidate in it, and the verdict on it.
+     *
+     * @param choosable the candidate could take the referral: the referrer may choose it instead
+     * @param details what the candidate does, where, when and how to reach it; none for a level without a rule
+     */
     public record Step(
             String level,
             String levelCode,
             String serviceId,
             String serviceNameNl,
             String serviceNameFr,
-            Verdict verdict) {}
+            Verdict verdict,
+            boolean choosable,
+            Details details) {}
+
+    /**
+     * What a referrer wants to know of a service before choosing it.
+     *
+     * @param phone the first phone of its contacts
+     * @param location where it receives people, if it names a place
+     */
+    public record Details(
+            String descriptionNl,
+            String descriptionFr,
+            List<String> languages,
+            String phone,
+            Location location,
+            List<SupportService.OpeningHours> openingHours) {}
 }

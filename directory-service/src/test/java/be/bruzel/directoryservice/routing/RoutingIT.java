@@ -222,6 +222,42 @@ class RoutingIT {
                 .isEqualTo("ocmw-jette");
     }
 
+    @Test
+    void everyCandidateComesWithWhatAReferrerNeedsToChooseIt() {
+        assertThat(mvc.get()
+                        .uri("/api/directory/routing?postcode=1090&theme=finances&language=fr")
+                        .header(HttpHeaders.AUTHORIZATION, GP))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.chosen.serviceId").isEqualTo("ocmw-jette-schuldbemiddeling");
+                    assertThat(json).extractingPath("$.considered[0].choosable").isEqualTo(true);
+                    assertThat(json)
+                            .extractingPath("$.considered[0].details.descriptionFr")
+                            .asString()
+                            .isNotBlank();
+                    assertThat(json)
+                            .extractingPath("$.considered[0].details.phone")
+                            .asString()
+                            .startsWith("+32 2");
+                    assertThat(json)
+                            .extractingPath("$.considered[0].details.location.postcode")
+                            .isEqualTo("1090");
+                    assertThat(json)
+                            .extractingPath("$.considered[0].details.openingHours[0].weekday")
+                            .isEqualTo(1);
+                    assertThat(json)
+                            .extractingPath("$.considered[0].details.languages")
+                            .asArray()
+                            .contains("fr");
+                    assertThat(json)
+                            .extractingPath("$.considered[?(@.choosable == true)].serviceId")
+                            .asArray()
+                            .as("the other services the rules name that can take it")
+                            .contains("ocmw-jette-sociale-dienst", "voedselhulp-jette-sociale-kruidenier");
+                });
+    }
+
     private String service(String name, String capacity, String... languages) {
         String id = organisationId + "-" + name;
         String status = "{\"status\": \"" + capacity + "\"}";

@@ -11,7 +11,8 @@ import java.util.Optional;
  * rule's order. A service that is inactive, full or paused is skipped. One that does not speak
  * the person's language is skipped when an available one that does exists anywhere in the
  * rules; otherwise the first available one is chosen all the same. When none is available the
- * zone's helpdesk receives the referral.
+ * zone's helpdesk receives the referral. A referrer may choose another candidate that could take
+ * it, whatever its language (they may know the person speaks it), and the decision says so.
  */
 public final class Router {
 
@@ -30,7 +31,7 @@ public final class Router {
             }
             for (Candidate candidate : level.candidates()) {
                 Verdict verdict = chosen.isPresent()
-                        ? Verdict.NOT_NEEDED
+                        ? candidate.unavailableOn(day).orElse(Verdict.NOT_NEEDED)
                         : verdictOn(candidate, language, day, someoneSpeaksTheLanguage);
                 if (verdict == Verdict.CHOSEN || verdict == Verdict.CHOSEN_DESPITE_LANGUAGE) {
                     chosen = Optional.of(candidate.serviceId());
@@ -40,6 +41,33 @@ public final class Router {
             }
         }
         return new RoutingDecision(chosen, considered);
+    }
+
+    /**
+     * The rules' decision, or, when the referrer prefers another candidate that could take the referral,
+     * that one; empty when the preferred service is not a candidate that could.
+     */
+    public static Optional<RoutingDecision> decide(
+            List<RuleLevel> levels, String language, LocalDate day, Optional<String> preferred) {
+        RoutingDecision rules = decide(levels, language, day);
+        if (preferred.isEmpty() || preferred.equals(rules.chosenServiceId())) {
+            return Optional.of(rules);
+        }
+        boolean allowed = rules.considered().stream()
+                .anyMatch(step -> preferred.get().equals(step.serviceId())
+                        && step.verdict().choosable());
+        if (!allowed) {
+            return Optional.empty();
+        }
+        return Optional.of(new RoutingDecision(
+                preferred,
+                rules.considered().stream()
+                        .map(step -> preferred.get().equals(step.serviceId())
+                                ? step.withVerdict(Verdict.CHOSEN_BY_REFERRER)
+                                : rules.chosenServiceId().equals(Optional.ofNullable(step.serviceId()))
+                                        ? step.withVerdict(Verdict.PASSED_OVER)
+                                        : step)
+                        .toList()));
     }
 
     private static Verdict verdictOn(

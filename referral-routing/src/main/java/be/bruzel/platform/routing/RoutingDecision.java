@@ -14,7 +14,12 @@ public record RoutingDecision(Optional<String> chosenServiceId, List<Considerati
     /**
      * @param serviceId none for a level without a rule
      */
-    public record Consideration(String levelKind, String levelCode, String serviceId, Verdict verdict) {}
+    public record Consideration(String levelKind, String levelCode, String serviceId, Verdict verdict) {
+
+        Consideration withVerdict(Verdict other) {
+            return new Consideration(levelKind, levelCode, serviceId, other);
+        }
+    }
 
     public RoutingDecision {
         considered = List.copyOf(considered);

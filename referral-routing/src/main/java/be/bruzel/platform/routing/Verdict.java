@@ -12,6 +12,18 @@ public enum Verdict {
     SKIPPED_INACTIVE,
     /** Available, but another candidate speaks the person's language. */
     SKIPPED_LANGUAGE,
-    /** Not weighed: a later candidate, once one was chosen. */
-    NOT_NEEDED
+    /** Available, but a candidate before it was chosen. */
+    NOT_NEEDED,
+    /** Available, and chosen by the referrer in place of the one the rules chose. */
+    CHOSEN_BY_REFERRER,
+    /** The one the rules chose, passed over for another available candidate the referrer chose. */
+    PASSED_OVER;
+
+    /** The candidate could take the referral: a referrer may choose it. */
+    public boolean choosable() {
+        return switch (this) {
+            case CHOSEN, CHOSEN_DESPITE_LANGUAGE, SKIPPED_LANGUAGE, NOT_NEEDED, CHOSEN_BY_REFERRER, PASSED_OVER -> true;
+            default -> false;
+        };
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RouterTests {
@@ -110,6 +111,54 @@ class RouterTests {
         assertThat(decision.considered())
                 .extracting(RoutingDecision.Consideration::verdict)
                 .containsExactly(Verdict.SKIPPED_PAUSED, Verdict.NO_RULE, Verdict.NO_RULE);
+    }
+
+    @Test
+    void aCandidateAfterTheChosenOneThatIsFullSaysSoRatherThanNotNeeded() {
+        RoutingDecision decision = Router.decide(
+                List.of(level(
+                        "MUNICIPALITY",
+                        "21010",
+                        open("first", "nl"),
+                        new Candidate("full", true, "FULL", null, List.of("nl")),
+                        open("third", "nl"))),
+                "nl",
+                TODAY);
+
+        assertThat(decision.considered())
+                .extracting(RoutingDecision.Consideration::verdict)
+                .containsExactly(Verdict.CHOSEN, Verdict.SKIPPED_FULL, Verdict.NOT_NEEDED);
+    }
+
+    @Test
+    void theReferrerMayChooseAnotherCandidateThatCouldTakeItAndTheDecisionSaysSo() {
+        List<RuleLevel> levels = List.of(
+                level("MUNICIPALITY", "21010", open("ocmw-jette", "nl", "fr")),
+                level("CARE_ZONE", "noord", open("caw-noord", "nl")));
+
+        RoutingDecision decision =
+                Router.decide(levels, "fr", TODAY, Optional.of("caw-noord")).orElseThrow();
+
+        assertThat(decision.chosenServiceId()).contains("caw-noord");
+        assertThat(decision.considered())
+                .extracting(RoutingDecision.Consideration::verdict)
+                .as("chosen though it speaks no French: the referrer may know the person speaks Dutch")
+                .containsExactly(Verdict.PASSED_OVER, Verdict.CHOSEN_BY_REFERRER);
+        assertThat(Router.decide(levels, "fr", TODAY, Optional.of("ocmw-jette")))
+                .as("choosing the rules' own choice changes nothing")
+                .contains(Router.decide(levels, "fr", TODAY));
+    }
+
+    @Test
+    void theReferrerCannotChooseAFullServiceNorOneTheRulesDoNotName() {
+        List<RuleLevel> levels = List.of(level(
+                "MUNICIPALITY",
+                "21010",
+                open("ocmw-jette", "nl"),
+                new Candidate("full", true, "FULL", null, List.of("nl"))));
+
+        assertThat(Router.decide(levels, "nl", TODAY, Optional.of("full"))).isEmpty();
+        assertThat(Router.decide(levels, "nl", TODAY, Optional.of("elsewhere"))).isEmpty();
     }
 
     private static RuleLevel level(String kind, String code, Candidate... candidates) {

@@ -70,9 +70,14 @@ class ReferralSubmission {
         Residence residence =
                 routing.residence(request.person().postcode(), request.person().municipality(), today);
         routing.requireActive(request.themes());
+        request.choiceOnAnotherTheme().ifPresent(theme -> {
+            throw new RejectedRequestException(
+                    HttpStatus.BAD_REQUEST, "referral.choices.other-theme", "choices", theme);
+        });
         Map<Receiver, List<Route>> byReceiver = new LinkedHashMap<>();
         for (String theme : request.themes().stream().distinct().toList()) {
-            Route route = routing.route(residence, theme, request.person().preferredLanguage(), today, List.of());
+            Route route = routing.route(
+                    residence, theme, request.person().preferredLanguage(), today, request.choiceFor(theme));
             byReceiver
                     .computeIfAbsent(route.receiver(), receiver -> new ArrayList<>())
                     .add(route);

@@ -12,12 +12,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a referrer sends to refer a person. Every text has a limit; consent is required.
  *
  * @param urgency none means routine
  * @param contact how and when the person prefers to be contacted; optional
+ * @param choices by theme, the service the referrer chose in place of the one the rules choose; it must be a
+ *     candidate of the rules that can take the referral
  */
 public record SubmitReferral(
         @NotNull @Valid PersonDetails person,
@@ -27,7 +31,26 @@ public record SubmitReferral(
         @Valid ContactDetails contact,
 
         @NotNull(message = "{referral.consent.required}") @Valid
-        ConsentDetails consent) {
+        ConsentDetails consent,
+
+        @Size(max = 5)
+        Map<
+                        @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String,
+                        @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,79}") String>
+                choices) {
+
+    /** A theme the referrer chose a service for but does not refer on. */
+    Optional<String> choiceOnAnotherTheme() {
+        return choices == null
+                ? Optional.empty()
+                : choices.keySet().stream()
+                        .filter(theme -> !themes.contains(theme))
+                        .findFirst();
+    }
+
+    Optional<String> choiceFor(String theme) {
+        return choices == null ? Optional.empty() : Optional.ofNullable(choices.get(theme));
+    }
 
     /**
      * @param postcode a Brussels postcode (1000 to 1299)

@@ -9,6 +9,7 @@ import be.bruzel.platform.support.problem.RejectedRequestException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -67,7 +68,26 @@ public class ReferralRouting {
     /** Routes one theme; services in {@code excluded} (those that declined) are not considered. */
     public Route route(
             Residence residence, String themeCode, String language, LocalDate day, Collection<String> excluded) {
-        List<RuleLevel> levels = directory.ruleLevels(residence, themeCode).stream()
+        return routeOf(residence, themeCode, Router.decide(levels(residence, themeCode, excluded), language, day));
+    }
+
+    /**
+     * Routes one theme to the service the referrer chose, if any, when the rules name it and it can take the
+     * referral; refuses the choice otherwise.
+     */
+    public Route route(Residence residence, String themeCode, String language, LocalDate day, Optional<String> chosen) {
+        RoutingDecision decision = Router.decide(levels(residence, themeCode, List.of()), language, day, chosen)
+                .orElseThrow(() -> new RejectedRequestException(
+                        HttpStatus.BAD_REQUEST,
+                        "referral.choice.not-allowed",
+                        "choices." + themeCode,
+                        chosen.orElseThrow(),
+                        themeCode));
+        return routeOf(residence, themeCode, decision);
+    }
+
+    private List<RuleLevel> levels(Residence residence, String themeCode, Collection<String> excluded) {
+        return directory.ruleLevels(residence, themeCode).stream()
                 .map(level -> new RuleLevel(
                         level.kind(),
                         level.code(),
@@ -75,7 +95,9 @@ public class ReferralRouting {
                                 .filter(candidate -> !excluded.contains(candidate.serviceId()))
                                 .toList()))
                 .toList();
-        RoutingDecision decision = Router.decide(levels, language, day);
+    }
+
+    private Route routeOf(Residence residence, String themeCode, RoutingDecision decision) {
         Receiver receiver = decision.chosenServiceId()
                 .flatMap(serviceId -> directory
                         .organisationOf(serviceId)

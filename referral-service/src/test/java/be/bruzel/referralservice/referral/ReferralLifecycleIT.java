@@ -91,6 +91,46 @@ class ReferralLifecycleIT {
     }
 
     @Test
+    void theReferrerMayChooseAnotherServiceTheRulesNameAndTheRoutingRecordsTheChoice() throws Exception {
+        MvcTestResult result = submit(
+                withChoices(
+                        referral("1090", null, "\"finances\""), "{\"finances\": \"" + DirectoryWorld.CAW_NOORD + "\"}"),
+                null);
+
+        assertThat(result).hasStatus(HttpStatus.CREATED);
+        assertThat(JsonPath.<String>read(body(result), "$.referrals[0].receivingOrganisationId"))
+                .isEqualTo("caw-brussel");
+        String routing = body(mvc.get()
+                .uri("/api/referrals/" + JsonPath.read(body(result), "$.referrals[0].id"))
+                .header(HttpHeaders.AUTHORIZATION, GP)
+                .exchange());
+        assertThat(JsonPath.<List<String>>read(routing, "$.routing[0].decision.considered[*].verdict"))
+                .startsWith("PASSED_OVER", "CHOSEN_BY_REFERRER");
+    }
+
+    @Test
+    void aChoiceOfAFullServiceOrForAnotherThemeIsRefusedNamingItAndNothingIsStored() throws Exception {
+        long before = count("SELECT count(*) FROM referral");
+
+        MvcTestResult full = submit(
+                withChoices(
+                        referral("1090", null, "\"loneliness\""),
+                        "{\"loneliness\": \"" + DirectoryWorld.LDC_JETTE + "\"}"),
+                null);
+        MvcTestResult otherTheme = submit(
+                withChoices(
+                        referral("1090", null, "\"finances\""), "{\"housing\": \"" + DirectoryWorld.CAW_NOORD + "\"}"),
+                null);
+
+        assertThat(full).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(full).bodyJson().extractingPath("$.errors[0].field").isEqualTo("choices.loneliness");
+        assertThat(full).bodyJson().extractingPath("$.detail").asString().contains(DirectoryWorld.LDC_JETTE);
+        assertThat(otherTheme).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(otherTheme).bodyJson().extractingPath("$.errors[0].field").isEqualTo("choices");
+        assertThat(count("SELECT count(*) FROM referral")).isEqualTo(before);
+    }
+
+    @Test
     void aPostcodeOfTwoMunicipalitiesNeedsTheMunicipalityAndStoresNothingWithoutIt() throws Exception {
         long before = count("SELECT count(*) FROM referral");
 
@@ -473,6 +513,11 @@ class ReferralLifecycleIT {
 
     static String body(MvcTestResult result) throws Exception {
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The referral with the services the referrer chose, by theme. */
+    static String withChoices(String referral, String choices) {
+        return referral.replace("\"themes\":", "\"choices\": " + choices + ",\n  \"themes\":");
     }
 
     static String referral(String postcode, String municipality, String themes) {

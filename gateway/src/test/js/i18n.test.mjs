@@ -1,6 +1,7 @@
 // The web application's dates, numbers and texts, under Node's own test runner (no browser, no build).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 
 // i18n.js reads the browser's language and storage when it loads.
 globalThis.window = globalThis;
@@ -8,7 +9,7 @@ globalThis.document = { documentElement: {} };
 globalThis.localStorage = { getItem: () => null, setItem: () => {} };
 if (!globalThis.navigator) globalThis.navigator = { languages: ['nl-BE'] };
 
-const { instantFromInput, formatAge, formatNumber, formatPeriod, named, setDirectoryLanguage, setLanguage } =
+const { instantFromInput, formatAge, formatNumber, formatPeriod, openingDays, languageNames, named, setDirectoryLanguage, setLanguage } =
   await import('../../main/resources/static/app/lib/i18n.js');
 const { messages } = await import('../../main/resources/static/app/lib/messages.js');
 
@@ -79,4 +80,54 @@ test('every text of the web application is there in Dutch, French and English', 
     const empty = keys.filter((key) => typeof messages[language][key] !== 'string' || !messages[language][key].trim());
     assert.deepEqual(empty, [], `${language} texts that are empty`);
   }
+});
+
+/** A Java properties file of statistics-service: keys to texts, \uXXXX escapes read. */
+function properties(suffix, module = 'statistics-service') {
+  const file = new URL(`../../../../${module}/src/main/resources/messages${suffix}.properties`, import.meta.url);
+  return Object.fromEntries(readFileSync(file, 'latin1').split('\n')
+    .filter((line) => line.includes('=') && !line.startsWith('#'))
+    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)
+      .replace(/\\u([0-9a-fA-F]{4})/g, (_, code) => String.fromCharCode(parseInt(code, 16)))]));
+}
+
+test('the statistics screen and its CSV download name every figure and grouping with the same words', () => {
+  for (const [language, suffix] of [['nl', '_nl'], ['fr', '_fr'], ['en', '']]) {
+    const csv = properties(suffix);
+    const figures = Object.keys(csv).filter((key) => key.startsWith('statistics.figure.'));
+    assert.ok(figures.length >= 30, `${language}: the CSV names ${figures.length} figures`);
+    for (const key of figures) {
+      assert.equal(messages[language][key.replace('statistics.', '')], csv[key], `${language} ${key}`);
+    }
+    for (const grouping of ['municipality', 'care-zone', 'district', 'theme', 'organisation', 'profession']) {
+      assert.equal(messages[language][`statistics.by.${grouping}`], csv[`statistics.column.group.${grouping}`], `${language} ${grouping}`);
+    }
+    assert.equal(messages[language]['statistics.period'], csv['statistics.column.period'], `${language} period`);
+    assert.equal(messages[language]['statistics.suppressed'].toLowerCase(), csv['statistics.column.hidden'].toLowerCase(), `${language} hidden`);
+  }
+});
+
+test('French texts put a space before : ; ? and ! in the web application and in every service', () => {
+  const root = new URL('../../../../', import.meta.url);
+  const texts = { 'web application': messages.fr };
+  for (const module of readdirSync(root)) {
+    if (existsSync(new URL(`${module}/src/main/resources/messages_fr.properties`, root))) texts[module] = properties('_fr', module);
+  }
+  assert.ok(Object.keys(texts).length >= 5, Object.keys(texts).join(', '));
+  const cramped = Object.entries(texts).flatMap(([where, all]) => Object.entries(all)
+    .filter(([, text]) => /[^\s\u00a0\u202f][:;?!](\s|$)/.test(text.replace(/https?:\/\/\S+/g, '')))
+    .map(([key, text]) => `${where} ${key}: ${text}`));
+  assert.deepEqual(cramped, []);
+});
+
+test('opening hours read a day at a time, in the screen\'s language or the person\'s', () => {
+  const hours = [
+    { weekday: 2, opensAt: '13:30:00', closesAt: '16:30:00' },
+    { weekday: 1, opensAt: '09:00:00', closesAt: '12:00:00' },
+    { weekday: 2, opensAt: '09:00:00', closesAt: '12:00:00' },
+  ];
+  setLanguage('nl');
+  assert.match(openingDays(hours).join(' · '), /^ma\.? 09:00–12:00 · di\.? 09:00–12:00, 13:30–16:30$/);
+  assert.match(openingDays(hours, 'fr').join(' · '), /^lun\.? 09:00–12:00 · mar\.? 09:00–12:00, 13:30–16:30$/);
+  assert.equal(languageNames(['nl', 'fr'], 'fr'), 'néerlandais, français');
 });

@@ -1,6 +1,7 @@
 // Names from the social map for the codes that referrals and statistics carry.
-import { named, t } from './i18n.js';
+import { named, t, openingDays, languageNames } from './i18n.js';
 import { cached } from './api.js';
+import { h } from './dom.js';
 
 /** Every theme, also those no longer offered: referrals made before still carry them. */
 export function allThemes() {
@@ -59,4 +60,24 @@ export async function levelPlaceName(kind, code, postcode) {
     if (kind === 'CARE_ZONE' && candidate.careZone.code === code) return named(candidate.careZone);
   }
   return kind === 'REGION' ? code.toUpperCase().replace('BRUZEL', 'BruZEL') : code;
+}
+
+/**
+ * What a service does, where, when and how to reach it (a routing step's details), as a list of terms and values;
+ * in another language than the screen's for the person's handout.
+ */
+export function serviceDetails(details, inLanguage) {
+  const description = inLanguage === 'fr' ? details.descriptionFr || details.descriptionNl
+    : inLanguage === 'nl' ? details.descriptionNl || details.descriptionFr : named(details, 'description');
+  const location = details.location;
+  const rows = [
+    [t('service.description', {}, inLanguage), description && description !== details.id ? description : null],
+    [t('service.address', {}, inLanguage), location ? `${location.address}, ${location.postcode} ${location.city}` : null],
+    [t('service.phone', {}, inLanguage), details.phone ? h('a', { href: `tel:${details.phone.replace(/[^+0-9]/g, '')}` }, details.phone) : null],
+    // A day's hours kept on one line: a phone breaks between days, never inside 09:00–12:00.
+    [t('service.hours', {}, inLanguage), details.openingHours?.length
+      ? openingDays(details.openingHours, inLanguage).map((day, i) => [i ? ' · ' : '', h('span', { class: 'day' }, day)]) : null],
+    [t('service.languages', {}, inLanguage), details.languages?.length ? languageNames(details.languages, inLanguage) : null],
+  ];
+  return h('dl', { class: 'details service-details' }, rows.filter(([, value]) => value).map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }

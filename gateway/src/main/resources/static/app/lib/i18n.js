@@ -28,10 +28,11 @@ export function setLanguage(code) {
 const missing = new Set();
 window.missingTranslations = missing;
 
-export function t(key, parameters = {}) {
-  let text = messages[current][key];
+/** The text of a key in the language shown, or in another (the person's, for a handout). */
+export function t(key, parameters = {}, inLanguage = current) {
+  let text = messages[inLanguage]?.[key];
   if (text === undefined) {
-    missing.add(`${current}:${key}`);
+    missing.add(`${inLanguage}:${key}`);
     text = messages.en[key] ?? key;
   }
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in parameters ? parameters[name] : whole));
@@ -83,17 +84,36 @@ export function formatNumber(value, fractionDigits = 0) {
 }
 
 /** A month or quarter of the statistics (2026-11, 2026-Q4, 2026) as a person reads it. */
-export function formatPeriod(period, { compact = false } = {}) {
+export function formatPeriod(period) {
   if (!period) return t('statistics.whole-range');
   const month = /^(\d{4})-(\d{2})$/.exec(period);
   if (month) {
-    // Compact, for the axis of a chart: "jan. 26".
-    return new Intl.DateTimeFormat(locale(), { month: 'short', year: compact ? '2-digit' : 'numeric', timeZone: 'UTC' })
+    return new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' })
       .format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)));
   }
   const quarter = /^(\d{4})-Q(\d)$/.exec(period);
   if (quarter) return t('statistics.quarter', { quarter: quarter[2], year: quarter[1] });
   return period;
+}
+
+/**
+ * A service's opening hours (HSDS schedules: weekday 1 is Monday), a day at a time with its hours together, e.g.
+ * ["ma 09:00–12:00, 13:30–16:30", "di 09:00–12:00"]; in another language than the screen's for a handout.
+ */
+export function openingDays(hours, inLanguage = current) {
+  const weekday = new Intl.DateTimeFormat(`${inLanguage}-BE`, { weekday: 'short', timeZone: 'UTC' });
+  const days = new Map();
+  for (const { weekday: day, opensAt, closesAt } of [...hours].sort((a, b) => a.weekday - b.weekday || a.opensAt.localeCompare(b.opensAt))) {
+    days.set(day, [...(days.get(day) || []), `${opensAt.slice(0, 5)}–${closesAt.slice(0, 5)}`]);
+  }
+  // 1 January 2024 was a Monday: weekday n is the n-th of January.
+  return [...days].map(([day, times]) => `${weekday.format(new Date(Date.UTC(2024, 0, day)))} ${times.join(', ')}`);
+}
+
+/** Languages by their ISO code, named in the screen's language (or another, for a handout). */
+export function languageNames(codes, inLanguage = current) {
+  const names = new Intl.DisplayNames([`${inLanguage}-BE`], { type: 'language' });
+  return codes.map((code) => names.of(code)).join(', ');
 }
 
 /** Now as a value for an <input type="datetime-local">, in Brussels time. */

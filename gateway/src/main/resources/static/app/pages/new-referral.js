@@ -2,12 +2,14 @@
 import { t, named, language, nowForInput, instantFromInput } from '../lib/i18n.js';
 import { api, cached } from '../lib/api.js';
 import { h, field, choices, onSubmit, announce, link } from '../lib/dom.js';
-import { receiverName, themeNames, levelPlaceName } from '../lib/directory.js';
+import { receiverName, themeNames, levelPlaceName, serviceDetails } from '../lib/directory.js';
 
 export async function render({ show }) {
   const themes = (await cached('/api/directory/themes')).filter((theme) => theme.active);
   const idempotencyKey = crypto.randomUUID();
   const place = { postcode: null, municipality: null, candidates: [] };
+  // What the routing said of each service and care zone, for the person's handout once the referral is sent.
+  const known = { services: new Map(), zones: new Map() };
 
   const municipality = h('div', { class: 'municipality', 'aria-live': 'polite' });
   const receivers = h('div', { class: 'receivers', 'aria-live': 'polite' }, h('p', { class: 'hint' }, t('referral.receivers.waiting')));
@@ -102,10 +104,16 @@ export async function render({ show }) {
     const explanations = await Promise.all(chosenThemes.map((theme) => api(`/api/directory/routing?${new URLSearchParams({
       postcode: place.postcode, municipality: place.municipality, theme, language: spoken })}`).catch((problem) => ({ theme, problem }))));
     if (asked !== explaining) return;
-    const items = await Promise.all(explanations.map(async (explanation) => h('li', {},
-      h('strong', {}, named(themes.find((theme) => theme.code === explanation.theme))), ': ',
-      explanation.problem ? explanation.problem.detail : await receiverText(explanation),
-      explanation.considered ? await whyDetails(explanation, place.postcode) : null)));
+    for (const explanation of explanations.filter((one) => one.considered)) {
+      if (explanation.careZone) known.zones.set(explanation.careZone.code, explanation.careZone);
+      for (const step of explanation.considered.filter((one) => one.details)) known.services.set(step.serviceId, step);
+    }
+    const items = await Promise.all(explanations.map(async (explanation) => {
+      const themeName = named(themes.find((theme) => theme.code === explanation.theme));
+      return h('li', {}, h('strong', {}, themeName), ': ',
+        explanation.problem ? explanation.problem.detail : await receiverText(explanation),
+        explanation.considered ? [candidatesOf(explanation, themeName), await whyDetails(explanation, place.postcode)] : null);
+    }));
     if (asked === explaining) receivers.replaceChildren(h('ul', { class: 'receiver-list' }, items));
   }
 
@@ -119,7 +127,7 @@ export async function render({ show }) {
     () => api('/api/referrals', { method: 'POST', body: requestFrom(form, place), headers: { 'Idempotency-Key': idempotencyKey } }),
     async (submission) => {
       announce(t('referral.sent'));
-      await sent(submission, show);
+      await sent(submission, show, handout(submission, known, requestFrom(form, place).person.preferredLanguage));
     });
 
   show(h('h1', {}, t('referral.new.title')), h('p', { class: 'lead' }, t('referral.new.lead')), form);
@@ -140,6 +148,10 @@ function requestFrom(form, place) {
       municipality: place.municipality,
     },
     themes: [...form.querySelectorAll('input[name="themes"]:checked')].map((box) => box.value),
+    // Only where the referrer chose another service than the rules propose.
+    choices: Object.fromEntries([...form.querySelectorAll('input[name^="choice."]:checked')]
+      .filter((radio) => radio.dataset.proposed !== 'true')
+      .map((radio) => [radio.name.slice('choice.'.length), radio.value])),
     question: value('question') || '',
     urgency: value('urgency'),
     contact: channel || moment ? { channel, moment } : null,
@@ -163,21 +175,81 @@ async function receiverText(explanation) {
   return receiverName({ serviceId: explanation.chosen.serviceId, organisationId: explanation.chosen.organisationId });
 }
 
+/**
+ * The services that could take the referral on a theme, each with what it does, where, when and in which
+ * languages; with more than one, the referrer picks, the rules' proposal picked beforehand.
+ */
+function candidatesOf(explanation, themeName) {
+  const candidates = explanation.considered.filter((step) => step.serviceId && step.choosable);
+  const proposed = explanation.chosen?.serviceId;
+  const about = (step) => h('details', { class: 'about-service' },
+    h('summary', {}, t('referral.receivers.about', { service: named(step, 'serviceName') })), serviceDetails(step.details));
+  if (candidates.length < 2) return candidates.map(about);
+  return h('fieldset', { class: 'candidates', dataset: { field: `choices.${explanation.theme}` } },
+    h('legend', {}, t('referral.receivers.choose', { theme: themeName })),
+    h('p', { class: 'hint' }, t('referral.receivers.choose.hint')),
+    h('p', { class: 'error-message', hidden: true }),
+    candidates.map((step) => {
+      const id = `choice-${explanation.theme}-${step.serviceId}`;
+      const isProposed = step.serviceId === proposed;
+      return h('div', { class: 'candidate' },
+        h('input', { type: 'radio', id, name: `choice.${explanation.theme}`, value: step.serviceId, checked: isProposed,
+          dataset: { proposed: String(isProposed) } }),
+        h('label', { for: id }, named(step, 'serviceName'), isProposed ? ` (${t('referral.receivers.proposed')})` : ''),
+        about(step));
+    }));
+}
+
 async function whyDetails(explanation, postcode) {
   const steps = await Promise.all(explanation.considered.map(async (step) => h('li', {},
     `${t(`routing.level.${step.level}`)} ${await levelPlaceName(step.level, step.levelCode, postcode)}: `,
     step.serviceId ? `${named(step, 'serviceName')} — ` : '',
     t(`routing.verdict.${step.verdict}`))));
-  return h('details', {}, h('summary', {}, t('referral.receivers.why')), h('ol', {}, steps));
+  return h('details', { class: 'why' }, h('summary', {}, t('referral.receivers.why')), h('ol', {}, steps));
 }
 
-async function sent(submission, show) {
+/**
+ * A short sheet for the person, in their language: who will contact them, and how they can reach that
+ * organisation themselves. Nothing of the person is on it, so it can be printed or copied into a message.
+ */
+function handout(submission, known, personLanguage) {
+  const inTheirs = (key, parameters = {}) => t(key, parameters, personLanguage);
+  const nameOf = (step) => (personLanguage === 'fr' ? step.serviceNameFr : step.serviceNameNl) || named(step, 'serviceName');
+  const receivers = submission.referrals.map((referral) => {
+    const step = known.services.get(referral.receivingServiceId);
+    if (referral.unmetNeed || !step) {
+      const zone = known.zones.get(referral.careZone);
+      const zoneName = zone ? (personLanguage === 'fr' ? zone.nameFr : zone.nameNl) : referral.careZone;
+      return h('div', { class: 'handout-receiver' }, h('h3', {}, inTheirs('handout.helpdesk', { zone: zoneName })),
+        zone?.helpdesk?.phone ? serviceDetails({ phone: zone.helpdesk.phone }, personLanguage) : null);
+    }
+    return h('div', { class: 'handout-receiver' }, h('h3', {}, nameOf(step)), serviceDetails(step.details, personLanguage));
+  });
+  return h('section', { class: 'handout', lang: personLanguage, 'aria-labelledby': 'handout-title' },
+    h('h2', { id: 'handout-title' }, inTheirs('handout.title')),
+    h('p', {}, inTheirs('handout.intro')),
+    receivers,
+    h('p', {}, inTheirs('handout.closing')));
+}
+
+async function sent(submission, show, sheet) {
   const items = await Promise.all(submission.referrals.map(async (referral) => h('li', {},
     link(`/referrals/${referral.id}`, await themeNames(referral.themes)),
     ' → ', await receiverName({ serviceId: referral.receivingServiceId, organisationId: referral.receivingOrganisationId,
       unmetNeed: referral.unmetNeed }))));
+  const copied = h('p', { class: 'hint', role: 'status' });
   show(h('h1', {}, t('referral.sent')),
     h('div', { class: 'notice success' }, h('p', {}, t('referral.sent.detail', { count: submission.referrals.length }))),
     h('ul', { class: 'sent-list' }, items),
+    h('h2', { class: 'no-print' }, t('handout.for-the-person')),
+    h('p', { class: 'hint no-print' }, t('handout.explained')),
+    sheet,
+    h('div', { class: 'actions no-print' },
+      h('button', { type: 'button', onclick: () => window.print() }, t('handout.print')),
+      h('button', { type: 'button', onclick: async () => {
+        await navigator.clipboard.writeText(sheet.innerText);
+        copied.textContent = t('handout.copied');
+      } }, t('handout.copy'))),
+    copied,
     h('p', {}, h('a', { href: '/referrals/new', dataset: { link: '' }, class: 'button' }, t('referral.another'))));
 }

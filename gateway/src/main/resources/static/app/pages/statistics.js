@@ -4,11 +4,15 @@ import { api, cached, Problem } from '../lib/api.js';
 import { h, field, table, showProblem } from '../lib/dom.js';
 import { barChart, municipalityMap } from '../lib/charts.js';
 
-const FIGURES = ['submitted', 'accepted', 'completed', 'successful', 'personReached', 'unmetNeeds', 'overdue', 'escalated',
-  'declined', 'cancelled', 'expired', 'contactAttempts', 'hoursToAcceptanceMedian', 'hoursToFirstContactMedian', 'referrerSatisfaction',
-  'organisationSatisfaction', 'activeReferrers', 'activeOrganisations'];
+// Every figure the API publishes, in the words of the CSV (a test holds both to the same words).
+const FIGURES = ['submitted', 'waiting', 'inProgress', 'accepted', 'completed', 'solved', 'partlySolved', 'referredOn',
+  'personDeclined', 'unreachable', 'successful', 'personReached', 'unmetNeeds', 'overdue', 'escalated', 'declined', 'cancelled',
+  'expired', 'contactAttempts', 'contactAttemptsReached', 'hoursToAcceptanceMedian', 'hoursToAcceptanceP90',
+  'hoursToFirstContactMedian', 'hoursToFirstContactP90', 'referrerSatisfaction', 'organisationSatisfaction', 'activeReferrers',
+  'connectedReferrers', 'activeOrganisations', 'connectedOrganisations'];
 const HEADLINE = ['submitted', 'accepted', 'completed', 'successful', 'unmetNeeds', 'hoursToAcceptanceMedian'];
 const GROUPINGS = ['municipality', 'care-zone', 'district', 'theme', 'organisation', 'profession'];
+const MAPPED = ['municipality', 'care-zone', 'district'];
 const DECIMALS = { referrerSatisfaction: 1, organisationSatisfaction: 1 };
 
 function monthsAgo(months) {
@@ -16,6 +20,30 @@ function monthsAgo(months) {
   date.setUTCDate(1);
   date.setUTCMonth(date.getUTCMonth() - months);
   return date.toISOString().slice(0, 7);
+}
+
+/**
+ * What each municipality's tile shows: its own figure, those of its districts, or those of the care
+ * zones it lies in (Brussel lies in several). Municipalities outside the chosen care zone get no parts.
+ */
+function mapParts(choice, areas, zones, groups, value) {
+  const figureOf = (code) => {
+    const row = groups.find((group) => group.group === code);
+    return row ? value(row) : 0;
+  };
+  const parts = {};
+  for (const area of areas) {
+    if (choice.careZone && area.careZone !== choice.careZone) continue;
+    const own = parts[area.municipality] || (parts[area.municipality] = []);
+    if (choice.by === 'municipality') {
+      if (!own.length) own.push({ value: figureOf(area.municipality) });
+    } else if (choice.by === 'district') {
+      own.push({ name: area.district ? named(area) : null, value: figureOf(area.id) });
+    } else if (!own.some((part) => part.zone === area.careZone)) {
+      own.push({ zone: area.careZone, name: named(zones.find((zone) => zone.code === area.careZone)), value: figureOf(area.careZone) });
+    }
+  }
+  return parts;
 }
 
 export async function render(context) {
@@ -31,7 +59,8 @@ export async function render(context) {
     careZone: ownZone || query.get('careZone') || '',
     theme: query.get('theme') || '',
   };
-  const [zones, themes] = await Promise.all([cached('/api/directory/territory/care-zones'), cached('/api/directory/themes')]);
+  const [zones, themes, areas] = await Promise.all([cached('/api/directory/territory/care-zones'), cached('/api/directory/themes'),
+    cached('/api/directory/territory/areas')]);
   const parameters = new URLSearchParams(Object.entries({ by: choice.by, period: choice.period, from: choice.from, to: choice.to,
     careZone: choice.careZone, theme: choice.theme }).filter(([, value]) => value));
 
@@ -92,16 +121,19 @@ export async function render(context) {
     form,
     h('section', { class: 'panel', 'aria-labelledby': 'headline' },
       h('h2', { id: 'headline' }, t('statistics.headline')),
-      h('dl', { class: 'headline' }, HEADLINE.map((figure) => h('div', {}, h('dt', {}, t(`figure.${figure}`)), h('dd', {}, overall ? shown(overall, figure) : ''))))),
+      h('dl', { class: 'headline' }, HEADLINE.map((figure) => h('div', {}, h('dt', {}, t(`figure.${figure}`)), h('dd', {}, overall ? shown(overall, figure) : '')))),
+      // A total beside a hidden part invites subtracting the others from it: say why that gives no answer.
+      report.rows.some((row) => row.group && HEADLINE.some((figure) => row.suppressed.includes(figure))) ? h('p', { class: 'hint' }, t('statistics.headline.no-subtraction')) : null),
     h('section', { class: 'panel', 'aria-labelledby': 'over-time' },
       h('h2', { id: 'over-time' }, t('statistics.over-time', { figure: figureName })),
-      barChart({ title: t('statistics.over-time', { figure: figureName }), items: totals.map((row) => ({ label: formatPeriod(row.period, { compact: true }), value: value(row) })), digits }),
+      barChart({ title: t('statistics.over-time', { figure: figureName }), items: totals.map((row) => ({ label: formatPeriod(row.period), value: value(row) })), digits }),
       table({ caption: t('statistics.over-time', { figure: figureName }), headers: [t('statistics.period'), figureName],
         rows: totals.map((row) => [formatPeriod(row.period), shown(row)]), numeric: [1] })),
-    choice.by === 'municipality' ? h('section', { class: 'panel', 'aria-labelledby': 'map' },
-      h('h2', { id: 'map' }, t('statistics.map', { figure: figureName })),
-      municipalityMap({ title: t('statistics.map', { figure: figureName }), digits,
-        values: Object.fromEntries(groups.map((row) => [row.group, { value: value(row) }])) })) : null,
+    MAPPED.includes(choice.by) ? h('section', { class: 'panel', 'aria-labelledby': 'map' },
+      h('h2', { id: 'map' }, t(`statistics.map.${choice.by}`, { figure: figureName })),
+      municipalityMap({ title: t(`statistics.map.${choice.by}`, { figure: figureName }), digits,
+        parts: mapParts(choice, areas, zones, groups, value),
+        note: choice.by === 'care-zone' ? t('statistics.map.care-zone.note') : null })) : null,
     h('section', { class: 'panel', 'aria-labelledby': 'per-group' },
       h('h2', { id: 'per-group' }, perGroup),
       groups.length ? barChart({ title: perGroup,
@@ -112,7 +144,8 @@ export async function render(context) {
           ...periods.map((period) => { const cell = cells.find((row) => row.group === group.group && row.period === period); return cell ? shown(cell) : formatNumber(0); }),
           shown(group)]),
         numeric: periods.map((_, i) => i + 1).concat(periods.length + 1) }) : null,
-      h('p', { class: 'hint' }, t('statistics.suppression', { below: report.suppressedBelow })),
+      h('p', { class: 'hint' }, t('statistics.suppression', { below: report.suppressedBelow }),
+        report.perturbedUpTo ? [' ', t('statistics.perturbed', { noise: report.perturbedUpTo })] : null),
       h('p', {}, download)));
   document.documentElement.lang = language();
 }

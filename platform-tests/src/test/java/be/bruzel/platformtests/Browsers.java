@@ -108,6 +108,36 @@ final class Browsers implements AutoCloseable {
         return page.locator("main h1[tabindex='-1']");
     }
 
+    /**
+     * The words in what the selector finds that a line break cuts inside (not after a hyphen): text squeezed
+     * letter by letter into a column too narrow for it.
+     */
+    static List<String> wordsBrokenAcrossLines(Page page, String selector) {
+        List<?> broken = (List<?>) page.evaluate("""
+                (selector) => {
+                  const broken = [];
+                  for (const element of document.querySelectorAll(selector)) {
+                    const texts = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+                    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+                      for (const word of node.textContent.matchAll(/\\S+/g)) {
+                        const range = document.createRange();
+                        range.setStart(node, word.index);
+                        range.setEnd(node, word.index + word[0].length);
+                        const lines = new Set([...range.getClientRects()].filter((box) => box.width > 0).map((box) => Math.round(box.top)));
+                        if (lines.size > word[0].split('-').length) broken.push(word[0]);
+                      }
+                    }
+                  }
+                  return broken;
+                }""", selector);
+        return broken.stream().map(String::valueOf).toList();
+    }
+
+    /** How wide the page is laid out: wider than the screen means something is cut off or scrolls sideways. */
+    static int layoutWidth(Page page) {
+        return ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+    }
+
     List<Page> openPages() {
         return browser.contexts().stream()
                 .flatMap(context -> context.pages().stream())

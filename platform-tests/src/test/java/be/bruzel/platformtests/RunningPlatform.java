@@ -210,7 +210,6 @@ final class RunningPlatform implements AutoCloseable {
         System.exit(status);
     }
 
-    /** Referral-service routes from its own copy of the directory, filled from the directory's topics. */
     /** Until referral-service (which routes from it) and statistics-service (which names from it) have the directory. */
     void awaitDirectoryCopies() {
         for (String database : List.of("referral", "statistics")) {

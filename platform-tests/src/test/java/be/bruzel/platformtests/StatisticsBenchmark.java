@@ -48,14 +48,10 @@ public final class StatisticsBenchmark {
         try (RunningPlatform platform =
                 RunningPlatform.start(Files.createTempDirectory("statistics-benchmark"), RunningPlatform.LOAD)) {
             platform.awaitDirectoryCopies();
-            SingleConnectionDataSource database = new SingleConnectionDataSource(
-                    TestInfrastructure.database("statistics"),
-                    TestInfrastructure.postgres().username(),
-                    TestInfrastructure.postgres().password(),
-                    true);
+            SingleConnectionDataSource database = store();
             JdbcClient store = JdbcClient.create(database);
             long writing = System.nanoTime();
-            generate(store);
+            generate(store, REFERRALS);
             System.out.printf(
                     Locale.ROOT,
                     "%nStatistics store: %d referrals of 2025 written in %.1f s%n",
@@ -159,7 +155,16 @@ public final class StatisticsBenchmark {
      * the demo territory, on its themes, received by its organisations, and then accepted,
      * reached, completed, declined or cancelled at random, with durations of hours to days.
      */
-    private static void generate(JdbcClient jdbc) {
+    /** A connection to statistics-service's own database, for a benchmark to write to; destroy it after. */
+    static SingleConnectionDataSource store() {
+        return new SingleConnectionDataSource(
+                TestInfrastructure.database("statistics"),
+                TestInfrastructure.postgres().username(),
+                TestInfrastructure.postgres().password(),
+                true);
+    }
+
+    static void generate(JdbcClient jdbc, int referrals) {
         jdbc.sql("""
                 WITH area AS (
                     SELECT row_number() OVER (ORDER BY area_id) - 1 AS i, area_id, municipality_nis,
@@ -208,7 +213,7 @@ public final class StatisticsBenchmark {
                 JOIN area a ON a.i = r.g % (SELECT count(*) FROM area)
                 JOIN theme t ON t.i = (r.g / 7) % (SELECT count(*) FROM theme)
                 CROSS JOIN organisation o CROSS JOIN profession p
-                """).param("referrals", REFERRALS).update();
+                """).param("referrals", referrals).update();
     }
 
     /** Stops the service and starts a new instance: seconds until it is ready. */

@@ -19,11 +19,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * How soon each screen of the web application is usable, and how much it loads: every screen is
  * opened as a whole new page (a person following a link from a mail, or pressing reload) in
- * Chromium at tablet width, through the gateway, many times over. Prints figures; passes or fails nothing.
+ * Chromium at tablet width, through the gateway, many times over; then again with 5 000 referrals in an
+ * organisation's inbox and with a year of a million referrals in the statistics. Prints figures; passes or fails
+ * nothing.
  */
 public final class WebApplicationBenchmark {
 
@@ -77,6 +81,27 @@ public final class WebApplicationBenchmark {
             search(platform, worker, "organisation: a reference in 5 000", reference);
             Page analyst = browsers.signIn("analyst.bruzel");
             measure(platform, analyst, "analyst: figures of 12 months", "/statistics", Browsers::drawn);
+            // The figures as BruZEL would have them after a year of the whole region: a million referrals.
+            long writing = System.nanoTime();
+            SingleConnectionDataSource store = StatisticsBenchmark.store();
+            StatisticsBenchmark.generate(JdbcClient.create(store), 1_000_000);
+            store.destroy();
+            System.out.printf(
+                    Locale.ROOT,
+                    "the statistics store now holds 1 000 000 referrals of 2025 (written in %.0f s)%n",
+                    (System.nanoTime() - writing) / 1e9);
+            measure(
+                    platform,
+                    analyst,
+                    "analyst: 1 000 000, by municipality",
+                    "/statistics?from=2025-01&to=2025-12",
+                    Browsers::drawn);
+            measure(
+                    platform,
+                    analyst,
+                    "analyst: 1 000 000, care-zone map",
+                    "/statistics?by=care-zone&from=2025-01&to=2025-12&figure=hoursToAcceptanceMedian",
+                    Browsers::drawn);
             Page admin = browsers.signIn("admin");
             measure(platform, admin, "administrator: services", "/admin/services", Browsers::drawn);
         }

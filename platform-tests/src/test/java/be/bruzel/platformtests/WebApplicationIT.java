@@ -9,6 +9,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Media;
+import com.microsoft.playwright.options.ViewportSize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -127,7 +130,19 @@ class WebApplicationIT {
         gp.getByLabel("Financiën en schulden").check();
         gp.getByLabel("Vraag", new Page.GetByLabelOptions().setExact(true))
                 .fill("Mevrouw heeft schulden bij de energieleverancier.");
-        assertThat(gp.locator(".receivers")).containsText("OCMW Jette");
+        assertThat(gp.locator(".receivers")).containsText("Schuldbemiddeling OCMW Jette (voorgesteld)");
+        // The referrer sees what each service the rules allow does, where and when, and may choose another.
+        gp.getByText("Over Sociale dienst OCMW Jette").click();
+        Locator about = gp.locator(".about-service[open] .service-details");
+        assertThat(about).containsText("Telefoon");
+        assertThat(about).containsText(Pattern.compile("ma\\.? 09:00–12:00"));
+        assertThat(about).containsText("1090 Jette");
+        gp.getByRole(
+                        AriaRole.RADIO,
+                        new Page.GetByRoleOptions()
+                                .setName("Sociale dienst OCMW Jette")
+                                .setExact(true))
+                .check();
         gp.getByText("Waarom deze organisatie?").first().click();
         gp.getByLabel("De persoon geeft toestemming").check();
         checkAndPhotograph(gp, "02-gp-new-referral-filled");
@@ -136,12 +151,29 @@ class WebApplicationIT {
                 .click();
         assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Doorverwijzing verstuurd");
+        // A handout for the person in their language: who will contact them, how to reach them; nothing of the person.
+        Locator handout = gp.locator(".handout");
+        assertThat(handout).hasAttribute("lang", "nl");
+        assertThat(handout).containsText("Uw doorverwijzing");
+        assertThat(handout).containsText("Sociale dienst OCMW Jette");
+        assertThat(handout).containsText("Telefoon");
+        assertThat(handout).not().containsText("Marie");
+        assertThat(handout).not().containsText("0470");
+        assertThat(gp.url()).doesNotContain("Marie").doesNotContain("0470");
+        gp.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(handout).isVisible();
+        assertThat(gp.locator(".sent-list")).isHidden();
+        assertThat(gp.locator("header.top")).isHidden();
+        gp.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
         checkAndPhotograph(gp, "03-gp-referral-sent");
         gp.locator(".sent-list a").first().click();
         assertThat(gp.locator(".referral-status")).containsText("Verstuurd");
         referralAddress = gp.url();
         gp.getByText("Waarom deze organisatie?").click();
-        assertThat(gp.locator("main details")).containsText("Gemeente Jette: Sociale dienst OCMW Jette — gekozen");
+        assertThat(gp.locator("main details"))
+                .containsText("Gemeente Jette: Schuldbemiddeling OCMW Jette — voorgesteld, maar de doorverwijzer koos");
+        assertThat(gp.locator("main details"))
+                .containsText("Gemeente Jette: Sociale dienst OCMW Jette — gekozen door de doorverwijzer");
         checkAndPhotograph(gp, "04-gp-referral-detail");
 
         Page worker = browsers.signIn("worker.jette");
@@ -267,7 +299,51 @@ class WebApplicationIT {
                 () -> analyst.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Télécharger en CSV"))
                         .click());
         String content = Files.readString(csv.path(), StandardCharsets.UTF_8);
-        assertThat(content).contains("Jette").contains(";");
+        assertThat(content)
+                .as("a byte order mark, so that a spreadsheet reads the accents")
+                .startsWith("\uFEFFCommune;Code;Période;Envoyées;")
+                .contains("Jette")
+                .contains(";Masqué pour protéger la vie privée\r\n");
+
+        // A municipality with a single referral: its count is hidden, and drawn as hidden, never as a zero.
+        String hidden = aMunicipalityWithOneReferral(token);
+        analyst.navigate(platform.gateway() + "/statistics?by=municipality");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    analyst.reload();
+                    assertThat(analyst.locator(".tile[data-municipality='" + hidden + "']"))
+                            .hasClass(Pattern.compile("\\bsuppressed\\b"));
+                });
+        assertThat(analyst.locator(".tile[data-municipality='" + hidden + "'] .tile-value"))
+                .hasText("x");
+        Locator hiddenBar =
+                analyst.locator("#per-group ~ .chart .bars > li.suppressed").first();
+        assertThat(hiddenBar.locator(".bar-track.suppressed")).isVisible();
+        assertThat(hiddenBar.locator(".bar-value")).containsText("x");
+        assertThat(hiddenBar.locator("rect")).hasCount(0);
+        assertThat(hiddenBar.locator(".bar-track").boundingBox().width)
+                .as("a hidden figure is a hatched band across the track, not a bar of zero")
+                .isGreaterThan(40);
+        // Beside a hidden part, the totals say why subtracting the others from them gives nothing.
+        assertThat(analyst.locator("#headline ~ .hint")).containsText("pas un chiffre masqué");
+        checkAndPhotograph(analyst, "23-analyst-hidden-figures-fr");
+
+        // The map for every grouping that lies on the municipalities, legible on a phone.
+        Page phone = browsers.signIn("analyst.bruzel", Browsers.Screen.PHONE);
+        phone.navigate(platform.gateway() + "/statistics?by=district");
+        assertThat(phone.locator(".tile[data-municipality='21004'] .tile-parts li"))
+                .hasCount(6);
+        assertThat(phone.locator(".tile[data-municipality='21004']")).containsText("Laeken");
+        phone.navigate(platform.gateway() + "/statistics?by=care-zone&careZone=noord");
+        assertThat(phone.locator(".tile[data-municipality='21010'] .tile-parts"))
+                .containsText("Nord");
+        assertThat(phone.locator(".tile[data-municipality='21009']")).containsText("hors du bassin choisi");
+        assertThat(Browsers.layoutWidth(phone))
+                .as("only the map scrolls sideways on a phone, inside its frame")
+                .isLessThanOrEqualTo(Browsers.Screen.PHONE.width);
+        assertThat(Browsers.wordsBrokenAcrossLines(phone, "main")).isEmpty();
+        checkAndPhotograph(phone, "24-analyst-care-zones-phone-fr");
 
         analyst.getByLabel("Langue").selectOption("nl");
         assertThat(analyst.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
@@ -377,9 +453,10 @@ class WebApplicationIT {
         assertThat(phone.locator("table tbody tr")).hasCount(1);
         assertThat(phone.locator("table tbody td[data-label='Persoon']")).isVisible();
         assertThat(phone.locator("table tbody tr")).containsText("Zoë Vandamme-Éloy");
-        assertThat(((Number) phone.evaluate("document.documentElement.scrollWidth")).intValue())
+        assertThat(Browsers.layoutWidth(phone))
                 .as("nothing is cut off or scrolls sideways on a phone")
                 .isLessThanOrEqualTo(Browsers.Screen.PHONE.width);
+        assertThat(Browsers.wordsBrokenAcrossLines(phone, "main")).isEmpty();
         assertThat(phone.locator("table tbody th a").boundingBox().height)
                 .as("a touch target is at least 44 px high")
                 .isGreaterThanOrEqualTo(44);
@@ -387,6 +464,10 @@ class WebApplicationIT {
         phone.locator("table tbody th a").click();
         assertThat(phone.locator(".referral-status")).isVisible();
         assertThat(phone.getByText("Zoë Vandamme-Éloy").first()).isVisible();
+        assertThat(Browsers.wordsBrokenAcrossLines(phone, "main"))
+                .as("the person's details on a phone")
+                .isEmpty();
+        assertThat(Browsers.layoutWidth(phone)).isLessThanOrEqualTo(Browsers.Screen.PHONE.width);
     }
 
     @Test
@@ -455,13 +536,13 @@ class WebApplicationIT {
         admin.locator(".cards")
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Services"))
                 .click();
-        admin.getByLabel("Search").fill("Sociale dienst OCMW Jette");
+        admin.getByLabel("Search").fill("Schuldbemiddeling OCMW Jette");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find"))
                 .click();
-        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sociale dienst OCMW Jette"))
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Schuldbemiddeling OCMW Jette"))
                 .click();
         assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
-                .hasText("Sociale dienst OCMW Jette");
+                .hasText("Schuldbemiddeling OCMW Jette");
         admin.getByLabel("Availability").selectOption("FULL");
         admin.getByLabel("Full until").fill("2027-06-30");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save capacity"))
@@ -478,15 +559,42 @@ class WebApplicationIT {
             checkAndPhotograph(admin, "17-admin-" + screen.replaceAll("[^a-z-]+.*", ""));
         }
 
-        Page gp = browsers.signIn("gp.jette");
+        // On a phone, as a GP between two patients would.
+        Page gp = browsers.signIn("gp.jette", Browsers.Screen.PHONE);
         gp.navigate(platform.gateway() + "/referrals/new");
         gp.getByLabel("Postcode").fill("1090");
         gp.getByLabel("Financiën en schulden").check();
-        assertThat(gp.locator(".receivers")).containsText("Schuldbemiddeling OCMW Jette");
+        assertThat(gp.locator(".receivers")).containsText("Energiecel OCMW Jette (voorgesteld)");
+        gp.getByText("Over Energiecel OCMW Jette").click();
+        assertThat(gp.locator(".about-service[open] .service-details")).containsText("Telefoon");
+        assertThat(Browsers.layoutWidth(gp)).isLessThanOrEqualTo(Browsers.Screen.PHONE.width);
+        assertThat(Browsers.wordsBrokenAcrossLines(gp, "main")).isEmpty();
         gp.getByText("Waarom deze organisatie?").first().click();
-        assertThat(gp.locator(".receivers details"))
-                .containsText("Sociale dienst OCMW Jette — overgeslagen: voorlopig volzet");
+        assertThat(gp.locator(".receivers details.why"))
+                .containsText("Schuldbemiddeling OCMW Jette — overgeslagen: voorlopig volzet");
+        // A full service cannot be chosen.
+        assertThat(gp.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Schuldbemiddeling OCMW Jette")))
+                .hasCount(0);
         checkAndPhotograph(gp, "18-gp-routed-past-the-full-service");
+    }
+
+    /**
+     * Submits one referral in the first of Jette's neighbours that has none this year, so that its count is too
+     * small to show; its NIS code.
+     */
+    private static String aMunicipalityWithOneReferral(String token) throws Exception {
+        for (Map.Entry<String, String> neighbour :
+                Map.of("1083", "21008", "1081", "21011", "1082", "21003").entrySet()) {
+            if (RunningPlatform.count(
+                            "statistics",
+                            "SELECT count(*) FROM statistics_referral WHERE municipality_nis = ?",
+                            neighbour.getValue())
+                    == 0) {
+                Browsers.submitThroughTheApi(platform.gateway(), token, neighbour.getKey());
+                return neighbour.getValue();
+            }
+        }
+        throw new IllegalStateException("Ganshoren, Koekelberg and Berchem all have referrals already");
     }
 
     /** Jette's referrals over the last twelve months, as the statistics API publishes them to this analyst. */
@@ -507,18 +615,33 @@ class WebApplicationIT {
                 .orElseThrow();
     }
 
-    /** No WCAG 2.1 A or AA violation that axe-core finds, then a full-page picture for people to look at. */
+    /**
+     * On a desktop (1280×900) and on a phone (390×844): no WCAG 2.1 A or AA violation that axe-core finds, nothing
+     * wider than the screen, no word squeezed letter by letter; a full-page picture of each for people to look at.
+     */
     private static void checkAndPhotograph(Page page, String name) {
         page.waitForLoadState();
         // Evaluated from outside, as the page's own policy allows no inline script.
         page.evaluate(AXE);
-        Object violations = page.evaluate("""
-                async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))
-                    .violations.map(v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)""");
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(name + ".png"))
-                .setFullPage(true));
-        assertThat((List<?>) violations).as("accessibility of %s", name).isEmpty();
+        ViewportSize asOpened = page.viewportSize();
+        for (Browsers.Screen screen : List.of(Browsers.Screen.DESKTOP, Browsers.Screen.PHONE)) {
+            page.setViewportSize(screen.width, screen.height);
+            String shown = name + "-" + screen.name().toLowerCase(Locale.ROOT);
+            Object violations = page.evaluate("""
+                    async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))
+                        .violations.map(v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)""");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve(shown + ".png"))
+                    .setFullPage(true));
+            assertThat((List<?>) violations).as("accessibility of %s", shown).isEmpty();
+            assertThat(Browsers.layoutWidth(page))
+                    .as("%s: nothing cut off or scrolling sideways", shown)
+                    .isLessThanOrEqualTo(screen.width);
+            assertThat(Browsers.wordsBrokenAcrossLines(page, "main"))
+                    .as("%s: words squeezed letter by letter", shown)
+                    .isEmpty();
+        }
+        page.setViewportSize(asOpened.width, asOpened.height);
         assertThat((List<?>) page.evaluate("() => [...window.missingTranslations]"))
                 .as("texts missing on %s", name)
                 .isEmpty();

@@ -562,8 +562,16 @@ class WebApplicationIT {
         // On a phone, as a GP between two patients would.
         Page gp = browsers.signIn("gp.jette", Browsers.Screen.PHONE);
         gp.navigate(platform.gateway() + "/referrals/new");
-        gp.getByLabel("Postcode").fill("1090");
+        // Required fields say so, to the eye and to a screen reader.
+        assertThat(gp.getByLabel("Postcode")).hasAttribute("aria-required", "true");
+        assertThat(gp.locator("legend", new Page.LocatorOptions().setHasText("Thema's")))
+                .containsText("(verplicht)");
+        // A shared postcode: the panel says it waits for the municipality.
         gp.getByLabel("Financiën en schulden").check();
+        gp.getByLabel("Postcode").fill("1050");
+        assertThat(gp.locator(".receivers"))
+                .containsText("Postcode 1050 ligt in twee gemeenten: kies hierboven de gemeente waar de persoon woont");
+        gp.getByLabel("Postcode").fill("1090");
         assertThat(gp.locator(".receivers")).containsText("Energiecel OCMW Jette (voorgesteld)");
         gp.getByText("Over Energiecel OCMW Jette").click();
         assertThat(gp.locator(".about-service[open] .service-details")).containsText("Telefoon");

@@ -16,8 +16,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders a mail from {@code mail/*.txt} and {@code mail/*.html} (Thymeleaf) and the messages in
- * the recipient's language, or in Dutch and then French for a mailbox that reads both. A mail says what happened to which referral (a short reference and its
- * themes) and links into the platform; the person's data is not even available here.
+ * the recipient's language, or in Dutch and then French for a mailbox that reads both. A mail says
+ * what happened to which referral (a short reference and its themes) and links into the platform;
+ * the person's data is not even available here.
  */
 @Component
 class MailTemplates {

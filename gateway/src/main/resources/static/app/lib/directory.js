@@ -71,7 +71,7 @@ export function serviceDetails(details, inLanguage) {
     : inLanguage === 'nl' ? details.descriptionNl || details.descriptionFr : named(details, 'description');
   const location = details.location;
   const rows = [
-    [t('service.description', {}, inLanguage), description && description !== details.id ? description : null],
+    [t('service.description', {}, inLanguage), description || null],
     [t('service.address', {}, inLanguage), location ? `${location.address}, ${location.postcode} ${location.city}` : null],
     [t('service.phone', {}, inLanguage), details.phone ? h('a', { href: `tel:${details.phone.replace(/[^+0-9]/g, '')}` }, details.phone) : null],
     // A day's hours kept on one line: a phone breaks between days, never inside 09:00–12:00.

@@ -13,6 +13,7 @@ import be.bruzel.platform.routing.RuleLevel;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,6 +70,8 @@ class RoutingExplainer {
         RoutingDecision decision = Router.decide(ruleLevels, language, date);
 
         List<RoutingExplanation.Step> steps = new ArrayList<>();
+        // Candidates of one organisation share its locations: read them once.
+        Map<String, List<Location>> locations = new HashMap<>();
         for (RoutingDecision.Consideration considered : decision.considered()) {
             SupportService service = considered.serviceId() == null ? null : services.get(considered.serviceId());
             steps.add(new RoutingExplanation.Step(
@@ -79,7 +82,11 @@ class RoutingExplainer {
                     service == null ? null : service.nameFr(),
                     considered.verdict(),
                     considered.verdict().choosable(),
-                    service == null ? null : detailsOf(service)));
+                    service == null
+                            ? null
+                            : detailsOf(
+                                    service,
+                                    locations.computeIfAbsent(service.organisationId(), organisations::locations))));
         }
         RoutingExplanation.Receiver receiver = decision.chosenServiceId()
                 .map(services::get)
@@ -128,13 +135,11 @@ class RoutingExplainer {
         return candidates.getFirst();
     }
 
-    private RoutingExplanation.Details detailsOf(SupportService service) {
-        Location location = service.locationIds().isEmpty()
-                ? null
-                : organisations.locations(service.organisationId()).stream()
-                        .filter(place -> service.locationIds().contains(place.id()))
-                        .findFirst()
-                        .orElse(null);
+    private static RoutingExplanation.Details detailsOf(SupportService service, List<Location> itsOrganisations) {
+        Location location = itsOrganisations.stream()
+                .filter(place -> service.locationIds().contains(place.id()))
+                .findFirst()
+                .orElse(null);
         return new RoutingExplanation.Details(
                 service.descriptionNl(),
                 service.descriptionFr(),

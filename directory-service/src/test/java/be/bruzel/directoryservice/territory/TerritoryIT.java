@@ -82,6 +82,13 @@ class TerritoryIT {
     }
 
     @Test
+    void theAreasAreForSignedInUsersOnly() {
+        assertThat(mvc.get().uri("/api/directory/territory/areas").exchange())
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void anAreaListForADayThatIsNoDateIsRefused() {
         assertThat(mvc.get()
                         .uri("/api/directory/territory/areas?date=tomorrow")

@@ -17,12 +17,15 @@ public class DirectoryServiceApplication {
     }
 
     /**
-     * Anyone signed in reads the social map; only administrators change it. Checked before the
+     * Anyone signed in reads the social map, anyone at all through the HSDS API; only administrators change it. Checked before the
      * request body is read, so a refused caller learns nothing from validation errors.
      */
     @Bean
     ApiAuthorizationRules onlyAdministratorsChangeTheDirectory() {
         return requests -> {
+            // The HSDS API is open, as Open Referral's profiles expect: the social map holds no personal data.
+            requests.requestMatchers(HttpMethod.GET, "/api/directory/hsds/v3", "/api/directory/hsds/v3/**")
+                    .permitAll();
             for (HttpMethod write :
                     new HttpMethod[] {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
                 requests.requestMatchers(write, "/api/directory/**").hasRole(Role.ADMINISTRATOR.name());

@@ -1,7 +1,5 @@
 package be.bruzel.platformtests;
 
-import be.bruzel.directoryservice.demo.DemoSocialMap;
-import be.bruzel.directoryservice.hsds.HsdsDataSet;
 import be.bruzel.directoryservice.search.SearchQuery;
 import be.bruzel.directoryservice.search.ServiceCriteria;
 import be.bruzel.directoryservice.territory.PlaceKind;
@@ -16,9 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,7 +67,7 @@ public final class DirectorySearchBenchmark {
                     TestInfrastructure.postgres().password(),
                     true);
             long loadStart = System.nanoTime();
-            int added = load(database.getConnection(), DemoSocialMap.generate(SERVICES));
+            int added = GeneratedSocialMap.store(database.getConnection(), SERVICES);
             JdbcClient jdbc = JdbcClient.create(database);
             // As the service's own connections do (its application.yml).
             jdbc.sql("SET plan_cache_mode = force_custom_plan").update();
@@ -228,76 +223,5 @@ public final class DirectorySearchBenchmark {
                 .flatMap(List::stream)
                 .distinct()
                 .toList();
-    }
-
-    /** Adds the generated services the demo does not have, in batches; benchmark data goes to no topic. */
-    private static int load(Connection connection, HsdsDataSet dataSet) throws SQLException {
-        connection.setAutoCommit(false);
-        int added = 0;
-        try (PreparedStatement organisation = connection.prepareStatement("""
-                INSERT INTO organisation (id, name_nl, name_fr, description_nl, description_fr, email)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
-                PreparedStatement service = connection.prepareStatement("""
-                INSERT INTO service (id, organisation_id, name_nl, name_fr, description_nl, description_fr,
-                                     intake_team, intake_email, capacity)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
-                PreparedStatement theme =
-                        connection.prepareStatement("INSERT INTO service_theme VALUES (?, ?) ON CONFLICT DO NOTHING");
-                PreparedStatement language = connection.prepareStatement(
-                        "INSERT INTO service_language VALUES (?, ?) ON CONFLICT DO NOTHING");
-                PreparedStatement area = connection.prepareStatement(
-                        "INSERT INTO service_area VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (HsdsDataSet.Organization o : dataSet.organizations()) {
-                set(organisation, o.id(), o.name(), o.xNameFr(), o.description(), o.xDescriptionFr(), o.email());
-                organisation.addBatch();
-            }
-            organisation.executeBatch();
-            for (HsdsDataSet.Service s : dataSet.services()) {
-                set(
-                        service,
-                        s.id(),
-                        s.organizationId(),
-                        s.name(),
-                        s.xNameFr(),
-                        s.description(),
-                        s.xDescriptionFr(),
-                        s.xIntakeTeam(),
-                        s.email(),
-                        s.xCapacity().status().toUpperCase(Locale.ROOT));
-                service.addBatch();
-                for (HsdsDataSet.Attribute attribute : s.attributes()) {
-                    set(theme, s.id(), attribute.taxonomyTerm().code());
-                    theme.addBatch();
-                }
-                for (HsdsDataSet.Language spoken : s.languages()) {
-                    set(language, s.id(), spoken.code());
-                    language.addBatch();
-                }
-                for (HsdsDataSet.ServiceArea served : s.serviceAreas()) {
-                    PlaceRef place = PlaceRef.parse(served.extent());
-                    set(area, s.id(), place.kind().name(), place.code());
-                    area.addBatch();
-                }
-                if (++added % 5_000 == 0) {
-                    service.executeBatch();
-                    theme.executeBatch();
-                    language.executeBatch();
-                    area.executeBatch();
-                }
-            }
-            service.executeBatch();
-            theme.executeBatch();
-            language.executeBatch();
-            area.executeBatch();
-        }
-        connection.commit();
-        connection.setAutoCommit(true);
-        return added;
-    }
-
-    private static void set(PreparedStatement statement, String... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            statement.setString(i + 1, values[i]);
-        }
     }
 }

@@ -57,11 +57,12 @@ class DemoDirectory implements ApplicationRunner {
         if (!loads.directoryIsEmpty()) {
             return;
         }
-        HsdsDataSet dataSet;
+        byte[] json;
         try (InputStream in = new ClassPathResource(DATA_SET).getInputStream()) {
-            dataSet = HsdsJson.read(in.readAllBytes());
+            json = in.readAllBytes();
         }
-        hsds.importDataSet(ACTOR, dataSet, false);
+        hsds.importJson(ACTOR, json, false);
+        HsdsDataSet dataSet = HsdsJson.read(json);
         List<RoutingRule> rules = rulesFor(dataSet);
         rules.forEach(rule -> routing.replace(ACTOR, rule));
         int n = 0;
@@ -109,7 +110,7 @@ class DemoDirectory implements ApplicationRunner {
                         theme,
                         services.stream()
                                 .sorted(Comparator.comparing(service -> !isMainThemeOf(theme, service)))
-                                .map(HsdsDataSet.Service::id)
+                                .map(HsdsDataSet.Service::xId)
                                 .toList()));
             }
         });

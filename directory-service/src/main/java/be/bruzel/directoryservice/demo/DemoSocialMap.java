@@ -2,13 +2,23 @@ package be.bruzel.directoryservice.demo;
 
 import be.bruzel.directoryservice.hsds.HsdsDataSet;
 import be.bruzel.directoryservice.hsds.HsdsJson;
+import be.bruzel.directoryservice.hsds.HsdsMapping;
+import be.bruzel.directoryservice.organisation.Location;
+import be.bruzel.directoryservice.organisation.Organisation;
+import be.bruzel.directoryservice.organisation.SupportService;
+import be.bruzel.directoryservice.territory.PlaceRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A fictional but realistic Brussels social map: for each municipality (and each district of
@@ -117,13 +127,27 @@ public final class DemoSocialMap {
         for (int round = 1; builder.services.size() < atLeast; round++) {
             builder.localServices(round);
         }
-        return new HsdsDataSet(HsdsDataSet.VERSION, builder.organisations, builder.services);
+        HsdsDataSet dataSet = HsdsMapping.dataSet(
+                builder.organisations, builder.locations::get, builder.services, List.of(), id -> null);
+        // HSDS keeps the order of a service's attributes: the demo lists its main theme first.
+        return new HsdsDataSet(
+                dataSet.hsdsVersion(),
+                dataSet.organizations(),
+                dataSet.services().stream()
+                        .map(service -> service.withAttributes(service.attributes().stream()
+                                .sorted(Comparator.comparingInt(attribute -> builder.mainThemeFirst
+                                        .get(service.xId())
+                                        .indexOf(attribute.taxonomyTerm().code())))
+                                .toList()))
+                        .toList());
     }
 
     private static final class Builder {
 
-        final List<HsdsDataSet.Organization> organisations = new ArrayList<>();
-        final List<HsdsDataSet.Service> services = new ArrayList<>();
+        final List<Organisation> organisations = new ArrayList<>();
+        final Map<String, List<Location>> locations = new HashMap<>();
+        final List<SupportService> services = new ArrayList<>();
+        final Map<String, List<String>> mainThemeFirst = new HashMap<>();
 
         void localServices(int round) {
             String n = round == 0 ? "" : " " + (round + 1);
@@ -489,21 +513,18 @@ public final class DemoSocialMap {
                 int round,
                 int index) {
             String locationId = id + "-location";
-            organisations.add(new HsdsDataSet.Organization(
+            organisations.add(new Organisation(
                     id,
                     nameNl,
+                    nameFr,
                     descriptionNl,
+                    descriptionFr,
                     "info@" + id + ".example",
                     "https://" + id + ".example",
-                    nameFr,
-                    descriptionFr,
-                    List.of(new HsdsDataSet.Location(
-                            locationId,
-                            nameNl,
-                            null,
-                            null,
-                            List.of(new HsdsDataSet.Address(
-                                    address, place.nameNl(), place.postcode(), "BE", "physical"))))));
+                    null));
+            locations.put(
+                    id,
+                    List.of(new Location(locationId, nameNl, address, place.postcode(), place.nameNl(), null, null)));
             for (Template template : templates) {
                 service(
                         id,
@@ -529,45 +550,50 @@ public final class DemoSocialMap {
                 int round,
                 int index) {
             int n = services.size();
-            HsdsDataSet.Capacity capacity = n % 23 == 7
-                    ? new HsdsDataSet.Capacity("full", "2027-06-30")
-                    : n % 41 == 11 ? new HsdsDataSet.Capacity("paused", null) : new HsdsDataSet.Capacity("open", null);
-            services.add(new HsdsDataSet.Service(
+            SupportService.Capacity capacity = n % 23 == 7
+                    ? new SupportService.Capacity(SupportService.Capacity.Status.FULL, LocalDate.of(2027, 6, 30))
+                    : n % 41 == 11
+                            ? new SupportService.Capacity(SupportService.Capacity.Status.PAUSED, null)
+                            : SupportService.Capacity.OPEN;
+            List<SupportService.OpeningHours> hours = new ArrayList<>();
+            for (int day = 1; day <= 5; day++) {
+                hours.add(new SupportService.OpeningHours(day, LocalTime.of(9, 0), LocalTime.of(12, 0)));
+            }
+            for (int day : index % 2 == 0 ? new int[] {2, 4} : new int[] {1, 3}) {
+                hours.add(new SupportService.OpeningHours(day, LocalTime.of(13, 30), LocalTime.of(16, 30)));
+            }
+            services.add(new SupportService(
                     id,
                     organisationId,
                     template.nameNl().formatted(placeNl),
-                    template.descriptionNl(),
-                    "onthaal@" + organisationId + ".example",
-                    "active",
                     template.nameFr().formatted(placeFr),
+                    template.descriptionNl(),
                     template.descriptionFr(),
-                    "Onthaal / Accueil",
-                    intakeLanguageOf(organisationId),
-                    capacity,
-                    template.languages().stream()
-                            .map(code -> new HsdsDataSet.Language(code, null))
-                            .toList(),
-                    List.of(new HsdsDataSet.ServiceArea(area, area, HsdsDataSet.PLACE_EXTENT)),
-                    template.themes().stream()
-                            .map(theme -> new HsdsDataSet.Attribute(
-                                    new HsdsDataSet.TaxonomyTerm(theme, theme, HsdsDataSet.THEMES_TAXONOMY)))
-                            .toList(),
-                    locations.stream().map(HsdsDataSet.ServiceAtLocation::new).toList(),
-                    List.of(new HsdsDataSet.Contact(
+                    true,
+                    new SupportService.Intake(
                             "Onthaal / Accueil",
                             "onthaal@" + organisationId + ".example",
-                            List.of(new HsdsDataSet.Phone("+32 2 "
-                                    + String.format(
-                                            Locale.ROOT, "%03d %02d %02d", 100 + index, round % 100, n % 100))))),
-                    List.of(
-                            new HsdsDataSet.Schedule("MO,TU,WE,TH,FR", "09:00", "12:00"),
-                            new HsdsDataSet.Schedule(index % 2 == 0 ? "TU,TH" : "MO,WE", "13:30", "16:30"))));
+                            intakeLanguageOf(organisationId)),
+                    capacity,
+                    template.themes(),
+                    template.languages(),
+                    List.of(PlaceRef.parse(area)),
+                    locations,
+                    List.of(new SupportService.Contact(
+                            "Onthaal / Accueil",
+                            "onthaal@" + organisationId + ".example",
+                            "+32 2 "
+                                    + String.format(Locale.ROOT, "%03d %02d %02d", 100 + index, round % 100, n % 100))),
+                    hours,
+                    null));
+            mainThemeFirst.put(id, template.themes());
         }
     }
 
     /** Writes a data set as HSDS JSON: {@code DemoSocialMap <file> [at least so many services]}. */
     public static void main(String[] args) throws IOException {
-        Files.write(Path.of(args[0]), HsdsJson.write(generate(args.length > 1 ? Integer.parseInt(args[1]) : DEMO)));
+        Files.write(
+                Path.of(args[0]), HsdsJson.writeIndented(generate(args.length > 1 ? Integer.parseInt(args[1]) : DEMO)));
     }
 
     private static final List<String> STREETS = List.of(

@@ -43,19 +43,24 @@ class HsdsController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(
-            summary = "Import an HSDS JSON data set (administrators): all or nothing, idempotent by id",
-            description = "A rejected record rejects the whole set with a 422 problem listing every record and why. "
+            summary = "Import an HSDS 3.0 JSON data set (administrators): all or nothing, idempotent by id",
+            description = "The platform's export, an array of services or a page of the HSDS API. A set that breaks "
+                    + "the HSDS 3.0 schema is refused with a 422 problem listing the schema's errors by JSON pointer; "
+                    + "a record the platform cannot take rejects the whole set with a 422 problem listing every "
+                    + "record and why. The report lists what the platform does not keep (notKept). "
                     + "With dryRun=true the report is computed and nothing is stored.")
     ImportReport importJson(
             @AuthenticationPrincipal Caller caller,
             @RequestBody byte[] body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        return importRead(caller, dryRun, () -> HsdsJson.read(body));
+        return importRead(caller, dryRun, () -> HsdsJson.received(body));
     }
 
     @PostMapping(consumes = ZIP)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    @Operation(summary = "Import HSDS CSV tables in a zip (administrators): organizations.csv, services.csv, ...")
+    @Operation(
+            summary = "Import HSDS 3.0 CSV tables in a zip (administrators): organizations.csv, services.csv, ...",
+            description = "The tabular form of the HSDS schema; checked, imported and reported as the JSON form.")
     ImportReport importTables(
             @AuthenticationPrincipal Caller caller,
             @RequestBody byte[] body,
@@ -64,8 +69,8 @@ class HsdsController {
     }
 
     /** Unreadable bytes are the caller's mistake: a 400 naming what could not be read. */
-    private ImportReport importRead(Caller caller, boolean dryRun, Supplier<HsdsDataSet> reading) {
-        HsdsDataSet dataSet;
+    private ImportReport importRead(Caller caller, boolean dryRun, Supplier<HsdsJson.Received> reading) {
+        HsdsJson.Received dataSet;
         try {
             dataSet = reading.get();
         } catch (JacksonException unreadable) {
@@ -76,7 +81,7 @@ class HsdsController {
         } catch (IllegalArgumentException unreadable) {
             throw unreadable(unreadable.getMessage());
         }
-        return hsds.importDataSet(caller.userId(), dataSet, dryRun);
+        return hsds.importReceived(caller.userId(), dataSet, dryRun);
     }
 
     private static RejectedRequestException unreadable(String why) {

@@ -1,15 +1,23 @@
 package be.bruzel.directoryservice.hsds;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * An Open Referral HSDS 3.0 data set: organizations with their locations, and services with
- * their languages, service areas, theme attributes, locations, contacts and schedules.
- * HSDS has one language per text; the French names and descriptions, the intake team and the
- * capacity travel in {@code x_} extension fields, which other HSDS readers ignore.
- * Field names are HSDS's own (snake_case on the wire).
+ * their languages, service areas, theme attributes, locations, contacts and schedules. Every object
+ * has its UUID {@code id} ({@link HsdsIds}); field names are HSDS's own (snake_case on the wire).
+ *
+ * <p>The platform's profile of HSDS ({@code docs/hsds-profile.md}): HSDS has one language per text,
+ * so the French names and descriptions travel in {@code x_name_fr} and {@code x_description_fr};
+ * the intake team, its mailbox language and the capacity in {@code x_intake_team},
+ * {@code x_intake_language} and {@code x_capacity}; {@code x_id} is the platform's own id that the
+ * UUID is derived from. Other HSDS readers ignore {@code x_} fields.
+ *
+ * <p>A data set read from another publisher may nest instead: services inside their organization,
+ * the organization inside its service, a location inside its service_at_location.
  */
 public record HsdsDataSet(String hsdsVersion, List<Organization> organizations, List<Service> services) {
 
@@ -28,20 +36,32 @@ public record HsdsDataSet(String hsdsVersion, List<Organization> organizations, 
 
     public record Organization(
             String id,
+            String xId,
             String name,
-            String description,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String description,
             String email,
             String website,
             String xNameFr,
             String xDescriptionFr,
-            List<Location> locations) {
+            List<Location> locations,
+            List<Service> services) {
 
         public Organization {
             locations = locations == null ? List.of() : locations;
+            services = services == null ? List.of() : services;
         }
     }
 
-    public record Location(String id, String name, BigDecimal latitude, BigDecimal longitude, List<Address> addresses) {
+    /** @param locationType HSDS: {@code physical}, {@code postal} or {@code virtual} */
+    public record Location(
+            String id,
+            String xId,
+            String locationType,
+            String organizationId,
+            String name,
+            BigDecimal latitude,
+            BigDecimal longitude,
+            List<Address> addresses) {
 
         public Location {
             addresses = addresses == null ? List.of() : addresses;
@@ -49,20 +69,28 @@ public record HsdsDataSet(String hsdsVersion, List<Organization> organizations, 
     }
 
     public record Address(
+            String id,
+            String locationId,
             @JsonProperty("address_1") String address1,
             String city,
+            String stateProvince,
             String postalCode,
             String country,
             String addressType) {}
 
-    /** @param status HSDS: {@code active}, {@code inactive}, {@code defunct} or {@code temporarily closed} */
+    /**
+     * @param status HSDS: {@code active}, {@code inactive}, {@code defunct} or {@code temporarily closed}
+     * @param lastModified when the service last changed, ISO 8601
+     */
     public record Service(
             String id,
+            String xId,
             String organizationId,
             String name,
-            String description,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String description,
             String email,
             String status,
+            String lastModified,
             String xNameFr,
             String xDescriptionFr,
             String xIntakeTeam,
@@ -73,7 +101,8 @@ public record HsdsDataSet(String hsdsVersion, List<Organization> organizations, 
             List<Attribute> attributes,
             List<ServiceAtLocation> serviceAtLocations,
             List<Contact> contacts,
-            List<Schedule> schedules) {
+            List<Schedule> schedules,
+            Organization organization) {
 
         public Service {
             languages = languages == null ? List.of() : languages;
@@ -83,30 +112,79 @@ public record HsdsDataSet(String hsdsVersion, List<Organization> organizations, 
             contacts = contacts == null ? List.of() : contacts;
             schedules = schedules == null ? List.of() : schedules;
         }
+
+        /** The same service with its attributes in this order (HSDS keeps their order; the first may matter). */
+        public Service withAttributes(List<Attribute> ordered) {
+            return copy(organizationId, ordered, organization);
+        }
+
+        /** The same service of this organization, nested or not (the HSDS API nests it in a full service). */
+        Service with(String organizationId, Organization nested) {
+            return copy(organizationId, attributes, nested);
+        }
+
+        private Service copy(String organizationId, List<Attribute> attributes, Organization organization) {
+            return new Service(
+                    id,
+                    xId,
+                    organizationId,
+                    name,
+                    description,
+                    email,
+                    status,
+                    lastModified,
+                    xNameFr,
+                    xDescriptionFr,
+                    xIntakeTeam,
+                    xIntakeLanguage,
+                    xCapacity,
+                    languages,
+                    serviceAreas,
+                    attributes,
+                    serviceAtLocations,
+                    contacts,
+                    schedules,
+                    organization);
+        }
     }
 
     /** @param status {@code open}, {@code full} or {@code paused} */
     public record Capacity(String status, String fullUntil) {}
 
-    public record Language(String code, String name) {}
+    public record Language(String id, String serviceId, String code, String name) {}
 
-    public record ServiceArea(String name, String extent, String extentType) {}
+    public record ServiceArea(String id, String serviceId, String name, String extent, String extentType) {}
 
-    public record Attribute(TaxonomyTerm taxonomyTerm) {}
+    public record Attribute(
+            String id,
+            String linkId,
+            String linkType,
+            String linkEntity,
+            String taxonomyTermId,
+            TaxonomyTerm taxonomyTerm) {}
 
-    public record TaxonomyTerm(String code, String name, String taxonomy) {}
+    public record TaxonomyTerm(
+            String id,
+            String code,
+            String name,
+            String description,
+            String taxonomy,
+            String taxonomyId,
+            Taxonomy taxonomyDetail) {}
 
-    public record ServiceAtLocation(String locationId) {}
+    public record Taxonomy(String id, String name, String description, String version) {}
 
-    public record Contact(String name, String email, List<Phone> phones) {
+    public record ServiceAtLocation(String id, String serviceId, String locationId, Location location) {}
+
+    public record Contact(String id, String serviceId, String name, String email, List<Phone> phones) {
 
         public Contact {
             phones = phones == null ? List.of() : phones;
         }
     }
 
-    public record Phone(String number) {}
+    public record Phone(String id, String contactId, String number) {}
 
-    /** @param byday iCal weekday: {@code MO} ... {@code SU} */
-    public record Schedule(String byday, String opensAt, String closesAt) {}
+    /** @param byday iCal weekdays: {@code MO,TU} ... */
+    public record Schedule(String id, String serviceId, String freq, String byday, String opensAt, String closesAt) {}
 }

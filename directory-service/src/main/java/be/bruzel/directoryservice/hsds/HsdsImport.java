@@ -5,30 +5,41 @@ import be.bruzel.directoryservice.organisation.Organisation;
 import be.bruzel.directoryservice.organisation.OrganisationAdministration;
 import be.bruzel.directoryservice.organisation.SupportService;
 import be.bruzel.directoryservice.organisation.Violation;
+import be.bruzel.directoryservice.theme.Theme;
 import be.bruzel.directoryservice.theme.ThemeAdministration;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Imports an HSDS data set from another social map: each organisation and service is created or
- * replaced by its identifier, so importing the same set twice changes nothing. One rejected
- * record rejects the whole set, with every reason, and nothing is stored.
+ * Imports an HSDS 3.0 data set, the platform's own export or another social map's. A set that
+ * breaks the official HSDS schema is refused with the schema's own error paths. Otherwise each
+ * organisation and service is created or replaced by its identifier, so importing the same set
+ * twice changes nothing; one record the platform cannot take rejects the whole set, with every
+ * reason, and nothing is stored; what the platform does not keep is reported.
  */
 @Service
 public class HsdsImport {
+
+    /** Bounds the 422 report of a broken data set: the first breaches say what is wrong. */
+    static final int BREACHES_LISTED = 200;
 
     /** HSDS names for the directory's fields, so that a report speaks the importer's language. */
     private static final Map<String, String> HSDS_FIELD = Map.ofEntries(
@@ -36,6 +47,7 @@ public class HsdsImport {
             Map.entry("nameFr", "x_name_fr"),
             Map.entry("descriptionNl", "description"),
             Map.entry("descriptionFr", "x_description_fr"),
+            Map.entry("organisationId", "organization_id"),
             Map.entry("intake.email", "email"),
             Map.entry("intake.team", "x_intake_team"),
             Map.entry("intake.language", "x_intake_language"),
@@ -46,22 +58,39 @@ public class HsdsImport {
 
     private final OrganisationAdministration administration;
     private final ThemeAdministration themes;
+    private final HsdsCatalogue catalogue;
+    private final HsdsSchemas schemas;
     private final Validator validator;
     private final MessageSource messages;
 
     HsdsImport(
             OrganisationAdministration administration,
             ThemeAdministration themes,
+            HsdsCatalogue catalogue,
+            HsdsSchemas schemas,
             Validator validator,
             MessageSource messages) {
         this.administration = administration;
         this.themes = themes;
+        this.catalogue = catalogue;
+        this.schemas = schemas;
         this.validator = validator;
         this.messages = messages;
     }
 
+    /** An HSDS JSON document: the platform's export, an array of services or a page of them. */
     @Transactional
-    public ImportReport importDataSet(String actorId, HsdsDataSet dataSet, boolean dryRun) {
+    public ImportReport importJson(String actorId, byte[] json, boolean dryRun) {
+        return importReceived(actorId, HsdsJson.received(json), dryRun);
+    }
+
+    @Transactional
+    ImportReport importReceived(String actorId, HsdsJson.Received received, boolean dryRun) {
+        refuseBreaches(received);
+        HsdsDataSet dataSet = flattened(profiled(received));
+        Ids ids = new Ids(dataSet);
+        List<ImportReport.NotKept> notKept = notKept(received, dataSet, ids);
+
         List<ImportReport.Rejection> rejected = new ArrayList<>();
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
@@ -74,10 +103,13 @@ public class HsdsImport {
             problems.addAll(checked(record, organisation));
             List<Location> locations = new ArrayList<>();
             for (HsdsDataSet.Location hsdsLocation : organization.locations()) {
+                if (!HsdsMapping.kept(hsdsLocation)) {
+                    continue;
+                }
                 String locationRecord = record + " location " + hsdsLocation.id();
+                problems.addAll(once(locationRecord, "location:" + hsdsLocation.id(), seen));
                 HsdsMapping.Read<Location> location = HsdsMapping.location(hsdsLocation);
                 location.violations().forEach(violation -> problems.add(rejection(locationRecord, violation)));
-                problems.addAll(once(locationRecord, "location:" + hsdsLocation.id(), seen));
                 if (location.value() != null) {
                     problems.addAll(checked(locationRecord, location.value()));
                     locations.add(location.value());
@@ -91,7 +123,8 @@ public class HsdsImport {
         for (int i = 0; i < dataSet.services().size(); i++) {
             HsdsDataSet.Service hsdsService = dataSet.services().get(i);
             String record = "services[" + i + "] " + hsdsService.id();
-            HsdsMapping.Read<SupportService> service = HsdsMapping.service(hsdsService);
+            HsdsMapping.Read<SupportService> service =
+                    HsdsMapping.service(hsdsService, ids.organizations.get(hsdsService.organizationId()), ids);
             List<ImportReport.Rejection> problems = new ArrayList<>();
             service.violations().forEach(violation -> problems.add(rejection(record, violation)));
             problems.addAll(once(record, "service:" + hsdsService.id(), seen));
@@ -109,24 +142,234 @@ public class HsdsImport {
         if (!rejected.isEmpty()) {
             throw new RejectedRequestException(
                             HttpStatus.UNPROCESSABLE_CONTENT, "hsds.import.rejected", null, rejected.size())
-                    .withProperty("rejected", rejected);
+                    .withProperty("rejected", rejected)
+                    .withProperty("notKept", notKept);
         }
         if (dryRun) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         }
-        return new ImportReport(dryRun, counts, List.of());
+        return new ImportReport(dryRun, counts, List.of(), notKept);
     }
 
-    /** The whole directory as an HSDS data set. */
     /** A page of the organisations, by name, with their locations and services. */
     HsdsDataSet export(int page, int size) {
         List<Organisation> organisations = administration.organisations(page, size);
+        List<SupportService> services = administration.servicesOf(
+                organisations.stream().map(Organisation::id).toList());
+        Map<String, java.time.Instant> modified =
+                catalogue.lastModified(services.stream().map(SupportService::id).toList());
+        Map<String, List<Location>> locations = administration.locationsOf(
+                organisations.stream().map(Organisation::id).toList());
         return HsdsMapping.dataSet(
-                organisations,
-                administration::locations,
-                administration.servicesOf(
-                        organisations.stream().map(Organisation::id).toList()),
-                themes.all());
+                organisations, id -> locations.getOrDefault(id, List.of()), services, themes.all(), modified::get);
+    }
+
+    /** The platform's x_ fields are not in the HSDS schema: one of the wrong shape is refused like a breach. */
+    private static HsdsDataSet profiled(HsdsJson.Received received) {
+        try {
+            return received.dataSet();
+        } catch (JacksonException misshapen) {
+            throw new RejectedRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "hsds.import.invalid", null, 1)
+                    .withProperty(
+                            "errors",
+                            List.of(new HsdsSchemas.Breach(
+                                    pointer(received, misshapen), misshapen.getOriginalMessage())));
+        }
+    }
+
+    /** Where in the document received a field of the wrong shape lies, as a JSON pointer. */
+    private static String pointer(HsdsJson.Received received, JacksonException misshapen) {
+        StringBuilder pointer = new StringBuilder();
+        for (JacksonException.Reference step : misshapen.getPath()) {
+            pointer.append('/').append(step.getPropertyName() != null ? step.getPropertyName() : step.getIndex());
+        }
+        String at = pointer.toString();
+        return at.startsWith("/services")
+                ? received.servicesAt() + at.substring("/services".length())
+                : received.organizationsAt() + at.substring(Math.min(at.length(), "/organizations".length()));
+    }
+
+    /** A set that breaks the HSDS schema is refused whole, with the schema's own paths and words. */
+    private void refuseBreaches(HsdsJson.Received received) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<HsdsSchemas.Breach> breaches = new ArrayList<>();
+        for (int i = 0; i < received.organizations().size(); i++) {
+            breaches.addAll(schemas.breaches(
+                    HsdsSchemas.ORGANIZATION,
+                    received.organizations().get(i),
+                    received.organizationsAt() + "/" + i,
+                    locale));
+        }
+        for (int i = 0; i < received.services().size(); i++) {
+            breaches.addAll(schemas.breaches(
+                    HsdsSchemas.SERVICE, received.services().get(i), received.servicesAt() + "/" + i, locale));
+        }
+        if (!breaches.isEmpty()) {
+            throw new RejectedRequestException(
+                            HttpStatus.UNPROCESSABLE_CONTENT, "hsds.import.invalid", null, breaches.size())
+                    .withProperty("errors", breaches.subList(0, Math.min(breaches.size(), BREACHES_LISTED)));
+        }
+    }
+
+    private List<ImportReport.NotKept> notKept(HsdsJson.Received received, HsdsDataSet read, Ids ids) {
+        Map<String, Integer> fields = new LinkedHashMap<>();
+        received.tablesNotKept().forEach(table -> fields.merge(table, 1, Integer::sum));
+        received.organizations()
+                .forEach(organization -> KeptFields.notKept("organizations", organization)
+                        .forEach(path -> fields.merge(path, 1, Integer::sum)));
+        received.services()
+                .forEach(service ->
+                        KeptFields.notKept("services", service).forEach(path -> fields.merge(path, 1, Integer::sum)));
+        List<ImportReport.NotKept> notKept = new ArrayList<>();
+        fields.forEach((field, records) -> notKept.add(new ImportReport.NotKept(field, records, say("hsds.not-kept"))));
+        Map<String, Integer> others = new LinkedHashMap<>();
+        for (JsonNode service : received.services()) {
+            for (JsonNode area : service.path("service_areas")) {
+                if (!HsdsDataSet.PLACE_EXTENT.equals(area.path("extent_type").asString(""))) {
+                    others.merge(
+                            "services[].service_areas[]|hsds.not-kept.area|"
+                                    + area.path("extent_type").asString(""),
+                            1,
+                            Integer::sum);
+                }
+            }
+        }
+        for (HsdsDataSet.Service service : read.services()) {
+            for (HsdsDataSet.Attribute attribute : service.attributes()) {
+                if (ids.theme(attribute).isEmpty()) {
+                    HsdsDataSet.TaxonomyTerm term = attribute.taxonomyTerm();
+                    others.merge(
+                            "services[].attributes[]|hsds.not-kept.term|"
+                                    + (term == null
+                                            ? attribute.taxonomyTermId()
+                                            : term.name() + " (" + term.taxonomy() + ")"),
+                            1,
+                            Integer::sum);
+                }
+            }
+        }
+        for (HsdsDataSet.Organization organization : read.organizations()) {
+            for (HsdsDataSet.Location location : organization.locations()) {
+                if (!HsdsMapping.kept(location)) {
+                    others.merge(
+                            "organizations[].locations[]|hsds.not-kept.location|" + location.locationType(),
+                            1,
+                            Integer::sum);
+                }
+            }
+        }
+        others.forEach((key, records) -> {
+            String[] parts = key.split("\\|", 3);
+            notKept.add(new ImportReport.NotKept(parts[0], records, say(parts[1], parts[2])));
+        });
+        return notKept;
+    }
+
+    /**
+     * One list of organisations and one of services, whatever the nesting received: services inside
+     * their organization, the organization inside its service, a location inside its
+     * service_at_location.
+     */
+    private static HsdsDataSet flattened(HsdsDataSet dataSet) {
+        Map<String, HsdsDataSet.Organization> organizations = new LinkedHashMap<>();
+        Map<String, List<HsdsDataSet.Location>> nestedLocations = new HashMap<>();
+        List<HsdsDataSet.Service> services = new ArrayList<>(dataSet.services());
+        for (HsdsDataSet.Organization organization : dataSet.organizations()) {
+            organizations.putIfAbsent(organization.id(), organization);
+            organization.services().stream()
+                    .map(service -> service.organizationId() == null
+                            ? service.with(organization.id(), service.organization())
+                            : service)
+                    .forEach(services::add);
+        }
+        List<HsdsDataSet.Service> flat = new ArrayList<>();
+        for (HsdsDataSet.Service service : services) {
+            HsdsDataSet.Organization nested = service.organization();
+            String organizationId =
+                    service.organizationId() != null ? service.organizationId() : nested == null ? null : nested.id();
+            if (nested != null) {
+                organizations.putIfAbsent(nested.id(), nested);
+            }
+            for (HsdsDataSet.ServiceAtLocation at : service.serviceAtLocations()) {
+                if (at.location() != null && organizationId != null) {
+                    nestedLocations
+                            .computeIfAbsent(organizationId, ignored -> new ArrayList<>())
+                            .add(at.location());
+                }
+            }
+            flat.add(
+                    service.organizationId() == null && organizationId != null
+                            ? service.with(organizationId, nested)
+                            : service);
+        }
+        List<HsdsDataSet.Organization> withLocations = organizations.values().stream()
+                .map(organization -> {
+                    Map<String, HsdsDataSet.Location> locations = new LinkedHashMap<>();
+                    organization.locations().forEach(location -> locations.putIfAbsent(location.id(), location));
+                    nestedLocations
+                            .getOrDefault(organization.id(), List.of())
+                            .forEach(location -> locations.putIfAbsent(location.id(), location));
+                    return new HsdsDataSet.Organization(
+                            organization.id(),
+                            organization.xId(),
+                            organization.name(),
+                            organization.description(),
+                            organization.email(),
+                            organization.website(),
+                            organization.xNameFr(),
+                            organization.xDescriptionFr(),
+                            List.copyOf(locations.values()),
+                            List.of());
+                })
+                .toList();
+        return new HsdsDataSet(HsdsDataSet.VERSION, withLocations, flat);
+    }
+
+    /** The directory's ids for the UUIDs a data set refers to: its own records first, then the directory's. */
+    private final class Ids implements HsdsMapping.DirectoryIds {
+
+        final Map<String, HsdsDataSet.Organization> organizations = new HashMap<>();
+        private final Map<String, String> locations = new HashMap<>();
+        private final Map<String, String> themeByTerm;
+
+        Ids(HsdsDataSet dataSet) {
+            for (HsdsDataSet.Organization organization : dataSet.organizations()) {
+                organizations.put(organization.id(), organization);
+                for (HsdsDataSet.Location location : organization.locations()) {
+                    locations.put(location.id(), HsdsIds.directoryId(HsdsIds.LOCATION, location.id(), location.xId()));
+                }
+            }
+            themeByTerm = themes.all().stream()
+                    .collect(Collectors.toMap(theme -> HsdsIds.of(HsdsIds.TAXONOMY_TERM, theme.code()), Theme::code));
+        }
+
+        @Override
+        public String organisation(String uuid) {
+            HsdsDataSet.Organization inSet = organizations.get(uuid);
+            if (inSet != null) {
+                return HsdsIds.directoryId(HsdsIds.ORGANIZATION, inSet.id(), inSet.xId());
+            }
+            return catalogue.organisationId(uuid).orElse(uuid.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public String location(String uuid) {
+            String inSet = locations.get(uuid);
+            return inSet != null ? inSet : catalogue.locationId(uuid).orElse(uuid.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public Optional<String> theme(HsdsDataSet.Attribute attribute) {
+            HsdsDataSet.TaxonomyTerm term = attribute.taxonomyTerm();
+            if (term != null
+                    && term.code() != null
+                    && (HsdsMapping.THEMES.id().equals(term.taxonomyId())
+                            || HsdsDataSet.THEMES_TAXONOMY.equals(term.taxonomy()))) {
+                return Optional.of(term.code());
+            }
+            String termId = term != null && term.id() != null ? term.id() : attribute.taxonomyTermId();
+            return Optional.ofNullable(termId == null ? null : themeByTerm.get(termId.toLowerCase(Locale.ROOT)));
+        }
     }
 
     private List<ImportReport.Rejection> checked(String record, Object value) {
@@ -148,11 +391,11 @@ public class HsdsImport {
         return new ImportReport.Rejection(
                 record,
                 HSDS_FIELD.getOrDefault(violation.field(), violation.field()),
-                messages.getMessage(
-                        violation.messageCode(),
-                        violation.arguments().toArray(),
-                        violation.messageCode(),
-                        LocaleContextHolder.getLocale()));
+                say(violation.messageCode(), violation.arguments().toArray()));
+    }
+
+    private String say(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, code, LocaleContextHolder.getLocale());
     }
 
     private static void count(

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -215,6 +216,27 @@ public class OrganisationAdministration implements CurrentState {
     /** The whole directory of organisations, locations and services, for an export. */
     public List<Organisation> organisations(int page, int size) {
         return organisations.page(page, size);
+    }
+
+    public List<Organisation> organisations(Collection<String> ids) {
+        return organisations.withIds(ids);
+    }
+
+    public Optional<Organisation> organisation(String id) {
+        return organisations.find(id);
+    }
+
+    public Optional<Location> location(String id) {
+        return organisations.location(id);
+    }
+
+    public Optional<String> ownerOf(String locationId) {
+        return organisations.ownerOf(locationId);
+    }
+
+    /** The locations of these organisations, by organisation (none: no entry). */
+    public Map<String, List<Location>> locationsOf(Collection<String> organisationIds) {
+        return organisations.locationsOf(organisationIds);
     }
 
     public List<Location> locations(String organisationId) {

@@ -1,6 +1,10 @@
 package be.bruzel.directoryservice.organisation;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,6 +27,17 @@ class Organisations {
                 """)
                 .param("size", size)
                 .param("offset", (long) page * size)
+                .query(Organisation.class)
+                .list();
+    }
+
+    /** The organisations with these ids, in no particular order; unknown ids are left out. */
+    List<Organisation> withIds(Collection<String> ids) {
+        return jdbc.sql("""
+                SELECT id, name_nl, name_fr, description_nl, description_fr, email, website, version
+                FROM organisation WHERE id = ANY (CAST(:ids AS text[]))
+                """)
+                .param("ids", ids.toArray(String[]::new))
                 .query(Organisation.class)
                 .list();
     }
@@ -52,6 +67,28 @@ class Organisations {
                 """).paramSource(organisation).update() == 1;
     }
 
+    /** The locations of these organisations, by organisation, each list by id: one query for a page of them. */
+    Map<String, List<Location>> locationsOf(Collection<String> organisationIds) {
+        Map<String, List<Location>> byOrganisation = new HashMap<>();
+        jdbc.sql("""
+                SELECT organisation_id, id, name, address, postcode, city, latitude, longitude
+                FROM location WHERE organisation_id = ANY (CAST(:organisations AS text[])) ORDER BY id
+                """)
+                .param("organisations", organisationIds.toArray(String[]::new))
+                .query((row, n) -> byOrganisation
+                        .computeIfAbsent(row.getString("organisation_id"), ignored -> new ArrayList<>())
+                        .add(new Location(
+                                row.getString("id"),
+                                row.getString("name"),
+                                row.getString("address"),
+                                row.getString("postcode"),
+                                row.getString("city"),
+                                row.getBigDecimal("latitude"),
+                                row.getBigDecimal("longitude"))))
+                .list();
+        return byOrganisation;
+    }
+
     List<Location> locations(String organisationId) {
         return jdbc.sql("""
                 SELECT id, name, address, postcode, city, latitude, longitude
@@ -60,6 +97,12 @@ class Organisations {
                 .param("organisation", organisationId)
                 .query(Location.class)
                 .list();
+    }
+
+    Optional<Location> location(String id) {
+        return jdbc.sql("""
+                SELECT id, name, address, postcode, city, latitude, longitude FROM location WHERE id = :id
+                """).param("id", id).query(Location.class).optional();
     }
 
     /** @return the organisation that owns the location, if it exists */

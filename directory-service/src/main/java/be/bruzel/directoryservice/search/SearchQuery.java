@@ -13,6 +13,14 @@ import java.util.Map;
  */
 public record SearchQuery(String sql, Map<String, Object> params) {
 
+    /**
+     * A service {@code s} matches the words {@code :q}: Dutch or French full text, or names close to
+     * them (typos forgiven).
+     */
+    public static final String MATCHES_WORDS = "(s.search_vector @@ (websearch_to_tsquery('directory_nl', :q)"
+            + " || websearch_to_tsquery('directory_fr', :q))"
+            + " OR s.search_names %> lower(directory_unaccent(:q)))";
+
     public static SearchQuery of(ServiceCriteria criteria, List<PlaceRef> places) {
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> conditions = new ArrayList<>(List.of("s.active"));
@@ -41,9 +49,7 @@ public record SearchQuery(String sql, Map<String, Object> params) {
         }
         String rank = "0";
         if (criteria.q() != null) {
-            conditions.add("(s.search_vector @@ (websearch_to_tsquery('directory_nl', :q)"
-                    + " || websearch_to_tsquery('directory_fr', :q))"
-                    + " OR s.search_names %> lower(directory_unaccent(:q)))");
+            conditions.add(MATCHES_WORDS);
             rank = "ts_rank(s.search_vector, websearch_to_tsquery('directory_nl', :q)"
                     + " || websearch_to_tsquery('directory_fr', :q))"
                     + " + word_similarity(lower(directory_unaccent(:q)), s.search_names)";

@@ -33,8 +33,11 @@ class DemoRoutingRulesTests {
     private final HsdsDataSet demo = DemoSocialMap.generate(DemoSocialMap.DEMO);
     private final Map<String, RoutingRule> rules = DemoDirectory.rulesFor(demo).stream()
             .collect(Collectors.toMap(rule -> rule.place() + "/" + rule.theme(), Function.identity()));
+    private final Map<String, String> organisationByUuid = demo.organizations().stream()
+            .collect(Collectors.toMap(HsdsDataSet.Organization::id, HsdsDataSet.Organization::xId));
     private final Map<String, String> organisationOf = demo.services().stream()
-            .collect(Collectors.toMap(HsdsDataSet.Service::id, HsdsDataSet.Service::organizationId));
+            .collect(Collectors.toMap(
+                    HsdsDataSet.Service::xId, service -> organisationByUuid.get(service.organizationId())));
 
     @Test
     void everyThemeOfEveryMunicipalityAndDistrictLandsOnTheKindOfServiceThatMeetsIt() {

@@ -157,20 +157,26 @@ class HsdsApi {
                         .flatMap(service -> serviceAtLocation(at, service, true)));
     }
 
+    /** The location is one of the service's organisation's, which the fully nested service carries already. */
     private Optional<JsonNode> serviceAtLocation(HsdsCatalogue.ServiceAtLocation at, JsonNode service, boolean full) {
-        Optional<Location> location = administration.location(at.locationId());
-        Optional<String> owner = administration.ownerOf(at.locationId());
-        if (service == null || location.isEmpty() || owner.isEmpty()) {
+        if (service == null) {
+            return Optional.empty();
+        }
+        String locationUuid = HsdsIds.of(HsdsIds.LOCATION, at.locationId());
+        Optional<JsonNode> place = service.path("organization")
+                .path("locations")
+                .valueStream()
+                .filter(location -> location.path("id").asString().equals(locationUuid))
+                .findFirst();
+        if (place.isEmpty()) {
             return Optional.empty();
         }
         String serviceUuid = service.path("id").asString();
         ObjectNode located = HsdsJson.MAPPER.createObjectNode();
         located.put("id", HsdsIds.part(serviceUuid, "service_at_location", at.locationId()));
         located.put("service_id", serviceUuid);
-        located.put("location_id", HsdsIds.of(HsdsIds.LOCATION, at.locationId()));
-        JsonNode place = HsdsJson.MAPPER.valueToTree(
-                HsdsMapping.location(location.get(), HsdsIds.of(HsdsIds.ORGANIZATION, owner.get())));
-        located.set("location", full ? place : oneToOne(place));
+        located.put("location_id", locationUuid);
+        located.set("location", full ? place.get() : oneToOne(place.get()));
         located.set("service", full ? service : oneToOne(service));
         return Optional.of(located);
     }

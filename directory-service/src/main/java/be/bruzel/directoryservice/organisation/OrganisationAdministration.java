@@ -222,18 +222,6 @@ public class OrganisationAdministration implements CurrentState {
         return organisations.withIds(ids);
     }
 
-    public Optional<Organisation> organisation(String id) {
-        return organisations.find(id);
-    }
-
-    public Optional<Location> location(String id) {
-        return organisations.location(id);
-    }
-
-    public Optional<String> ownerOf(String locationId) {
-        return organisations.ownerOf(locationId);
-    }
-
     /** The locations of these organisations, by organisation (none: no entry). */
     public Map<String, List<Location>> locationsOf(Collection<String> organisationIds) {
         return organisations.locationsOf(organisationIds);

@@ -99,12 +99,6 @@ class Organisations {
                 .list();
     }
 
-    Optional<Location> location(String id) {
-        return jdbc.sql("""
-                SELECT id, name, address, postcode, city, latitude, longitude FROM location WHERE id = :id
-                """).param("id", id).query(Location.class).optional();
-    }
-
     /** @return the organisation that owns the location, if it exists */
     Optional<String> ownerOf(String locationId) {
         return jdbc.sql("SELECT organisation_id FROM location WHERE id = :id")

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server in place of the identity provider, for what the gateway asks of it on its own:
- * its key set ({@link TestTokens}) and token exchange (RFC 8693). An exchanged token reads
+ * its discovery document (naming {@link TestTokens#ISSUER}, which the gateway reaches here), its key set
+ * ({@link TestTokens}) and token exchange (RFC 8693). An exchanged token reads
  * {@code <audience>:<subject token>}, so a service shows which it received; the subject token
  * {@value #REFUSED} is refused as the provider refuses a token it did not issue.
  */
@@ -32,6 +33,15 @@ final class FakeIdentityProvider implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.createContext(
+                "/.well-known/openid-configuration",
+                exchange -> FakeService.answer(exchange, 200, JSON, """
+                {"issuer": "%1$s", "authorization_endpoint": "%1$s/oauth2/authorize",
+                 "token_endpoint": "%1$s/oauth2/token", "jwks_uri": "%1$s/oauth2/jwks",
+                 "revocation_endpoint": "%1$s/oauth2/revoke", "end_session_endpoint": "%1$s/connect/logout",
+                 "response_types_supported": ["code"], "subject_types_supported": ["public"],
+                 "id_token_signing_alg_values_supported": ["RS256"]}
+                """.formatted(TestTokens.ISSUER)));
         server.createContext("/oauth2/jwks", exchange -> FakeService.answer(exchange, 200, JSON, TestTokens.jwkSet()));
         server.createContext("/oauth2/token", exchange -> {
             exchanges.incrementAndGet();

@@ -2,6 +2,7 @@ package be.bruzel.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.bruzel.platform.testing.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -134,7 +135,7 @@ class GatewayRoutingIT extends GatewayUnderTest {
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location)
-                        .startsWith("http://localhost:9000/oauth2/authorize?response_type=code&client_id=platform-web")
+                        .startsWith(TestTokens.ISSUER + "/oauth2/authorize?response_type=code&client_id=platform-web")
                         .contains("code_challenge_method=S256"));
     }
 

@@ -1,5 +1,6 @@
 package be.bruzel.gateway;
 
+import be.bruzel.platform.testing.TestTokens;
 import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -23,6 +24,7 @@ abstract class GatewayUnderTest {
     /** @param services the address of each service by its name in the routes: referral, directory, notification */
     static void register(DynamicPropertyRegistry registry, Map<String, Supplier<Object>> services) {
         services.forEach((name, url) -> registry.add("platform.gateway.services." + name, url));
+        registry.add("platform.web.login.issuer", () -> TestTokens.ISSUER);
         registry.add("platform.web.login.identity-provider", identityProvider::url);
         GatewayDatabase.register(registry);
     }

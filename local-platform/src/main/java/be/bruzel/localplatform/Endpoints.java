@@ -27,6 +27,9 @@ public record Endpoints(
     /** Where the services listen in {@code ./run}: this machine only. */
     static final String LOOPBACK = "127.0.0.1";
 
+    /** The setting that names the issuer. */
+    public static final String ISSUER = "PLATFORM_ISSUER_URI";
+
     public record Credentials(String username, String password) {}
 
     public Endpoints {
@@ -62,8 +65,9 @@ public record Endpoints(
                 : managementUrl(service) + "/actuator/health/readiness";
     }
 
+    /** The issuer the platform trusts: the demo identity provider, unless a setting names another (Keycloak, say). */
     public String issuerUri() {
-        return url(PlatformService.IDENTITY_PROVIDER);
+        return settings.getOrDefault(ISSUER, url(PlatformService.IDENTITY_PROVIDER));
     }
 
     /** The environment a service process starts with: its port, its database, Kafka and the issuer. */
@@ -80,7 +84,10 @@ public record Endpoints(
         }
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         environment.putAll(kafkaClient.apply(service));
-        environment.put("PLATFORM_ISSUER_URI", issuerUri());
+        // The demo identity provider issues its own tokens whoever the platform trusts.
+        environment.put(
+                ISSUER,
+                service == PlatformService.IDENTITY_PROVIDER ? url(PlatformService.IDENTITY_PROVIDER) : issuerUri());
         service.database().ifPresent(database -> {
             Credentials owner = credentials.apply(database);
             environment.put(service.environmentPrefix() + "_DB_URL", jdbcUrl.apply(database));

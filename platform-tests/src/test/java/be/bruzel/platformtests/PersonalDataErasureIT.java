@@ -8,9 +8,7 @@ import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.testing.TestInfrastructure;
 import be.bruzel.platform.testing.TopicProbe;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,33 +97,35 @@ class PersonalDataErasureIT {
         String id = submit(gp, markers);
         String first = receiverOf(id);
         String firstWorker = platform.token(WORKERS.get(first));
-        get("/api/referrals/" + id, firstWorker);
-        assertThat(post(
+        platform.get("/api/referrals/" + id, firstWorker);
+        assertThat(platform.post(
                                 "/api/referrals/" + id + "/decline",
                                 firstWorker,
                                 "{\"reason\": \"NO_CAPACITY\", \"remark\": \"" + markers.get("decline") + "\"}")
                         .statusCode())
                 .isEqualTo(204);
         String worker = platform.token(WORKERS.get(receiverOf(id)));
-        assertThat(post("/api/referrals/" + id + "/accept", worker, "{}").statusCode())
+        assertThat(platform.post("/api/referrals/" + id + "/accept", worker, "{}")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(post("/api/referrals/" + id + "/contact-attempts", worker, """
-                {"attemptedAt": "2026-03-02T08:30:00Z", "channel": "PHONE", "reached": true, "note": "%s"}""".formatted(markers.get("attempt")))
+        assertThat(platform.post("/api/referrals/" + id + "/contact-attempts", worker, """
+                {"attemptedAt": "2026-03-02T08:30:00Z", "channel": "PHONE", "reached": true, "note": "%s"}""".formatted(
+                                        markers.get("attempt")))
                         .statusCode())
                 .isEqualTo(201);
-        assertThat(post(
+        assertThat(platform.post(
                                 "/api/referrals/" + id + "/messages",
                                 worker,
                                 "{\"body\": \"" + markers.get("organisation-message") + "\"}")
                         .statusCode())
                 .isEqualTo(201);
-        assertThat(post(
+        assertThat(platform.post(
                                 "/api/referrals/" + id + "/messages",
                                 gp,
                                 "{\"body\": \"" + markers.get("referrer-message") + "\"}")
                         .statusCode())
                 .isEqualTo(201);
-        assertThat(post("/api/referrals/" + id + "/complete", worker, "{\"outcome\": \"SOLVED\"}")
+        assertThat(platform.post("/api/referrals/" + id + "/complete", worker, "{\"outcome\": \"SOLVED\"}")
                         .statusCode())
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(60))
@@ -138,10 +138,11 @@ class PersonalDataErasureIT {
         assertThat(everyPlaceHolding(markers.get("name")))
                 .as("the marker is found where it should be")
                 .isNotEmpty();
-        String figuresBefore = get("/api/statistics/referrals?by=municipality&period=month", analyst)
+        String figuresBefore = platform.get("/api/statistics/referrals?by=municipality&period=month", analyst)
                 .body();
 
-        HttpResponse<String> erased = post("/api/referrals/" + id + "/erasure", gp, "{\"reason\": \"PERSON_REQUEST\"}");
+        HttpResponse<String> erased =
+                platform.post("/api/referrals/" + id + "/erasure", gp, "{\"reason\": \"PERSON_REQUEST\"}");
 
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> eventTypesOf(id).contains("referral.erased.v1"));
@@ -157,12 +158,12 @@ class PersonalDataErasureIT {
         for (Map.Entry<String, String> marker : markers.entrySet()) {
             assertThat(everyPlaceHolding(marker.getValue())).as(marker.getKey()).isEmpty();
         }
-        assertThat(get("/api/statistics/referrals?by=municipality&period=month", analyst)
+        assertThat(platform.get("/api/statistics/referrals?by=municipality&period=month", analyst)
                         .body())
                 .isEqualTo(figuresBefore);
-        String view = get("/api/referrals/" + id, gp).body();
+        String view = platform.get("/api/referrals/" + id, gp).body();
         assertThat(view).contains("\"erasureReason\":\"person-request\"").contains("\"outcome\":\"solved\"");
-        String copy = get("/api/referrals/" + id + "/person-data", gp).body();
+        String copy = platform.get("/api/referrals/" + id + "/person-data", gp).body();
         assertThat(copy).contains("person-data.export").contains(WORKERS.get(first));
         markers.values().forEach(marker -> assertThat(copy).doesNotContain(marker));
     }
@@ -303,28 +304,10 @@ class PersonalDataErasureIT {
                         markers.get("email"),
                         markers.get("question"),
                         markers.get("moment"));
-        HttpResponse<String> response = post("/api/referrals", token, body);
+        HttpResponse<String> response = platform.post("/api/referrals", token, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Matcher id = REFERRAL_ID.matcher(response.body());
         assertThat(id.find()).isTrue();
         return id.group(1);
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(platform.gateway() + path))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(platform.gateway() + path))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -54,8 +54,8 @@ class ReferralToNotificationIT {
         String referralId = submitReferral();
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(
-                                get("/api/notifications?size=100", workerToken).body())
+                .untilAsserted(() -> assertThat(platform.get("/api/notifications?size=100", workerToken)
+                                .body())
                         .contains(referralId));
         assertThat(notificationsAbout(referralId)).isEqualTo(1);
     }
@@ -71,8 +71,8 @@ class ReferralToNotificationIT {
         platform.awaitHealthy(PlatformService.NOTIFICATION);
 
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(
-                                get("/api/notifications?size=100", workerToken).body())
+                .untilAsserted(() -> assertThat(platform.get("/api/notifications?size=100", workerToken)
+                                .body())
                         .contains(referralId));
         // Consumed once: a later look finds no second notification.
         Thread.sleep(2_000);
@@ -110,12 +110,13 @@ class ReferralToNotificationIT {
     void aReferralIsRoutedWhileDirectoryServiceIsDown() throws Exception {
         platform.kill(PlatformService.DIRECTORY);
         try {
-            assertThat(get("/api/directory/services?postcode=1090", gpToken).statusCode())
+            assertThat(platform.get("/api/directory/services?postcode=1090", gpToken)
+                            .statusCode())
                     .isEqualTo(503);
 
             String referralId = submitReferral();
 
-            assertThat(get("/api/referrals/" + referralId, gpToken).body())
+            assertThat(platform.get("/api/referrals/" + referralId, gpToken).body())
                     .contains("\"receiver\":{\"organisationId\":\"ocmw-jette\"")
                     .contains("\"unmetNeed\":false");
         } finally {
@@ -142,14 +143,6 @@ class ReferralToNotificationIT {
         Matcher id = REFERRAL_ID.matcher(response.body());
         assertThat(id.find()).isTrue();
         return id.group(1);
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(platform.gateway() + path))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static long notificationsAbout(String referralId) throws SQLException {

@@ -9,6 +9,10 @@ import be.bruzel.localplatform.ServiceProcess;
 import be.bruzel.platform.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +44,7 @@ final class RunningPlatform implements AutoCloseable {
     static final String THIS_JVM = "kafka broker + SMTP + benchmark (this JVM)";
 
     final Endpoints endpoints;
+    private final HttpClient http = HttpClient.newHttpClient();
     private final Path logs;
     private final Map<PlatformService, ServiceProcess> processes = new EnumMap<>(PlatformService.class);
     private final Map<PlatformService, Long> launchedAt = new EnumMap<>(PlatformService.class);
@@ -165,18 +170,23 @@ final class RunningPlatform implements AutoCloseable {
 
     /** Signs in through the identity provider's login form with the README's script, as a person would. */
     String token(String user) throws IOException, InterruptedException {
-        return token(user, null);
+        return token(endpoints.issuerUri(), user, null);
     }
 
     /** A token for one service's own port (the gateway exchanges the others for one like it). */
     String serviceToken(String user, PlatformService service) throws IOException, InterruptedException {
-        return token(user, service.module());
+        return token(endpoints.issuerUri(), user, service.module());
     }
 
-    private String token(String user, String service) throws IOException, InterruptedException {
+    /** Signed in at the demo identity provider, which runs whoever the platform trusts. */
+    String demoProviderToken(String user) throws IOException, InterruptedException {
+        return token(endpoints.url(PlatformService.IDENTITY_PROVIDER), user, null);
+    }
+
+    private String token(String issuer, String user, String service) throws IOException, InterruptedException {
         ProcessBuilder script =
                 new ProcessBuilder("bash", ROOT.resolve("scripts/token").toString(), user, "demo");
-        script.environment().put("ISSUER", endpoints.issuerUri());
+        script.environment().put("ISSUER", issuer);
         if (service != null) {
             script.environment().put("SERVICE", service);
         }
@@ -190,6 +200,26 @@ final class RunningPlatform implements AutoCloseable {
 
     String gateway() {
         return endpoints.url(PlatformService.GATEWAY);
+    }
+
+    /** A GET through the gateway, with a bearer token. */
+    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(gateway() + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST of JSON through the gateway, with a bearer token. */
+    HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(gateway() + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** What a benchmark does between starting its platform and printing its figures. */
@@ -261,7 +291,7 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

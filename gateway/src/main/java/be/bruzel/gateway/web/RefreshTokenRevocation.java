@@ -28,13 +28,11 @@ final class RefreshTokenRevocation implements ServerLogoutHandler {
     private static final Logger log = LoggerFactory.getLogger(RefreshTokenRevocation.class);
 
     private final ServerOAuth2AuthorizedClientRepository authorizedClients;
-    private final URI revocationEndpoint;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    RefreshTokenRevocation(ServerOAuth2AuthorizedClientRepository authorizedClients, URI revocationEndpoint) {
+    RefreshTokenRevocation(ServerOAuth2AuthorizedClientRepository authorizedClients) {
         this.authorizedClients = authorizedClients;
-        this.revocationEndpoint = revocationEndpoint;
     }
 
     @Override
@@ -52,7 +50,13 @@ final class RefreshTokenRevocation implements ServerLogoutHandler {
             return Mono.empty();
         }
         ClientRegistration registration = client.getClientRegistration();
-        HttpRequest request = HttpRequest.newBuilder(revocationEndpoint)
+        // From the provider's discovery document (ProviderMetadata), at the address the gateway reaches it at.
+        if (!(registration.getProviderDetails().getConfigurationMetadata().get("revocation_endpoint")
+                instanceof String revocationEndpoint)) {
+            log.warn("The identity provider names no revocation endpoint: the refresh token is only forgotten");
+            return Mono.empty();
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(revocationEndpoint))
                 .timeout(Duration.ofSeconds(5))
                 .header(
                         "Authorization",

@@ -22,18 +22,30 @@ record SignedInPerson(
         String language,
         String csrfToken) {
 
-    static SignedInPerson of(OidcUser user, Map<String, Object> access, String csrfToken) {
+    /** @param rolesClaims dotted paths of the claims that may list the roles, the first present counts */
+    static SignedInPerson of(OidcUser user, Map<String, Object> access, List<String> rolesClaims, String csrfToken) {
         return new SignedInPerson(
                 user.getSubject(),
                 user.getFullName(),
-                access.get("roles") instanceof List<?> roles
-                        ? roles.stream().map(String::valueOf).toList()
-                        : List.of(),
+                rolesClaims.stream()
+                        .map(path -> listAt(access, path))
+                        .filter(roles -> roles != null)
+                        .findFirst()
+                        .map(roles -> roles.stream().map(String::valueOf).toList())
+                        .orElse(List.of()),
                 text(access, "organisation_id"),
                 text(access, "care_zone"),
                 text(access, "profession"),
                 user.getLocale(),
                 csrfToken);
+    }
+
+    private static List<?> listAt(Map<String, Object> claims, String path) {
+        Object claim = claims;
+        for (String name : path.split("\\.")) {
+            claim = claim instanceof Map<?, ?> object ? object.get(name) : null;
+        }
+        return claim instanceof List<?> list ? list : null;
     }
 
     private static String text(Map<String, Object> claims, String name) {

@@ -4,7 +4,8 @@ import be.bruzel.gateway.limits.RateLimits;
 import be.bruzel.gateway.sessions.SessionStore;
 import be.bruzel.gateway.tokens.ServiceTokens;
 import java.net.URI;
-import java.util.Map;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
@@ -42,7 +43,6 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.session.WebSessionIdResolver;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -59,24 +59,13 @@ class WebLogin {
     static final String SIGN_IN = "/oauth2/authorization/" + REGISTRATION;
 
     /**
-     * The endpoints are configured rather than discovered, so the gateway starts while the identity
-     * provider is still starting. The paths default to Spring Authorization Server's.
-     *
-     * @param issuer the issuer as the tokens name it; browsers are sent here to sign in and out
+     * @param issuer the issuer as the tokens name it; its endpoints come from its discovery document
+     *        ({@link ProviderMetadata})
      * @param identityProvider where the gateway itself reaches the identity provider: the issuer, but
      *        inside containers another host name
      */
     @ConfigurationProperties("platform.web.login")
-    record Settings(
-            URI issuer,
-            URI identityProvider,
-            String clientId,
-            String clientSecret,
-            String authorizationPath,
-            String tokenPath,
-            String jwkSetPath,
-            String endSessionPath,
-            String revocationPath) {
+    record Settings(URI issuer, URI identityProvider, String clientId, String clientSecret) {
 
         Settings {
             identityProvider = identityProvider == null ? issuer : identityProvider;
@@ -84,22 +73,31 @@ class WebLogin {
     }
 
     @Bean
-    ReactiveClientRegistrationRepository clientRegistrations(Settings settings) {
-        return new InMemoryReactiveClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
-                .clientId(settings.clientId())
-                .clientSecret(settings.clientSecret())
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-                .scope("openid", "profile")
-                .issuerUri(settings.issuer().toString())
-                .authorizationUri(at(settings.issuer(), settings.authorizationPath()))
-                .tokenUri(at(settings.identityProvider(), settings.tokenPath()))
-                .jwkSetUri(at(settings.identityProvider(), settings.jwkSetPath()))
-                .userNameAttributeName(IdTokenClaimNames.SUB)
-                .providerConfigurationMetadata(
-                        Map.of("end_session_endpoint", at(settings.issuer(), settings.endSessionPath())))
-                .build());
+    ProviderMetadata providerMetadata(Settings settings) {
+        return new ProviderMetadata(
+                settings.issuer(),
+                settings.identityProvider(),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** The gateway's client at the identity provider, made once the provider's endpoints are known. */
+    @Bean
+    ReactiveClientRegistrationRepository clientRegistrations(Settings settings, ProviderMetadata provider) {
+        Mono<ClientRegistration> registration = provider.metadata()
+                .map(metadata -> ClientRegistrations.fromOidcConfiguration(metadata)
+                        .registrationId(REGISTRATION)
+                        .clientId(settings.clientId())
+                        .clientSecret(settings.clientSecret())
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                        .scope("openid", "profile")
+                        // The ID token says who signed in; asking the user-info endpoint too would cost a call per
+                        // sign-in.
+                        .userInfoUri(null)
+                        .userNameAttributeName(IdTokenClaimNames.SUB)
+                        .build());
+        return registrationId -> REGISTRATION.equals(registrationId) ? registration : Mono.empty();
     }
 
     @Bean
@@ -118,14 +116,18 @@ class WebLogin {
      * the provider's signature and issuer, whatever their type. The services verify them for themselves.
      */
     @Bean
-    ReactiveJwtDecoder bearerTokens(Settings settings) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
-                        at(settings.identityProvider(), settings.jwkSetPath()))
-                .validateType(false)
-                .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                new JwtIssuerValidator(settings.issuer().toString()), new JwtTypeValidator("at+jwt", "JWT")));
-        return decoder;
+    ReactiveJwtDecoder bearerTokens(ProviderMetadata provider) {
+        Mono<ReactiveJwtDecoder> decoder = provider.endpoint("jwks_uri")
+                .map(jwkSet -> {
+                    NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSet)
+                            .validateType(false)
+                            .build();
+                    nimbus.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                            new JwtIssuerValidator(provider.issuer()), new JwtTypeValidator("at+jwt", "JWT")));
+                    return (ReactiveJwtDecoder) nimbus;
+                })
+                .cache(made -> Duration.ofMillis(Long.MAX_VALUE), failed -> Duration.ZERO, () -> Duration.ZERO);
+        return token -> decoder.flatMap(nimbus -> nimbus.decode(token));
     }
 
     @Bean
@@ -133,7 +135,6 @@ class WebLogin {
             ServerHttpSecurity http,
             ReactiveClientRegistrationRepository registrations,
             ServerOAuth2AuthorizedClientRepository authorizedClients,
-            Settings settings,
             RateLimits rateLimits,
             SessionStore sessions) {
         OidcClientInitiatedServerLogoutSuccessHandler signedOut =
@@ -151,9 +152,8 @@ class WebLogin {
                 .addFilterAfter(rateLimits::filter, SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .requestCache(cache -> cache.requestCache(whereTheyWere))
                 .oauth2Login(login -> login.authenticationSuccessHandler(signedIn(sessions, whereTheyWere)))
-                .logout(logout -> logout.logoutHandler(handlers -> handlers.addFirst(new RefreshTokenRevocation(
-                                authorizedClients,
-                                URI.create(at(settings.identityProvider(), settings.revocationPath())))))
+                .logout(logout -> logout.logoutHandler(
+                                handlers -> handlers.addFirst(new RefreshTokenRevocation(authorizedClients)))
                         .logoutSuccessHandler(signedOut))
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens())
                         .requireCsrfProtectionMatcher(writesWithASessionCookie())
@@ -214,9 +214,5 @@ class WebLogin {
                                 ? HttpStatus.UNAUTHORIZED
                                 : HttpStatus.FORBIDDEN,
                         denied.getMessage())));
-    }
-
-    private static String at(URI base, String path) {
-        return UriComponentsBuilder.fromUri(base).path(path).build().toUriString();
     }
 }

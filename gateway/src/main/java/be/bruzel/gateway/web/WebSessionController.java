@@ -3,7 +3,9 @@ package be.bruzel.gateway.web;
 import com.nimbusds.jwt.JWTParser;
 import java.net.URI;
 import java.text.ParseException;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +25,14 @@ import reactor.core.publisher.Mono;
 class WebSessionController {
 
     private final ServerOAuth2AuthorizedClientRepository authorizedClients;
+    private final List<String> rolesClaims;
 
-    WebSessionController(ServerOAuth2AuthorizedClientRepository authorizedClients) {
+    /** @param rolesClaims where the services read the roles (their {@code TokenClaims}), read here the same way */
+    WebSessionController(
+            ServerOAuth2AuthorizedClientRepository authorizedClients,
+            @Value("${platform.security.claims.roles:roles,realm_access.roles}") List<String> rolesClaims) {
         this.authorizedClients = authorizedClients;
+        this.rolesClaims = List.copyOf(rolesClaims);
     }
 
     @GetMapping("/web/session")
@@ -46,7 +53,7 @@ class WebSessionController {
                 .map(both -> ResponseEntity.ok()
                         .header("Cache-Control", "no-store")
                         .<Object>body(SignedInPerson.of(
-                                user, both.getT2(), both.getT1().getToken())));
+                                user, both.getT2(), rolesClaims, both.getT1().getToken())));
     }
 
     /**

@@ -6,12 +6,12 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -46,8 +46,8 @@ class RefreshTokenRevocationTests {
         });
         provider.start();
         try {
-            signedIn();
-            revocation(URI.create("http://localhost:" + provider.getAddress().getPort() + "/oauth2/revoke"))
+            signedIn("http://localhost:" + provider.getAddress().getPort() + "/oauth2/revoke");
+            revocation()
                     .logout(new WebFilterExchange(exchange, chain -> null), person)
                     .block(Duration.ofSeconds(10));
         } finally {
@@ -65,9 +65,9 @@ class RefreshTokenRevocationTests {
 
     @Test
     void anUnreachableProviderDoesNotKeepAnyoneSignedIn() throws Exception {
-        signedIn();
+        signedIn("http://localhost:" + closedPort() + "/oauth2/revoke");
 
-        revocation(URI.create("http://localhost:" + closedPort() + "/oauth2/revoke"))
+        revocation()
                 .logout(new WebFilterExchange(exchange, chain -> null), person)
                 .block(Duration.ofSeconds(10));
 
@@ -75,11 +75,24 @@ class RefreshTokenRevocationTests {
                 .isEmpty();
     }
 
-    private RefreshTokenRevocation revocation(URI endpoint) {
-        return new RefreshTokenRevocation(sessions, endpoint);
+    @Test
+    void aProviderWithoutARevocationEndpointStillSignsThePersonOut() {
+        signedIn(null);
+
+        revocation()
+                .logout(new WebFilterExchange(exchange, chain -> null), person)
+                .block(Duration.ofSeconds(10));
+
+        assertThat(sessions.loadAuthorizedClient("platform", person, exchange).blockOptional())
+                .isEmpty();
     }
 
-    private void signedIn() {
+    private RefreshTokenRevocation revocation() {
+        return new RefreshTokenRevocation(sessions);
+    }
+
+    /** @param revocationEndpoint as the provider's discovery document names it, or none */
+    private void signedIn(String revocationEndpoint) {
         ClientRegistration registration = ClientRegistration.withRegistrationId("platform")
                 .clientId("platform-web")
                 .clientSecret("sécret")
@@ -87,6 +100,8 @@ class RefreshTokenRevocationTests {
                 .redirectUri("http://localhost/login")
                 .authorizationUri("http://idp/authorize")
                 .tokenUri("http://idp/token")
+                .providerConfigurationMetadata(
+                        revocationEndpoint == null ? Map.of() : Map.of("revocation_endpoint", revocationEndpoint))
                 .build();
         OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(
                 registration,

@@ -40,13 +40,18 @@ public class CallerConverter implements Converter<Jwt, AbstractAuthenticationTok
     }
 
     private Collection<?> rolesClaim(Map<String, Object> tokenClaims) {
+        return claims.roles().stream()
+                .map(path -> at(tokenClaims, path))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(Set.of());
+    }
+
+    private static Optional<Collection<?>> at(Map<String, Object> tokenClaims, String path) {
         Object node = tokenClaims;
-        for (String part : claims.roles().split("\\.")) {
-            if (!(node instanceof Map<?, ?> map)) {
-                return Set.of();
-            }
-            node = map.get(part);
+        for (String part : path.split("\\.")) {
+            node = node instanceof Map<?, ?> map ? map.get(part) : null;
         }
-        return node instanceof Collection<?> values ? values : Set.of();
+        return node instanceof Collection<?> values ? Optional.of(values) : Optional.empty();
     }
 }

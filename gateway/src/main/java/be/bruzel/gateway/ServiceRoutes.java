@@ -10,14 +10,18 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.Buildable;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.builder.PredicateSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,35 +49,45 @@ class ServiceRoutes {
     @Bean
     RouteLocator apiRoutes(RouteLocatorBuilder routes, Settings settings, ServiceTokens tokens) {
         return routes.routes()
-                .route(
-                        "directory",
-                        route -> route.path("/api/directory/**")
-                                .filters(filters -> relayed(filters, tokens, "directory-service")
-                                        .circuitBreaker(breaker -> breaker.setName("directory")))
-                                .metadata(timeouts(settings))
-                                .uri(settings.services().get("directory")))
+                .route("directory", to("directory", "directory-service", settings, tokens, "/api/directory/**"))
                 .route(
                         "referral",
-                        route -> route.path("/api/referrals", "/api/referrals/**")
-                                .filters(filters -> relayed(filters, tokens, "referral-service")
-                                        .circuitBreaker(breaker -> breaker.setName("referral")))
-                                .metadata(timeouts(settings))
-                                .uri(settings.services().get("referral")))
+                        to("referral", "referral-service", settings, tokens, "/api/referrals", "/api/referrals/**"))
+                // The FHIR R4 API, for GP software; referral-service serves it.
+                .route("fhir", to("referral", "referral-service", settings, tokens, "/fhir/R4", "/fhir/R4/**"))
                 .route(
                         "statistics",
-                        route -> route.path("/api/statistics", "/api/statistics/**")
-                                .filters(filters -> relayed(filters, tokens, "statistics-service")
-                                        .circuitBreaker(breaker -> breaker.setName("statistics")))
-                                .metadata(timeouts(settings))
-                                .uri(settings.services().get("statistics")))
+                        to(
+                                "statistics",
+                                "statistics-service",
+                                settings,
+                                tokens,
+                                "/api/statistics",
+                                "/api/statistics/**"))
                 .route(
                         "notification",
-                        route -> route.path("/api/notifications", "/api/notifications/**")
-                                .filters(filters -> relayed(filters, tokens, "notification-service")
-                                        .circuitBreaker(breaker -> breaker.setName("notification")))
-                                .metadata(timeouts(settings))
-                                .uri(settings.services().get("notification")))
+                        to(
+                                "notification",
+                                "notification-service",
+                                settings,
+                                tokens,
+                                "/api/notifications",
+                                "/api/notifications/**"))
                 .build();
+    }
+
+    /**
+     * These paths to a service, behind its circuit breaker, with its timeouts.
+     *
+     * @param name the service's name in the settings and of its circuit breaker
+     * @param service the service as it names itself: the audience of the token it is sent
+     */
+    private static Function<PredicateSpec, Buildable<Route>> to(
+            String name, String service, Settings settings, ServiceTokens tokens, String... paths) {
+        return route -> route.path(paths)
+                .filters(filters -> relayed(filters, tokens, service).circuitBreaker(breaker -> breaker.setName(name)))
+                .metadata(timeouts(settings))
+                .uri(settings.services().get(name));
     }
 
     /**

@@ -59,6 +59,14 @@ class GatewayRoutingIT extends GatewayUnderTest {
     }
 
     @Test
+    void theFhirApiIsRoutedToReferralServiceWithTheCallersToken() throws Exception {
+        HttpResponse<String> response = get("/fhir/R4/Task?status=requested", "en");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("GET /fhir/R4/Task?status=requested Bearer referral-service:abc");
+    }
+
+    @Test
     void aServiceThatIsDownIsA503ProblemAtOnce() throws Exception {
         long started = System.nanoTime();
         HttpResponse<String> response = get("/api/directory/themes", "nl");

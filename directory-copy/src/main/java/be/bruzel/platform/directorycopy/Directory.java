@@ -40,15 +40,16 @@ public class Directory {
         switch (event) {
             case ThemeChanged theme ->
                 jdbc.sql("""
-                    INSERT INTO directory_theme (theme_code, name_nl, name_fr, active, changed_at)
-                    VALUES (:code, :nl, :fr, :active, :at)
+                    INSERT INTO directory_theme (theme_code, name_nl, name_fr, name_en, active, changed_at)
+                    VALUES (:code, :nl, :fr, :en, :active, :at)
                     ON CONFLICT (theme_code) DO UPDATE SET name_nl = EXCLUDED.name_nl, name_fr = EXCLUDED.name_fr,
-                        active = EXCLUDED.active, changed_at = EXCLUDED.changed_at
+                        name_en = EXCLUDED.name_en, active = EXCLUDED.active, changed_at = EXCLUDED.changed_at
                     WHERE directory_theme.changed_at <= EXCLUDED.changed_at
                     """)
                         .param("code", theme.themeCode())
                         .param("nl", theme.nameNl())
                         .param("fr", theme.nameFr())
+                        .param("en", theme.nameEn())
                         .param("active", theme.active())
                         .param("at", at)
                         .update();

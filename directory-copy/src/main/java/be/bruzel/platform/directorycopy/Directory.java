@@ -165,6 +165,20 @@ public class Directory {
                 .list();
     }
 
+    /**
+     * A theme in every language the directory names it in; the English name is missing until the directory
+     * next sends the theme.
+     */
+    public record Theme(String code, String nameNl, String nameFr, String nameEn, boolean active) {}
+
+    /** Every theme, retired ones too (older referrals name them), by code. */
+    public List<Theme> themes() {
+        return jdbc.sql("""
+                        SELECT theme_code AS code, name_nl, name_fr, name_en, active
+                        FROM directory_theme ORDER BY theme_code
+                        """).query(Theme.class).list();
+    }
+
     /** The rule for the theme at each level around the residence, most local first; empty where none. */
     public List<RuleLevel> ruleLevels(Residence residence, String themeCode) {
         List<String[]> scopes = new ArrayList<>();

@@ -46,7 +46,7 @@ final class ProviderMetadata {
                 .build();
         this.metadata = Mono.fromFuture(() -> http.sendAsync(discovery, HttpResponse.BodyHandlers.ofString()))
                 .map(this::read)
-                .cache(read -> FOREVER, failed -> Duration.ZERO, () -> Duration.ZERO);
+                .transform(ProviderMetadata::keptOnceMade);
     }
 
     /** The discovery document, its back-channel endpoints at the address the gateway reaches them at. */
@@ -60,6 +60,11 @@ final class ProviderMetadata {
 
     String issuer() {
         return issuer;
+    }
+
+    /** Kept once it is made; a failure is not kept, so the next need tries again. */
+    static <T> Mono<T> keptOnceMade(Mono<T> making) {
+        return making.cache(made -> FOREVER, failed -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     /**

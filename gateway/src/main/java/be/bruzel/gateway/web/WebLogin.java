@@ -126,7 +126,7 @@ class WebLogin {
                             new JwtIssuerValidator(provider.issuer()), new JwtTypeValidator("at+jwt", "JWT")));
                     return (ReactiveJwtDecoder) nimbus;
                 })
-                .cache(made -> Duration.ofMillis(Long.MAX_VALUE), failed -> Duration.ZERO, () -> Duration.ZERO);
+                .transform(ProviderMetadata::keptOnceMade);
         return token -> decoder.flatMap(nimbus -> nimbus.decode(token));
     }
 

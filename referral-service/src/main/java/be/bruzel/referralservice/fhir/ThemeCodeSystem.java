@@ -1,5 +1,6 @@
 package be.bruzel.referralservice.fhir;
 
+import be.bruzel.platform.directorycopy.Directory;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The platform's themes (the needs a person is referred for) as a FHIR CodeSystem, in Dutch with French
  * and English designations: what a ServiceRequest's {@code category} codes mean. Read it at
- * {@code CodeSystem/themes}, or find it by its canonical URL.
+ * {@code CodeSystem/themes}, or find it by its canonical URL. The names are this service's copy of the directory's.
  */
 @Component
 class ThemeCodeSystem implements IResourceProvider {
@@ -28,10 +29,10 @@ class ThemeCodeSystem implements IResourceProvider {
 
     private static final String INACTIVE = "inactive";
 
-    private final Themes themes;
+    private final Directory directory;
 
-    ThemeCodeSystem(Themes themes) {
-        this.themes = themes;
+    ThemeCodeSystem(Directory directory) {
+        this.directory = directory;
     }
 
     @Override
@@ -44,15 +45,15 @@ class ThemeCodeSystem implements IResourceProvider {
         if (!ID.equals(id.getIdPart())) {
             throw new ResourceNotFoundException(id);
         }
-        return codeSystem(themes.all());
+        return codeSystem(directory.themes());
     }
 
     @Search
     public List<CodeSystem> search(@OptionalParam(name = CodeSystem.SP_URL) UriParam url) {
-        return url == null || URL.equals(url.getValue()) ? List.of(codeSystem(themes.all())) : List.of();
+        return url == null || URL.equals(url.getValue()) ? List.of(codeSystem(directory.themes())) : List.of();
     }
 
-    static CodeSystem codeSystem(List<Themes.Theme> all) {
+    static CodeSystem codeSystem(List<Directory.Theme> all) {
         CodeSystem system = new CodeSystem();
         system.setId(ID);
         system.setUrl(URL);
@@ -72,7 +73,7 @@ class ThemeCodeSystem implements IResourceProvider {
                 .setUri("http://hl7.org/fhir/concept-properties#inactive")
                 .setType(CodeSystem.PropertyType.BOOLEAN)
                 .setDescription("A retired theme: no new referrals");
-        for (Themes.Theme theme : all) {
+        for (Directory.Theme theme : all) {
             CodeSystem.ConceptDefinitionComponent concept =
                     system.addConcept().setCode(theme.code()).setDisplay(theme.nameNl());
             concept.addDesignation().setLanguage("fr").setValue(theme.nameFr());

@@ -2,6 +2,7 @@ package be.bruzel.referralservice.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.bruzel.platform.directorycopy.Directory;
 import org.junit.jupiter.api.Test;
 
 /** The validator the FHIR tests rely on does find what is wrong. */
@@ -19,8 +20,8 @@ class FhirValidityTests {
         String json = ca.uhn.fhir.context.FhirContext.forR4Cached()
                 .newJsonParser()
                 .encodeResourceToString(ThemeCodeSystem.codeSystem(java.util.List.of(
-                        new Themes.Theme("finances", "Schulden", "Dettes", "Debts", true),
-                        new Themes.Theme("old", "Oud", "Ancien", null, false))));
+                        new Directory.Theme("finances", "Schulden", "Dettes", "Debts", true),
+                        new Directory.Theme("old", "Oud", "Ancien", null, false))));
 
         assertThat(FhirValidity.errorsIn(json)).isEmpty();
     }

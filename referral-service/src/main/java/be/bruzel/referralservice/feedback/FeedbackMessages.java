@@ -37,6 +37,17 @@ class FeedbackMessages {
                 .list();
     }
 
+    long count(UUID referralId, Optional<String> organisation) {
+        return jdbc.sql("""
+                SELECT count(*) FROM feedback_message
+                WHERE referral_id = :referral AND (CAST(:organisation AS text) IS NULL OR organisation_id = :organisation)
+                """)
+                .param("referral", referralId)
+                .param("organisation", organisation.orElse(null))
+                .query(Long.class)
+                .single();
+    }
+
     /** @param organisationId the receiving organisation the message was said with */
     void add(UUID referralId, FeedbackMessage message, String organisationId) {
         jdbc.sql("""

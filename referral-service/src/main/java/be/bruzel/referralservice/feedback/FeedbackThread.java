@@ -50,12 +50,27 @@ public class FeedbackThread {
     /** A page of the thread, oldest first: the whole for the referrer, its own part for the organisation. */
     @Transactional
     List<FeedbackMessage> read(Caller caller, UUID referralId, int page, int size) {
+        return readFrom(caller, referralId, (long) page * size, size);
+    }
+
+    /** As {@link #read}, from the message at {@code offset}. */
+    @Transactional
+    public List<FeedbackMessage> readFrom(Caller caller, UUID referralId, long offset, int size) {
         Referral referral = referrals.visibleTo(caller, referralId);
         accessLog.record(referralId, caller.userId(), caller.organisationId().orElse(null), "feedback.read");
-        Optional<String> organisation = referral.isReferredBy(caller.userId())
+        return messages.of(referralId, partOf(caller, referral), size, offset);
+    }
+
+    /** How many messages the caller's part of the thread holds; counting reads nothing that was said. */
+    @Transactional(readOnly = true)
+    public long count(Caller caller, UUID referralId) {
+        return messages.count(referralId, partOf(caller, referrals.visibleTo(caller, referralId)));
+    }
+
+    private static Optional<String> partOf(Caller caller, Referral referral) {
+        return referral.isReferredBy(caller.userId())
                 ? Optional.empty()
                 : Optional.of(referral.receiver().organisationId());
-        return messages.of(referralId, organisation, size, (long) page * size);
     }
 
     /** The whole thread, for a caller whose right to read it, and its logging, were seen to already. */
@@ -65,7 +80,7 @@ public class FeedbackThread {
     }
 
     @Transactional
-    FeedbackMessage post(Caller caller, UUID referralId, String body) {
+    public FeedbackMessage post(Caller caller, UUID referralId, String body) {
         Referral referral = referrals.visibleTo(caller, referralId);
         if (referral.isErased()) {
             throw new RejectedRequestException(HttpStatus.CONFLICT, "referral.erased", null);

@@ -1,5 +1,6 @@
 package be.bruzel.referralservice.fhir;
 
+import be.bruzel.platform.support.problem.ProblemMessages;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
@@ -36,6 +37,8 @@ class FhirEndpoint {
 
     FhirEndpoint(
             List<IResourceProvider> resources,
+            ReferralTransaction transaction,
+            ProblemMessages messages,
             ServletContext servletContext,
             @Value("${platform.fhir.base-url}") String baseUrl)
             throws ServletException {
@@ -43,10 +46,11 @@ class FhirEndpoint {
         server.setServerName("BruZEL social referral platform");
         server.setImplementationDescription("Social referral for Brussels first-line care: FHIR R4 API");
         server.setResourceProviders(resources);
+        server.registerProvider(transaction);
         // Callers reach it through the gateway: links and the CapabilityStatement name that address, not this port.
         server.setServerAddressStrategy(new HardcodedServerAddressStrategy(baseUrl));
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
-        server.registerInterceptor(new InternalErrorsUntold());
+        server.registerInterceptor(new FailureOutcomes(messages));
         server.init(new Config(servletContext));
     }
 

@@ -1,5 +1,7 @@
 package be.bruzel.referralservice.referral;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -135,6 +137,66 @@ class ReferralLists {
                         .query(Long.class)
                         .single();
         return new ReferralPage(items, page, size, total);
+    }
+
+    /** The follow-ups of a referrer's referrals, or of an organisation's inbox: the last updated first. */
+    FollowUp.Page followUps(boolean asReferrer, String owner, FollowUp.Query query) {
+        List<String> conditions = new ArrayList<>(
+                List.of(asReferrer ? "r.referrer_id = :owner" : "r.receiving_organisation_id = :owner"));
+        Map<String, Object> params = new HashMap<>(Map.of("owner", owner));
+        if (!query.statuses().isEmpty()) {
+            conditions.add("r.status = ANY (:statuses)");
+            params.put("statuses", query.statuses().stream().map(Enum::name).toArray(String[]::new));
+        }
+        query.updatedFrom().ifPresent(from -> {
+            conditions.add("u.last_updated >= :from");
+            params.put("from", Timestamp.from(from));
+        });
+        query.updatedUntil().ifPresent(until -> {
+            conditions.add("u.last_updated <= :until");
+            params.put("until", Timestamp.from(until));
+        });
+        String where = String.join(" AND ", conditions);
+        List<FollowUp> items = jdbc.sql(
+                        FOLLOW_UP.formatted(where) + " ORDER BY u.last_updated DESC, r.id LIMIT :count OFFSET :offset")
+                .params(params)
+                .param("count", query.count())
+                .param("offset", query.offset())
+                .query(ReferralLists::followUp)
+                .list();
+        long total =
+                jdbc.sql("""
+                SELECT count(*) FROM referral r
+                CROSS JOIN LATERAL (SELECT max(happened_at) AS last_updated FROM referral_step s
+                                    WHERE s.referral_id = r.id) u
+                WHERE %s
+                """.formatted(where)).params(params).query(Long.class).single();
+        return new FollowUp.Page(items, total);
+    }
+
+    Optional<FollowUp> followUp(UUID id) {
+        return jdbc.sql(FOLLOW_UP.formatted("r.id = :id"))
+                .param("id", id)
+                .query(ReferralLists::followUp)
+                .optional();
+    }
+
+    /** The last update is the newest timeline step; a decline's reason is the detail of its step. */
+    private static final String FOLLOW_UP = """
+            SELECT r.*, u.last_updated, d.decline_reason FROM referral r
+            CROSS JOIN LATERAL (SELECT max(happened_at) AS last_updated FROM referral_step s
+                                WHERE s.referral_id = r.id) u
+            LEFT JOIN LATERAL (SELECT detail AS decline_reason FROM referral_step s
+                               WHERE s.referral_id = r.id AND s.step = 'DECLINED'
+                               ORDER BY position DESC LIMIT 1) d ON true
+            WHERE %s
+            """;
+
+    private static FollowUp followUp(ResultSet row, int rowNumber) throws SQLException {
+        return new FollowUp(
+                Referrals.map(row, rowNumber),
+                row.getTimestamp("last_updated").toInstant(),
+                Optional.ofNullable(row.getString("decline_reason")));
     }
 
     private static String code(String constant) {

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the first attempt stored.
  */
 @Service
-class ReferralSubmission {
+public class ReferralSubmission {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralSubmission.class);
 
@@ -42,7 +42,7 @@ class ReferralSubmission {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What a submission stored; {@code replayed} when a retry found it already there. */
-    record Submission(UUID id, List<Referral> referrals, boolean replayed) {}
+    public record Submission(UUID id, List<Referral> referrals, boolean replayed) {}
 
     private final Referrals referrals;
     private final ReferralRouting routing;
@@ -57,7 +57,7 @@ class ReferralSubmission {
     }
 
     @Transactional
-    Submission submit(Caller caller, Optional<String> idempotencyKey, SubmitReferral request) {
+    public Submission submit(Caller caller, Optional<String> idempotencyKey, SubmitReferral request) {
         UUID submissionId = UUID.randomUUID();
         Instant now = clock.instant();
         if (idempotencyKey.isPresent()) {

@@ -407,7 +407,7 @@ class Referrals {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private static Referral map(ResultSet row, int rowNumber) throws SQLException {
+    static Referral map(ResultSet row, int rowNumber) throws SQLException {
         String outcome = row.getString("outcome");
         String service = row.getString("receiving_service_id");
         Instant erasedAt = instant(row, "personal_data_erased_at");

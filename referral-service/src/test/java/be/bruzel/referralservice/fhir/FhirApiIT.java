@@ -48,7 +48,19 @@ class FhirApiIT {
                 .isEqualTo("http://localhost:8080/fhir/R4");
         // OperationDefinition: HAPI describes its own operations ($meta and the like) there.
         assertThat((List<String>) JsonPath.read(capabilities, "$.rest[0].resource[*].type"))
-                .containsExactlyInAnyOrder("CodeSystem", "OperationDefinition");
+                .containsExactlyInAnyOrder(
+                        "CodeSystem",
+                        "Communication",
+                        "Consent",
+                        "OperationDefinition",
+                        "Patient",
+                        "ServiceRequest",
+                        "Task");
+        assertThat((List<String>)
+                        JsonPath.read(capabilities, "$.rest[0].resource[?(@.type == 'Task')].interaction[*].code"))
+                .containsExactlyInAnyOrder("read", "search-type", "update", "patch");
+        assertThat((List<String>) JsonPath.read(capabilities, "$.rest[0].interaction[*].code"))
+                .contains("transaction");
         assertThat((List<String>) JsonPath.read(
                         capabilities, "$.rest[0].resource[?(@.type == 'CodeSystem')].interaction[*].code"))
                 .containsExactlyInAnyOrder("read", "search-type");
@@ -91,12 +103,18 @@ class FhirApiIT {
     }
 
     @Test
-    void whatIsNotServedYetIsAnOperationOutcomeAndChangesNothing() {
+    void whatIsNotServedIsAnOperationOutcomeAndChangesNothing() {
         long referrals =
                 jdbc.sql("SELECT count(*) FROM referral").query(Long.class).single();
 
-        MvcTestResult task =
-                mvc.get().uri("/fhir/R4/Task/1").header("Authorization", GP).exchange();
+        MvcTestResult task = mvc.delete()
+                .uri("/fhir/R4/Task/" + java.util.UUID.randomUUID())
+                .header("Authorization", GP)
+                .exchange();
+        MvcTestResult observation = mvc.get()
+                .uri("/fhir/R4/Observation/1")
+                .header("Authorization", GP)
+                .exchange();
         MvcTestResult written = mvc.post()
                 .uri("/fhir/R4/CodeSystem")
                 .header("Authorization", GP)
@@ -104,19 +122,23 @@ class FhirApiIT {
                 .content("{\"resourceType\": \"CodeSystem\", \"status\": \"draft\", \"content\": \"complete\"}")
                 .exchange();
 
-        assertThat((String) JsonPath.read(valid(task, HttpStatus.NOT_FOUND), "$.resourceType"))
-                .isEqualTo("OperationOutcome");
-        assertThat(written.getResponse().getStatus()).isBetween(400, 499);
-        assertThat((String) JsonPath.read(
-                        valid(written, HttpStatus.valueOf(written.getResponse().getStatus())), "$.resourceType"))
-                .isEqualTo("OperationOutcome");
+        for (MvcTestResult notServed : List.of(task, observation, written)) {
+            assertThat(notServed.getResponse().getStatus()).isBetween(400, 499);
+            assertThat((String) JsonPath.read(
+                            valid(
+                                    notServed,
+                                    HttpStatus.valueOf(notServed.getResponse().getStatus())),
+                            "$.resourceType"))
+                    .isEqualTo("OperationOutcome");
+        }
         assertThat(jdbc.sql("SELECT count(*) FROM referral").query(Long.class).single())
                 .isEqualTo(referrals);
     }
 
     @Test
     void beyondWhatIsOpenATokenIsNeeded() {
-        assertThat(mvc.get().uri("/fhir/R4/Task/1")).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/fhir/R4/Task/" + java.util.UUID.randomUUID()))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(mvc.get().uri("/fhir/R4/Task/1").header("Authorization", "Bearer not.a.token"))
                 .hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(mvc.get().uri("/fhir/R4/metadata")).hasStatus(HttpStatus.OK);

@@ -53,7 +53,17 @@ class ServiceRoutes {
                 .route(
                         "referral",
                         to("referral", "referral-service", settings, tokens, "/api/referrals", "/api/referrals/**"))
-                // The FHIR R4 API, for GP software; referral-service serves it.
+                // The FHIR R4 API, for GP software: Subscription is notification-service's, the rest
+                // referral-service's.
+                .route(
+                        "fhir-subscriptions",
+                        to(
+                                "notification",
+                                "notification-service",
+                                settings,
+                                tokens,
+                                "/fhir/R4/Subscription",
+                                "/fhir/R4/Subscription/**"))
                 .route("fhir", to("referral", "referral-service", settings, tokens, "/fhir/R4", "/fhir/R4/**"))
                 .route(
                         "statistics",

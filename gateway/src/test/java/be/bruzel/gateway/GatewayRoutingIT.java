@@ -67,6 +67,14 @@ class GatewayRoutingIT extends GatewayUnderTest {
     }
 
     @Test
+    void fhirSubscriptionsAreRoutedToNotificationServiceAndNotToReferralService() throws Exception {
+        // The notification-service of these tests is the slow one: its timeout, not referral-service's answer.
+        assertThat(get("/fhir/R4/Subscription", "en").statusCode()).isEqualTo(504);
+        assertThat(get("/fhir/R4/Subscription/42", "en").statusCode()).isEqualTo(504);
+        assertThat(get("/fhir/R4/SubscriptionTopic", "en").body()).startsWith("GET /fhir/R4/SubscriptionTopic ");
+    }
+
+    @Test
     void aServiceThatIsDownIsA503ProblemAtOnce() throws Exception {
         long started = System.nanoTime();
         HttpResponse<String> response = get("/api/directory/themes", "nl");

@@ -186,8 +186,8 @@ class EmailSender {
 
     private void failed(Email owed, Exception failure) {
         int attempts = owed.attempts() + 1;
-        boolean roundOver = attempts % settings.maxAttempts() == 0;
-        Duration wait = roundOver ? settings.retryFailedAfter() : settings.backoffAfter(attempts);
+        boolean roundOver = settings.retries().roundOver(attempts);
+        Duration wait = settings.retries().waitAfter(attempts);
         emails.failed(owed.id(), attempts, roundOver, clock.instant().plus(wait), String.valueOf(failure.getMessage()));
         counter("notifications.failed", owed.type()).increment();
         log.warn(

@@ -1,5 +1,6 @@
 package be.bruzel.notificationservice.email;
 
+import be.bruzel.notificationservice.delivery.Retries;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,10 +24,7 @@ record EmailSettings(String from, URI webUrl, int maxAttempts, Duration retryFai
         burstWindow = burstWindow == null ? Duration.ofMinutes(2) : burstWindow;
     }
 
-    /** 1 s, 2 s, 4 s, ... at most 5 minutes between attempts of one round. */
-    Duration backoffAfter(int attempts) {
-        return Duration.ofSeconds(1L << Math.min(attempts, 8)).compareTo(Duration.ofMinutes(5)) > 0
-                ? Duration.ofMinutes(5)
-                : Duration.ofSeconds(1L << Math.min(attempts, 8));
+    Retries retries() {
+        return new Retries(maxAttempts, retryFailedAfter);
     }
 }

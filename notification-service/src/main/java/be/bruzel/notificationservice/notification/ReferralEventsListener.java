@@ -3,6 +3,7 @@ package be.bruzel.notificationservice.notification;
 import be.bruzel.notificationservice.email.EmailOutbox;
 import be.bruzel.notificationservice.notification.Recipients.Told;
 import be.bruzel.notificationservice.notification.ReferralParties.ReferralParty;
+import be.bruzel.notificationservice.subscription.TaskNotifications;
 import be.bruzel.platform.events.ReferralCompleted;
 import be.bruzel.platform.events.ReferralDeclined;
 import be.bruzel.platform.events.ReferralEvent;
@@ -33,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps who is involved in each referral and tells them what happened: in the app, and by
- * e-mail where an address is known and wanted. Each event has its effect once, in one transaction.
+ * e-mail where an address is known and wanted, and their GP software where it subscribed. Each event has its
+ * effect once, in one transaction.
  */
 @Component
 class ReferralEventsListener {
@@ -46,6 +48,7 @@ class ReferralEventsListener {
     private final ReferralParties parties;
     private final Notifications notifications;
     private final EmailOutbox emails;
+    private final TaskNotifications subscriptions;
     private final Clock clock;
     private final MeterRegistry meters;
 
@@ -54,12 +57,14 @@ class ReferralEventsListener {
             ReferralParties parties,
             Notifications notifications,
             EmailOutbox emails,
+            TaskNotifications subscriptions,
             Clock clock,
             MeterRegistry meters) {
         this.processed = processed;
         this.parties = parties;
         this.notifications = notifications;
         this.emails = emails;
+        this.subscriptions = subscriptions;
         this.clock = clock;
         this.meters = meters;
     }
@@ -116,6 +121,10 @@ class ReferralEventsListener {
                     .record(Duration.between(occurredAt.get(stored.eventId()), now));
         }
         emails.oweAll(mails);
+        subscriptions.oweFor(
+                events,
+                known.values().stream()
+                        .collect(Collectors.toMap(ReferralParty::referralId, ReferralParty::referrerId)));
         log.debug(
                 "{} referral event(s): {} notification(s), {} mail(s) owed", events.size(), told.size(), mails.size());
     }

@@ -1,5 +1,7 @@
 package be.bruzel.referralservice.fhir;
 
+import be.bruzel.platform.fhir.FailureOutcomes;
+import be.bruzel.platform.fhir.FhirCaller;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.referralservice.feedback.FeedbackMessage;
 import be.bruzel.referralservice.feedback.FeedbackThread;
@@ -61,7 +63,7 @@ class CommunicationResource implements IResourceProvider {
     @Create
     public MethodOutcome create(@ResourceParam Communication communication) {
         if (communication.getPartOf().size() != 1) {
-            throw ReferralBundle.invalid("Communication.partOf", "A message is part of one Task: its referral");
+            throw FailureOutcomes.invalid("Communication.partOf", "A message is part of one Task: its referral");
         }
         Reference task = communication.getPartOfFirstRep();
         IdType taskId = new IdType(task.getReference());
@@ -72,7 +74,7 @@ class CommunicationResource implements IResourceProvider {
                 ? content.getValue()
                 : null;
         if (text == null || text.isBlank() || text.length() > MAX_LENGTH) {
-            throw ReferralBundle.invalid(
+            throw FailureOutcomes.invalid(
                     "Communication.payload",
                     "A message is one payload of text (contentString), 1 to " + MAX_LENGTH + " characters");
         }
@@ -83,7 +85,7 @@ class CommunicationResource implements IResourceProvider {
 
     private static UUID taskOf(String resourceType, String id) {
         if (resourceType != null && !"Task".equals(resourceType)) {
-            throw ReferralBundle.invalid("Communication.partOf", "A message is part of a Task");
+            throw FailureOutcomes.invalid("Communication.partOf", "A message is part of a Task");
         }
         try {
             return UUID.fromString(id);

@@ -1,9 +1,9 @@
 package be.bruzel.referralservice.fhir;
 
+import be.bruzel.platform.fhir.FailureOutcomes;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.referralservice.referral.Referral;
 import be.bruzel.referralservice.referral.SubmitReferral;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +19,6 @@ import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -56,7 +55,7 @@ record ReferralBundle(
 
     static ReferralBundle read(Bundle bundle, Caller referrer) {
         if (bundle.getType() != Bundle.BundleType.TRANSACTION) {
-            throw invalid("Bundle.type", "A referral is a Bundle of type transaction");
+            throw FailureOutcomes.invalid("Bundle.type", "A referral is a Bundle of type transaction");
         }
         Patient patient = one(bundle, Patient.class);
         ServiceRequest request = one(bundle, ServiceRequest.class);
@@ -64,24 +63,26 @@ record ReferralBundle(
         Task task = one(bundle, Task.class);
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             if (entry.getRequest().getMethod() != Bundle.HTTPVerb.POST) {
-                throw invalid("Bundle.entry.request.method", "Each resource of a referral is created: POST");
+                throw FailureOutcomes.invalid(
+                        "Bundle.entry.request.method", "Each resource of a referral is created: POST");
             }
         }
         requireReference(request.getSubject(), fullUrl(bundle, patient), "ServiceRequest.subject");
         requireReference(task.getFocus(), fullUrl(bundle, request), "Task.focus");
         if (task.getCode().getCoding().stream().noneMatch(code -> "fulfill".equals(code.getCode()))) {
-            throw invalid("Task.code", "The Task asks to fulfill the ServiceRequest: code fulfill");
+            throw FailureOutcomes.invalid("Task.code", "The Task asks to fulfill the ServiceRequest: code fulfill");
         }
         if (task.getIntent() != Task.TaskIntent.ORDER
                 || request.getIntent() != ServiceRequest.ServiceRequestIntent.ORDER) {
-            throw invalid("Task.intent", "A referral is an order: intent order on the ServiceRequest and the Task");
+            throw FailureOutcomes.invalid(
+                    "Task.intent", "A referral is an order: intent order on the ServiceRequest and the Task");
         }
         if (request.hasRequester() && !isThe(referrer, request.getRequester())) {
-            throw invalid("ServiceRequest.requester", "The requester is the signed-in referrer");
+            throw FailureOutcomes.invalid("ServiceRequest.requester", "The requester is the signed-in referrer");
         }
         if (request.getSupportingInfo().stream()
                 .noneMatch(info -> Objects.equals(info.getReference(), fullUrl(bundle, consent)))) {
-            throw invalid(
+            throw FailureOutcomes.invalid(
                     "ServiceRequest.supportingInfo",
                     "The ServiceRequest rests on the Consent: name it in supportingInfo");
         }
@@ -110,16 +111,6 @@ record ReferralBundle(
         return EXPRESSIONS.getOrDefault(withoutIndex, field);
     }
 
-    static UnprocessableEntityException invalid(String expression, String message) {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue()
-                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                .setCode(OperationOutcome.IssueType.INVALID)
-                .setDiagnostics(message)
-                .addExpression(expression);
-        return new UnprocessableEntityException(message, outcome);
-    }
-
     private static <T extends Resource> T one(Bundle bundle, Class<T> type) {
         List<T> found = bundle.getEntry().stream()
                 .map(Bundle.BundleEntryComponent::getResource)
@@ -127,7 +118,7 @@ record ReferralBundle(
                 .map(type::cast)
                 .toList();
         if (found.size() != 1) {
-            throw invalid(
+            throw FailureOutcomes.invalid(
                     "Bundle.entry",
                     "A referral has exactly one " + type.getSimpleName() + "; this has " + found.size());
         }
@@ -144,7 +135,7 @@ record ReferralBundle(
 
     private static void requireReference(Reference reference, String fullUrl, String expression) {
         if (fullUrl == null || !fullUrl.equals(reference.getReference())) {
-            throw invalid(expression, expression + " names the entry of the Bundle by its fullUrl");
+            throw FailureOutcomes.invalid(expression, expression + " names the entry of the Bundle by its fullUrl");
         }
     }
 

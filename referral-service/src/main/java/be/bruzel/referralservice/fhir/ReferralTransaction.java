@@ -1,5 +1,6 @@
 package be.bruzel.referralservice.fhir;
 
+import be.bruzel.platform.fhir.FhirCaller;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.platform.support.security.Role;

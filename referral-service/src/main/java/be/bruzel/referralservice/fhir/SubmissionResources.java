@@ -1,5 +1,6 @@
 package be.bruzel.referralservice.fhir;
 
+import be.bruzel.platform.fhir.FhirCaller;
 import be.bruzel.referralservice.referral.Referral;
 import be.bruzel.referralservice.referral.ReferralReading;
 import ca.uhn.fhir.rest.annotation.IdParam;

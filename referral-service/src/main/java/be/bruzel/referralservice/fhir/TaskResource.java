@@ -1,5 +1,7 @@
 package be.bruzel.referralservice.fhir;
 
+import be.bruzel.platform.fhir.FailureOutcomes;
+import be.bruzel.platform.fhir.FhirCaller;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.referralservice.referral.FollowUp;
@@ -208,7 +210,7 @@ class TaskResource implements IResourceProvider {
     }
 
     private static UnprocessableEntityException cancellationOnly() {
-        return ReferralBundle.invalid(
+        return FailureOutcomes.invalid(
                 "Task.status",
                 "Through FHIR a referral's requester can only cancel it: status cancelled. The receiving organisation acts in the platform.");
     }

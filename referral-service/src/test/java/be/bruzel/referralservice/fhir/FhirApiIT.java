@@ -1,5 +1,6 @@
 package be.bruzel.referralservice.fhir;
 
+import static be.bruzel.platform.fhir.FhirValidity.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.bruzel.platform.testing.DirectoryWorld;
@@ -55,10 +56,14 @@ class FhirApiIT {
                         "OperationDefinition",
                         "Patient",
                         "ServiceRequest",
+                        "Subscription",
                         "Task");
         assertThat((List<String>)
                         JsonPath.read(capabilities, "$.rest[0].resource[?(@.type == 'Task')].interaction[*].code"))
                 .containsExactlyInAnyOrder("read", "search-type", "update", "patch");
+        assertThat((List<String>) JsonPath.read(
+                        capabilities, "$.rest[0].resource[?(@.type == 'Subscription')].interaction[*].code"))
+                .containsExactlyInAnyOrder("create", "read", "delete", "search-type");
         assertThat((List<String>) JsonPath.read(capabilities, "$.rest[0].interaction[*].code"))
                 .contains("transaction");
         assertThat((List<String>) JsonPath.read(
@@ -142,22 +147,5 @@ class FhirApiIT {
         assertThat(mvc.get().uri("/fhir/R4/Task/1").header("Authorization", "Bearer not.a.token"))
                 .hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(mvc.get().uri("/fhir/R4/metadata")).hasStatus(HttpStatus.OK);
-    }
-
-    /** The answer's body, once it has the status and passes HAPI's validator against the base R4 profiles. */
-    private static String valid(MvcTestResult result, HttpStatus status) {
-        assertThat(result).hasStatus(status);
-        assertThat(result.getResponse().getContentType()).startsWith(FHIR_JSON);
-        String body = contentOf(result);
-        assertThat(FhirValidity.errorsIn(body)).as(body).isEmpty();
-        return body;
-    }
-
-    private static String contentOf(MvcTestResult result) {
-        try {
-            return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

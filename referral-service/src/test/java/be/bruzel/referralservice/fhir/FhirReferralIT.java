@@ -1,5 +1,6 @@
 package be.bruzel.referralservice.fhir;
 
+import static be.bruzel.platform.fhir.FhirValidity.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.bruzel.platform.testing.DirectoryWorld;
@@ -8,7 +9,6 @@ import be.bruzel.platform.testing.TestTokens;
 import ca.uhn.fhir.context.FhirContext;
 import com.jayway.jsonpath.JsonPath;
 import io.cloudevents.CloudEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -164,11 +164,7 @@ class FhirReferralIT {
         assertThat(mvc.post().uri("/api/referrals/" + task + "/accept").header("Authorization", OCMW))
                 .hasStatus(HttpStatus.OK);
         assertThat(taskStatus(task, GP)).isEqualTo("accepted");
-        assertThat(mvc.post()
-                        .uri("/api/referrals/" + task + "/complete")
-                        .header("Authorization", OCMW)
-                        .contentType("application/json")
-                        .content("{\"outcome\": \"SOLVED\"}"))
+        assertThat(rest("/api/referrals/" + task + "/complete", OCMW, "{\"outcome\": \"SOLVED\"}"))
                 .hasStatus(HttpStatus.OK);
 
         String completed = valid(get("/fhir/R4/Task/" + task, GP), HttpStatus.OK);
@@ -187,11 +183,7 @@ class FhirReferralIT {
         // Every organisation that receives it in turn declines, until it goes back to the referrer.
         for (int turn = 0; turn < 5 && !"rejected".equals(taskStatus(task, GP)); turn++) {
             String worker = TestTokens.bearer("worker." + turn, List.of("organisation-worker"), owner);
-            assertThat(mvc.post()
-                            .uri("/api/referrals/" + task + "/decline")
-                            .header("Authorization", worker)
-                            .contentType("application/json")
-                            .content("{\"reason\": \"NO_CAPACITY\"}"))
+            assertThat(rest("/api/referrals/" + task + "/decline", worker, "{\"reason\": \"NO_CAPACITY\"}"))
                     .hasStatus(HttpStatus.NO_CONTENT);
             owner = JsonPath.read(valid(get("/fhir/R4/Task/" + task, GP), HttpStatus.OK), "$.owner.identifier.value");
         }
@@ -272,11 +264,7 @@ class FhirReferralIT {
     void theFeedbackThreadIsCommunicationPartOfTheTask() {
         String task = taskIds(valid(refer(bundle("1090", "finances"), GP, null), HttpStatus.OK))
                 .getFirst();
-        assertThat(mvc.post()
-                        .uri("/api/referrals/" + task + "/messages")
-                        .header("Authorization", OCMW)
-                        .contentType("application/json")
-                        .content("{\"body\": \"We bellen mevrouw maandag.\"}"))
+        assertThat(rest("/api/referrals/" + task + "/messages", OCMW, "{\"body\": \"We bellen mevrouw maandag.\"}"))
                 .hasStatus(HttpStatus.CREATED);
 
         MvcTestResult posted = mvc.post()
@@ -367,11 +355,7 @@ class FhirReferralIT {
         String task = taskIds(answer).getFirst();
         String submission = JsonPath.read(answer, "$.entry[1].resource.id");
 
-        assertThat(mvc.post()
-                        .uri("/api/referrals/" + task + "/erasure")
-                        .header("Authorization", GP)
-                        .contentType("application/json")
-                        .content("{\"reason\": \"PERSON_REQUEST\"}"))
+        assertThat(rest("/api/referrals/" + task + "/erasure", GP, "{\"reason\": \"PERSON_REQUEST\"}"))
                 .hasStatus(HttpStatus.OK);
 
         String erased = valid(get("/fhir/R4/Task/" + task, GP), HttpStatus.OK);
@@ -454,6 +438,16 @@ class FhirReferralIT {
         return request.exchange();
     }
 
+    /** What an organisation or the referrer does in the platform, through its REST API. */
+    private MvcTestResult rest(String uri, String token, String json) {
+        return mvc.post()
+                .uri(uri)
+                .header("Authorization", token)
+                .contentType("application/json")
+                .content(json)
+                .exchange();
+    }
+
     private MvcTestResult get(String uri, String token) {
         var request = mvc.get().uri(java.net.URI.create(uri));
         return token == null
@@ -508,14 +502,5 @@ class FhirReferralIT {
 
     private static List<String> expressionsOf(String outcome) {
         return JsonPath.read(outcome, "$.issue[*].expression[0]");
-    }
-
-    /** The answer's body, once it has the status and passes HAPI's validator against the base R4 profiles. */
-    static String valid(MvcTestResult result, HttpStatus status) {
-        String body = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-        assertThat(result.getResponse().getStatus()).as(body).isEqualTo(status.value());
-        assertThat(result.getResponse().getContentType()).startsWith(FHIR_JSON);
-        assertThat(FhirValidity.errorsIn(body)).as(body).isEmpty();
-        return body;
     }
 }

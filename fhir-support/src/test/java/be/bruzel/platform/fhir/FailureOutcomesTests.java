@@ -1,4 +1,4 @@
-package be.bruzel.referralservice.fhir;
+package be.bruzel.platform.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

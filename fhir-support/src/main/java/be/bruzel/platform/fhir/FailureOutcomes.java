@@ -1,4 +1,4 @@
-package be.bruzel.referralservice.fhir;
+package be.bruzel.platform.fhir;
 
 import be.bruzel.platform.support.problem.ProblemMessages;
 import be.bruzel.platform.support.problem.RejectedRequestException;
@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Locale;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
@@ -23,13 +24,13 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * log has the rest. What the caller got wrong otherwise (a 4xx of HAPI's) is told as HAPI tells it.
  */
 @Interceptor
-final class FailureOutcomes {
+public final class FailureOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(FailureOutcomes.class);
 
     private final ProblemMessages messages;
 
-    FailureOutcomes(ProblemMessages messages) {
+    public FailureOutcomes(ProblemMessages messages) {
         this.messages = messages;
     }
 
@@ -52,6 +53,17 @@ final class FailureOutcomes {
         }
         log.error("A FHIR request failed", failure);
         return new InternalErrorException("The server could not answer this request; the failure is in its log");
+    }
+
+    /** A 422 whose OperationOutcome names the element at fault, e.g. {@code Patient.address.postalCode}. */
+    public static UnprocessableEntityException invalid(String expression, String message) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.INVALID)
+                .setDiagnostics(message)
+                .addExpression(expression);
+        return new UnprocessableEntityException(message, outcome);
     }
 
     private BaseServerResponseException refused(RejectedRequestException rejected, Locale language) {

@@ -1,4 +1,4 @@
-package be.bruzel.referralservice.fhir;
+package be.bruzel.platform.fhir;
 
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.platform.support.security.Role;
@@ -11,11 +11,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Who calls the FHIR API: the same {@link Caller} Spring Security made of the bearer token for the REST API
  * (HAPI's providers cannot take it as a parameter).
  */
-final class FhirCaller {
+public final class FhirCaller {
 
     private FhirCaller() {}
 
-    static Caller current() {
+    public static Caller current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof Caller caller)) {
             throw new AuthenticationException("A bearer token is needed");
@@ -24,7 +24,7 @@ final class FhirCaller {
     }
 
     /** The caller, when they have the role; else a 403, as the REST API's role checks answer. */
-    static Caller with(Role role) {
+    public static Caller with(Role role) {
         Caller caller = current();
         if (!caller.has(role)) {
             throw new ForbiddenOperationException("This needs the role "

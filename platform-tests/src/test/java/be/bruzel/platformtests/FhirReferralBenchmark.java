@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +25,10 @@ import org.HdrHistogram.Histogram;
  * Benchmark, not a test: GP software referring through FHIR at 20 referrals a second, open loop (each round trip
  * starts at its planned time whether or not earlier ones have returned, and counts from then). A round trip is what
  * GP software does: the transaction Bundle of {@code scripts/fhir-referral.json} ({@code POST /fhir/R4}, two themes,
- * so two Tasks), then a read of the first Task it answered. Prints p50/p90/p99 of the Bundle, the Task read and the
- * whole, errors, and each process's processor time. Run with {@code scripts/benchmark FhirReferralBenchmark}.
+ * so two Tasks), then a read of the first Task it answered. Then the same referral through the REST API
+ * ({@code POST /api/referrals}, then {@code GET /api/referrals/{id}}), for what FHIR costs over it. Prints
+ * p50/p90/p99 of the referral, the read and the whole, errors, and each process's processor time a round trip. Run
+ * with {@code scripts/benchmark FhirReferralBenchmark}.
  */
 public final class FhirReferralBenchmark {
 
@@ -33,6 +36,7 @@ public final class FhirReferralBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(30);
     private static final Duration MEASURED = Duration.ofSeconds(60);
     private static final Pattern FIRST_TASK = Pattern.compile("\"resourceType\":\"Task\",\"id\":\"([0-9a-f-]{36})\"");
+    private static final Pattern FIRST_REFERRAL = Pattern.compile("\"referrals\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
 
     private FhirReferralBenchmark() {}
 
@@ -44,38 +48,58 @@ public final class FhirReferralBenchmark {
         try (RunningPlatform platform =
                 RunningPlatform.start(Files.createTempDirectory("fhir-benchmark"), RunningPlatform.LOAD)) {
             platform.awaitDirectoryCopies();
-            String bundle = Files.readString(RunningPlatform.ROOT.resolve("scripts/fhir-referral.json"));
-            RoundTrips gp = new RoundTrips(platform.gateway(), "Bearer " + platform.token("gp.jette"), bundle);
-            gp.atFixedRate(WARM_UP);
-            RoundTrips measured = new RoundTrips(platform.gateway(), gp.bearer, bundle);
-            Map<String, Duration> cpuBefore = platform.cpuTimes();
-            measured.atFixedRate(MEASURED);
-            Map<String, Duration> cpuAfter = platform.cpuTimes();
-
+            String bearer = "Bearer " + platform.token("gp.jette");
+            Api fhir = new Api(
+                    "FHIR",
+                    "/fhir/R4",
+                    "application/fhir+json",
+                    Files.readString(RunningPlatform.ROOT.resolve("scripts/fhir-referral.json")),
+                    200,
+                    FIRST_TASK,
+                    "/fhir/R4/Task/");
+            // The same referral as the REST API takes it, for what FHIR costs over it.
+            Api rest =
+                    new Api("REST", "/api/referrals", "application/json", """
+                    {"person": {"name": "Marie Peeters", "phone": "0470 12 34 56", "email": "marie@example.org",
+                                "preferredLanguage": "nl", "postcode": "1090"},
+                     "themes": ["finances", "loneliness"],
+                     "question": "Mevrouw is sinds de dood van haar man veel alleen en heeft schulden.",
+                     "urgency": "SOON",
+                     "consent": {"given": true, "method": "ORAL", "givenAt": "2026-01-05T10:00:00Z"}}
+                    """, 201, FIRST_REFERRAL, "/api/referrals/");
+            new RoundTrips(platform.gateway(), bearer, fhir).atFixedRate(WARM_UP);
+            new RoundTrips(platform.gateway(), bearer, rest).atFixedRate(WARM_UP);
             System.out.printf(
                     Locale.ROOT,
-                    "%nFHIR referral round trips through the gateway, %d/s for %d s after %d s warm-up, open loop:"
-                            + " POST /fhir/R4 (transaction Bundle, 1090, finances + loneliness: two Tasks), then GET"
-                            + " the first Task%n",
+                    "%nReferral round trips through the gateway, %d/s for %d s each after %d s warm-up each, open"
+                            + " loop: the referral (1090, finances + loneliness: two receivers), then a read of the"
+                            + " first referral it made; %d cores%n",
                     RATE,
                     MEASURED.toSeconds(),
-                    WARM_UP.toSeconds());
-            Latencies.print("transaction Bundle (POST /fhir/R4)", measured.bundles, "referrals");
-            Latencies.print("Task read (GET /fhir/R4/Task/{id})", measured.reads, "reads");
-            Latencies.print("round trip, from its planned start", measured.roundTrips, "round trips");
-            System.out.printf(
-                    Locale.ROOT,
-                    "round trips: %d, errors: %d%nprocessor time during the %d s (%d cores):%n",
-                    measured.roundTrips.getTotalCount(),
-                    measured.errors.get(),
-                    MEASURED.toSeconds(),
+                    WARM_UP.toSeconds(),
                     Runtime.getRuntime().availableProcessors());
-            cpuAfter.forEach((part, after) -> System.out.printf(
-                    Locale.ROOT,
-                    "  %-34s %6.1f s  (%.0f%% of one core)%n",
-                    part,
-                    (after.toMillis() - cpuBefore.get(part).toMillis()) / 1e3,
-                    (after.toMillis() - cpuBefore.get(part).toMillis()) / (MEASURED.toMillis() / 100.0)));
+            for (Api api : List.of(fhir, rest)) {
+                RoundTrips measured = new RoundTrips(platform.gateway(), bearer, api);
+                Map<String, Duration> cpuBefore = platform.cpuTimes();
+                measured.atFixedRate(MEASURED);
+                Map<String, Duration> cpuAfter = platform.cpuTimes();
+                System.out.printf(Locale.ROOT, "%n%s: POST %s, then GET %s{id}%n", api.name, api.path, api.read);
+                Latencies.print("referral (POST " + api.path + ")", measured.referrals, "referrals");
+                Latencies.print("read (GET " + api.read + "{id})", measured.reads, "reads");
+                Latencies.print("round trip, from its planned start", measured.roundTrips, "round trips");
+                System.out.printf(
+                        Locale.ROOT,
+                        "round trips: %d, errors: %d; processor time:%n",
+                        measured.roundTrips.getTotalCount(),
+                        measured.errors.get());
+                cpuAfter.forEach((part, after) -> System.out.printf(
+                        Locale.ROOT,
+                        "  %-44s %6.1f s  (%.1f ms a round trip)%n",
+                        part,
+                        (after.toMillis() - cpuBefore.get(part).toMillis()) / 1e3,
+                        (after.toMillis() - cpuBefore.get(part).toMillis())
+                                / (double) Math.max(1, measured.roundTrips.getTotalCount())));
+            }
             System.out.printf(
                     Locale.ROOT,
                     "referral-service resident memory after: %s MiB%n",
@@ -86,23 +110,32 @@ public final class FhirReferralBenchmark {
         }
     }
 
+    /**
+     * One way to refer and read back.
+     *
+     * @param created the status a referral is answered with
+     * @param firstId finds the first referral's id in the answer
+     */
+    private record Api(
+            String name, String path, String contentType, String body, int created, Pattern firstId, String read) {}
+
     /** Round trips at {@value #RATE}/s, each on a virtual thread, latencies in microseconds. */
     private static final class RoundTrips {
 
-        final Histogram bundles = new ConcurrentHistogram(60_000_000L, 3);
+        final Histogram referrals = new ConcurrentHistogram(60_000_000L, 3);
         final Histogram reads = new ConcurrentHistogram(60_000_000L, 3);
         final Histogram roundTrips = new ConcurrentHistogram(60_000_000L, 3);
         final AtomicLong errors = new AtomicLong();
-        final String bearer;
+        private final String bearer;
         private final String gateway;
-        private final String bundle;
+        private final Api api;
         private final HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-        RoundTrips(String gateway, String bearer, String bundle) {
+        RoundTrips(String gateway, String bearer, Api api) {
             this.gateway = gateway;
             this.bearer = bearer;
-            this.bundle = bundle;
+            this.api = api;
         }
 
         void atFixedRate(Duration duration) throws InterruptedException {
@@ -124,22 +157,22 @@ public final class FhirReferralBenchmark {
             try {
                 long sent = System.nanoTime();
                 HttpResponse<String> referred = http.send(
-                        HttpRequest.newBuilder(URI.create(gateway + "/fhir/R4"))
+                        HttpRequest.newBuilder(URI.create(gateway + api.path))
                                 .header("Authorization", bearer)
-                                .header("Content-Type", "application/fhir+json")
+                                .header("Content-Type", api.contentType)
                                 .header("Idempotency-Key", "benchmark-" + UUID.randomUUID())
-                                .POST(HttpRequest.BodyPublishers.ofString(bundle))
+                                .POST(HttpRequest.BodyPublishers.ofString(api.body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 long answered = System.nanoTime();
-                Matcher task = FIRST_TASK.matcher(referred.body());
-                if (referred.statusCode() != 200 || !task.find()) {
+                Matcher first = api.firstId.matcher(referred.body());
+                if (referred.statusCode() != api.created || !first.find()) {
                     errors.incrementAndGet();
                     return;
                 }
-                bundles.recordValue((answered - sent) / 1_000);
+                referrals.recordValue((answered - sent) / 1_000);
                 HttpResponse<String> read = http.send(
-                        HttpRequest.newBuilder(URI.create(gateway + "/fhir/R4/Task/" + task.group(1)))
+                        HttpRequest.newBuilder(URI.create(gateway + api.read + first.group(1)))
                                 .header("Authorization", bearer)
                                 .GET()
                                 .build(),

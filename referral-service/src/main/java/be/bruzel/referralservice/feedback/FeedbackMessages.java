@@ -37,6 +37,22 @@ class FeedbackMessages {
                 .list();
     }
 
+    /** A message with where it was said: its referral and the receiving organisation it was said with. */
+    record Placed(UUID referralId, String organisationId, FeedbackMessage message) {}
+
+    Optional<Placed> find(UUID id) {
+        return jdbc.sql("""
+                SELECT id, referral_id, organisation_id, author_id, author_name, author_role, body, posted_at
+                FROM feedback_message WHERE id = :id
+                """)
+                .param("id", id)
+                .query((row, number) -> new Placed(
+                        row.getObject("referral_id", UUID.class),
+                        row.getString("organisation_id"),
+                        message(row, number)))
+                .optional();
+    }
+
     long count(UUID referralId, Optional<String> organisation) {
         return jdbc.sql("""
                 SELECT count(*) FROM feedback_message

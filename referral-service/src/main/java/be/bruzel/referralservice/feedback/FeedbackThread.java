@@ -9,6 +9,7 @@ import be.bruzel.referralservice.referral.Referral;
 import be.bruzel.referralservice.referral.ReferralActions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,6 +60,31 @@ public class FeedbackThread {
         Referral referral = referrals.visibleTo(caller, referralId);
         accessLog.record(referralId, caller.userId(), caller.organisationId().orElse(null), "feedback.read");
         return messages.of(referralId, partOf(caller, referral), size, offset);
+    }
+
+    /**
+     * One message, for whoever reads its thread: the referrer, or the organisation it was said with; for anyone else
+     * it does not exist. The read is logged.
+     *
+     * @return the message with its referral's id
+     */
+    @Transactional
+    public Optional<Map.Entry<UUID, FeedbackMessage>> message(Caller caller, UUID messageId) {
+        return messages.find(messageId)
+                .filter(placed -> {
+                    Referral referral = referrals.visibleTo(caller, placed.referralId());
+                    return partOf(caller, referral)
+                            .map(placed.organisationId()::equals)
+                            .orElse(true);
+                })
+                .map(placed -> {
+                    accessLog.record(
+                            placed.referralId(),
+                            caller.userId(),
+                            caller.organisationId().orElse(null),
+                            "feedback.read");
+                    return Map.entry(placed.referralId(), placed.message());
+                });
     }
 
     /** How many messages the caller's part of the thread holds; counting reads nothing that was said. */

@@ -7,7 +7,9 @@ import be.bruzel.referralservice.feedback.FeedbackMessage;
 import be.bruzel.referralservice.feedback.FeedbackThread;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -25,7 +27,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 
 /**
- * The feedback thread of a referral as Communication resources, part of its Task: read oldest first and written
+ * The feedback thread of a referral as Communication resources, part of its Task: read (one, or the thread oldest
+ * first) and written
  * by its referrer (or its receiving organisation), each read logged, as in the REST API.
  */
 @Component
@@ -42,6 +45,19 @@ class CommunicationResource implements IResourceProvider {
     @Override
     public Class<Communication> getResourceType() {
         return Communication.class;
+    }
+
+    @Read
+    public Communication read(@IdParam IdType id) {
+        UUID messageId;
+        try {
+            messageId = UUID.fromString(id.getIdPart());
+        } catch (IllegalArgumentException | NullPointerException notOurs) {
+            throw new ResourceNotFoundException(id);
+        }
+        return thread.message(FhirCaller.current(), messageId)
+                .map(found -> ReferralResources.communication(found.getKey(), found.getValue()))
+                .orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
     @Search

@@ -279,8 +279,15 @@ class FhirReferralIT {
                 .exchange();
         String thread = valid(get("/fhir/R4/Communication?part-of=Task/" + task, GP), HttpStatus.OK);
 
-        valid(posted, HttpStatus.CREATED);
-        assertThat(posted.getResponse().getHeader("Location")).contains("/Communication/");
+        String postedId = JsonPath.read(valid(posted, HttpStatus.CREATED), "$.id");
+        assertThat(posted.getResponse().getHeader("Location")).contains("/Communication/" + postedId);
+        assertThat((String) JsonPath.read(
+                        valid(get("/fhir/R4/Communication/" + postedId, GP), HttpStatus.OK),
+                        "$.payload[0].contentString"))
+                .isEqualTo("Dank u, ze verwacht uw telefoon.");
+        valid(get("/fhir/R4/Communication/" + postedId, OCMW), HttpStatus.OK);
+        valid(get("/fhir/R4/Communication/" + postedId, CAW), HttpStatus.NOT_FOUND);
+        valid(get("/fhir/R4/Communication/" + postedId, OTHER_GP), HttpStatus.NOT_FOUND);
         assertThat((List<String>) JsonPath.read(thread, "$.entry[*].resource.payload[0].contentString"))
                 .containsExactly("We bellen mevrouw maandag.", "Dank u, ze verwacht uw telefoon.");
         assertThat(jdbc.sql(
@@ -288,7 +295,8 @@ class FhirReferralIT {
                         .param("id", UUID.fromString(task))
                         .query(Long.class)
                         .single())
-                .isEqualTo(1);
+                .as("the thread read once, the one message once")
+                .isEqualTo(2);
         assertThat(mvc.get().uri("/api/referrals/" + task + "/messages").header("Authorization", OCMW))
                 .bodyJson()
                 .extractingPath("$[*].body")

@@ -2,6 +2,7 @@ package be.bruzel.notificationservice.subscription;
 
 import be.bruzel.platform.fhir.FailureOutcomes;
 import be.bruzel.platform.fhir.FhirCaller;
+import be.bruzel.platform.fhir.FhirIds;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.platform.support.security.Role;
 import ca.uhn.fhir.rest.annotation.Create;
@@ -157,12 +158,7 @@ class SubscriptionResource implements IResourceProvider {
 
     private RestHook own(IdType id) {
         Caller caller = FhirCaller.current();
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id.getIdPart());
-        } catch (IllegalArgumentException | NullPointerException notOurs) {
-            throw new ResourceNotFoundException(id);
-        }
+        UUID uuid = FhirIds.uuidOf(id);
         return hooks.find(uuid)
                 .filter(hook -> hook.isOwnedBy(caller.userId()))
                 .orElseThrow(() -> new ResourceNotFoundException(id));

@@ -2,6 +2,7 @@ package be.bruzel.referralservice.fhir;
 
 import be.bruzel.platform.fhir.FailureOutcomes;
 import be.bruzel.platform.fhir.FhirCaller;
+import be.bruzel.platform.fhir.FhirIds;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.referralservice.feedback.FeedbackMessage;
 import be.bruzel.referralservice.feedback.FeedbackThread;
@@ -49,12 +50,7 @@ class CommunicationResource implements IResourceProvider {
 
     @Read
     public Communication read(@IdParam IdType id) {
-        UUID messageId;
-        try {
-            messageId = UUID.fromString(id.getIdPart());
-        } catch (IllegalArgumentException | NullPointerException notOurs) {
-            throw new ResourceNotFoundException(id);
-        }
+        UUID messageId = FhirIds.uuidOf(id);
         return thread.message(FhirCaller.current(), messageId)
                 .map(found -> ReferralResources.communication(found.getKey(), found.getValue()))
                 .orElseThrow(() -> new ResourceNotFoundException(id));
@@ -103,10 +99,6 @@ class CommunicationResource implements IResourceProvider {
         if (resourceType != null && !"Task".equals(resourceType)) {
             throw FailureOutcomes.invalid("Communication.partOf", "A message is part of a Task");
         }
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException notOurs) {
-            throw new ResourceNotFoundException(new IdType("Task", id));
-        }
+        return FhirIds.uuidOf(new IdType("Task", id));
     }
 }

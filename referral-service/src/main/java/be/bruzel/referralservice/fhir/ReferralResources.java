@@ -4,7 +4,6 @@ import be.bruzel.referralservice.feedback.FeedbackMessage;
 import be.bruzel.referralservice.referral.FollowUp;
 import be.bruzel.referralservice.referral.Referral;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,15 +35,6 @@ final class ReferralResources {
     private static final String TASK_CODES = "http://hl7.org/fhir/CodeSystem/task-code";
 
     private ReferralResources() {}
-
-    /** The UUID of a resource's id; anything else names nothing here. */
-    static UUID uuidOf(IdType id) {
-        try {
-            return UUID.fromString(id.getIdPart());
-        } catch (IllegalArgumentException | NullPointerException notOurs) {
-            throw new ResourceNotFoundException(id);
-        }
-    }
 
     static Task task(FollowUp followUp) {
         Referral referral = followUp.referral();

@@ -76,8 +76,11 @@ class ReferralTransaction {
                     ReferralBundle.expressionOf(rejected.field()),
                     rejected.arguments());
         }
+        // Just made, a referral was last updated when it was submitted; a replay's may have moved on since.
         List<FollowUp> tasks = stored.referrals().stream()
-                .map(created -> reading.followUp(referrer, created.id()))
+                .map(created -> stored.replayed()
+                        ? reading.followUp(referrer, created.id())
+                        : new FollowUp(created, created.times().submittedAt(), Optional.empty()))
                 .toList();
         return answer(referral, stored, tasks);
     }

@@ -1,6 +1,7 @@
 package be.bruzel.referralservice.fhir;
 
 import be.bruzel.platform.fhir.FhirCaller;
+import be.bruzel.platform.fhir.FhirIds;
 import be.bruzel.referralservice.referral.Referral;
 import be.bruzel.referralservice.referral.ReferralReading;
 import ca.uhn.fhir.rest.annotation.IdParam;
@@ -58,7 +59,7 @@ class SubmissionResources {
 
         @Read
         public T read(@IdParam IdType id) {
-            return resource.apply(reading.submission(FhirCaller.current(), ReferralResources.uuidOf(id)));
+            return resource.apply(reading.submission(FhirCaller.current(), FhirIds.uuidOf(id)));
         }
     }
 }

@@ -2,6 +2,7 @@ package be.bruzel.referralservice.fhir;
 
 import be.bruzel.platform.fhir.FailureOutcomes;
 import be.bruzel.platform.fhir.FhirCaller;
+import be.bruzel.platform.fhir.FhirIds;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.referralservice.referral.FollowUp;
@@ -70,7 +71,7 @@ class TaskResource implements IResourceProvider {
 
     @Read
     public Task read(@IdParam IdType id) {
-        return ReferralResources.task(reading.followUp(FhirCaller.current(), ReferralResources.uuidOf(id)));
+        return ReferralResources.task(reading.followUp(FhirCaller.current(), FhirIds.uuidOf(id)));
     }
 
     /** The caller's Tasks (theirs as referrer, or their organisation's), the last updated first. */
@@ -141,7 +142,7 @@ class TaskResource implements IResourceProvider {
 
     private MethodOutcome cancel(IdType id, String expectedVersion, String remark) {
         Caller caller = FhirCaller.current();
-        UUID referralId = ReferralResources.uuidOf(id);
+        UUID referralId = FhirIds.uuidOf(id);
         Referral before = actions.visibleTo(caller, referralId);
         if (!before.isReferredBy(caller.userId())) {
             throw new RejectedRequestException(HttpStatus.FORBIDDEN, "referral.cancel.referrer-only", "Task.status");

@@ -15,6 +15,8 @@ export class Problem extends Error {
     this.title = body?.title;
     this.detail = body?.detail;
     this.errors = body?.errors || [];
+    // The person's open referrals a submission stopped to tell of (409).
+    this.openReferrals = body?.openReferrals || [];
   }
 }
 

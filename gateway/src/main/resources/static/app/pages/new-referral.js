@@ -1,8 +1,8 @@
 // A new referral: the person, the needs, who will receive it and why, how to contact them, and consent.
-import { t, named, language, nowForInput, instantFromInput } from '../lib/i18n.js';
+import { t, named, language, nowForInput, instantFromInput, formatDate } from '../lib/i18n.js';
 import { api, cached } from '../lib/api.js';
 import { h, field, choices, onSubmit, announce, link } from '../lib/dom.js';
-import { receiverName, themeNames, levelPlaceName, serviceDetails } from '../lib/directory.js';
+import { receiverName, themeNames, levelPlaceName, serviceDetails, organisationName } from '../lib/directory.js';
 
 export async function render({ show }) {
   const themes = (await cached('/api/directory/themes')).filter((theme) => theme.active);
@@ -12,6 +12,8 @@ export async function render({ show }) {
   const known = { services: new Map(), zones: new Map() };
 
   const municipality = h('div', { class: 'municipality', 'aria-live': 'polite' });
+  // Asked first whether the person already has an open referral on these themes; the referrer then chooses.
+  const open = { answer: 'ASK', panel: h('div', { class: 'open-referrals' }) };
   const receivers = h('div', { class: 'receivers', 'aria-live': 'polite' }, h('p', { class: 'hint' }, t('referral.receivers.waiting')));
   const form = h('form', { novalidate: true, class: 'referral-form' },
     h('fieldset', { class: 'section' },
@@ -50,6 +52,7 @@ export async function render({ show }) {
       field({ name: 'consent.method', label: t('referral.consent.method'), type: 'select', value: 'ORAL',
         options: ['ORAL', 'WRITTEN', 'DIGITAL'].map((code) => [code, t(`consent.${code.toLowerCase()}`)]) }),
       field({ name: 'consent.givenAt', label: t('referral.consent.given-at'), type: 'datetime-local', value: nowForInput() })),
+    open.panel,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('referral.submit'))));
 
   const input = (name) => form.elements.namedItem(name);
@@ -119,18 +122,63 @@ export async function render({ show }) {
 
   form.addEventListener('input', (event) => {
     if (event.target.name === 'person.postcode') lookUpPostcode();
+    // Another person or other themes: ask again.
+    if (event.target.closest('form > fieldset')) {
+      open.answer = 'ASK';
+      open.panel.replaceChildren();
+    }
   });
   form.addEventListener('change', (event) => {
     if (event.target.name === 'themes' || event.target.name === 'person.preferredLanguage') explainReceivers();
   });
   onSubmit(form,
-    () => api('/api/referrals', { method: 'POST', body: requestFrom(form, place), headers: { 'Idempotency-Key': idempotencyKey } }),
+    async () => {
+      try {
+        return await api('/api/referrals', { method: 'POST', body: { ...requestFrom(form, place), onOpenReferral: open.answer },
+          headers: { 'Idempotency-Key': idempotencyKey } });
+      } catch (problem) {
+        if (problem.status !== 409 || !problem.openReferrals.length) throw problem;
+        await tellOfOpenReferrals(open, problem.openReferrals, form);
+        return null;
+      }
+    },
     async (submission) => {
+      if (!submission) return;
       announce(t('referral.sent'));
       await sent(submission, show, handout(submission, known, requestFrom(form, place).person.preferredLanguage));
     });
 
   show(h('h1', {}, t('referral.new.title')), h('p', { class: 'lead' }, t('referral.new.lead')), form);
+}
+
+/**
+ * The person already has an open referral on one of these themes: nothing was sent. The referrer sees their own
+ * referral in full, another referrer's only as the organisation that holds it, and chooses.
+ */
+async function tellOfOpenReferrals(open, openReferrals, form) {
+  const items = await Promise.all(openReferrals.map(async (referral) => {
+    const holder = referral.unmetNeed ? t('referral.open.helpdesk') : await organisationName(referral.organisationId);
+    if (!referral.yours) return h('li', {}, t('referral.open.other', { organisation: holder }));
+    return h('li', {}, link(`/referrals/${referral.referralId}`, t('referral.open.yours', {
+      date: formatDate(referral.since), themes: await themeNames(referral.themes), organisation: holder })));
+  }));
+  const heading = h('h2', { id: 'open-referrals-heading', tabindex: '-1' }, t('referral.open.title'));
+  open.panel.replaceChildren(h('section', { class: 'notice warning', 'aria-labelledby': 'open-referrals-heading' },
+    heading,
+    h('p', {}, t('referral.open.nothing-sent')),
+    h('ul', {}, items),
+    h('p', {}, t('referral.open.question')),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', onclick: () => {
+        open.answer = 'PROCEED';
+        open.panel.replaceChildren();
+        form.requestSubmit();
+      } }, t('referral.open.proceed')),
+      h('button', { type: 'button', onclick: () => {
+        open.panel.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('referral.open.not-sent')));
+      } }, t('referral.open.stop')))));
+  heading.focus();
+  announce(t('referral.open.title'));
 }
 
 function requestFrom(form, place) {

@@ -586,6 +586,66 @@ class WebApplicationIT {
         checkAndPhotograph(gp, "18-gp-routed-past-the-full-service");
     }
 
+    @Test
+    @Order(10)
+    void aGpReferringThePersonAgainIsToldOfTheOpenReferralBeforeAnythingIsSentAndChooses() throws Exception {
+        Page gp = browsers.signIn("gp.jette");
+        referLotte(gp, "0470 55 44 33");
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Doorverwijzing verstuurd");
+        String organisation = gp.locator(".sent-list li").first().innerText().replaceAll("(?s).*\\((.*)\\)\\s*$", "$1");
+        long referrals = lottesReferrals();
+
+        // The same person, her name and number written another way.
+        referLotte(gp, "+32 470 55 44 33");
+
+        Locator told = gp.locator(".open-referrals");
+        assertThat(gp.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Deze persoon heeft al een lopende doorverwijzing")))
+                .isFocused();
+        assertThat(told).containsText("Er is nog niets verstuurd");
+        assertThat(told).containsText("uw doorverwijzing van");
+        assertThat(told).containsText("Eenzaamheid en sociaal contact");
+        assertThat(told).containsText(organisation);
+        checkAndPhotograph(gp, "19-gp-told-of-an-open-referral");
+        assertThat(lottesReferrals()).isEqualTo(referrals);
+
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Niet doorverwijzen"))
+                .click();
+        assertThat(told).containsText("Er is niets verstuurd.");
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Nieuwe doorverwijzing");
+        assertThat(lottesReferrals()).isEqualTo(referrals);
+
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Doorverwijzing versturen"))
+                .click();
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toch doorverwijzen"))
+                .click();
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Doorverwijzing verstuurd");
+        assertThat(lottesReferrals()).isEqualTo(referrals + 1);
+    }
+
+    private static long lottesReferrals() throws Exception {
+        return RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE person_name ILIKE '%lotte%'");
+    }
+
+    /** Fills in and sends a referral of Lotte Dubois in Jette on loneliness, her name written as her phone is. */
+    private static void referLotte(Page gp, String phone) {
+        gp.navigate(platform.gateway() + "/referrals/new");
+        String name = phone.startsWith("+") ? "DUBOIS, Lotte" : "Lotte Dubois";
+        gp.getByLabel("Naam", new Page.GetByLabelOptions().setExact(true)).fill(name);
+        gp.getByLabel("Telefoon").fill(phone);
+        gp.getByLabel("Postcode").fill("1090");
+        assertThat(gp.locator(".municipality")).containsText("Jette");
+        gp.getByLabel("Eenzaamheid en sociaal contact").check();
+        gp.getByLabel("Vraag", new Page.GetByLabelOptions().setExact(true)).fill("Mevrouw ziet bijna niemand meer.");
+        gp.getByLabel("De persoon geeft toestemming").check();
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Doorverwijzing versturen"))
+                .click();
+    }
+
     /**
      * Submits one referral in the first of Jette's neighbours that has none this year, so that its count is too
      * small to show; its NIS code.

@@ -93,7 +93,9 @@ record ReferralBundle(
                 urgency(request),
                 null,
                 consent(consent),
-                null);
+                null,
+                // A transaction has no way to ask the referrer and come back: FHIR refers all the same.
+                SubmitReferral.OnOpenReferral.PROCEED);
         Optional<String> ifNoneExist = bundle.getEntry().stream()
                 .map(entry -> entry.getRequest().getIfNoneExist())
                 .filter(Objects::nonNull)

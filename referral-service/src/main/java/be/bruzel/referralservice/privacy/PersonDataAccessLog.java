@@ -69,6 +69,12 @@ public class PersonDataAccessLog {
                 .update();
     }
 
+    /** As {@link #recordAll}, kept also when the caller's transaction then rolls back (they were told, and stopped). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAllApart(Collection<UUID> referralIds, String userId, String organisationId, String purpose) {
+        recordAll(referralIds, userId, organisationId, purpose);
+    }
+
     /** Someone asked for a referral that is not theirs to see. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void refused(UUID referralId, String userId, String organisationId) {

@@ -3,6 +3,7 @@ package be.bruzel.referralservice.referral;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.platform.support.security.Role;
+import be.bruzel.referralservice.duplicates.Duplicates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -26,6 +27,7 @@ public class ReferralErasure {
 
     private final Referrals referrals;
     private final ReferralActions actions;
+    private final Duplicates duplicates;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -33,11 +35,13 @@ public class ReferralErasure {
     ReferralErasure(
             Referrals referrals,
             ReferralActions actions,
+            Duplicates duplicates,
             ApplicationEventPublisher events,
             MeterRegistry meters,
             Clock clock) {
         this.referrals = referrals;
         this.actions = actions;
+        this.duplicates = duplicates;
         this.events = events;
         this.meters = meters;
         this.clock = clock;
@@ -102,6 +106,8 @@ public class ReferralErasure {
                         actor.role(),
                         reason.name(),
                         null));
+        duplicates.forget(
+                erased.stream().map(transition -> transition.referral().id()).toList());
         erased.forEach(transition -> transition.events().forEach(events::publishEvent));
         Counter.builder("referrals.personal_data.erased")
                 .description("Referrals whose person's data was erased")

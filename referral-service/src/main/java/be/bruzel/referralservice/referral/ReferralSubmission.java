@@ -3,6 +3,8 @@ package be.bruzel.referralservice.referral;
 import be.bruzel.platform.directorycopy.Residence;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
+import be.bruzel.referralservice.duplicates.Duplicates;
+import be.bruzel.referralservice.duplicates.OpenReferral;
 import be.bruzel.referralservice.routing.Receiver;
 import be.bruzel.referralservice.routing.ReferralRouting;
 import be.bruzel.referralservice.routing.Route;
@@ -47,12 +49,15 @@ public class ReferralSubmission {
     private final Referrals referrals;
     private final ReferralRouting routing;
     private final Transitions transitions;
+    private final Duplicates duplicates;
     private final Clock clock;
 
-    ReferralSubmission(Referrals referrals, ReferralRouting routing, Transitions transitions, Clock clock) {
+    ReferralSubmission(
+            Referrals referrals, ReferralRouting routing, Transitions transitions, Duplicates duplicates, Clock clock) {
         this.referrals = referrals;
         this.routing = routing;
         this.transitions = transitions;
+        this.duplicates = duplicates;
         this.clock = clock;
     }
 
@@ -61,7 +66,8 @@ public class ReferralSubmission {
         UUID submissionId = UUID.randomUUID();
         Instant now = clock.instant();
         if (idempotencyKey.isPresent()) {
-            Optional<UUID> earlier = claim(caller.userId(), idempotencyKey.get(), hash(request), submissionId, now);
+            Optional<UUID> earlier = claim(
+                    caller.userId(), idempotencyKey.get(), hash(request.whateverTheOpenReferrals()), submissionId, now);
             if (earlier.isPresent()) {
                 return new Submission(earlier.get(), referrals.ofSubmission(earlier.get()), true);
             }
@@ -74,8 +80,17 @@ public class ReferralSubmission {
             throw new RejectedRequestException(
                     HttpStatus.BAD_REQUEST, "referral.choices.other-theme", "choices", theme);
         });
+        List<String> themes = request.themes().stream().distinct().toList();
+        Referral.Person person = request.toPerson();
+        if (request.asksAboutOpenReferrals()) {
+            List<OpenReferral> open = duplicates.openFor(caller, person.name(), person.phone(), person.email(), themes);
+            if (!open.isEmpty()) {
+                throw new RejectedRequestException(HttpStatus.CONFLICT, "referral.open-referral", null, open.size())
+                        .withProperty("openReferrals", open);
+            }
+        }
         Map<Receiver, List<Route>> byReceiver = new LinkedHashMap<>();
-        for (String theme : request.themes().stream().distinct().toList()) {
+        for (String theme : themes) {
             Route route = routing.route(
                     residence, theme, request.person().preferredLanguage(), today, request.choiceFor(theme));
             byReceiver
@@ -89,7 +104,7 @@ public class ReferralSubmission {
             Transition submitted = Referral.submit(
                     submissionId,
                     referrer,
-                    request.toPerson(),
+                    person,
                     new Referral.Residence(
                             request.person().postcode(),
                             residence.municipalityNis(),
@@ -108,6 +123,7 @@ public class ReferralSubmission {
             transitions.record(referral.id(), submitted, Transitions.Actor.referrer(caller.userId()), null, now);
             stored.add(referral);
         });
+        duplicates.keep(stored.stream().map(Referral::id).toList(), person.name(), person.phone(), person.email());
         log.info(
                 "Submission {}: {} referral(s) on {} theme(s)",
                 submissionId,

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param contact how and when the person prefers to be contacted; optional
  * @param choices by theme, the service the referrer chose in place of the one the rules choose; it must be a
  *     candidate of the rules that can take the referral
+ * @param onOpenReferral when the person already has an open referral on one of these themes: {@code ASK} stops and
+ *     answers 409 naming them, {@code PROCEED} (none) refers all the same
  */
 public record SubmitReferral(
         @NotNull @Valid PersonDetails person,
@@ -37,7 +39,24 @@ public record SubmitReferral(
         Map<
                         @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String,
                         @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,79}") String>
-                choices) {
+                choices,
+
+        OnOpenReferral onOpenReferral) {
+
+    /** What a submission does when the person already has an open referral on one of its themes. */
+    public enum OnOpenReferral {
+        ASK,
+        PROCEED
+    }
+
+    boolean asksAboutOpenReferrals() {
+        return onOpenReferral == OnOpenReferral.ASK;
+    }
+
+    /** The same referral whatever it says of open referrals: a retry after being told is the same submission. */
+    SubmitReferral whateverTheOpenReferrals() {
+        return new SubmitReferral(person, themes, question, urgency, contact, consent, choices, null);
+    }
 
     /** A theme the referrer chose a service for but does not refer on. */
     Optional<String> choiceOnAnotherTheme() {

@@ -91,11 +91,14 @@ class PersonalDataLifecycleIT {
         post(GP, id, "messages", "{\"body\": \"" + marker + "-from-referrer\"}");
         post(OCMW, id, "complete", "{\"outcome\": \"SOLVED\"}");
         assertThat(everyTextOf(id)).contains(marker);
+        String personKeys = "SELECT count(*) FROM referral_person_key WHERE referral_id = '" + id + "'";
+        assertThat(count(personKeys)).as("by name with phone, and with e-mail").isEqualTo(2);
 
         MvcTestResult erased = post(GP, id, "erasure", "{\"reason\": \"PERSON_REQUEST\"}");
 
         assertThat(erased).hasStatusOk().bodyJson().extractingPath("$.reason").isEqualTo("person-request");
         assertThat(everyTextOf(id)).doesNotContain(marker);
+        assertThat(count(personKeys)).isZero();
         String view = body(get(GP, "/api/referrals/" + id));
         assertThat(view).doesNotContain(marker);
         assertThat(JsonPath.<Map<String, Object>>read(view, "$")).doesNotContainKeys("person", "question");

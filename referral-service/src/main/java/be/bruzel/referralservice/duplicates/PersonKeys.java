@@ -1,0 +1,92 @@
+package be.bruzel.referralservice.duplicates;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who a person is, as keys that match the same person written another way and reveal nothing without the secret:
+ * HMAC-SHA-256 of the normalised name with the normalised phone, and with the normalised e-mail. "PEETERS, Marié" with
+ * "+32 470 12 34 56" gives the key of "Marie Peeters" with "0470/12.34.56". A plain hash of so few possible values
+ * could be reversed by trying them all; the secret is what prevents that.
+ */
+@Component
+public class PersonKeys {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    static final int SHORTEST_SECRET = 32;
+
+    private final SecretKeySpec secret;
+
+    PersonKeys(@Value("${platform.referrals.person-key}") String secret) {
+        if (secret == null || secret.length() < SHORTEST_SECRET) {
+            throw new IllegalStateException("platform.referrals.person-key (REFERRAL_PERSON_KEY) needs at least "
+                    + SHORTEST_SECRET + " characters");
+        }
+        this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    }
+
+    /** One key per way to reach the person (phone, e-mail); none when there is no name. */
+    public List<byte[]> of(String name, String phone, String email) {
+        List<byte[]> keys = new ArrayList<>(2);
+        String normalisedName = name == null ? "" : normalisedName(name);
+        if (normalisedName.isEmpty()) {
+            return keys;
+        }
+        if (phone != null && !normalisedPhone(phone).isEmpty()) {
+            keys.add(mac("phone\n" + normalisedName + "\n" + normalisedPhone(phone)));
+        }
+        if (email != null && !email.isBlank()) {
+            keys.add(mac("email\n" + normalisedName + "\n" + email.strip().toLowerCase(Locale.ROOT)));
+        }
+        return keys;
+    }
+
+    /** Without accents, case or punctuation, its words in order: "De Smet, Jan" and "jan de smet" are one name. */
+    static String normalisedName(String name) {
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+        return Arrays.stream(plain.split("[^\\p{L}\\p{N}]+"))
+                .filter(word -> !word.isEmpty())
+                .sorted()
+                .collect(Collectors.joining(" "));
+    }
+
+    /**
+     * Digits only, a Belgian number in its national form: "+32 470 12 34 56", "+32 (0)470 12 34 56" and "0470/12.34.56"
+     * are one number.
+     */
+    static String normalisedPhone(String phone) {
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (phone.strip().startsWith("+")) {
+            digits = "00" + digits;
+        }
+        if (!digits.startsWith("0032")) {
+            return digits;
+        }
+        // "+32 (0)470 ..." keeps the trunk zero that the country code replaces.
+        String national = digits.substring(4);
+        return national.startsWith("0") ? national : "0" + national;
+    }
+
+    private byte[] mac(String text) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(secret);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

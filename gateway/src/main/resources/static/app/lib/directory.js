@@ -1,5 +1,5 @@
 // Names from the social map for the codes that referrals and statistics carry.
-import { named, t, openingDays, languageNames } from './i18n.js';
+import { named, t, openingDays, languageNames, formatDate } from './i18n.js';
 import { cached } from './api.js';
 import { h } from './dom.js';
 
@@ -32,6 +32,28 @@ export async function serviceName(id) {
   if (!id) return '';
   const service = await cached(`/api/directory/services/${encodeURIComponent(id)}`).catch(() => null);
   return service ? named(service) : id;
+}
+
+/** Open, full (until a day, or until further notice) or paused. */
+export function capacityText(status, fullUntil) {
+  if (status === 'FULL' && !fullUntil) return t('capacity.FULL.no-date');
+  return t(`capacity.${status}`, { until: formatDate(fullUntil) });
+}
+
+/**
+ * How often and how quickly a service took the referrals it was offered over the last 90 days, from the platform's
+ * own referrals; or that there were too few to say.
+ */
+export function figuresText(figures) {
+  if (!figures?.shown) return t('figures.too-few');
+  const parts = [];
+  if (figures.acceptanceRate != null) parts.push(t('figures.rate', { percent: Math.round(figures.acceptanceRate * 100) }));
+  const hours = figures.medianHoursToAcceptance;
+  if (hours != null) {
+    parts.push(hours < 48 ? t('figures.hours', { count: Math.max(1, Math.ceil(hours)) }) : t('figures.days', { count: Math.round(hours / 24) }));
+  }
+  parts.push(t('figures.referrals', { count: figures.referrals }));
+  return parts.join(' · ');
 }
 
 /** Service and organisation, e.g. "Sociale dienst OCMW Jette (OCMW Jette)". */

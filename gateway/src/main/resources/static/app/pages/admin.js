@@ -1,8 +1,8 @@
 // The administrator's screens: organisations, services and their capacity, themes, routing rules, territory.
-import { t, named, formatDate } from '../lib/i18n.js';
+import { t, named } from '../lib/i18n.js';
 import { api, cached } from '../lib/api.js';
 import { h, field, table, link, submitForm, announce } from '../lib/dom.js';
-import { organisationName } from '../lib/directory.js';
+import { organisationName, capacityText, figuresText } from '../lib/directory.js';
 
 const SECTIONS = ['services', 'organisations', 'themes', 'routing-rules', 'territory'];
 
@@ -46,14 +46,10 @@ async function services({ id, query, navigate, again, show }) {
   h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('admin.find'))));
   show(h('h1', {}, t('admin.services')), subMenu('services'), search,
     table({ caption: t('admin.services.found', { count: result.total }),
-      headers: [t('admin.service'), t('admin.organisation'), t('list.themes'), t('admin.capacity')],
+      headers: [t('admin.service'), t('admin.organisation'), t('list.themes'), t('admin.capacity'), t('figures.heading')],
       rows: result.items.map((item) => [link(`/admin/services/${encodeURIComponent(item.id)}`, named(item)), named(item, 'organisationName'),
         item.themes.map((code) => named(allThemes.find((theme) => theme.code === code))).join(', '),
-        capacityText(item.capacity, item.fullUntil)]) }));
-}
-
-function capacityText(status, fullUntil) {
-  return t(`capacity.${status}`, { until: formatDate(fullUntil) });
+        capacityText(item.capacity, item.fullUntil), figuresText(item.figures)]) }));
 }
 
 async function service(id, again, show) {

@@ -2,7 +2,7 @@
 import { t, named, language, nowForInput, instantFromInput, formatDate } from '../lib/i18n.js';
 import { api, cached } from '../lib/api.js';
 import { h, field, choices, onSubmit, announce, link } from '../lib/dom.js';
-import { receiverName, themeNames, levelPlaceName, serviceDetails, organisationName } from '../lib/directory.js';
+import { receiverName, themeNames, levelPlaceName, serviceDetails, organisationName, capacityText, figuresText } from '../lib/directory.js';
 
 export async function render({ show }) {
   const themes = (await cached('/api/directory/themes')).filter((theme) => theme.active);
@@ -232,7 +232,10 @@ function candidatesOf(explanation, themeName) {
   const proposed = explanation.chosen?.serviceId;
   const about = (step) => h('details', { class: 'about-service' },
     h('summary', {}, t('referral.receivers.about', { service: named(step, 'serviceName') })), serviceDetails(step.details));
-  if (candidates.length < 2) return candidates.map(about);
+  // Whether it takes referrals now, and how it answered them lately: what a referrer weighs in choosing.
+  const figures = (step) => h('p', { class: 'hint service-figures' },
+    `${capacityText(step.capacity)} · ${t('figures.last-90-days')}: ${figuresText(step.figures)}`);
+  if (candidates.length < 2) return candidates.map((step) => [figures(step), about(step)]);
   return h('fieldset', { class: 'candidates', dataset: { field: `choices.${explanation.theme}` } },
     h('legend', {}, t('referral.receivers.choose', { theme: themeName })),
     h('p', { class: 'hint' }, t('referral.receivers.choose.hint')),
@@ -244,6 +247,7 @@ function candidatesOf(explanation, themeName) {
         h('input', { type: 'radio', id, name: `choice.${explanation.theme}`, value: step.serviceId, checked: isProposed,
           dataset: { proposed: String(isProposed) } }),
         h('label', { for: id }, named(step, 'serviceName'), isProposed ? ` (${t('referral.receivers.proposed')})` : ''),
+        figures(step),
         about(step));
     }));
 }

@@ -539,6 +539,9 @@ class WebApplicationIT {
         admin.getByLabel("Search").fill("Schuldbemiddeling OCMW Jette");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find"))
                 .click();
+        // The referrals the tests before made to it through the platform: enough to show its figures.
+        assertThat(admin.locator("table")).containsText("Last 90 days");
+        assertThat(admin.locator("table tbody")).containsText(Pattern.compile("\\d+ referrals"));
         admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Schuldbemiddeling OCMW Jette"))
                 .click();
         assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
@@ -573,6 +576,7 @@ class WebApplicationIT {
                 .containsText("Postcode 1050 ligt in twee gemeenten: kies hierboven de gemeente waar de persoon woont");
         gp.getByLabel("Postcode").fill("1090");
         assertThat(gp.locator(".receivers")).containsText("Energiecel OCMW Jette (voorgesteld)");
+        assertThat(gp.locator(".receivers .service-figures").first()).containsText("laatste 90 dagen: ");
         gp.getByText("Over Energiecel OCMW Jette").click();
         assertThat(gp.locator(".about-service[open] .service-details")).containsText("Telefoon");
         assertThat(Browsers.layoutWidth(gp)).isLessThanOrEqualTo(Browsers.Screen.PHONE.width);

@@ -1,5 +1,7 @@
 package be.bruzel.directoryservice.routing;
 
+import be.bruzel.directoryservice.figures.LiveFigures;
+import be.bruzel.directoryservice.figures.ServiceFigures;
 import be.bruzel.directoryservice.organisation.Location;
 import be.bruzel.directoryservice.organisation.OrganisationAdministration;
 import be.bruzel.directoryservice.organisation.SupportService;
@@ -31,13 +33,19 @@ class RoutingExplainer {
     private final OrganisationAdministration organisations;
     private final ThemeAdministration themes;
     private final Places places;
+    private final ServiceFigures figures;
 
     RoutingExplainer(
-            RoutingRules rules, OrganisationAdministration organisations, ThemeAdministration themes, Places places) {
+            RoutingRules rules,
+            OrganisationAdministration organisations,
+            ThemeAdministration themes,
+            Places places,
+            ServiceFigures figures) {
         this.rules = rules;
         this.organisations = organisations;
         this.themes = themes;
         this.places = places;
+        this.figures = figures;
     }
 
     @Transactional(readOnly = true)
@@ -72,6 +80,7 @@ class RoutingExplainer {
         List<RoutingExplanation.Step> steps = new ArrayList<>();
         // Candidates of one organisation share its locations: read them once.
         Map<String, List<Location>> locations = new HashMap<>();
+        Map<String, LiveFigures> figuresOf = figures.of(services.keySet());
         for (RoutingDecision.Consideration considered : decision.considered()) {
             SupportService service = considered.serviceId() == null ? null : services.get(considered.serviceId());
             steps.add(new RoutingExplanation.Step(
@@ -86,7 +95,9 @@ class RoutingExplainer {
                             ? null
                             : detailsOf(
                                     service,
-                                    locations.computeIfAbsent(service.organisationId(), organisations::locations))));
+                                    locations.computeIfAbsent(service.organisationId(), organisations::locations)),
+                    service == null ? null : service.capacity().status().name(),
+                    service == null ? null : figuresOf.get(service.id())));
         }
         RoutingExplanation.Receiver receiver = decision.chosenServiceId()
                 .map(services::get)

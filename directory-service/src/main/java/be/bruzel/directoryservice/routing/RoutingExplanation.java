@@ -1,5 +1,6 @@
 package be.bruzel.directoryservice.routing;
 
+import be.bruzel.directoryservice.figures.LiveFigures;
 import be.bruzel.directoryservice.organisation.Location;
 import be.bruzel.directoryservice.organisation.SupportService;
 import be.bruzel.directoryservice.territory.CareZone;
@@ -35,6 +36,8 @@ public record RoutingExplanation(
      *
      * @param choosable the candidate could take the referral: the referrer may choose it instead
      * @param details what the candidate does, where, when and how to reach it; none for a level without a rule
+     * @param capacity the candidate's {@code OPEN}, {@code FULL} or {@code PAUSED}
+     * @param figures how quickly and how often the candidate took referrals lately, from the platform's own
      */
     public record Step(
             String level,
@@ -44,7 +47,9 @@ public record RoutingExplanation(
             String serviceNameFr,
             Verdict verdict,
             boolean choosable,
-            Details details) {}
+            Details details,
+            String capacity,
+            LiveFigures figures) {}
 
     /**
      * What a referrer wants to know of a service before choosing it.

@@ -45,7 +45,8 @@ class ServiceSearch {
                             split(row.getString("themes")),
                             split(row.getString("languages")),
                             row.getString("capacity"),
-                            fullUntil == null ? null : fullUntil.toLocalDate());
+                            fullUntil == null ? null : fullUntil.toLocalDate(),
+                            null);
                 })
                 .list();
         if (items.isEmpty() && criteria.page() > 0) {

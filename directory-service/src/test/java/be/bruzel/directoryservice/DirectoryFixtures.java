@@ -1,11 +1,18 @@
 package be.bruzel.directoryservice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import be.bruzel.platform.events.CloudEventCodec;
 import be.bruzel.platform.events.DomainEvent;
 import be.bruzel.platform.testing.TestTokens;
 import be.bruzel.platform.testing.TopicProbe;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Tokens and JSON bodies the directory's tests share; every record gets a fresh id so tests do not collide. */
 public final class DirectoryFixtures {
@@ -25,6 +32,52 @@ public final class DirectoryFixtures {
                 .filter(type::isInstance)
                 .map(type::cast)
                 .toList();
+    }
+
+    /** A POST or PUT as the directory's administrator. */
+    public static MvcTestResult asAdministrator(MockMvcTester mvc, String method, String uri, String body) {
+        var request = method.equals("POST") ? mvc.post().uri(uri) : mvc.put().uri(uri);
+        return request.header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
+    }
+
+    /** A theme of the test's own, so that the demo's rules and other tests stay out of its way; its code. */
+    public static String addTheme(MockMvcTester mvc) {
+        String code = uniqueId("theme");
+        assertThat(asAdministrator(mvc, "POST", "/api/directory/themes", theme(code)))
+                .hasStatus(HttpStatus.CREATED);
+        return code;
+    }
+
+    /** An organisation of the test's own; its id. */
+    public static String addOrganisation(MockMvcTester mvc) {
+        String id = uniqueId("org");
+        assertThat(asAdministrator(mvc, "POST", "/api/directory/organisations", organisation(id)))
+                .hasStatus(HttpStatus.CREATED);
+        return id;
+    }
+
+    /** A service of the organisation on the theme for the whole region, its id the organisation's and the name. */
+    public static String addService(
+            MockMvcTester mvc, String organisationId, String theme, String name, String capacity, String... languages) {
+        String id = organisationId + "-" + name;
+        assertThat(asAdministrator(
+                        mvc,
+                        "POST",
+                        "/api/directory/services",
+                        service(
+                                id,
+                                organisationId,
+                                name,
+                                name,
+                                List.of(theme),
+                                List.of(languages),
+                                List.of("REGION:bruzel"),
+                                "{\"status\": \"" + capacity + "\"}")))
+                .hasStatus(HttpStatus.CREATED);
+        return id;
     }
 
     public static String uniqueId(String prefix) {

@@ -5,5 +5,7 @@ import { renderList } from '../lib/referral-list.js';
 
 export function render(context) {
   return renderList({ ...context, title: t('referrals.title'), endpoint: '/api/referrals', receiverColumn: true,
-    actions: h('p', {}, h('a', { href: '/referrals/new', dataset: { link: '' }, class: 'button primary' }, t('menu.new-referral'))) });
+    actions: h('p', { class: 'actions' },
+      h('a', { href: '/referrals/new', dataset: { link: '' }, class: 'button primary' }, t('menu.new-referral')),
+      h('a', { href: '/referrals/logged', dataset: { link: '' }, class: 'button' }, t('logged.link'))) });
 }

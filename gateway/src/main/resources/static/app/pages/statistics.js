@@ -5,12 +5,12 @@ import { h, field, table, showProblem } from '../lib/dom.js';
 import { barChart, municipalityMap } from '../lib/charts.js';
 
 // Every figure the API publishes, in the words of the CSV (a test holds both to the same words).
-const FIGURES = ['submitted', 'waiting', 'inProgress', 'accepted', 'completed', 'solved', 'partlySolved', 'referredOn',
+const FIGURES = ['submitted', 'logged', 'waiting', 'inProgress', 'accepted', 'completed', 'solved', 'partlySolved', 'referredOn',
   'personDeclined', 'unreachable', 'successful', 'personReached', 'unmetNeeds', 'overdue', 'escalated', 'declined', 'cancelled',
   'expired', 'contactAttempts', 'contactAttemptsReached', 'hoursToAcceptanceMedian', 'hoursToAcceptanceP90',
   'hoursToFirstContactMedian', 'hoursToFirstContactP90', 'referrerSatisfaction', 'organisationSatisfaction', 'activeReferrers',
   'connectedReferrers', 'activeOrganisations', 'connectedOrganisations'];
-const HEADLINE = ['submitted', 'accepted', 'completed', 'successful', 'unmetNeeds', 'hoursToAcceptanceMedian'];
+const HEADLINE = ['submitted', 'logged', 'accepted', 'completed', 'successful', 'unmetNeeds', 'hoursToAcceptanceMedian'];
 const GROUPINGS = ['municipality', 'care-zone', 'district', 'theme', 'organisation', 'profession'];
 const MAPPED = ['municipality', 'care-zone', 'district'];
 const DECIMALS = { referrerSatisfaction: 1, organisationSatisfaction: 1 };

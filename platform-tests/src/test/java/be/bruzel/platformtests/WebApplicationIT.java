@@ -631,6 +631,35 @@ class WebApplicationIT {
         assertThat(lottesReferrals()).isEqualTo(referrals + 1);
     }
 
+    @Test
+    @Order(11)
+    void aGpLogsAReferralMadeByPhoneWithNothingOfThePersonAndSeesItInTheirList() throws Exception {
+        long before = RunningPlatform.count("referral", "SELECT count(*) FROM logged_referral");
+        Page gp = browsers.signIn("gp.jette");
+        gp.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Buiten het platform doorverwezen? Noteer het"))
+                .click();
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Een doorverwijzing buiten het platform noteren");
+        assertThat(gp.locator("form.logged-form")).not().containsText("Naam");
+        gp.getByLabel("Hoe").selectOption("PHONE");
+        gp.getByLabel("Wonen").check();
+        gp.getByLabel("Postcode").fill("1090");
+        Locator organisation = gp.getByLabel("Organisatie", new Page.GetByLabelOptions().setExact(true));
+        assertThat(organisation).isVisible();
+        organisation.selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        checkAndPhotograph(gp, "20-gp-logs-a-referral");
+
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Noteren"))
+                .click();
+
+        assertThat(gp.locator(".confirmation")).hasText("Genoteerd: het telt mee in de cijfers.");
+        assertThat(gp.locator("table tbody")).containsText("1090 Jette");
+        assertThat(gp.locator("table tbody")).containsText("Telefonisch");
+        checkAndPhotograph(gp, "21-gp-logged-referrals");
+        assertThat(RunningPlatform.count("referral", "SELECT count(*) FROM logged_referral"))
+                .isEqualTo(before + 1);
+    }
+
     private static long lottesReferrals() throws Exception {
         return RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE person_name ILIKE '%lotte%'");
     }

@@ -212,6 +212,14 @@ public class Directory {
                 .toList();
     }
 
+    /** Whether the directory knows the organisation: it has at least one service, active or not. */
+    public boolean knowsOrganisation(String organisationId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM directory_service WHERE organisation_id = :id)")
+                .param("id", organisationId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The organisation a service belongs to. */
     public Optional<String> organisationOf(String serviceId) {
         return jdbc.sql("SELECT organisation_id FROM directory_service WHERE service_id = :id")

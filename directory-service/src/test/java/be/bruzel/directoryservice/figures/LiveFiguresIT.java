@@ -1,10 +1,7 @@
 package be.bruzel.directoryservice.figures;
 
-import static be.bruzel.directoryservice.DirectoryFixtures.ADMIN;
 import static be.bruzel.directoryservice.DirectoryFixtures.GP;
-import static be.bruzel.directoryservice.DirectoryFixtures.organisation;
 import static be.bruzel.directoryservice.DirectoryFixtures.theme;
-import static be.bruzel.directoryservice.DirectoryFixtures.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,8 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -64,11 +59,8 @@ class LiveFiguresIT {
 
     @BeforeEach
     void twoServicesOfTheTestsOwnNamedInJette() {
-        theme = uniqueId("theme");
-        organisationId = uniqueId("org");
-        assertThat(write("POST", "/api/directory/themes", theme(theme))).hasStatus(HttpStatus.CREATED);
-        assertThat(write("POST", "/api/directory/organisations", organisation(organisationId)))
-                .hasStatus(HttpStatus.CREATED);
+        theme = DirectoryFixtures.addTheme(mvc);
+        organisationId = DirectoryFixtures.addOrganisation(mvc);
         busy = service("busy", "OPEN");
         quiet = service("quiet", "FULL");
         assertThat(write(
@@ -201,21 +193,7 @@ class LiveFiguresIT {
     }
 
     private String service(String name, String capacity) {
-        String id = organisationId + "-" + name;
-        assertThat(write(
-                        "POST",
-                        "/api/directory/services",
-                        DirectoryFixtures.service(
-                                id,
-                                organisationId,
-                                name,
-                                name,
-                                List.of(theme),
-                                List.of("nl", "fr"),
-                                List.of("REGION:bruzel"),
-                                "{\"status\": \"" + capacity + "\"}")))
-                .hasStatus(HttpStatus.CREATED);
-        return id;
+        return DirectoryFixtures.addService(mvc, organisationId, theme, name, capacity, "nl", "fr");
     }
 
     private long count(String sql) {
@@ -228,10 +206,6 @@ class LiveFiguresIT {
     }
 
     private MvcTestResult write(String method, String uri, String body) {
-        var request = method.equals("POST") ? mvc.post().uri(uri) : mvc.put().uri(uri);
-        return request.header(HttpHeaders.AUTHORIZATION, ADMIN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
+        return DirectoryFixtures.asAdministrator(mvc, method, uri, body);
     }
 }

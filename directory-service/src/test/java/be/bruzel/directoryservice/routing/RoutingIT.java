@@ -1,12 +1,9 @@
 package be.bruzel.directoryservice.routing;
 
-import static be.bruzel.directoryservice.DirectoryFixtures.ADMIN;
 import static be.bruzel.directoryservice.DirectoryFixtures.GP;
 import static be.bruzel.directoryservice.DirectoryFixtures.eventsOn;
-import static be.bruzel.directoryservice.DirectoryFixtures.organisation;
 import static be.bruzel.directoryservice.DirectoryFixtures.strings;
 import static be.bruzel.directoryservice.DirectoryFixtures.theme;
-import static be.bruzel.directoryservice.DirectoryFixtures.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -38,11 +34,8 @@ class RoutingIT {
 
     @BeforeEach
     void aThemeAndAnOrganisationOfTheTestsOwn() {
-        theme = uniqueId("theme");
-        organisationId = uniqueId("org");
-        assertThat(write("POST", "/api/directory/themes", theme(theme))).hasStatus(HttpStatus.CREATED);
-        assertThat(write("POST", "/api/directory/organisations", organisation(organisationId)))
-                .hasStatus(HttpStatus.CREATED);
+        theme = DirectoryFixtures.addTheme(mvc);
+        organisationId = DirectoryFixtures.addOrganisation(mvc);
     }
 
     @Test
@@ -259,22 +252,7 @@ class RoutingIT {
     }
 
     private String service(String name, String capacity, String... languages) {
-        String id = organisationId + "-" + name;
-        String status = "{\"status\": \"" + capacity + "\"}";
-        assertThat(write(
-                        "POST",
-                        "/api/directory/services",
-                        DirectoryFixtures.service(
-                                id,
-                                organisationId,
-                                name,
-                                name,
-                                List.of(theme),
-                                List.of(languages),
-                                List.of("REGION:bruzel"),
-                                status)))
-                .hasStatus(HttpStatus.CREATED);
-        return id;
+        return DirectoryFixtures.addService(mvc, organisationId, theme, name, capacity, languages);
     }
 
     private void rule(String kind, String code, String... serviceIds) {
@@ -301,10 +279,6 @@ class RoutingIT {
     }
 
     private MvcTestResult write(String method, String uri, String body) {
-        var request = method.equals("POST") ? mvc.post().uri(uri) : mvc.put().uri(uri);
-        return request.header(HttpHeaders.AUTHORIZATION, ADMIN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
+        return DirectoryFixtures.asAdministrator(mvc, method, uri, body);
     }
 }

@@ -24,6 +24,7 @@ public final class EventCatalog {
             ReferralEscalated.class,
             ReferralExpired.class,
             ReferralErased.class,
+            ReferralLogged.class,
             ServiceChanged.class,
             RoutingRuleChanged.class,
             AreaChanged.class,

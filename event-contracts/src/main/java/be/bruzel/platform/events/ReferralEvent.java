@@ -15,7 +15,8 @@ public sealed interface ReferralEvent extends DomainEvent
                 ReferralReminderDue,
                 ReferralEscalated,
                 ReferralExpired,
-                ReferralErased {
+                ReferralErased,
+                ReferralLogged {
 
     java.util.UUID referralId();
 

@@ -3,6 +3,7 @@ package be.bruzel.notificationservice.subscription;
 import be.bruzel.platform.events.FeedbackPosted;
 import be.bruzel.platform.events.ReferralEscalated;
 import be.bruzel.platform.events.ReferralEvent;
+import be.bruzel.platform.events.ReferralLogged;
 import be.bruzel.platform.events.ReferralReminderDue;
 import be.bruzel.platform.events.SatisfactionRated;
 import java.time.Clock;
@@ -54,9 +55,13 @@ public class TaskNotifications {
         hooks.oweAll(owed, clock.instant());
     }
 
-    /** What the Task shows: a message is a Communication, a reminder, an escalation or a score are not on it. */
+    /**
+     * What the Task shows: a message is a Communication, a reminder, an escalation or a score are not on it; a referral
+     * made outside the platform and logged has no Task.
+     */
     static boolean changesTheTask(ReferralEvent event) {
         return !(event instanceof FeedbackPosted
+                || event instanceof ReferralLogged
                 || event instanceof ReferralReminderDue
                 || event instanceof ReferralEscalated
                 || event instanceof SatisfactionRated);

@@ -12,6 +12,7 @@ import be.bruzel.platform.events.ReferralCompleted;
 import be.bruzel.platform.events.ReferralDeclined;
 import be.bruzel.platform.events.ReferralEscalated;
 import be.bruzel.platform.events.ReferralEvent;
+import be.bruzel.platform.events.ReferralLogged;
 import be.bruzel.platform.events.ReferralReceived;
 import be.bruzel.platform.events.ReferralReminderDue;
 import be.bruzel.platform.events.ReferralRerouted;
@@ -27,6 +28,7 @@ import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -408,6 +410,42 @@ class NotificationServiceIT extends ServiceBaseline {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aReferralMadeOutsideThePlatformAndLoggedTellsNoOne() {
+        UUID referral = UUID.randomUUID();
+        ReferralLogged logged = new ReferralLogged(
+                UUID.randomUUID(),
+                Instant.now(),
+                referral,
+                "gp.logger",
+                "general-practitioner",
+                LocalDate.now(),
+                "PHONE",
+                List.of("housing"),
+                "21010",
+                "21010",
+                "noord",
+                "org-logged");
+        ReferralSubmitted marker = submittedBy("gp.after-logged", "org-after-logged");
+
+        kafka.send(Topics.REFERRAL_EVENTS, marker.subject(), REFERRAL_SERVICE.encode(logged));
+        kafka.send(Topics.REFERRAL_EVENTS, marker.subject(), REFERRAL_SERVICE.encode(marker));
+
+        // Same key, same partition: once the marker is handled, the logged referral before it was too.
+        await().atMost(Duration.ofSeconds(20)).until(() -> notificationsOf("org-after-logged") == 1);
+        assertThat(notificationsOf("org-logged")).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE referral_id = :id")
+                        .param("id", referral)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM referral_party WHERE referral_id = :id")
+                        .param("id", referral)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

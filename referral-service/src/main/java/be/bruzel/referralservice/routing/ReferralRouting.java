@@ -32,10 +32,15 @@ public class ReferralRouting {
      * needs the municipality.
      */
     public Residence residence(String postcode, String municipalityNis, LocalDate day) {
+        return residence(postcode, municipalityNis, day, "person.");
+    }
+
+    /** As {@link #residence(String, String, LocalDate)}, the fields at fault named under {@code path}. */
+    public Residence residence(String postcode, String municipalityNis, LocalDate day, String path) {
         List<Residence> candidates = directory.residences(postcode, day);
         if (candidates.isEmpty()) {
             throw new RejectedRequestException(
-                    HttpStatus.BAD_REQUEST, "referral.postcode.unknown", "person.postcode", postcode);
+                    HttpStatus.BAD_REQUEST, "referral.postcode.unknown", path + "postcode", postcode);
         }
         if (municipalityNis != null) {
             return candidates.stream()
@@ -44,17 +49,25 @@ public class ReferralRouting {
                     .orElseThrow(() -> new RejectedRequestException(
                                     HttpStatus.BAD_REQUEST,
                                     "referral.municipality.outside-postcode",
-                                    "person.municipality",
+                                    path + "municipality",
                                     municipalityNis,
                                     postcode)
                             .withProperty("candidates", namesOf(candidates)));
         }
         if (candidates.stream().map(Residence::municipalityNis).distinct().count() > 1) {
             throw new RejectedRequestException(
-                            HttpStatus.BAD_REQUEST, "referral.municipality.required", "person.municipality", postcode)
+                            HttpStatus.BAD_REQUEST, "referral.municipality.required", path + "municipality", postcode)
                     .withProperty("candidates", namesOf(candidates));
         }
         return candidates.getFirst();
+    }
+
+    /** Refuses an organisation the directory does not know. */
+    public void requireKnownOrganisation(String organisationId, String field) {
+        if (!directory.knowsOrganisation(organisationId)) {
+            throw new RejectedRequestException(
+                    HttpStatus.BAD_REQUEST, "referral.organisation.unknown", field, organisationId);
+        }
     }
 
     /** Refuses a theme the directory does not know or no longer takes referrals for. */

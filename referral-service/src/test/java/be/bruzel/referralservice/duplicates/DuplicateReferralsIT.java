@@ -293,9 +293,6 @@ class DuplicateReferralsIT {
     }
 
     private static List<String> recordsOf(String id) {
-        return TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream()
-                .filter(record -> id.equals(record.key()))
-                .map(record -> new String(record.value().getData().toBytes(), StandardCharsets.UTF_8))
-                .toList();
+        return TopicProbe.payloadsOf(Topics.REFERRAL_EVENTS, id);
     }
 }

@@ -15,7 +15,6 @@ import be.bruzel.referralservice.retention.RetentionSchedule;
 import com.jayway.jsonpath.JsonPath;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -512,9 +511,6 @@ class PersonalDataLifecycleIT {
     }
 
     private static List<String> recordsOf(String id) {
-        return TopicProbe.cloudEvents(Topics.REFERRAL_EVENTS).stream()
-                .filter(record -> id.equals(record.key()))
-                .map(record -> new String(record.value().getData().toBytes(), StandardCharsets.UTF_8))
-                .toList();
+        return TopicProbe.payloadsOf(Topics.REFERRAL_EVENTS, id);
     }
 }

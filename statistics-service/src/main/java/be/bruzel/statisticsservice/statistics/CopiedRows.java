@@ -44,7 +44,7 @@ final class CopiedRows {
             generation = integer();
             Integer position = integer();
             if (position == null) {
-                skipRest(24);
+                skipRest(25);
                 continue;
             }
             String municipality = text();
@@ -57,6 +57,7 @@ final class CopiedRows {
             String profession = text();
             String organisation = text();
             boolean unmetNeed = bool();
+            boolean logged = bool();
             int attempts = integer();
             int reached = integer();
             String outcome = text();
@@ -84,6 +85,7 @@ final class CopiedRows {
                     profession,
                     organisation,
                     unmetNeed,
+                    logged,
                     accepted,
                     firstContact,
                     attempts,

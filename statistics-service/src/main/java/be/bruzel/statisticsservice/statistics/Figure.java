@@ -16,7 +16,10 @@ import java.util.stream.IntStream;
  * groups too small; actors are organisations and care providers, not the persons referred.
  */
 enum Figure {
-    SUBMITTED(signature -> true),
+    /** Submitted through the platform. */
+    SUBMITTED(signature -> signature.state() != State.LOGGED),
+    /** Made outside the platform (by phone, on paper) and logged by the referrer: counted apart. */
+    LOGGED(signature -> signature.state() == State.LOGGED),
     /** Submitted with no answer from a receiver yet. */
     WAITING(signature -> signature.state() == State.WAITING),
     /** Accepted and not closed, whether or not the person was reached yet. */

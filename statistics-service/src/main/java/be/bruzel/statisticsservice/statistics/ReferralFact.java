@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param careZoneCode the care zone of the area on the day of submission: history is kept after a zone change
  * @param referrerKey the referrer's pseudonym
  * @param organisationId the organisation that has it, or had it last
+ * @param logged made outside the platform and logged by its referrer: it only counts, as logged
  * @param declinedAt declined with no candidate left
  * @param recordKey 0 to 255, fixed for the referral and unknown outside the service: the last byte of its random id.
  *        The cell keys of the published counts are made of these (see {@link CellKeyPerturbation})
@@ -31,6 +32,7 @@ record ReferralFact(
         String referrerProfession,
         String organisationId,
         boolean unmetNeed,
+        boolean logged,
         Instant acceptedAt,
         Instant firstContactAt,
         int contactAttempts,
@@ -54,7 +56,7 @@ record ReferralFact(
         themeCodes = List.copyOf(themeCodes);
     }
 
-    /** Where a referral stands: the six states partition the referrals submitted. */
+    /** Where a referral stands: the first six partition the referrals submitted through the platform. */
     enum State {
         /** No answer from a receiver yet. */
         WAITING,
@@ -65,7 +67,9 @@ record ReferralFact(
         DECLINED,
         CANCELLED,
         /** Closed by the platform: nobody did anything with it for the idle period. */
-        EXPIRED
+        EXPIRED,
+        /** Made outside the platform and logged: counted apart, never in the states above. */
+        LOGGED
     }
 
     /** Known once its submission has been projected; until then it counts nowhere. */
@@ -74,6 +78,9 @@ record ReferralFact(
     }
 
     State state() {
+        if (logged) {
+            return State.LOGGED;
+        }
         if (completedAt != null) {
             return State.COMPLETED;
         }

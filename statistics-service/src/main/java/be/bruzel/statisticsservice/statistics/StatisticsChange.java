@@ -10,6 +10,7 @@ import be.bruzel.platform.events.ReferralErased;
 import be.bruzel.platform.events.ReferralEscalated;
 import be.bruzel.platform.events.ReferralEvent;
 import be.bruzel.platform.events.ReferralExpired;
+import be.bruzel.platform.events.ReferralLogged;
 import be.bruzel.platform.events.ReferralReceived;
 import be.bruzel.platform.events.ReferralReminderDue;
 import be.bruzel.platform.events.ReferralRerouted;
@@ -37,6 +38,7 @@ record StatisticsChange(
         String organisationId,
         Instant routedAt,
         boolean unmetNeed,
+        boolean logged,
         Instant acceptedAt,
         Instant firstContactAt,
         int contactAttempts,
@@ -60,14 +62,15 @@ record StatisticsChange(
         Builder change = new Builder(event.referralId());
         switch (event) {
             case ReferralSubmitted submitted -> {
-                change.submittedAt = submitted.occurredAt();
-                change.municipalityNis = submitted.municipalityNis();
-                change.areaId = submitted.areaId();
-                change.careZoneCode = submitted.careZoneCode();
-                change.themeCodes = submitted.themeCodes();
-                change.referrerKey = pseudonyms.of(submitted.referrerId());
-                change.referrerProfession = submitted.referrerProfession();
-                change.organisationId = submitted.receivingOrganisationId();
+                change.submitted(
+                        submitted.occurredAt(),
+                        submitted.municipalityNis(),
+                        submitted.areaId(),
+                        submitted.careZoneCode(),
+                        submitted.themeCodes(),
+                        pseudonyms.of(submitted.referrerId()),
+                        submitted.referrerProfession(),
+                        submitted.receivingOrganisationId());
                 change.routedAt = submitted.occurredAt();
                 change.unmetNeed = submitted.unmetNeed();
             }
@@ -102,6 +105,19 @@ record StatisticsChange(
                     change.organisationScore = rated.score();
                 }
             }
+            case ReferralLogged logged -> {
+                // Counted in the month it was made, where the person lives, as the referrer logged it.
+                change.submitted(
+                        logged.madeOn().atStartOfDay(ReferralFact.BRUSSELS).toInstant(),
+                        logged.municipalityNis(),
+                        logged.areaId(),
+                        logged.careZoneCode(),
+                        logged.themeCodes(),
+                        pseudonyms.of(logged.referrerId()),
+                        logged.referrerProfession(),
+                        logged.receivingOrganisationId());
+                change.logged = true;
+            }
             case ReferralReminderDue reminder -> change.remindedAt = reminder.occurredAt();
             case ReferralEscalated escalated -> change.escalatedAt = escalated.occurredAt();
             case ReferralReceived received -> {
@@ -131,6 +147,7 @@ record StatisticsChange(
         private String organisationId;
         private Instant routedAt;
         private boolean unmetNeed;
+        private boolean logged;
         private Instant acceptedAt;
         private Instant firstContactAt;
         private int contactAttempts;
@@ -149,6 +166,26 @@ record StatisticsChange(
             this.referralId = referralId;
         }
 
+        /** When, where, on what, by whom and to whom: what a submission and a logged referral both say. */
+        private void submitted(
+                Instant at,
+                String municipality,
+                String area,
+                String careZone,
+                List<String> themes,
+                String referrer,
+                String profession,
+                String organisation) {
+            submittedAt = at;
+            municipalityNis = municipality;
+            areaId = area;
+            careZoneCode = careZone;
+            themeCodes = themes;
+            referrerKey = referrer;
+            referrerProfession = profession;
+            organisationId = organisation;
+        }
+
         private StatisticsChange build() {
             return new StatisticsChange(
                     referralId,
@@ -162,6 +199,7 @@ record StatisticsChange(
                     organisationId,
                     routedAt,
                     unmetNeed,
+                    logged,
                     acceptedAt,
                     firstContactAt,
                     contactAttempts,

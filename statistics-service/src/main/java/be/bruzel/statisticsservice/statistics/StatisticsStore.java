@@ -66,6 +66,7 @@ class StatisticsStore implements ReferralFacts.Source {
                                            THEN d.organisation_id ELSE s.organisation_id END,
                     routed_at = GREATEST(s.routed_at, d.routed_at),
                     unmet_need = s.unmet_need OR d.unmet_need,
+                    logged = s.logged OR d.logged,
                     accepted_at = LEAST(s.accepted_at, d.accepted_at),
                     first_contact_at = LEAST(s.first_contact_at, d.first_contact_at),
                     contact_attempts = s.contact_attempts + d.contact_attempts,
@@ -88,6 +89,7 @@ class StatisticsStore implements ReferralFacts.Source {
                            (array_agg(c.organisation_id ORDER BY c.routed_at DESC)
                                FILTER (WHERE c.routed_at IS NOT NULL))[1] AS organisation_id,
                            max(c.routed_at) AS routed_at, bool_or(c.unmet_need) AS unmet_need,
+                           bool_or(c.logged) AS logged,
                            min(c.accepted_at) AS accepted_at, min(c.first_contact_at) AS first_contact_at,
                            sum(c.contact_attempts) AS contact_attempts,
                            sum(c.contact_attempts_reached) AS contact_attempts_reached,
@@ -107,11 +109,12 @@ class StatisticsStore implements ReferralFacts.Source {
                                 CAST(:completedAt AS timestamptz[]),
                                 CAST(:outcome AS text[]), CAST(:remindedAt AS timestamptz[]),
                                 CAST(:escalatedAt AS timestamptz[]), CAST(:referrerScore AS smallint[]),
-                                CAST(:organisationScore AS smallint[]))
+                                CAST(:organisationScore AS smallint[]), CAST(:logged AS boolean[]))
                         AS c(referral_id, submitted_at, municipality_nis, area_id, care_zone_code, theme_codes,
                              referrer_key, referrer_profession, organisation_id, routed_at, unmet_need, accepted_at,
                              first_contact_at, contact_attempts, contact_attempts_reached, declined_at, cancelled_at,
-                             expired_at, completed_at, outcome, reminded_at, escalated_at, referrer_score, organisation_score)
+                             expired_at, completed_at, outcome, reminded_at, escalated_at, referrer_score, organisation_score,
+                             logged)
                     GROUP BY c.referral_id
                 ) d
                 WHERE s.referral_id = d.referral_id
@@ -144,6 +147,7 @@ class StatisticsStore implements ReferralFacts.Source {
                 .param("escalatedAt", column(rows, change -> text(change.escalatedAt())))
                 .param("referrerScore", column(rows, change -> text(change.referrerScore())))
                 .param("organisationScore", column(rows, change -> text(change.organisationScore())))
+                .param("logged", column(rows, change -> String.valueOf(change.logged())))
                 .update();
     }
 
@@ -163,7 +167,7 @@ class StatisticsStore implements ReferralFacts.Source {
             CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("""
                     COPY (SELECT g.generation, s.position, s.municipality_nis, s.area_id, s.care_zone_code,
                                  array_to_string(s.theme_codes, ','), s.referrer_key, s.referrer_profession,
-                                 s.organisation_id, s.unmet_need, s.contact_attempts, s.contact_attempts_reached,
+                                 s.organisation_id, s.unmet_need, s.logged, s.contact_attempts, s.contact_attempts_reached,
                                  s.outcome, s.referrer_score::integer, s.organisation_score::integer, s.revision,
                                  get_byte(uuid_send(s.referral_id), 15),
                                  extract(epoch FROM s.submitted_at)::bigint, extract(epoch FROM s.accepted_at)::bigint,

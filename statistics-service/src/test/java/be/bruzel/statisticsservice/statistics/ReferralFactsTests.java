@@ -48,6 +48,20 @@ class ReferralFactsTests {
     }
 
     @Test
+    void aLoggedReferralCountsAsLoggedAndInNoFigureOfThePlatformsOwn() {
+        store.submit(2, JANUARY, referral -> {});
+        store.submit(3, JANUARY, Referrals.Referral::logged);
+
+        Cell january = store.tally(Dimension.MUNICIPALITY, "2025-01", "2025-01").cell(0, 0);
+
+        assertThat(january.count(Figure.SUBMITTED)).isEqualTo(2);
+        assertThat(january.count(Figure.WAITING)).isEqualTo(2);
+        assertThat(january.count(Figure.LOGGED)).isEqualTo(3);
+        assertThat(january.count(Figure.UNMET_NEEDS)).isZero();
+        assertThat(january.count(Figure.OVERDUE)).isZero();
+    }
+
+    @Test
     void aReferralOnTwoThemesCountsInEachThemeAndOnceInTheTotal() {
         store.submit(JANUARY, referral -> referral.themes = List.of("finances", "housing"));
         store.submit(JANUARY, referral -> referral.themes = List.of("housing"));

@@ -10,6 +10,7 @@ import be.bruzel.platform.events.ReferralAccepted;
 import be.bruzel.platform.events.ReferralCompleted;
 import be.bruzel.platform.events.ReferralDeclined;
 import be.bruzel.platform.events.ReferralEvent;
+import be.bruzel.platform.events.ReferralLogged;
 import be.bruzel.platform.events.ReferralRerouted;
 import be.bruzel.platform.events.ReferralSubmitted;
 import be.bruzel.platform.events.SatisfactionRated;
@@ -244,23 +245,23 @@ class ReferralStatisticsIT extends StatisticsScenario {
         assertThat(body(dutch)).as("a byte order mark, for spreadsheets").startsWith("\uFEFF");
         List<String> dutchLines = body(dutch).substring(1).lines().toList();
         assertThat(dutchLines.getFirst())
-                .startsWith("Gemeente;Code;Periode;Verstuurd;Wachtend op antwoord;")
+                .startsWith("Gemeente;Code;Periode;Verstuurd;Genoteerd (buiten het platform);Wachtend op antwoord;")
                 .contains(";Uren tot aanvaarding (mediaan);")
                 .endsWith(";Verborgen ter bescherming van de privacy");
         // The suppressed cell is empty, never an x or a zero, and the last column names it.
         assertThat(dutchLines)
                 .anySatisfy(line -> assertThat(line)
-                        .startsWith("Jette;21010;2025-08;5;;")
+                        .startsWith("Jette;21010;2025-08;5;0;;")
                         .contains("Ingetrokken")
                         .doesNotContain(";x;"));
-        assertThat(dutchLines.getLast()).startsWith("Totaal;;2025-08/2025-08;5;;");
+        assertThat(dutchLines.getLast()).startsWith("Totaal;;2025-08/2025-08;5;0;;");
         List<String> frenchLines = body(french).substring(1).lines().toList();
         assertThat(frenchLines.getFirst())
-                .startsWith("Commune;Code;Période;Envoyées;En attente de réponse;")
+                .startsWith("Commune;Code;Période;Envoyées;Notées (hors plateforme);En attente de réponse;")
                 .contains(";Heures jusqu’à l’acceptation (médiane);")
                 .endsWith(";Masqué pour protéger la vie privée");
         assertThat(frenchLines.getLast())
-                .startsWith("Total;;2025-08/2025-08;5;;")
+                .startsWith("Total;;2025-08/2025-08;5;0;;")
                 .contains("Annulées");
     }
 
@@ -460,6 +461,52 @@ class ReferralStatisticsIT extends StatisticsScenario {
                 .untilAsserted(() -> assertThat(
                                 jdbc.sql(row).param("id", reversed).query().singleRow())
                         .isEqualTo(jdbc.sql(row).param("id", inOrder).query().singleRow()));
+    }
+
+    @Test
+    void loggedReferralsCountApartFromThePlatformsOwnOnceEachInTheMonthTheyWereMade() throws Exception {
+        // October 2022 in Jette: six referrals through the platform, and twelve made by phone and logged in November.
+        List<ReferralEvent> events = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            events.add(submitted(UUID.randomUUID(), Instant.parse("2022-10-05T09:00:00Z")));
+        }
+        for (int i = 0; i < 12; i++) {
+            events.add(new ReferralLogged(
+                    UUID.randomUUID(),
+                    Instant.parse("2022-11-02T09:00:00Z"),
+                    UUID.randomUUID(),
+                    "gp.jette",
+                    "general-practitioner",
+                    LocalDate.parse("2022-10-27"),
+                    "PHONE",
+                    List.of("housing"),
+                    "21010",
+                    "21010",
+                    "noord",
+                    i % 2 == 0 ? "caw-brussel" : null));
+        }
+        ReferralEvent twice = events.getLast();
+        events.add(twice);
+
+        publish(events);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.stream().allMatch(event -> processed(event.eventId())));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String report = statistics(ANALYST, "by=municipality&from=2022-10&to=2022-11");
+            assertThat(row(report, "21010", "2022-10").figures())
+                    .containsEntry("submitted", 6)
+                    .containsEntry("logged", 12)
+                    .containsEntry("waiting", 6);
+            assertThat(row(report, "21010", null).figures())
+                    .as("made in March, logged in November: counted in March")
+                    .containsEntry("logged", 12);
+        });
+        String byTheme = statistics(ANALYST, "by=theme&from=2022-10&to=2022-10");
+        assertThat(row(byTheme, "housing", null).figures())
+                .containsEntry("logged", 12)
+                .containsEntry("submitted", 0)
+                .containsEntry("unmetNeeds", 0);
     }
 
     /** As referral-service publishes them: onto referral.events, keyed by referral, in this order. */

@@ -31,6 +31,7 @@ final class Referrals implements ReferralFacts.Source {
         Instant cancelledAt;
         Instant completedAt;
         String outcome;
+        boolean logged;
         long revision;
 
         Referral acceptedAfter(Duration after) {
@@ -41,6 +42,12 @@ final class Referrals implements ReferralFacts.Source {
         Referral completed(String outcome) {
             completedAt = submittedAt.plus(Duration.ofDays(2));
             this.outcome = outcome;
+            return this;
+        }
+
+        /** Made outside the platform and logged by its referrer. */
+        Referral logged() {
+            logged = true;
             return this;
         }
 
@@ -61,6 +68,7 @@ final class Referrals implements ReferralFacts.Source {
                     "general-practitioner",
                     "ocmw-jette",
                     false,
+                    logged,
                     acceptedAt,
                     null,
                     0,

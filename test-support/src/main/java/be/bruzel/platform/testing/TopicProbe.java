@@ -32,6 +32,14 @@ public final class TopicProbe {
         return read(topic, new CloudEventDeserializer());
     }
 
+    /** The JSON payloads of the CloudEvents on a topic now whose Kafka key is the given one, oldest first. */
+    public static List<String> payloadsOf(String topic, String key) {
+        return cloudEvents(topic).stream()
+                .filter(record -> key.equals(record.key()))
+                .map(record -> new String(record.value().getData().toBytes(), StandardCharsets.UTF_8))
+                .toList();
+    }
+
     public static List<ConsumerRecord<String, byte[]>> raw(String topic) {
         return read(topic, new ByteArrayDeserializer());
     }

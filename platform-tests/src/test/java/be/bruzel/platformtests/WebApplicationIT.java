@@ -612,7 +612,7 @@ class WebApplicationIT {
         assertThat(told).containsText("uw doorverwijzing van");
         assertThat(told).containsText("Eenzaamheid en sociaal contact");
         assertThat(told).containsText(organisation);
-        checkAndPhotograph(gp, "19-gp-told-of-an-open-referral");
+        checkAndPhotograph(gp, "25-gp-told-of-an-open-referral");
         assertThat(lottesReferrals()).isEqualTo(referrals);
 
         gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Niet doorverwijzen"))
@@ -647,7 +647,7 @@ class WebApplicationIT {
         Locator organisation = gp.getByLabel("Organisatie", new Page.GetByLabelOptions().setExact(true));
         assertThat(organisation).isVisible();
         organisation.selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
-        checkAndPhotograph(gp, "20-gp-logs-a-referral");
+        checkAndPhotograph(gp, "26-gp-logs-a-referral");
 
         gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Noteren"))
                 .click();
@@ -655,7 +655,7 @@ class WebApplicationIT {
         assertThat(gp.locator(".confirmation")).hasText("Genoteerd: het telt mee in de cijfers.");
         assertThat(gp.locator("table tbody")).containsText("1090 Jette");
         assertThat(gp.locator("table tbody")).containsText("Telefonisch");
-        checkAndPhotograph(gp, "21-gp-logged-referrals");
+        checkAndPhotograph(gp, "27-gp-logged-referrals");
         assertThat(RunningPlatform.count("referral", "SELECT count(*) FROM logged_referral"))
                 .isEqualTo(before + 1);
     }

@@ -28,7 +28,8 @@ public final class PlatformKafkaAcls {
             Topics.DIRECTORY_THEMES);
 
     static final List<Access> SERVICES = List.of(
-            new Access("directory-service", DIRECTORY_TOPICS, List.of()),
+            // It reads the referral events for its services' live figures.
+            new Access("directory-service", DIRECTORY_TOPICS, List.of(Topics.REFERRAL_EVENTS)),
             new Access(
                     "referral-service",
                     List.of(Topics.REFERRAL_EVENTS),

@@ -29,7 +29,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * Benchmark, not a test: the directory search with 50 000 services across Brussels. Starts the
  * platform on embedded PostgreSQL and Kafka, adds generated services straight into the
  * directory's tables, then runs the same filtered searches through the gateway (signed in as a
- * GP) and as the service's own SQL on the same database, and prints latency percentiles.
+ * GP) and as the service's own SQL on the same database, and prints latency percentiles. Each service found comes
+ * with its live figures: the searches run through the gateway once before and once after {@value #OFFERS} offers of
+ * the last 95 days are added for them, so the figures' share is measured in the same run.
  * Run with {@code scripts/benchmark DirectorySearchBenchmark}.
  */
 public final class DirectorySearchBenchmark {
@@ -37,6 +39,8 @@ public final class DirectorySearchBenchmark {
     private static final int SERVICES = 50_000;
     private static final int WARM_UP = 3_000;
     private static final int MEASURED = 10_000;
+    /** Referrals offered to the services, for their live figures: ten per service over 95 days. */
+    private static final int OFFERS = SERVICES * 10;
 
     /** What a GP typically asks: a theme near the person, in their language, sometimes with words. */
     private static final List<ServiceCriteria> SEARCHES = List.of(
@@ -108,6 +112,22 @@ public final class DirectorySearchBenchmark {
                 SearchQuery query = sql.get(i % sql.size());
                 jdbc.sql(query.sql()).params(query.params()).query().listOfRows();
             };
+            Histogram withoutOffers = all(measure(throughGateway));
+            long offersStart = System.nanoTime();
+            int offers = jdbc.sql("""
+                    INSERT INTO service_referral (service_id, referral_id, offered_at, accepted_at, declined_at)
+                    SELECT id, gen_random_uuid(), offered,
+                           CASE WHEN answer < 0.7 THEN offered + answer * interval '100 hours' END,
+                           CASE WHEN answer >= 0.7 AND answer < 0.85 THEN offered + interval '1 day' END
+                    FROM (SELECT s.id, now() - random() * interval '95 days' AS offered, random() AS answer
+                          FROM service s CROSS JOIN generate_series(1, :perService)) AS offer
+                    """).param("perService", OFFERS / SERVICES).update();
+            jdbc.sql("ANALYZE service_referral").update();
+            System.out.printf(
+                    Locale.ROOT,
+                    "Live figures: %d offers added in %.1f s%n",
+                    offers,
+                    (System.nanoTime() - offersStart) / 1e9);
             Histogram[] gatewayByShape = measure(throughGateway);
             Histogram[] directByShape = measure(plainSql);
             Histogram gateway = all(gatewayByShape);
@@ -126,7 +146,8 @@ public final class DirectorySearchBenchmark {
                     MEASURED,
                     SEARCHES.size(),
                     found);
-            Latencies.print("through the gateway", gateway, "searches");
+            Latencies.print("through the gateway, no offers yet", withoutOffers, "searches");
+            Latencies.print("through the gateway, figures of " + offers + " offers", gateway, "searches");
             Latencies.print("plain SQL, same DB", direct, "searches");
             System.out.println("by shape (gateway | plain SQL):");
             for (int shape = 0; shape < SEARCHES.size(); shape++) {

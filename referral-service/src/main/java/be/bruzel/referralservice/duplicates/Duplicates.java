@@ -42,10 +42,14 @@ public class Duplicates {
                 .register(meters);
     }
 
+    /** The person as this platform recognises them again. */
+    public PersonKey keyOf(String name, String phone, String email) {
+        return new PersonKey(personKeys.of(name, phone, email));
+    }
+
     /** The person's open referrals on any of these themes, as this referrer may see them; logged as read. */
-    public List<OpenReferral> openFor(
-            Caller caller, String name, String phone, String email, Collection<String> themes) {
-        List<OpenReferrals.Match> matches = openReferrals.matching(personKeys.of(name, phone, email), themes);
+    public List<OpenReferral> openFor(Caller caller, PersonKey person, Collection<String> themes) {
+        List<OpenReferrals.Match> matches = openReferrals.matching(person.keys(), themes);
         if (matches.isEmpty()) {
             return List.of();
         }
@@ -59,8 +63,8 @@ public class Duplicates {
     }
 
     /** Keeps the keys of the person of these referrals (one submission: one person). */
-    public void keep(Collection<UUID> referralIds, String name, String phone, String email) {
-        openReferrals.keep(referralIds, personKeys.of(name, phone, email));
+    public void keep(Collection<UUID> referralIds, PersonKey person) {
+        openReferrals.keep(referralIds, person.keys());
     }
 
     /** Their person's data is erased: so are the keys made of it. */

@@ -5,6 +5,7 @@ import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.referralservice.duplicates.Duplicates;
 import be.bruzel.referralservice.duplicates.OpenReferral;
+import be.bruzel.referralservice.duplicates.PersonKey;
 import be.bruzel.referralservice.routing.Receiver;
 import be.bruzel.referralservice.routing.ReferralRouting;
 import be.bruzel.referralservice.routing.Route;
@@ -82,8 +83,9 @@ public class ReferralSubmission {
         });
         List<String> themes = request.themes().stream().distinct().toList();
         Referral.Person person = request.toPerson();
+        PersonKey personKey = duplicates.keyOf(person.name(), person.phone(), person.email());
         if (request.asksAboutOpenReferrals()) {
-            List<OpenReferral> open = duplicates.openFor(caller, person.name(), person.phone(), person.email(), themes);
+            List<OpenReferral> open = duplicates.openFor(caller, personKey, themes);
             if (!open.isEmpty()) {
                 throw new RejectedRequestException(HttpStatus.CONFLICT, "referral.open-referral", null, open.size())
                         .withProperty("openReferrals", open);
@@ -123,7 +125,7 @@ public class ReferralSubmission {
             transitions.record(referral.id(), submitted, Transitions.Actor.referrer(caller.userId()), null, now);
             stored.add(referral);
         });
-        duplicates.keep(stored.stream().map(Referral::id).toList(), person.name(), person.phone(), person.email());
+        duplicates.keep(stored.stream().map(Referral::id).toList(), personKey);
         log.info(
                 "Submission {}: {} referral(s) on {} theme(s)",
                 submissionId,

@@ -35,6 +35,18 @@ export async function serviceName(id) {
 }
 
 /** Open, full (until a day, or until further notice) or paused. */
+/** Who a service is for, e.g. "alleen 65-plussers"; empty for a service for everyone. */
+export function eligibilityText(eligibility) {
+  if (!eligibility) return '';
+  const { minimumAge: from, maximumAge: to, targetGroups = [] } = eligibility;
+  const who = [];
+  if (targetGroups.length) who.push(targetGroups.map((group) => t(`target-group.${group}`)).join(t('eligibility.or')));
+  if (from != null && to != null) who.push(t('eligibility.ages', { from, to }));
+  else if (from != null) who.push(t('eligibility.from', { from }));
+  else if (to != null) who.push(t('eligibility.to', { to }));
+  return who.length ? t('eligibility.only', { who: who.join(', ') }) : '';
+}
+
 export function capacityText(status, fullUntil) {
   if (status === 'FULL' && !fullUntil) return t('capacity.FULL.no-date');
   return t(`capacity.${status}`, { until: formatDate(fullUntil) });

@@ -1,8 +1,11 @@
 // The administrator's screens: organisations, services and their capacity, themes, routing rules, territory.
 import { t, named } from '../lib/i18n.js';
 import { api, cached } from '../lib/api.js';
-import { h, field, table, link, submitForm, announce } from '../lib/dom.js';
-import { organisationName, capacityText, figuresText } from '../lib/directory.js';
+import { h, field, choices, table, link, submitForm, announce } from '../lib/dom.js';
+import { organisationName, capacityText, figuresText, eligibilityText } from '../lib/directory.js';
+
+/** The groups a service may be for (HSDS eligibility, the platform's codes). */
+const TARGET_GROUPS = ['SENIORS', 'YOUNG_PEOPLE', 'FAMILIES', 'PEOPLE_WITH_A_DISABILITY', 'PEOPLE_LIVING_ALONE'];
 
 const SECTIONS = ['services', 'organisations', 'themes', 'routing-rules', 'territory'];
 
@@ -77,17 +80,32 @@ async function service(id, again, show) {
         options: [['', t('admin.intake-language.both')], ['nl', t('language.nl')], ['fr', t('language.fr')]], hint: t('admin.intake-language.hint') }),
       field({ name: 'languages', label: t('admin.languages'), value: current.languages.join(', '), hint: t('admin.languages.hint') }),
       field({ name: 'active', label: t('admin.active'), type: 'checkbox', value: current.active }),
+      h('fieldset', { class: 'field eligibility', dataset: { field: 'eligibility' } },
+        h('legend', {}, t('admin.eligibility')),
+        h('p', { class: 'hint' }, t('admin.eligibility.hint')),
+        h('p', { class: 'error-message', hidden: true }),
+        field({ name: 'eligibility.minimumAge', label: t('admin.minimum-age'), value: current.eligibility?.minimumAge,
+          attributes: { inputmode: 'numeric', maxlength: '3', class: 'short' } }),
+        field({ name: 'eligibility.maximumAge', label: t('admin.maximum-age'), value: current.eligibility?.maximumAge,
+          attributes: { inputmode: 'numeric', maxlength: '3', class: 'short' } }),
+        choices({ name: 'eligibility.targetGroups', legend: t('admin.target-groups'), type: 'checkbox',
+          value: current.eligibility?.targetGroups || [],
+          options: TARGET_GROUPS.map((group) => [group, t(`target-group.${group}`)]) })),
     ],
     send: (form) => api(`/api/directory/services/${encodeURIComponent(id)}`, { method: 'PUT', body: {
       ...current, nameNl: text(form, 'nameNl'), nameFr: text(form, 'nameFr'),
       intake: { team: text(form, 'intake.team'), email: text(form, 'intake.email'), language: text(form, 'intake.language') },
       languages: (text(form, 'languages') || '').split(',').map((code) => code.trim()).filter(Boolean),
-      active: form.elements.namedItem('active').checked } }),
+      active: form.elements.namedItem('active').checked,
+      eligibility: {
+        minimumAge: text(form, 'eligibility.minimumAge'), maximumAge: text(form, 'eligibility.maximumAge'),
+        targetGroups: [...form.querySelectorAll('input[name="eligibility.targetGroups"]:checked')].map((box) => box.value),
+      } } }),
     done: () => again(t('admin.saved')),
   });
   show(h('h1', {}, named(current)), subMenu('services'),
     h('p', { class: 'meta' }, link(`/admin/organisations/${encodeURIComponent(current.organisationId)}`, organisation), ' · ',
-      capacityText(current.capacity.status, current.capacity.fullUntil)),
+      [capacityText(current.capacity.status, current.capacity.fullUntil), eligibilityText(current.eligibility)].filter(Boolean).join(' · ')),
     h('section', { class: 'panel', 'aria-labelledby': 'capacity' }, h('h2', { id: 'capacity' }, t('admin.capacity')), capacity),
     h('section', { class: 'panel', 'aria-labelledby': 'service-details' }, h('h2', { id: 'service-details' }, t('admin.details')), details));
 }

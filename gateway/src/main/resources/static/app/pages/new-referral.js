@@ -2,7 +2,10 @@
 import { t, named, language, nowForInput, instantFromInput, formatDate } from '../lib/i18n.js';
 import { api, cached } from '../lib/api.js';
 import { h, field, choices, onSubmit, announce, link } from '../lib/dom.js';
-import { receiverName, themeNames, levelPlaceName, serviceDetails, organisationName, capacityText, figuresText } from '../lib/directory.js';
+import { receiverName, themeNames, levelPlaceName, serviceDetails, organisationName, capacityText, figuresText, eligibilityText } from '../lib/directory.js';
+
+/** What a referrer may know of the person that decides who a service is for; each true, false or not known. */
+const FACTS = ['AGED_65_PLUS', 'LIVES_ALONE', 'HAS_CHILDREN', 'HAS_DISABILITY'];
 
 export async function render({ show }) {
   const themes = (await cached('/api/directory/themes')).filter((theme) => theme.active);
@@ -28,7 +31,15 @@ export async function render({ show }) {
         options: [['nl', t('language.nl')], ['fr', t('language.fr')], ['en', t('language.en')]] }),
       field({ name: 'person.postcode', label: t('referral.person.postcode'), hint: t('referral.person.postcode.hint'), required: true,
         attributes: { inputmode: 'numeric', maxlength: '4', autocomplete: 'off', class: 'short' } }),
-      municipality),
+      municipality,
+      field({ name: 'person.yearOfBirth', label: t('referral.person.year-of-birth'), hint: t('referral.person.year-of-birth.hint'),
+        attributes: { inputmode: 'numeric', maxlength: '4', autocomplete: 'off', class: 'short' } }),
+      h('fieldset', { class: 'field facts', dataset: { field: 'person.facts' } },
+        h('legend', {}, t('referral.person.facts')),
+        h('p', { class: 'hint' }, t('referral.person.facts.hint')),
+        h('p', { class: 'error-message', hidden: true }),
+        FACTS.map((fact) => field({ name: `person.facts.${fact}`, label: t(`fact.${fact}`), type: 'select', value: '',
+          options: [['', t('fact.unknown')], ['true', t('fact.true')], ['false', t('fact.false')]] })))),
     h('fieldset', { class: 'section' },
       h('legend', {}, t('referral.section.needs')),
       choices({ name: 'themes', legend: t('referral.themes'), type: 'checkbox', hint: t('referral.themes.hint'), required: true,
@@ -104,8 +115,15 @@ export async function render({ show }) {
       return;
     }
     const asked = ++explaining;
-    const explanations = await Promise.all(chosenThemes.map((theme) => api(`/api/directory/routing?${new URLSearchParams({
-      postcode: place.postcode, municipality: place.municipality, theme, language: spoken })}`).catch((problem) => ({ theme, problem }))));
+    const { yearOfBirth, facts } = requestFrom(form, place).person;
+    const query = (theme) => {
+      const parameters = new URLSearchParams({ postcode: place.postcode, municipality: place.municipality, theme, language: spoken });
+      if (yearOfBirth) parameters.append('yearOfBirth', yearOfBirth);
+      Object.entries(facts || {}).forEach(([fact, said]) => parameters.append(said ? 'factsTrue' : 'factsFalse', fact));
+      return parameters;
+    };
+    const explanations = await Promise.all(chosenThemes.map((theme) => api(`/api/directory/routing?${query(theme)}`)
+      .catch((problem) => ({ theme, problem }))));
     if (asked !== explaining) return;
     for (const explanation of explanations.filter((one) => one.considered)) {
       if (explanation.careZone) known.zones.set(explanation.careZone.code, explanation.careZone);
@@ -122,6 +140,8 @@ export async function render({ show }) {
 
   form.addEventListener('input', (event) => {
     if (event.target.name === 'person.postcode') lookUpPostcode();
+    // As soon as the year is whole, or gone: who a service is for may change who receives the referral.
+    if (event.target.name === 'person.yearOfBirth' && /^(\d{4})?$/.test(event.target.value.trim())) explainReceivers();
     // Another person or other themes: ask again.
     if (event.target.closest('form > fieldset')) {
       open.answer = 'ASK';
@@ -129,7 +149,8 @@ export async function render({ show }) {
     }
   });
   form.addEventListener('change', (event) => {
-    if (event.target.name === 'themes' || event.target.name === 'person.preferredLanguage') explainReceivers();
+    if (event.target.name === 'themes' || event.target.name === 'person.preferredLanguage'
+      || event.target.name.startsWith('person.facts.')) explainReceivers();
   });
   onSubmit(form,
     async () => {
@@ -194,6 +215,10 @@ function requestFrom(form, place) {
       preferredLanguage: checked('person.preferredLanguage'),
       postcode: value('person.postcode'),
       municipality: place.municipality,
+      // A year that is not four digits yet is left to the server to refuse, by name.
+      yearOfBirth: /^\d{4}$/.test(value('person.yearOfBirth') || '') ? Number(value('person.yearOfBirth')) : value('person.yearOfBirth'),
+      facts: Object.fromEntries(FACTS.filter((fact) => value(`person.facts.${fact}`))
+        .map((fact) => [fact, value(`person.facts.${fact}`) === 'true'])),
     },
     themes: [...form.querySelectorAll('input[name="themes"]:checked')].map((box) => box.value),
     // Only where the referrer chose another service than the rules propose.
@@ -234,7 +259,8 @@ function candidatesOf(explanation, themeName) {
     h('summary', {}, t('referral.receivers.about', { service: named(step, 'serviceName') })), serviceDetails(step.details));
   // Whether it takes referrals now, and how it answered them lately: what a referrer weighs in choosing.
   const figures = (step) => h('p', { class: 'hint service-figures' },
-    `${capacityText(step.capacity)} · ${t('figures.last-90-days')}: ${figuresText(step.figures)}`);
+    [eligibilityText(step.eligibility), capacityText(step.capacity), `${t('figures.last-90-days')}: ${figuresText(step.figures)}`]
+      .filter(Boolean).join(' · '));
   if (candidates.length < 2) return candidates.map((step) => [figures(step), about(step)]);
   return h('fieldset', { class: 'candidates', dataset: { field: `choices.${explanation.theme}` } },
     h('legend', {}, t('referral.receivers.choose', { theme: themeName })),
@@ -256,7 +282,8 @@ async function whyDetails(explanation, postcode) {
   const steps = await Promise.all(explanation.considered.map(async (step) => h('li', {},
     `${t(`routing.level.${step.level}`)} ${await levelPlaceName(step.level, step.levelCode, postcode)}: `,
     step.serviceId ? `${named(step, 'serviceName')} — ` : '',
-    t(`routing.verdict.${step.verdict}`))));
+    t(`routing.verdict.${step.verdict}`),
+    step.verdict === 'SKIPPED_NOT_ELIGIBLE' ? ` (${eligibilityText(step.eligibility)})` : '')));
   return h('details', { class: 'why' }, h('summary', {}, t('referral.receivers.why')), h('ol', {}, steps));
 }
 

@@ -41,6 +41,8 @@ export async function render(context) {
           [t('referral.person.phone'), referral.person.phone],
           [t('referral.person.email'), referral.person.email],
           [t('referral.person.language'), t(`language.${referral.person.preferredLanguage}`)],
+          [t('referral.person.year-of-birth'), referral.person.yearOfBirth],
+          ...Object.entries(referral.person.facts || {}).map(([fact, said]) => [t(`fact.${fact}`), t(`fact.${said}`)]),
           [t('referral.person.lives'), residence],
           [t('referral.contact.channel'), referral.contactPreference?.channel ? t(`channel.${referral.contactPreference.channel.toLowerCase()}`) : t('referral.contact.either')],
           [t('referral.contact.moment'), referral.contactPreference?.moment],

@@ -660,6 +660,61 @@ class WebApplicationIT {
                 .isEqualTo(before + 1);
     }
 
+    @Test
+    @Order(12)
+    void aServiceForSeniorsIsSkippedForAYoungerPersonAndTheReferrerSeesWhy() throws Exception {
+        long before = RunningPlatform.count("referral", OMARS_YEAR_AND_FACTS);
+        Page admin = browsers.signIn("admin");
+        admin.navigate(platform.gateway() + "/admin/services/ocmw-jette-thuiszorg");
+        assertThat(admin.getByLabel("people aged 65 and over")).isChecked();
+        assertThat(admin.getByLabel("people with a disability")).isChecked();
+        assertThat(admin.getByLabel("families with children")).not().isChecked();
+        assertThat(admin.locator("main .meta"))
+                .containsText("only people aged 65 and over or people with a disability");
+        checkAndPhotograph(admin, "28-admin-who-a-service-is-for");
+
+        Page gp = browsers.signIn("gp.jette");
+        gp.navigate(platform.gateway() + "/referrals/new");
+        gp.getByLabel("Naam", new Page.GetByLabelOptions().setExact(true)).fill("Omar Haddad");
+        gp.getByLabel("Telefoon").fill("0470 66 77 88");
+        gp.getByLabel("Postcode").fill("1090");
+        assertThat(gp.locator(".municipality")).containsText("Jette");
+        gp.getByLabel("Zorg en hulp thuis").check();
+        gp.getByLabel("Geboortejaar").fill("1990");
+        gp.getByLabel("Heeft een handicap").selectOption("false");
+
+        Locator receivers = gp.locator(".receivers");
+        assertThat(receivers)
+                .containsText("Thuiszorg en maaltijden OCMW Jette — overgeslagen: niet voor deze persoon"
+                        + " (alleen 65-plussers of personen met een handicap)");
+        assertThat(gp.getByRole(
+                        AriaRole.RADIO, new Page.GetByRoleOptions().setName("Thuiszorg en maaltijden OCMW Jette")))
+                .hasCount(0);
+        gp.getByText("Waarom deze organisatie?").first().click();
+        checkAndPhotograph(gp, "29-gp-routed-past-a-service-for-seniors");
+
+        // Born in 1950: the service for seniors takes him.
+        gp.getByLabel("Geboortejaar").fill("1950");
+        assertThat(receivers).not().containsText("niet voor deze persoon");
+        assertThat(receivers).containsText("Thuiszorg en maaltijden OCMW Jette");
+        gp.getByLabel("Vraag", new Page.GetByLabelOptions().setExact(true))
+                .fill("Meneer kan zich thuis niet meer redden.");
+        gp.getByLabel("De persoon geeft toestemming").check();
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Doorverwijzing versturen"))
+                .click();
+
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Doorverwijzing verstuurd");
+        assertThat(RunningPlatform.count("referral", OMARS_YEAR_AND_FACTS)).isEqualTo(before + 1);
+        gp.locator(".sent-list a").first().click();
+        assertThat(gp.locator(".details")).containsText("Geboortejaar");
+        assertThat(gp.locator(".details")).containsText("1950");
+        assertThat(gp.locator(".details")).containsText("Heeft een handicap");
+    }
+
+    private static final String OMARS_YEAR_AND_FACTS = "SELECT count(*) FROM referral WHERE person_name = 'Omar Haddad'"
+            + " AND person_year_of_birth = 1950 AND person_facts = '{\"HAS_DISABILITY\": false}'";
+
     private static long lottesReferrals() throws Exception {
         return RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE person_name ILIKE '%lotte%'");
     }

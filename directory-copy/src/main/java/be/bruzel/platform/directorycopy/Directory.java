@@ -7,7 +7,9 @@ import be.bruzel.platform.events.RoutingRuleChanged;
 import be.bruzel.platform.events.ServiceChanged;
 import be.bruzel.platform.events.ThemeChanged;
 import be.bruzel.platform.routing.Candidate;
+import be.bruzel.platform.routing.Eligibility;
 import be.bruzel.platform.routing.RuleLevel;
+import be.bruzel.platform.routing.TargetGroup;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -97,13 +99,15 @@ public class Directory {
             case ServiceChanged service ->
                 jdbc.sql("""
                     INSERT INTO directory_service (service_id, organisation_id, name_nl, name_fr, active, languages,
-                        capacity, full_until, intake_email, changed_at)
-                    VALUES (:id, :organisation, :nl, :fr, :active, :languages, :capacity, :fullUntil, :intake, :at)
+                        capacity, full_until, intake_email, minimum_age, maximum_age, target_groups, changed_at)
+                    VALUES (:id, :organisation, :nl, :fr, :active, :languages, :capacity, :fullUntil, :intake,
+                        :minimumAge, :maximumAge, :targetGroups, :at)
                     ON CONFLICT (service_id) DO UPDATE SET organisation_id = EXCLUDED.organisation_id,
                         name_nl = EXCLUDED.name_nl, name_fr = EXCLUDED.name_fr, active = EXCLUDED.active,
                         languages = EXCLUDED.languages, capacity = EXCLUDED.capacity,
                         full_until = EXCLUDED.full_until, intake_email = EXCLUDED.intake_email,
-                        changed_at = EXCLUDED.changed_at
+                        minimum_age = EXCLUDED.minimum_age, maximum_age = EXCLUDED.maximum_age,
+                        target_groups = EXCLUDED.target_groups, changed_at = EXCLUDED.changed_at
                     WHERE directory_service.changed_at <= EXCLUDED.changed_at
                     """)
                         .param("id", service.serviceId())
@@ -115,6 +119,9 @@ public class Directory {
                         .param("capacity", service.capacity())
                         .param("fullUntil", service.fullUntil())
                         .param("intake", service.intakeEmail())
+                        .param("minimumAge", service.minimumAge())
+                        .param("maximumAge", service.maximumAge())
+                        .param("targetGroups", service.targetGroups().toArray(String[]::new))
                         .param("at", at)
                         .update();
             case RoutingRuleChanged rule ->
@@ -302,7 +309,8 @@ public class Directory {
         }
         return jdbc
                 .sql("""
-                SELECT service_id, active, capacity, full_until, array_to_string(languages, ',') AS languages
+                SELECT service_id, active, capacity, full_until, array_to_string(languages, ',') AS languages,
+                       minimum_age, maximum_age, target_groups
                 FROM directory_service WHERE service_id IN (:ids)
                 """)
                 .param("ids", serviceIds)
@@ -315,7 +323,14 @@ public class Directory {
                                 .orElse(null),
                         row.getString("languages").isEmpty()
                                 ? List.of()
-                                : Arrays.asList(row.getString("languages").split(","))))
+                                : Arrays.asList(row.getString("languages").split(",")),
+                        new Eligibility(
+                                row.getObject("minimum_age", Integer.class),
+                                row.getObject("maximum_age", Integer.class),
+                                Arrays.stream((String[])
+                                                row.getArray("target_groups").getArray())
+                                        .map(TargetGroup::valueOf)
+                                        .collect(Collectors.toSet()))))
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Candidate::serviceId, Function.identity()));

@@ -7,6 +7,7 @@ import be.bruzel.directoryservice.organisation.Location;
 import be.bruzel.directoryservice.organisation.Organisation;
 import be.bruzel.directoryservice.organisation.SupportService;
 import be.bruzel.directoryservice.territory.PlaceRef;
+import be.bruzel.platform.routing.TargetGroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,10 @@ public final class DemoSocialMap {
             new Zone("zuid", "Zuid", "Sud", "1060", "Sint-Gillis"),
             new Zone("zuidoost", "Zuidoost", "Sud-Est", "1040", "Etterbeek"));
 
-    /** A kind of service: its id suffix, names with a placeholder for the place, themes and languages. */
+    /**
+     * A kind of service: its id suffix, names with a placeholder for the place, themes, languages and who it is
+     * for.
+     */
     record Template(
             String suffix,
             String nameNl,
@@ -93,7 +97,29 @@ public final class DemoSocialMap {
             String descriptionNl,
             String descriptionFr,
             List<String> themes,
-            List<String> languages) {}
+            List<String> languages,
+            SupportService.Eligibility eligibility) {
+
+        /** A kind of service for everyone. */
+        Template(
+                String suffix,
+                String nameNl,
+                String nameFr,
+                String descriptionNl,
+                String descriptionFr,
+                List<String> themes,
+                List<String> languages) {
+            this(
+                    suffix,
+                    nameNl,
+                    nameFr,
+                    descriptionNl,
+                    descriptionFr,
+                    themes,
+                    languages,
+                    SupportService.Eligibility.EVERYONE);
+        }
+    }
 
     private DemoSocialMap() {}
 
@@ -196,10 +222,18 @@ public final class DemoSocialMap {
                                             "thuiszorg",
                                             "Thuiszorg en maaltijden OCMW %s",
                                             "Aide à domicile et repas CPAS %s",
-                                            "Gezinszorg, poetshulp en warme maaltijden aan huis.",
-                                            "Aide familiale, aide ménagère et repas chauds à domicile.",
+                                            "Gezinszorg, poetshulp en warme maaltijden aan huis, voor 65-plussers en"
+                                                    + " personen met een handicap.",
+                                            "Aide familiale, aide ménagère et repas chauds à domicile, pour les"
+                                                    + " personnes de 65 ans et plus et les personnes handicapées.",
                                             List.of("care-at-home", "food"),
-                                            List.of("nl", "fr"))),
+                                            List.of("nl", "fr"),
+                                            new SupportService.Eligibility(
+                                                    null,
+                                                    null,
+                                                    List.of(
+                                                            TargetGroup.SENIORS,
+                                                            TargetGroup.PEOPLE_WITH_A_DISABILITY)))),
                             municipality.place(),
                             round,
                             i);
@@ -321,7 +355,8 @@ public final class DemoSocialMap {
                                 "Vragen over opvoeding, kinderopvang en gezinsleven.",
                                 "Questions d'éducation, de garde d'enfants et de vie familiale.",
                                 List.of("family"),
-                                List.of("nl", "fr", "en"))),
+                                List.of("nl", "fr", "en"),
+                                new SupportService.Eligibility(null, null, List.of(TargetGroup.FAMILIES)))),
                         place.place(),
                         round,
                         i);
@@ -338,10 +373,11 @@ public final class DemoSocialMap {
                                     "trajectbegeleiding",
                                     "Trajectbegeleiding werk %s",
                                     "Accompagnement vers l'emploi %s",
-                                    "Begeleiding naar werk, opleiding of vrijwilligerswerk.",
-                                    "Accompagnement vers l'emploi, la formation ou le volontariat.",
+                                    "Begeleiding naar werk, opleiding of vrijwilligerswerk, van 18 tot 64 jaar.",
+                                    "Accompagnement vers l'emploi, la formation ou le volontariat, de 18 à 64 ans.",
                                     List.of("work", "language"),
-                                    List.of("nl", "fr"))),
+                                    List.of("nl", "fr"),
+                                    new SupportService.Eligibility(18, 64, List.of()))),
                             place.place(),
                             round,
                             i);
@@ -575,6 +611,7 @@ public final class DemoSocialMap {
                             "onthaal@" + organisationId + ".example",
                             intakeLanguageOf(organisationId)),
                     capacity,
+                    template.eligibility(),
                     template.themes(),
                     template.languages(),
                     List.of(PlaceRef.parse(area)),

@@ -13,7 +13,7 @@ import java.util.List;
  * <p>The platform's profile of HSDS ({@code docs/hsds-profile.md}): HSDS has one language per text,
  * so the French names and descriptions travel in {@code x_name_fr} and {@code x_description_fr};
  * the intake team, its mailbox language and the capacity in {@code x_intake_team},
- * {@code x_intake_language} and {@code x_capacity}; {@code x_id} is the platform's own id that the
+ * {@code x_intake_language} and {@code x_capacity}, the groups a service is for in {@code x_target_groups}; {@code x_id} is the platform's own id that the
  * UUID is derived from. Other HSDS readers ignore {@code x_} fields.
  *
  * <p>A data set read from another publisher may nest instead: services inside their organization,
@@ -96,6 +96,9 @@ public record HsdsDataSet(String hsdsVersion, List<Organization> organizations, 
             String xIntakeTeam,
             String xIntakeLanguage,
             Capacity xCapacity,
+            Integer minimumAge,
+            Integer maximumAge,
+            List<String> xTargetGroups,
             List<Language> languages,
             List<ServiceArea> serviceAreas,
             List<Attribute> attributes,
@@ -105,6 +108,7 @@ public record HsdsDataSet(String hsdsVersion, List<Organization> organizations, 
             Organization organization) {
 
         public Service {
+            xTargetGroups = xTargetGroups == null ? List.of() : xTargetGroups;
             languages = languages == null ? List.of() : languages;
             serviceAreas = serviceAreas == null ? List.of() : serviceAreas;
             attributes = attributes == null ? List.of() : attributes;
@@ -138,6 +142,9 @@ public record HsdsDataSet(String hsdsVersion, List<Organization> organizations, 
                     xIntakeTeam,
                     xIntakeLanguage,
                     xCapacity,
+                    minimumAge,
+                    maximumAge,
+                    xTargetGroups,
                     languages,
                     serviceAreas,
                     attributes,

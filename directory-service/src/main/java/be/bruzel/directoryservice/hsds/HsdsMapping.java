@@ -6,6 +6,7 @@ import be.bruzel.directoryservice.organisation.SupportService;
 import be.bruzel.directoryservice.organisation.Violation;
 import be.bruzel.directoryservice.territory.PlaceRef;
 import be.bruzel.directoryservice.theme.Theme;
+import be.bruzel.platform.routing.TargetGroup;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -13,10 +14,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -106,6 +109,14 @@ public final class HsdsMapping {
                 rejections.add(Violation.of("x_capacity", "hsds.capacity.unreadable"));
             }
         }
+        Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
+        for (String group : service.xTargetGroups()) {
+            try {
+                groups.add(TargetGroup.valueOf(group.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException | NullPointerException unreadable) {
+                rejections.add(Violation.of("x_target_groups", "hsds.target-group.unknown", group));
+            }
+        }
         List<PlaceRef> areas = new ArrayList<>();
         for (HsdsDataSet.ServiceArea area : service.serviceAreas()) {
             if (!HsdsDataSet.PLACE_EXTENT.equals(area.extentType())) {
@@ -151,6 +162,7 @@ public final class HsdsMapping {
                 new SupportService.Intake(
                         orElse(service.xIntakeTeam(), service.name()), intakeEmail, service.xIntakeLanguage()),
                 capacity,
+                new SupportService.Eligibility(service.minimumAge(), service.maximumAge(), List.copyOf(groups)),
                 service.attributes().stream()
                         .map(ids::theme)
                         .flatMap(Optional::stream)
@@ -285,6 +297,9 @@ public final class HsdsMapping {
                         service.capacity().fullUntil() == null
                                 ? null
                                 : service.capacity().fullUntil().toString()),
+                service.eligibility().minimumAge(),
+                service.eligibility().maximumAge(),
+                service.eligibility().targetGroups().stream().map(Enum::name).toList(),
                 service.languages().stream()
                         .map(code -> new HsdsDataSet.Language(
                                 HsdsIds.part(uuid, "language", code), uuid, code, languageName(code)))

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -193,6 +194,12 @@ final class HsdsTables {
                     capacity.set("full_until", fullUntil);
                 }
             }
+            // A list of codes in one cell, comma-separated: the tabular form has no table for it.
+            JsonNode groups = service.remove("x_target_groups");
+            if (groups != null && !groups.asString().isBlank()) {
+                ArrayNode codes = service.putArray("x_target_groups");
+                Arrays.stream(groups.asString().split(",")).map(String::strip).forEach(codes::add);
+            }
             SERVICE_PARTS.forEach(
                     (table, field) -> nest(service, field, parts.get(table).get(id)));
             service.path("contacts")
@@ -281,9 +288,15 @@ final class HsdsTables {
                     column,
                     value.isNumber()
                             ? value.decimalValue()
-                            : value.isValueNode() ? SpreadsheetCells.neutralised(value.asString()) : null);
+                            : value.isValueNode()
+                                    ? SpreadsheetCells.neutralised(value.asString())
+                                    : value.isArray() && !value.isEmpty() ? codes(value) : null);
         }
         tables.get(table).add(row);
+    }
+
+    private static String codes(JsonNode values) {
+        return values.valueStream().map(JsonNode::asString).collect(Collectors.joining(","));
     }
 
     private static void readTabularSchema() {

@@ -140,6 +140,7 @@ public class OrganisationAdministration implements CurrentState {
                 current.active(),
                 current.intake(),
                 capacity,
+                current.eligibility(),
                 current.themes(),
                 current.languages(),
                 current.serviceAreas(),

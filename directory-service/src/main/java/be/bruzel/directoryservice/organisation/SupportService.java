@@ -3,6 +3,7 @@ package be.bruzel.directoryservice.organisation;
 import be.bruzel.directoryservice.territory.PlaceRef;
 import be.bruzel.platform.events.ServiceChanged;
 import be.bruzel.platform.routing.Candidate;
+import be.bruzel.platform.routing.TargetGroup;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,6 +38,7 @@ public record SupportService(
         Boolean active,
         @Valid @NotNull Intake intake,
         @Valid @NotNull Capacity capacity,
+        @Valid Eligibility eligibility,
         @NotEmpty @Size(max = 20) List<@NotBlank String> themes,
         @NotEmpty @Size(max = 20) List<@Pattern(regexp = "[a-z]{2,3}") String> languages,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull PlaceRef> serviceAreas,
@@ -51,6 +54,7 @@ public record SupportService(
         descriptionNl = descriptionNl == null ? "" : descriptionNl;
         descriptionFr = descriptionFr == null ? "" : descriptionFr;
         active = active == null || active;
+        eligibility = eligibility == null ? Eligibility.EVERYONE : eligibility;
         // Sets in a fixed order, so that the same service read from anywhere is equal to itself.
         themes = themes == null ? null : themes.stream().distinct().sorted().toList();
         languages = languages == null
@@ -105,6 +109,39 @@ public record SupportService(
         }
     }
 
+    /**
+     * Who the service is for (HSDS {@code minimum_age}, {@code maximum_age}; the target groups are the platform's):
+     * routing skips it for a person who is certainly not among them.
+     *
+     * @param targetGroups none: everyone; more than one: a person in any of them
+     */
+    public record Eligibility(
+            @Min(0) @Max(120) Integer minimumAge,
+            @Min(0) @Max(120) Integer maximumAge,
+            @Size(max = 5) List<@NotNull TargetGroup> targetGroups) {
+
+        public static final Eligibility EVERYONE = new Eligibility(null, null, List.of());
+
+        public Eligibility {
+            // A set in a fixed order, as the themes: the same service reads the same everywhere.
+            targetGroups = targetGroups == null
+                    ? List.of()
+                    : targetGroups.stream()
+                            .distinct()
+                            .sorted(Comparator.nullsFirst(Comparator.naturalOrder()))
+                            .toList();
+        }
+
+        @AssertTrue(message = "{eligibility.age-range}")
+        boolean isAgeRangeInOrder() {
+            return minimumAge == null || maximumAge == null || minimumAge <= maximumAge;
+        }
+
+        be.bruzel.platform.routing.Eligibility forRouting() {
+            return new be.bruzel.platform.routing.Eligibility(minimumAge, maximumAge, Set.copyOf(targetGroups));
+        }
+    }
+
     /** A team or desk to reach (HSDS {@code contact}); never a person referred. */
     public record Contact(
             @NotBlank @Size(max = 200) String name,
@@ -125,7 +162,8 @@ public record SupportService(
 
     /** What routing needs to weigh this service. */
     public Candidate asCandidate() {
-        return new Candidate(id, active, capacity.status().name(), capacity.fullUntil(), languages);
+        return new Candidate(
+                id, active, capacity.status().name(), capacity.fullUntil(), languages, eligibility.forRouting());
     }
 
     SupportService withVersion(int newVersion) {
@@ -139,6 +177,7 @@ public record SupportService(
                 active,
                 intake,
                 capacity,
+                eligibility,
                 themes,
                 languages,
                 serviceAreas,
@@ -163,6 +202,9 @@ public record SupportService(
                 capacity.status().name(),
                 capacity.fullUntil(),
                 intake.email(),
-                intake.language());
+                intake.language(),
+                eligibility.minimumAge(),
+                eligibility.maximumAge(),
+                eligibility.targetGroups().stream().map(Enum::name).toList());
     }
 }

@@ -1,10 +1,12 @@
 package be.bruzel.directoryservice.organisation;
 
 import be.bruzel.directoryservice.territory.PlaceRef;
+import be.bruzel.platform.routing.TargetGroup;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,9 +59,11 @@ class SupportServices {
     boolean add(SupportService service) {
         int inserted = jdbc.sql("""
                 INSERT INTO service (id, organisation_id, name_nl, name_fr, description_nl, description_fr, active,
-                                     intake_team, intake_email, intake_language, capacity, full_until)
+                                     intake_team, intake_email, intake_language, capacity, full_until,
+                                     minimum_age, maximum_age, target_groups)
                 VALUES (:id, :organisation, :nameNl, :nameFr, :descriptionNl, :descriptionFr, :active,
-                        :team, :email, :intakeLanguage, :capacity, :fullUntil)
+                        :team, :email, :intakeLanguage, :capacity, :fullUntil,
+                        :minimumAge, :maximumAge, :targetGroups)
                 ON CONFLICT (id) DO NOTHING
                 """)
                 .params(columns(service))
@@ -76,7 +80,9 @@ class SupportServices {
         int updated = jdbc.sql("""
                 UPDATE service SET name_nl = :nameNl, name_fr = :nameFr, description_nl = :descriptionNl,
                        description_fr = :descriptionFr, active = :active, intake_team = :team,
-                       intake_email = :email, intake_language = :intakeLanguage, capacity = :capacity, full_until = :fullUntil, version = version + 1
+                       intake_email = :email, intake_language = :intakeLanguage, capacity = :capacity,
+                       full_until = :fullUntil, minimum_age = :minimumAge, maximum_age = :maximumAge,
+                       target_groups = :targetGroups, version = version + 1
                 WHERE id = :id AND version = :version
                 """)
                 .params(columns(service))
@@ -116,6 +122,11 @@ class SupportServices {
                 Optional.ofNullable(service.capacity().fullUntil())
                         .map(Date::valueOf)
                         .orElse(null));
+        columns.put("minimumAge", service.eligibility().minimumAge());
+        columns.put("maximumAge", service.eligibility().maximumAge());
+        columns.put(
+                "targetGroups",
+                service.eligibility().targetGroups().stream().map(Enum::name).toArray(String[]::new));
         return columns;
     }
 
@@ -226,6 +237,7 @@ class SupportServices {
                         row.active(),
                         row.intake(),
                         row.capacity(),
+                        row.eligibility(),
                         themes.getOrDefault(row.id(), List.of()),
                         languages.getOrDefault(row.id(), List.of()),
                         areas.getOrDefault(row.id(), List.of()),
@@ -264,6 +276,7 @@ class SupportServices {
             boolean active,
             SupportService.Intake intake,
             SupportService.Capacity capacity,
+            SupportService.Eligibility eligibility,
             int version) {
 
         static Row of(ResultSet row) throws SQLException {
@@ -283,6 +296,13 @@ class SupportServices {
                     new SupportService.Capacity(
                             SupportService.Capacity.Status.valueOf(row.getString("capacity")),
                             fullUntil == null ? null : fullUntil.toLocalDate()),
+                    new SupportService.Eligibility(
+                            row.getObject("minimum_age", Integer.class),
+                            row.getObject("maximum_age", Integer.class),
+                            Arrays.stream((String[])
+                                            row.getArray("target_groups").getArray())
+                                    .map(TargetGroup::valueOf)
+                                    .toList()),
                     row.getInt("version"));
         }
     }

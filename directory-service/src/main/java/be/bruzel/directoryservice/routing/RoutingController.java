@@ -2,17 +2,24 @@ package be.bruzel.directoryservice.routing;
 
 import be.bruzel.directoryservice.territory.PlaceKind;
 import be.bruzel.directoryservice.territory.PlaceRef;
+import be.bruzel.platform.routing.Fact;
+import be.bruzel.platform.routing.PersonFacts;
+import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,14 +53,33 @@ class RoutingController {
             summary = "Explain who would receive a referral on a theme from a place, in a language",
             description = "Where the postcode is shared by two municipalities (1040, 1050), the municipality "
                     + "(NIS code) is needed too. The answer names the chosen service or the care zone's helpdesk "
-                    + "(an unmet need), and every rule and candidate weighed with the verdict on it.")
+                    + "(an unmet need), and every rule and candidate weighed with the verdict on it. The person's "
+                    + "year of birth and facts (each said true or false; left out, not known) make routing skip "
+                    + "a service the person is certainly not eligible for; nothing of them is stored.")
     RoutingExplanation explain(
             @RequestParam @Pattern(regexp = "[0-9]{4}") String postcode,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{5}") String municipality,
             @RequestParam @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String theme,
             @RequestParam(required = false) @Pattern(regexp = "[a-z]{2,3}") String language,
+            @RequestParam(required = false) @Min(1900) @Max(2100) Integer yearOfBirth,
+            @RequestParam(required = false) @Size(max = 4) Set<Fact> factsTrue,
+            @RequestParam(required = false) @Size(max = 4) Set<Fact> factsFalse,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return explainer.explain(postcode, municipality, theme, language, date != null ? date : LocalDate.now(clock));
+        return explainer.explain(
+                postcode,
+                municipality,
+                theme,
+                language,
+                personOf(yearOfBirth, factsTrue, factsFalse),
+                date != null ? date : LocalDate.now(clock));
+    }
+
+    private static PersonFacts personOf(Integer yearOfBirth, Set<Fact> factsTrue, Set<Fact> factsFalse) {
+        try {
+            return PersonFacts.of(yearOfBirth, factsTrue, factsFalse);
+        } catch (IllegalArgumentException contradiction) {
+            throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "routing.facts.contradictory", "factsFalse");
+        }
     }
 
     @GetMapping("/routing-rules")

@@ -9,6 +9,7 @@ import be.bruzel.directoryservice.territory.Place;
 import be.bruzel.directoryservice.territory.PlaceRef;
 import be.bruzel.directoryservice.territory.Places;
 import be.bruzel.directoryservice.theme.ThemeAdministration;
+import be.bruzel.platform.routing.PersonFacts;
 import be.bruzel.platform.routing.Router;
 import be.bruzel.platform.routing.RoutingDecision;
 import be.bruzel.platform.routing.RuleLevel;
@@ -25,7 +26,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Applies the routing rules to a place, a theme and a language, and says why it chose as it did. */
+/**
+ * Applies the routing rules to a place, a theme, a language and what is known of the person, and says why it chose
+ * as it did.
+ */
 @Service
 class RoutingExplainer {
 
@@ -49,7 +53,8 @@ class RoutingExplainer {
     }
 
     @Transactional(readOnly = true)
-    RoutingExplanation explain(String postcode, String municipality, String theme, String language, LocalDate date) {
+    RoutingExplanation explain(
+            String postcode, String municipality, String theme, String language, PersonFacts person, LocalDate date) {
         Place place = placeOf(postcode, municipality, date);
         if (!themes.notActive(List.of(theme)).isEmpty()) {
             throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "theme.not-found", "theme", theme);
@@ -75,7 +80,7 @@ class RoutingExplainer {
                                 .map(SupportService::asCandidate)
                                 .toList()))
                 .toList();
-        RoutingDecision decision = Router.decide(ruleLevels, language, date);
+        RoutingDecision decision = Router.decide(ruleLevels, language, person, date);
 
         List<RoutingExplanation.Step> steps = new ArrayList<>();
         // Candidates of one organisation share its locations: read them once.
@@ -97,7 +102,8 @@ class RoutingExplainer {
                                     service,
                                     locations.computeIfAbsent(service.organisationId(), organisations::locations)),
                     service == null ? null : service.capacity().status().name(),
-                    service == null ? null : figuresOf.get(service.id())));
+                    service == null ? null : figuresOf.get(service.id()),
+                    service == null ? null : service.eligibility()));
         }
         RoutingExplanation.Receiver receiver = decision.chosenServiceId()
                 .map(services::get)

@@ -38,6 +38,7 @@ public record RoutingExplanation(
      * @param details what the candidate does, where, when and how to reach it; none for a level without a rule
      * @param capacity the candidate's {@code OPEN}, {@code FULL} or {@code PAUSED}
      * @param figures how quickly and how often the candidate took referrals lately, from the platform's own
+     * @param eligibility who the candidate is for, e.g. 65 and older: the reason for {@code SKIPPED_NOT_ELIGIBLE}
      */
     public record Step(
             String level,
@@ -49,7 +50,8 @@ public record RoutingExplanation(
             boolean choosable,
             Details details,
             String capacity,
-            LiveFigures figures) {}
+            LiveFigures figures,
+            SupportService.Eligibility eligibility) {}
 
     /**
      * What a referrer wants to know of a service before choosing it.

@@ -14,6 +14,10 @@ import java.util.UUID;
  * @param serviceAreas where it takes referrals from, e.g. {@code MUNICIPALITY:21010}, {@code CARE_ZONE:noord}
  * @param intakeLanguage the language its intake mailbox is written to in, {@code nl} or {@code fr}; none:
  *     both (added later: events from before it have none)
+ * @param minimumAge who the service is for: none, no lower bound (added later, as the next two)
+ * @param maximumAge none: no upper bound
+ * @param targetGroups {@code SENIORS}, {@code YOUNG_PEOPLE}, {@code FAMILIES}, {@code PEOPLE_WITH_A_DISABILITY},
+ *     {@code PEOPLE_LIVING_ALONE}; none: everyone
  */
 @EventType("directory.service-changed.v1")
 public record ServiceChanged(
@@ -30,7 +34,10 @@ public record ServiceChanged(
         String capacity,
         LocalDate fullUntil,
         String intakeEmail,
-        String intakeLanguage)
+        String intakeLanguage,
+        Integer minimumAge,
+        Integer maximumAge,
+        List<String> targetGroups)
         implements DirectoryEvent {
 
     public ServiceChanged {
@@ -40,6 +47,7 @@ public record ServiceChanged(
         themeCodes = List.copyOf(themeCodes);
         languageCodes = List.copyOf(languageCodes);
         serviceAreas = List.copyOf(serviceAreas);
+        targetGroups = targetGroups == null ? List.of() : List.copyOf(targetGroups);
     }
 
     @Override

@@ -119,7 +119,10 @@ class EventContractsTests {
                             "FULL",
                             LocalDate.parse("2026-04-01"),
                             "onthaal@ocmw-jette.example",
-                            "nl"),
+                            "nl",
+                            null,
+                            25,
+                            List.of("YOUNG_PEOPLE", "FAMILIES")),
                     new RoutingRuleChanged(
                             UUID.fromString("7b1e8d4f-2a3c-4d6e-9f0a-1b2c3d4e5f60"),
                             Instant.parse("2026-03-01T08:05:00Z"),

@@ -343,7 +343,10 @@ class EmailIT extends MailScenario {
                 "OPEN",
                 null,
                 "intake@" + org + ".example",
-                intakeLanguage);
+                intakeLanguage,
+                null,
+                null,
+                List.of());
     }
 
     @Override

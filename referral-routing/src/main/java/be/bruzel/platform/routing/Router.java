@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Chooses the service that receives a referral on a theme. Levels are tried from the most local
  * (district, municipality) to the widest (care zone, region), candidates in each level in the
- * rule's order. A service that is inactive, full or paused is skipped. One that does not speak
+ * rule's order. A service that is inactive, not for the person (their age, their group), full or paused is
+ * skipped. One that does not speak
  * the person's language is skipped when an available one that does exists anywhere in the
  * rules; otherwise the first available one is chosen all the same. When none is available the
  * zone's helpdesk receives the referral. A referrer may choose another candidate that could take
@@ -18,10 +19,10 @@ public final class Router {
 
     private Router() {}
 
-    public static RoutingDecision decide(List<RuleLevel> levels, String language, LocalDate day) {
+    public static RoutingDecision decide(List<RuleLevel> levels, String language, PersonFacts person, LocalDate day) {
         boolean someoneSpeaksTheLanguage = levels.stream()
                 .flatMap(level -> level.candidates().stream())
-                .anyMatch(candidate -> candidate.unavailableOn(day).isEmpty() && candidate.speaks(language));
+                .anyMatch(candidate -> candidate.unavailableTo(person, day).isEmpty() && candidate.speaks(language));
         List<RoutingDecision.Consideration> considered = new ArrayList<>();
         Optional<String> chosen = Optional.empty();
         for (RuleLevel level : levels) {
@@ -31,8 +32,8 @@ public final class Router {
             }
             for (Candidate candidate : level.candidates()) {
                 Verdict verdict = chosen.isPresent()
-                        ? candidate.unavailableOn(day).orElse(Verdict.NOT_NEEDED)
-                        : verdictOn(candidate, language, day, someoneSpeaksTheLanguage);
+                        ? candidate.unavailableTo(person, day).orElse(Verdict.NOT_NEEDED)
+                        : verdictOn(candidate, language, person, day, someoneSpeaksTheLanguage);
                 if (verdict == Verdict.CHOSEN || verdict == Verdict.CHOSEN_DESPITE_LANGUAGE) {
                     chosen = Optional.of(candidate.serviceId());
                 }
@@ -48,8 +49,8 @@ public final class Router {
      * that one; empty when the preferred service is not a candidate that could.
      */
     public static Optional<RoutingDecision> decide(
-            List<RuleLevel> levels, String language, LocalDate day, Optional<String> preferred) {
-        RoutingDecision rules = decide(levels, language, day);
+            List<RuleLevel> levels, String language, PersonFacts person, LocalDate day, Optional<String> preferred) {
+        RoutingDecision rules = decide(levels, language, person, day);
         if (preferred.isEmpty() || preferred.equals(rules.chosenServiceId())) {
             return Optional.of(rules);
         }
@@ -71,8 +72,8 @@ public final class Router {
     }
 
     private static Verdict verdictOn(
-            Candidate candidate, String language, LocalDate day, boolean someoneSpeaksTheLanguage) {
-        Optional<Verdict> unavailable = candidate.unavailableOn(day);
+            Candidate candidate, String language, PersonFacts person, LocalDate day, boolean someoneSpeaksTheLanguage) {
+        Optional<Verdict> unavailable = candidate.unavailableTo(person, day);
         if (unavailable.isPresent()) {
             return unavailable.get();
         }

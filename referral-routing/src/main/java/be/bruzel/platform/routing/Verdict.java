@@ -10,6 +10,8 @@ public enum Verdict {
     SKIPPED_FULL,
     SKIPPED_PAUSED,
     SKIPPED_INACTIVE,
+    /** The person is not among those the service is for (an age range, a target group). */
+    SKIPPED_NOT_ELIGIBLE,
     /** Available, but another candidate speaks the person's language. */
     SKIPPED_LANGUAGE,
     /** Available, but a candidate before it was chosen. */

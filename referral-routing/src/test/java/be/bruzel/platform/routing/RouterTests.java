@@ -19,6 +19,7 @@ class RouterTests {
                         level("CARE_ZONE", "noord", open("caw-noord", "nl")),
                         level("REGION", "bruzel", open("caw-brussel", "nl", "fr"))),
                 "fr",
+                PersonFacts.UNKNOWN,
                 TODAY);
 
         assertThat(decision.chosenServiceId()).contains("ocmw-jette");
@@ -33,6 +34,7 @@ class RouterTests {
         RoutingDecision decision = Router.decide(
                 List.of(level("MUNICIPALITY", "21010"), level("CARE_ZONE", "noord", open("caw-noord", "nl"))),
                 "nl",
+                PersonFacts.UNKNOWN,
                 TODAY);
 
         assertThat(decision.chosenServiceId()).contains("caw-noord");
@@ -51,6 +53,7 @@ class RouterTests {
                         new Candidate("closed", false, "OPEN", null, List.of("nl")),
                         open("open", "nl"))),
                 "nl",
+                PersonFacts.UNKNOWN,
                 TODAY);
 
         assertThat(decision.chosenServiceId()).contains("open");
@@ -65,6 +68,7 @@ class RouterTests {
         RoutingDecision decision = Router.decide(
                 List.of(level("MUNICIPALITY", "21010", new Candidate("reopened", true, "FULL", TODAY, List.of("nl")))),
                 "nl",
+                PersonFacts.UNKNOWN,
                 TODAY);
 
         assertThat(decision.chosenServiceId()).contains("reopened");
@@ -77,6 +81,7 @@ class RouterTests {
                         level("MUNICIPALITY", "21010", open("dutch-only", "nl")),
                         level("REGION", "bruzel", open("bilingual", "nl", "fr"))),
                 "fr",
+                PersonFacts.UNKNOWN,
                 TODAY);
 
         assertThat(decision.chosenServiceId()).contains("bilingual");
@@ -90,6 +95,7 @@ class RouterTests {
                         level("MUNICIPALITY", "21010", open("dutch-only", "nl")),
                         level("REGION", "bruzel", open("french-only", "fr"))),
                 "ar",
+                PersonFacts.UNKNOWN,
                 TODAY);
 
         assertThat(decision.chosenServiceId()).contains("dutch-only");
@@ -104,6 +110,7 @@ class RouterTests {
                         level("CARE_ZONE", "noord"),
                         level("REGION", "bruzel")),
                 "nl",
+                PersonFacts.UNKNOWN,
                 TODAY);
 
         assertThat(decision.chosenServiceId()).isEmpty();
@@ -123,6 +130,7 @@ class RouterTests {
                         new Candidate("full", true, "FULL", null, List.of("nl")),
                         open("third", "nl"))),
                 "nl",
+                PersonFacts.UNKNOWN,
                 TODAY);
 
         assertThat(decision.considered())
@@ -136,17 +144,17 @@ class RouterTests {
                 level("MUNICIPALITY", "21010", open("ocmw-jette", "nl", "fr")),
                 level("CARE_ZONE", "noord", open("caw-noord", "nl")));
 
-        RoutingDecision decision =
-                Router.decide(levels, "fr", TODAY, Optional.of("caw-noord")).orElseThrow();
+        RoutingDecision decision = Router.decide(levels, "fr", PersonFacts.UNKNOWN, TODAY, Optional.of("caw-noord"))
+                .orElseThrow();
 
         assertThat(decision.chosenServiceId()).contains("caw-noord");
         assertThat(decision.considered())
                 .extracting(RoutingDecision.Consideration::verdict)
                 .as("chosen though it speaks no French: the referrer may know the person speaks Dutch")
                 .containsExactly(Verdict.PASSED_OVER, Verdict.CHOSEN_BY_REFERRER);
-        assertThat(Router.decide(levels, "fr", TODAY, Optional.of("ocmw-jette")))
+        assertThat(Router.decide(levels, "fr", PersonFacts.UNKNOWN, TODAY, Optional.of("ocmw-jette")))
                 .as("choosing the rules' own choice changes nothing")
-                .contains(Router.decide(levels, "fr", TODAY));
+                .contains(Router.decide(levels, "fr", PersonFacts.UNKNOWN, TODAY));
     }
 
     @Test
@@ -157,8 +165,10 @@ class RouterTests {
                 open("ocmw-jette", "nl"),
                 new Candidate("full", true, "FULL", null, List.of("nl"))));
 
-        assertThat(Router.decide(levels, "nl", TODAY, Optional.of("full"))).isEmpty();
-        assertThat(Router.decide(levels, "nl", TODAY, Optional.of("elsewhere"))).isEmpty();
+        assertThat(Router.decide(levels, "nl", PersonFacts.UNKNOWN, TODAY, Optional.of("full")))
+                .isEmpty();
+        assertThat(Router.decide(levels, "nl", PersonFacts.UNKNOWN, TODAY, Optional.of("elsewhere")))
+                .isEmpty();
     }
 
     private static RuleLevel level(String kind, String code, Candidate... candidates) {

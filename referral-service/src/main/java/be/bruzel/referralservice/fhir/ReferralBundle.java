@@ -173,7 +173,11 @@ record ReferralBundle(
                         .map(Extension::getValue)
                         .map(value -> value.primitiveValue())
                         .orElse(null);
-        return new SubmitReferral.PersonDetails(name, phone, email, language, postcode, municipality);
+        // Only the year is kept: it is all routing needs to weigh who a service is for.
+        Integer yearOfBirth =
+                patient.hasBirthDate() ? patient.getBirthDateElement().getYear() : null;
+        return new SubmitReferral.PersonDetails(
+                name, phone, email, language, postcode, municipality, yearOfBirth, null);
     }
 
     private static String nameOf(HumanName name) {

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
@@ -123,6 +124,10 @@ final class ReferralResources {
             patient.addTelecom()
                     .setSystem(ContactPoint.ContactPointSystem.EMAIL)
                     .setValue(person.email());
+        }
+        if (person.facts().yearOfBirth() != null) {
+            patient.setBirthDateElement(
+                    new DateType(String.valueOf(person.facts().yearOfBirth())));
         }
         patient.addCommunication()
                 .setLanguage(concept(Systems.LANGUAGE, person.preferredLanguage()))

@@ -13,6 +13,7 @@ import be.bruzel.platform.events.ReferralReminderDue;
 import be.bruzel.platform.events.ReferralRerouted;
 import be.bruzel.platform.events.ReferralSubmitted;
 import be.bruzel.platform.events.SatisfactionRated;
+import be.bruzel.platform.routing.PersonFacts;
 import be.bruzel.referralservice.routing.Receiver;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,15 +129,16 @@ public record Referral(
      * The person referred. Never a user of the platform; their data is special-category. Once erased only the
      * language is left, a code the events carry too.
      */
-    public record Person(String name, String phone, String email, String preferredLanguage) {
+    public record Person(String name, String phone, String email, String preferredLanguage, PersonFacts facts) {
         public Person {
             if (name != null && phone == null && email == null) {
                 throw new IllegalArgumentException("a person is reachable by phone or e-mail");
             }
+            facts = facts == null ? PersonFacts.UNKNOWN : facts;
         }
 
         static Person erased(String preferredLanguage) {
-            return new Person(null, null, null, preferredLanguage);
+            return new Person(null, null, null, preferredLanguage, PersonFacts.UNKNOWN);
         }
     }
 

@@ -200,7 +200,12 @@ public class ReferralActions {
         Residence residence = routing.residence(
                 referral.residence().postcode(), referral.residence().municipalityNis(), today);
         Route route = routing.route(
-                residence, referral.themeCodes().getFirst(), referral.person().preferredLanguage(), today, declined);
+                residence,
+                referral.themeCodes().getFirst(),
+                referral.person().preferredLanguage(),
+                referral.person().facts(),
+                today,
+                declined);
         return route.receiver().unmetNeed() ? Optional.empty() : Optional.of(List.of(route));
     }
 

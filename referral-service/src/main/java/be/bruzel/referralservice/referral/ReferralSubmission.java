@@ -74,6 +74,14 @@ public class ReferralSubmission {
             }
         }
         LocalDate today = LocalDate.ofInstant(now, BRUSSELS);
+        Integer yearOfBirth = request.person().yearOfBirth();
+        if (yearOfBirth != null && yearOfBirth > today.getYear()) {
+            throw new RejectedRequestException(
+                    HttpStatus.BAD_REQUEST,
+                    "referral.person.year-of-birth.future",
+                    "person.yearOfBirth",
+                    String.valueOf(yearOfBirth));
+        }
         Residence residence =
                 routing.residence(request.person().postcode(), request.person().municipality(), today);
         routing.requireActive(request.themes());
@@ -94,7 +102,7 @@ public class ReferralSubmission {
         Map<Receiver, List<Route>> byReceiver = new LinkedHashMap<>();
         for (String theme : themes) {
             Route route = routing.route(
-                    residence, theme, request.person().preferredLanguage(), today, request.choiceFor(theme));
+                    residence, theme, person.preferredLanguage(), person.facts(), today, request.choiceFor(theme));
             byReceiver
                     .computeIfAbsent(route.receiver(), receiver -> new ArrayList<>())
                     .add(route);

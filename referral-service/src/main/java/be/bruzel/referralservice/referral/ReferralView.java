@@ -1,9 +1,11 @@
 package be.bruzel.referralservice.referral;
 
+import be.bruzel.platform.routing.Fact;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -40,7 +42,17 @@ public record ReferralView(
     /** @param erasedAt when the person's data was erased; none while it is held */
     public record PersonalDataView(Instant erasedAt, String erasureReason) {}
 
-    public record PersonView(String name, String phone, String email, String preferredLanguage) {}
+    /**
+     * @param yearOfBirth none: not given
+     * @param facts what the referrer said of the person for routing, each true or false; left out: not known
+     */
+    public record PersonView(
+            String name,
+            String phone,
+            String email,
+            String preferredLanguage,
+            Integer yearOfBirth,
+            Map<Fact, Boolean> facts) {}
 
     public record ResidenceView(String postcode, String municipalityNis, String areaId, String careZone) {}
 
@@ -71,7 +83,13 @@ public record ReferralView(
                 referral.question(),
                 referral.isErased()
                         ? null
-                        : new PersonView(person.name(), person.phone(), person.email(), person.preferredLanguage()),
+                        : new PersonView(
+                                person.name(),
+                                person.phone(),
+                                person.email(),
+                                person.preferredLanguage(),
+                                person.facts().yearOfBirth(),
+                                person.facts().facts()),
                 new ResidenceView(
                         residence.postcode(),
                         residence.municipalityNis(),

@@ -1,5 +1,7 @@
 package be.bruzel.referralservice.referral;
 
+import be.bruzel.platform.routing.Fact;
+import be.bruzel.platform.routing.PersonFacts;
 import be.bruzel.referralservice.routing.Receiver;
 import be.bruzel.referralservice.routing.Route;
 import java.sql.ResultSet;
@@ -8,11 +10,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The referrals and their timelines, in plain SQL. */
@@ -20,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Referrals {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<Fact, Boolean>> FACTS = new TypeReference<>() {};
 
     /** Open, and no step on the timeline and no message in the feedback thread since {@code :before}. */
     private static final String IDLE = """
@@ -37,12 +42,13 @@ class Referrals {
     void add(Referral referral, List<Route> routes) {
         jdbc.sql("""
                 INSERT INTO referral (id, submission_id, referrer_id, referrer_name, referrer_profession, status,
-                    person_name, person_phone, person_email, person_language, postcode, municipality_nis, area_id,
+                    person_name, person_phone, person_email, person_language, person_year_of_birth, person_facts,
+                    postcode, municipality_nis, area_id,
                     care_zone_code, theme_codes, question, urgency, contact_channel, contact_moment, consent_method,
                     consent_given_at, receiving_organisation_id, receiving_service_id, unmet_need, routing,
                     submitted_at, waiting_since, version)
                 VALUES (:id, :submission, :referrer, :referrerName, :profession, :status, :name, :phone, :email,
-                    :language, :postcode, :municipality, :area, :careZone, :themes, :question, :urgency, :channel,
+                    :language, :yearOfBirth, CAST(:facts AS jsonb), :postcode, :municipality, :area, :careZone, :themes, :question, :urgency, :channel,
                     :moment, :consentMethod, :consentGivenAt, :organisation, :service, :unmetNeed,
                     CAST(:routing AS jsonb), :submittedAt, :waitingSince, 0)
                 """)
@@ -56,6 +62,10 @@ class Referrals {
                 .param("phone", referral.person().phone())
                 .param("email", referral.person().email())
                 .param("language", referral.person().preferredLanguage())
+                .param("yearOfBirth", referral.person().facts().yearOfBirth())
+                .param(
+                        "facts",
+                        JSON.writeValueAsString(referral.person().facts().facts()))
                 .param("postcode", referral.residence().postcode())
                 .param("municipality", referral.residence().municipalityNis())
                 .param("area", referral.residence().areaId())
@@ -300,7 +310,8 @@ class Referrals {
         String[] ids = erased.stream().map(referral -> referral.id().toString()).toArray(String[]::new);
         Referral.Erasure erasure = erased.getFirst().erasure();
         int updated = jdbc.sql("""
-                UPDATE referral r SET person_name = NULL, person_phone = NULL, person_email = NULL, question = NULL,
+                UPDATE referral r SET person_name = NULL, person_phone = NULL, person_email = NULL,
+                    person_year_of_birth = NULL, person_facts = '{}', question = NULL,
                     contact_moment = NULL, personal_data_erased_at = :at, personal_data_erasure_reason = :reason,
                     version = r.version + 1
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:versions AS integer[])) AS e(id, version)
@@ -427,7 +438,10 @@ class Referrals {
                         row.getString("person_name"),
                         row.getString("person_phone"),
                         row.getString("person_email"),
-                        row.getString("person_language")),
+                        row.getString("person_language"),
+                        new PersonFacts(
+                                row.getObject("person_year_of_birth", Integer.class),
+                                JSON.readValue(row.getString("person_facts"), FACTS))),
                 new Referral.Residence(
                         row.getString("postcode"),
                         row.getString("municipality_nis"),

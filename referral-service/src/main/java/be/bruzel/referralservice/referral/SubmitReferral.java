@@ -1,9 +1,13 @@
 package be.bruzel.referralservice.referral;
 
+import be.bruzel.platform.routing.Fact;
+import be.bruzel.platform.routing.PersonFacts;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -75,6 +79,8 @@ public record SubmitReferral(
      * @param postcode a Brussels postcode (1000 to 1299)
      * @param municipality the municipality's NIS code, needed where a postcode covers two (1040, 1050)
      * @param preferredLanguage nl, fr or en
+     * @param yearOfBirth optional; with the facts, routing skips a service the person is certainly not eligible for
+     * @param facts what the referrer knows of the person, each true or false; left out: not known
      */
     public record PersonDetails(
             @NotBlank @Size(max = 200) String name,
@@ -88,7 +94,10 @@ public record SubmitReferral(
             @NotNull @Pattern(regexp = "1[0-2][0-9]{2}", message = "{referral.postcode.brussels}")
             String postcode,
 
-            @Pattern(regexp = "[0-9]{5}") String municipality) {
+            @Pattern(regexp = "[0-9]{5}") String municipality,
+
+            @Min(1900) @Max(2100) Integer yearOfBirth,
+            @Size(max = 4) Map<@NotNull Fact, @NotNull Boolean> facts) {
 
         @JsonIgnore
         @AssertTrue(message = "{referral.person.contact.required}")
@@ -122,7 +131,8 @@ public record SubmitReferral(
                 person.name().strip(),
                 blankToNull(person.phone()),
                 blankToNull(person.email()),
-                person.preferredLanguage());
+                person.preferredLanguage(),
+                new PersonFacts(person.yearOfBirth(), person.facts()));
     }
 
     Referral.ContactPreference toContactPreference() {

@@ -2,6 +2,7 @@ package be.bruzel.referralservice.routing;
 
 import be.bruzel.platform.directorycopy.Directory;
 import be.bruzel.platform.directorycopy.Residence;
+import be.bruzel.platform.routing.PersonFacts;
 import be.bruzel.platform.routing.Router;
 import be.bruzel.platform.routing.RoutingDecision;
 import be.bruzel.platform.routing.RuleLevel;
@@ -80,16 +81,28 @@ public class ReferralRouting {
 
     /** Routes one theme; services in {@code excluded} (those that declined) are not considered. */
     public Route route(
-            Residence residence, String themeCode, String language, LocalDate day, Collection<String> excluded) {
-        return routeOf(residence, themeCode, Router.decide(levels(residence, themeCode, excluded), language, day));
+            Residence residence,
+            String themeCode,
+            String language,
+            PersonFacts person,
+            LocalDate day,
+            Collection<String> excluded) {
+        return routeOf(
+                residence, themeCode, Router.decide(levels(residence, themeCode, excluded), language, person, day));
     }
 
     /**
      * Routes one theme to the service the referrer chose, if any, when the rules name it and it can take the
      * referral; refuses the choice otherwise.
      */
-    public Route route(Residence residence, String themeCode, String language, LocalDate day, Optional<String> chosen) {
-        RoutingDecision decision = Router.decide(levels(residence, themeCode, List.of()), language, day, chosen)
+    public Route route(
+            Residence residence,
+            String themeCode,
+            String language,
+            PersonFacts person,
+            LocalDate day,
+            Optional<String> chosen) {
+        RoutingDecision decision = Router.decide(levels(residence, themeCode, List.of()), language, person, day, chosen)
                 .orElseThrow(() -> new RejectedRequestException(
                         HttpStatus.BAD_REQUEST,
                         "referral.choice.not-allowed",

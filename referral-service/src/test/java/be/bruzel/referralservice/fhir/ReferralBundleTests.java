@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -38,13 +39,14 @@ class ReferralBundleTests {
     void aBundleIsReadIntoTheSubmissionTheRestApiTakes() {
         Bundle bundle = FhirReferralIT.bundle("1050", "finances", "loneliness");
         patientOf(bundle).getAddressFirstRep().addExtension(Systems.MUNICIPALITY, new CodeType("21009"));
+        patientOf(bundle).setBirthDateElement(new DateType("1948-05-17"));
 
         ReferralBundle read = ReferralBundle.read(bundle, GP);
 
         SubmitReferral submission = read.submission();
         assertThat(submission.person())
                 .isEqualTo(new SubmitReferral.PersonDetails(
-                        "Marie Peeters", "0470 12 34 56", "marie@example.org", "nl", "1050", "21009"));
+                        "Marie Peeters", "0470 12 34 56", "marie@example.org", "nl", "1050", "21009", 1948, null));
         assertThat(submission.themes()).containsExactly("finances", "loneliness");
         assertThat(submission.question()).isEqualTo("Mevrouw is sinds de dood van haar man veel alleen.");
         assertThat(submission.urgency()).isEqualTo(Referral.Urgency.SOON);

@@ -92,12 +92,19 @@ class PersonalDataLifecycleIT {
         assertThat(everyTextOf(id)).contains(marker);
         String personKeys = "SELECT count(*) FROM referral_person_key WHERE referral_id = '" + id + "'";
         assertThat(count(personKeys)).as("by name with phone, and with e-mail").isEqualTo(2);
+        String yearAndFacts = "SELECT count(*) FROM referral WHERE id = '" + id
+                + "' AND person_year_of_birth = 1948 AND person_facts = '{\"LIVES_ALONE\": true, \"HAS_CHILDREN\": false}'";
+        assertThat(count(yearAndFacts)).isEqualTo(1);
 
         MvcTestResult erased = post(GP, id, "erasure", "{\"reason\": \"PERSON_REQUEST\"}");
 
         assertThat(erased).hasStatusOk().bodyJson().extractingPath("$.reason").isEqualTo("person-request");
         assertThat(everyTextOf(id)).doesNotContain(marker);
         assertThat(count(personKeys)).isZero();
+        assertThat(count("SELECT count(*) FROM referral WHERE id = '" + id
+                        + "' AND person_year_of_birth IS NULL AND person_facts = '{}'"))
+                .as("the year of birth and the facts are erased with the rest")
+                .isEqualTo(1);
         String view = body(get(GP, "/api/referrals/" + id));
         assertThat(view).doesNotContain(marker);
         assertThat(JsonPath.<Map<String, Object>>read(view, "$")).doesNotContainKeys("person", "question");
@@ -346,6 +353,10 @@ class PersonalDataLifecycleIT {
                 marker + "-message")) {
             assertThat(json).contains(field);
         }
+        assertThat(JsonPath.<Integer>read(json, "$.person.facts.yearOfBirth")).isEqualTo(1948);
+        assertThat(JsonPath.<Map<String, Boolean>>read(json, "$.person.facts.facts"))
+                .containsEntry("LIVES_ALONE", true)
+                .containsEntry("HAS_CHILDREN", false);
         assertThat(JsonPath.<List<String>>read(json, "$.accessLog[*].userId"))
                 .contains("worker.ocmw", "worker.ldc", "gp.jette");
         assertThat(JsonPath.<List<Boolean>>read(json, "$.accessLog[?(@.userId == 'worker.ldc')].refused"))
@@ -364,7 +375,10 @@ class PersonalDataLifecycleIT {
                 .contains("lang=\"fr\"")
                 .contains("Vos données dans une orientation")
                 .contains("Qui a consulté vos données")
-                .contains("refusé");
+                .contains("refusé")
+                .contains("Année de naissance</dt><dd>1948")
+                .contains("Vit seul·e</dt><dd>Oui")
+                .contains("A des enfants</dt><dd>Non");
         assertThat(html)
                 .as("the gateway's Content-Security-Policy allows no inline style or script")
                 .contains("<link rel=\"stylesheet\" href=\"/app/person-data.css\">")
@@ -460,7 +474,8 @@ class PersonalDataLifecycleIT {
         return """
                 {
                   "person": {"name": "%1$s Peeters", "phone": "0470 %3$s", "email": "%1$s@example.org",
-                             "preferredLanguage": "%2$s", "postcode": "1090"},
+                             "preferredLanguage": "%2$s", "postcode": "1090", "yearOfBirth": 1948,
+                             "facts": {"LIVES_ALONE": true, "HAS_CHILDREN": false}},
                   "themes": ["finances"],
                   "question": "%1$s question",
                   "contact": {"channel": "PHONE", "moment": "%1$s moment"},

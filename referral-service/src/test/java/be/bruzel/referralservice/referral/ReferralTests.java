@@ -10,6 +10,7 @@ import be.bruzel.platform.events.ReferralErased;
 import be.bruzel.platform.events.ReferralEscalated;
 import be.bruzel.platform.events.ReferralRerouted;
 import be.bruzel.platform.events.ReferralSubmitted;
+import be.bruzel.platform.routing.PersonFacts;
 import be.bruzel.referralservice.referral.Referral.Status;
 import be.bruzel.referralservice.routing.Receiver;
 import java.time.Duration;
@@ -209,7 +210,7 @@ class ReferralTests {
         Transition erased = in(Status.COMPLETED).erase(Referral.ErasureReason.PERSON_REQUEST, NOW);
 
         Referral referral = erased.referral();
-        assertThat(referral.person()).isEqualTo(new Referral.Person(null, null, null, "nl"));
+        assertThat(referral.person()).isEqualTo(new Referral.Person(null, null, null, "nl", PersonFacts.UNKNOWN));
         assertThat(referral.question()).isNull();
         assertThat(referral.contactPreference().moment()).isNull();
         assertThat(referral.outcome()).as("the codes stay").isEqualTo(Referral.Outcome.SOLVED);
@@ -243,7 +244,7 @@ class ReferralTests {
         return Referral.submit(
                 UUID.randomUUID(),
                 new Referral.Referrer("gp.jette", "Dr. An Janssens", "general-practitioner"),
-                new Referral.Person("Jan Claes", "0470 00 00 00", null, "nl"),
+                new Referral.Person("Jan Claes", "0470 00 00 00", null, "nl", PersonFacts.UNKNOWN),
                 new Referral.Residence("1090", "21010", "21010", "noord"),
                 List.of("finances"),
                 "Hulp gevraagd.",

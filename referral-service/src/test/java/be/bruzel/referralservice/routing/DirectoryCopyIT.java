@@ -63,6 +63,9 @@ class DirectoryCopyIT {
                 capacity,
                 null,
                 null,
-                null);
+                null,
+                null,
+                null,
+                List.of());
     }
 }

@@ -134,7 +134,10 @@ public final class DirectoryWorld {
                 capacity,
                 null,
                 "intake@" + organisation + ".example",
-                languages.size() == 1 ? languages.getFirst() : null);
+                languages.size() == 1 ? languages.getFirst() : null,
+                null,
+                null,
+                List.of());
     }
 
     private static UUID id() {

@@ -19,6 +19,7 @@ const screenOf = async (path) => (await screens).find((candidate) => candidate.p
 const menus = {
   referrer: [['/referrals/new', 'menu.new-referral'], ['/referrals', 'menu.my-referrals'], ['/notifications', 'menu.notifications']],
   'organisation-worker': [['/inbox', 'menu.inbox'], ['/notifications', 'menu.notifications']],
+  'organisation-coordinator': [['/organisation', 'menu.organisation']],
   analyst: [['/statistics', 'menu.statistics']],
   administrator: [['/admin', 'menu.admin']],
 };

@@ -24,7 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every write the directory offers, found from its request mappings so that a new endpoint is
- * covered without being listed, is refused to every role but the administrator's.
+ * covered without being listed, is refused to every role but the administrator's (a coordinator keeps
+ * their own organisation's listings: {@code ListingIT}).
  */
 @ServiceIntegrationTest
 class WritesNeedAnAdministratorIT {

@@ -1,7 +1,7 @@
 // Names from the social map for the codes that referrals and statistics carry.
 import { named, t, openingDays, languageNames, formatDate } from './i18n.js';
-import { cached } from './api.js';
-import { h } from './dom.js';
+import { api, cached } from './api.js';
+import { h, field, submitForm } from './dom.js';
 
 /** Every theme, also those no longer offered: referrals made before still carry them. */
 export function allThemes() {
@@ -45,6 +45,27 @@ export function eligibilityText(eligibility) {
   else if (from != null) who.push(t('eligibility.from', { from }));
   else if (to != null) who.push(t('eligibility.to', { to }));
   return who.length ? t('eligibility.only', { who: who.join(', ') }) : '';
+}
+
+/** When a service's listing was last checked by its organisation or an administrator. */
+export function checkedText(checkedOn) {
+  return checkedOn ? t('listing.checked-on', { date: formatDate(checkedOn) }) : '';
+}
+
+/** Open, full until a date, or paused: as an administrator or the organisation's coordinator sets it. */
+export function capacityForm(service, done) {
+  const value = (form, name) => form.elements.namedItem(name).value.trim() || null;
+  return submitForm({
+    button: t('admin.save-capacity'),
+    fields: [
+      field({ name: 'status', label: t('admin.availability'), type: 'select', value: service.capacity.status,
+        options: ['OPEN', 'FULL', 'PAUSED'].map((code) => [code, t(`capacity.choice.${code}`)]) }),
+      field({ name: 'fullUntil', label: t('admin.full-until'), type: 'date', value: service.capacity.fullUntil, hint: t('admin.full-until.hint') }),
+    ],
+    send: (form) => api(`/api/directory/services/${encodeURIComponent(service.id)}/capacity`, { method: 'PUT',
+      body: { status: value(form, 'status'), fullUntil: value(form, 'fullUntil') } }),
+    done,
+  });
 }
 
 export function capacityText(status, fullUntil) {
@@ -112,6 +133,8 @@ export function serviceDetails(details, inLanguage) {
     [t('service.hours', {}, inLanguage), details.openingHours?.length
       ? openingDays(details.openingHours, inLanguage).map((day, i) => [i ? ' · ' : '', h('span', { class: 'day' }, day)]) : null],
     [t('service.languages', {}, inLanguage), details.languages?.length ? languageNames(details.languages, inLanguage) : null],
+    // For the referrer weighing it, not on the person's handout.
+    [t('listing.checked'), !inLanguage && details.checkedOn ? formatDate(details.checkedOn) : null],
   ];
   return h('dl', { class: 'details service-details' }, rows.filter(([, value]) => value).map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }

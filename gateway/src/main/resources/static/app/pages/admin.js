@@ -2,12 +2,12 @@
 import { t, named } from '../lib/i18n.js';
 import { api, cached } from '../lib/api.js';
 import { h, field, choices, table, link, submitForm, announce } from '../lib/dom.js';
-import { organisationName, capacityText, figuresText, eligibilityText } from '../lib/directory.js';
+import { organisationName, capacityText, figuresText, eligibilityText, capacityForm, checkedText } from '../lib/directory.js';
 
 /** The groups a service may be for (HSDS eligibility, the platform's codes). */
 const TARGET_GROUPS = ['SENIORS', 'YOUNG_PEOPLE', 'FAMILIES', 'PEOPLE_WITH_A_DISABILITY', 'PEOPLE_LIVING_ALONE'];
 
-const SECTIONS = ['services', 'organisations', 'themes', 'routing-rules', 'territory'];
+const SECTIONS = ['services', 'stale', 'organisations', 'themes', 'routing-rules', 'territory'];
 
 export function render(context) {
   const [section, id] = context.parameters;
@@ -15,7 +15,7 @@ export function render(context) {
     await render(context);
     announce(message);
   };
-  const screens = { services, organisations, themes, 'routing-rules': routingRules, territory };
+  const screens = { services, stale, organisations, themes, 'routing-rules': routingRules, territory };
   if (!section) return overview(context.show);
   if (!screens[section]) throw Object.assign(new Error('not found'), { status: 404 });
   return screens[section]({ ...context, id: id && decodeURIComponent(id), again });
@@ -49,26 +49,29 @@ async function services({ id, query, navigate, again, show }) {
   h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('admin.find'))));
   show(h('h1', {}, t('admin.services')), subMenu('services'), search,
     table({ caption: t('admin.services.found', { count: result.total }),
-      headers: [t('admin.service'), t('admin.organisation'), t('list.themes'), t('admin.capacity'), t('figures.heading')],
+      headers: [t('admin.service'), t('admin.organisation'), t('list.themes'), t('admin.capacity'), t('figures.heading'), t('listing.checked')],
       rows: result.items.map((item) => [link(`/admin/services/${encodeURIComponent(item.id)}`, named(item)), named(item, 'organisationName'),
         item.themes.map((code) => named(allThemes.find((theme) => theme.code === code))).join(', '),
-        capacityText(item.capacity, item.fullUntil), figuresText(item.figures)]) }));
+        capacityText(item.capacity, item.fullUntil), figuresText(item.figures), checkedText(item.checkedOn)]) }));
+}
+
+/** Services whose organisation has not checked them for longer than the check period, the longest first. */
+async function stale({ query, show }) {
+  const page = Number(query.get('page') || 0);
+  const result = await api(`/api/directory/services/stale?page=${page}&size=50`);
+  show(h('h1', {}, t('admin.stale')), subMenu('stale'), h('p', { class: 'lead' }, t('admin.stale.text')),
+    table({ caption: t('admin.stale.found', { count: result.total }),
+      headers: [t('admin.service'), t('admin.organisation'), t('admin.capacity'), t('listing.checked')],
+      rows: await Promise.all(result.items.map(async (item) => [link(`/admin/services/${encodeURIComponent(item.id)}`, named(item)),
+        link(`/admin/organisations/${encodeURIComponent(item.organisationId)}`, await organisationName(item.organisationId)),
+        capacityText(item.capacity, item.fullUntil), checkedText(item.checkedOn)])) }),
+    result.total > (page + 1) * result.size ? h('p', {}, link(`/admin/stale?page=${page + 1}`, t('list.next'))) : null);
 }
 
 async function service(id, again, show) {
   const current = await api(`/api/directory/services/${encodeURIComponent(id)}`);
   const organisation = await organisationName(current.organisationId);
-  const capacity = submitForm({
-    button: t('admin.save-capacity'),
-    fields: [
-      field({ name: 'status', label: t('admin.availability'), type: 'select', value: current.capacity.status,
-        options: ['OPEN', 'FULL', 'PAUSED'].map((code) => [code, t(`capacity.choice.${code}`)]) }),
-      field({ name: 'fullUntil', label: t('admin.full-until'), type: 'date', value: current.capacity.fullUntil, hint: t('admin.full-until.hint') }),
-    ],
-    send: (form) => api(`/api/directory/services/${encodeURIComponent(id)}/capacity`, { method: 'PUT',
-      body: { status: text(form, 'status'), fullUntil: text(form, 'fullUntil') } }),
-    done: () => again(t('admin.saved')),
-  });
+  const capacity = capacityForm(current, () => again(t('admin.saved')));
   const details = submitForm({
     button: t('admin.save'),
     fields: [

@@ -13,7 +13,7 @@ public record DemoUsers(List<DemoUser> users) {
     }
 
     /**
-     * @param roles claim values: referrer, organisation-worker, analyst, administrator
+     * @param roles claim values: referrer, organisation-worker, organisation-coordinator, analyst, administrator
      * @param organisationId the support organisation a worker acts for
      * @param profession a referrer's profession, for the statistics of connected referrers
      * @param email where the platform e-mails the user (the demo's own mail server catches it)

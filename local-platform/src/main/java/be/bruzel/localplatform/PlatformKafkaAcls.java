@@ -28,8 +28,11 @@ public final class PlatformKafkaAcls {
             Topics.DIRECTORY_THEMES);
 
     static final List<Access> SERVICES = List.of(
-            // It reads the referral events for its services' live figures.
-            new Access("directory-service", DIRECTORY_TOPICS, List.of(Topics.REFERRAL_EVENTS)),
+            // It reads the referral events for its services' live figures; it asks for listings to be checked.
+            new Access(
+                    "directory-service",
+                    concat(DIRECTORY_TOPICS, List.of(Topics.DIRECTORY_SERVICE_CHECKS)),
+                    List.of(Topics.REFERRAL_EVENTS)),
             new Access(
                     "referral-service",
                     List.of(Topics.REFERRAL_EVENTS),
@@ -37,7 +40,11 @@ public final class PlatformKafkaAcls {
             new Access(
                     "notification-service",
                     List.of(),
-                    List.of(Topics.REFERRAL_EVENTS, Topics.DIRECTORY_SERVICES, Topics.DIRECTORY_TERRITORY)),
+                    List.of(
+                            Topics.REFERRAL_EVENTS,
+                            Topics.DIRECTORY_SERVICES,
+                            Topics.DIRECTORY_TERRITORY,
+                            Topics.DIRECTORY_SERVICE_CHECKS)),
             new Access("statistics-service", List.of(), concat(List.of(Topics.REFERRAL_EVENTS), DIRECTORY_TOPICS)));
 
     private PlatformKafkaAcls() {}

@@ -712,6 +712,66 @@ class WebApplicationIT {
         assertThat(gp.locator(".details")).containsText("Heeft een handicap");
     }
 
+    @Test
+    @Order(13)
+    void theCoordinatorOfOcmwJetteChecksAListingAndAddsOpeningHoursAndTheAdministratorSeesWhatIsStale()
+            throws Exception {
+        RunningPlatform.update(
+                "directory", "UPDATE service SET checked_on = DATE '2025-01-15' WHERE id = 'ocmw-jette-energiecel'");
+        Page coordinator = browsers.signIn("worker.jette");
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mijn organisatie"))
+                .click();
+        assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText("Mijn organisatie");
+        assertThat(coordinator.locator("main .notice")).containsText("1 dienst(en) na te kijken");
+        checkAndPhotograph(coordinator, "30-coordinator-organisation");
+
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Energiecel OCMW Jette"))
+                .click();
+        assertThat(coordinator.locator("main .meta")).containsText("na te kijken");
+        coordinator
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Alles klopt nog"))
+                .click();
+        assertThat(coordinator.locator("main .meta")).not().containsText("na te kijken");
+        assertThat(
+                        RunningPlatform.count(
+                                "directory",
+                                "SELECT count(*) FROM service WHERE id = 'ocmw-jette-energiecel' AND checked_on = CURRENT_DATE"))
+                .isEqualTo(1);
+
+        Locator added = coordinator.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Opening 8"));
+        added.getByLabel("Dag").selectOption("6");
+        added.getByLabel("Van").fill("10:00");
+        added.getByLabel("Tot").fill("12:00");
+        checkAndPhotograph(coordinator, "31-coordinator-keeps-a-listing");
+        coordinator
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Bewaren").setExact(true))
+                .click();
+        assertThat(coordinator.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Opening 9")))
+                .isVisible();
+        assertThat(
+                        RunningPlatform.count(
+                                "directory",
+                                "SELECT count(*) FROM service_schedule WHERE service_id = 'ocmw-jette-energiecel' AND weekday = 6"))
+                .isEqualTo(1);
+        assertThat(RunningPlatform.count(
+                        "directory",
+                        "SELECT count(*) FROM audit_entry WHERE subject_id = 'ocmw-jette-energiecel'"
+                                + " AND action IN ('service.checked', 'service.listing-changed')"))
+                .isGreaterThanOrEqualTo(2);
+
+        Page admin = browsers.signIn("admin");
+        admin.navigate(platform.gateway() + "/admin/stale");
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Due for a check");
+        assertThat(admin.locator("table")).not().containsText("Energiecel OCMW Jette");
+        checkAndPhotograph(admin, "32-admin-stale-listings");
+    }
+
     private static final String OMARS_YEAR_AND_FACTS = "SELECT count(*) FROM referral WHERE person_name = 'Omar Haddad'"
             + " AND person_year_of_birth = 1950 AND person_facts = '{\"HAS_DISABILITY\": false}'";
 

@@ -7,8 +7,12 @@ import be.bruzel.directoryservice.territory.Places;
 import be.bruzel.directoryservice.theme.ThemeAdministration;
 import be.bruzel.platform.events.ServiceChanged;
 import be.bruzel.platform.support.problem.RejectedRequestException;
+import be.bruzel.platform.support.security.Caller;
+import be.bruzel.platform.support.security.Role;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrganisationAdministration implements CurrentState {
 
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
     /** What an upsert did, for an import's report. */
     public enum Outcome {
         CREATED,
@@ -40,6 +46,8 @@ public class OrganisationAdministration implements CurrentState {
     private final ThemeAdministration themes;
     private final Places places;
     private final AuditTrail audit;
+    private final ListingChecks checks;
+    private final ListingSettings listing;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -49,6 +57,8 @@ public class OrganisationAdministration implements CurrentState {
             ThemeAdministration themes,
             Places places,
             AuditTrail audit,
+            ListingChecks checks,
+            ListingSettings listing,
             ApplicationEventPublisher events,
             Clock clock) {
         this.organisations = organisations;
@@ -56,6 +66,8 @@ public class OrganisationAdministration implements CurrentState {
         this.themes = themes;
         this.places = places;
         this.audit = audit;
+        this.checks = checks;
+        this.listing = listing;
         this.events = events;
         this.clock = clock;
     }
@@ -127,9 +139,8 @@ public class OrganisationAdministration implements CurrentState {
     }
 
     @Transactional
-    SupportService changeCapacity(String actorId, String serviceId, SupportService.Capacity capacity) {
-        SupportService current = services.find(serviceId)
-                .orElseThrow(() -> RejectedRequestException.notFound("service.not-found", serviceId));
+    SupportService changeCapacity(Caller caller, String serviceId, SupportService.Capacity capacity) {
+        SupportService current = keptBy(caller, serviceId);
         SupportService changed = new SupportService(
                 current.id(),
                 current.organisationId(),
@@ -151,8 +162,82 @@ public class OrganisationAdministration implements CurrentState {
         if (!services.update(changed)) {
             throw stale(current.version(), current.version() + 1);
         }
-        recordChange(actorId, "service.capacity-changed", changed);
+        recordChange(caller.userId(), "service.capacity-changed", changed);
         return changed.withVersion(current.version() + 1);
+    }
+
+    /** A coordinator of its organisation, or an administrator, changes how the service reads and is reached. */
+    @Transactional
+    SupportService changeListing(Caller caller, String serviceId, ListingChange change) {
+        SupportService current = keptBy(caller, serviceId);
+        requireVersion(change.version(), current.version());
+        SupportService changed = change.appliedTo(current);
+        if (!services.update(changed)) {
+            throw stale(change.version(), current.version() + 1);
+        }
+        recordChange(caller.userId(), "service.listing-changed", changed);
+        return changed.withVersion(current.version() + 1);
+    }
+
+    /** The listing is still right as it is: checked today, and audited as such. */
+    @Transactional
+    ListingStatus confirmChecked(Caller caller, String serviceId) {
+        SupportService current = keptBy(caller, serviceId);
+        checks.checked(serviceId, today());
+        audit.record(caller.userId(), "service.checked", "service", serviceId, Map.of("checkedOn", today()));
+        return listingOf(current.organisationId()).stream()
+                .filter(status -> status.id().equals(serviceId))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** An organisation's services as its coordinator keeps them. */
+    List<ListingStatus> listing(Caller caller, String organisationId) {
+        requireKeeps(caller, organisationId);
+        requireOrganisation(organisationId);
+        return listingOf(organisationId);
+    }
+
+    /** Active services whose check is due, the longest unchecked first. */
+    List<ListingStatus> stale(int page, int size) {
+        return checks.checkedBefore(dueIfCheckedBefore(), page, size);
+    }
+
+    long staleCount() {
+        return checks.countCheckedBefore(dueIfCheckedBefore());
+    }
+
+    /** When each service was last checked. */
+    public Map<String, LocalDate> checkedOn(Collection<String> serviceIds) {
+        return checks.checkedOn(serviceIds);
+    }
+
+    private List<ListingStatus> listingOf(String organisationId) {
+        return checks.ofOrganisation(organisationId, dueIfCheckedBefore());
+    }
+
+    private LocalDate dueIfCheckedBefore() {
+        return listing.dueIfCheckedBefore(clock.instant());
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), BRUSSELS);
+    }
+
+    /** The service, if the caller may keep it: an administrator, or a coordinator of its organisation. */
+    private SupportService keptBy(Caller caller, String serviceId) {
+        SupportService current = services.find(serviceId)
+                .orElseThrow(() -> RejectedRequestException.notFound("service.not-found", serviceId));
+        requireKeeps(caller, current.organisationId());
+        return current;
+    }
+
+    private static void requireKeeps(Caller caller, String organisationId) {
+        boolean coordinator = caller.has(Role.ORGANISATION_COORDINATOR)
+                && caller.organisationId().filter(organisationId::equals).isPresent();
+        if (!coordinator && !caller.has(Role.ADMINISTRATOR)) {
+            throw new RejectedRequestException(HttpStatus.FORBIDDEN, "listing.not-your-organisation", null);
+        }
     }
 
     /** What is wrong with a service beyond its own fields: references to the rest of the directory. */
@@ -245,8 +330,10 @@ public class OrganisationAdministration implements CurrentState {
         return services.all().stream().map(service -> service.changed(now)).toList();
     }
 
+    /** Audited, checked today (whoever changed it looked at it) and published. */
     private void recordChange(String actorId, String action, SupportService service) {
         audit.record(actorId, action, "service", service.id(), service);
+        checks.checked(service.id(), today());
         events.publishEvent(service.changed(clock.instant()));
     }
 

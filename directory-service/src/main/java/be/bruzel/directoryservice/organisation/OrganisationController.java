@@ -102,6 +102,15 @@ class OrganisationController {
         return services.ofOrganisation(id);
     }
 
+    @GetMapping("/{id}/listing")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'ORGANISATION_COORDINATOR')")
+    @Operation(
+            summary = "The organisation's services, whether each takes referrals and when it was last checked "
+                    + "(its coordinators, administrators)")
+    List<ListingStatus> listing(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        return administration.listing(caller, id);
+    }
+
     static void requireSameId(String inPath, String inBody) {
         if (!inPath.equals(inBody)) {
             throw new RejectedRequestException(HttpStatus.BAD_REQUEST, "request.id-mismatch", "id", inPath);

@@ -86,6 +86,7 @@ class RoutingExplainer {
         // Candidates of one organisation share its locations: read them once.
         Map<String, List<Location>> locations = new HashMap<>();
         Map<String, LiveFigures> figuresOf = figures.of(services.keySet());
+        Map<String, LocalDate> checkedOn = organisations.checkedOn(services.keySet());
         for (RoutingDecision.Consideration considered : decision.considered()) {
             SupportService service = considered.serviceId() == null ? null : services.get(considered.serviceId());
             steps.add(new RoutingExplanation.Step(
@@ -100,7 +101,8 @@ class RoutingExplainer {
                             ? null
                             : detailsOf(
                                     service,
-                                    locations.computeIfAbsent(service.organisationId(), organisations::locations)),
+                                    locations.computeIfAbsent(service.organisationId(), organisations::locations),
+                                    checkedOn.get(service.id())),
                     service == null ? null : service.capacity().status().name(),
                     service == null ? null : figuresOf.get(service.id()),
                     service == null ? null : service.eligibility()));
@@ -152,7 +154,8 @@ class RoutingExplainer {
         return candidates.getFirst();
     }
 
-    private static RoutingExplanation.Details detailsOf(SupportService service, List<Location> itsOrganisations) {
+    private static RoutingExplanation.Details detailsOf(
+            SupportService service, List<Location> itsOrganisations, LocalDate checkedOn) {
         Location location = itsOrganisations.stream()
                 .filter(place -> service.locationIds().contains(place.id()))
                 .findFirst()
@@ -167,6 +170,7 @@ class RoutingExplainer {
                         .findFirst()
                         .orElse(null),
                 location,
-                service.openingHours());
+                service.openingHours(),
+                checkedOn);
     }
 }

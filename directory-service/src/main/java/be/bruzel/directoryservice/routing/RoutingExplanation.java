@@ -58,6 +58,7 @@ public record RoutingExplanation(
      *
      * @param phone the first phone of its contacts
      * @param location where it receives people, if it names a place
+     * @param checkedOn when its organisation or an administrator last checked its listing
      */
     public record Details(
             String descriptionNl,
@@ -65,5 +66,6 @@ public record RoutingExplanation(
             List<String> languages,
             String phone,
             Location location,
-            List<SupportService.OpeningHours> openingHours) {}
+            List<SupportService.OpeningHours> openingHours,
+            LocalDate checkedOn) {}
 }

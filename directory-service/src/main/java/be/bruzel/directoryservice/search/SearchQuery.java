@@ -65,7 +65,7 @@ public record SearchQuery(String sql, Map<String, Object> params) {
                     ORDER BY rank DESC, name_nl, id LIMIT :size OFFSET :offset
                 )
                 SELECT page.total, s.id, s.organisation_id, o.name_nl AS organisation_nl, o.name_fr AS organisation_fr,
-                       s.name_nl, s.name_fr, s.capacity, s.full_until,
+                       s.name_nl, s.name_fr, s.capacity, s.full_until, s.checked_on,
                        array_to_string(ARRAY(SELECT theme_code FROM service_theme t
                                              WHERE t.service_id = s.id ORDER BY 1), ',') AS themes,
                        array_to_string(ARRAY(SELECT language_code FROM service_language l

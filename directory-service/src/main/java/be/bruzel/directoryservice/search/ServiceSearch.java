@@ -46,6 +46,7 @@ class ServiceSearch {
                             split(row.getString("languages")),
                             row.getString("capacity"),
                             fullUntil == null ? null : fullUntil.toLocalDate(),
+                            row.getDate("checked_on").toLocalDate(),
                             null);
                 })
                 .list();

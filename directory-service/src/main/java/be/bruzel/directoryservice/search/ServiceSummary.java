@@ -8,6 +8,7 @@ import java.util.List;
  * One service in a search result: enough to choose it, with a link to the whole record.
  *
  * @param capacity {@code OPEN}, {@code FULL} or {@code PAUSED}
+ * @param checkedOn when its organisation or an administrator last confirmed or changed its listing
  * @param figures how quickly and how often it took referrals lately, from the platform's own
  */
 public record ServiceSummary(
@@ -21,6 +22,7 @@ public record ServiceSummary(
         List<String> languages,
         String capacity,
         LocalDate fullUntil,
+        LocalDate checkedOn,
         LiveFigures figures) {
 
     ServiceSummary withFigures(LiveFigures figures) {
@@ -35,6 +37,7 @@ public record ServiceSummary(
                 languages,
                 capacity,
                 fullUntil,
+                checkedOn,
                 figures);
     }
 }

@@ -19,7 +19,7 @@ class ThemesIT extends ServiceBaseline {
 
     @Override
     protected List<String> migrationVersions() {
-        return List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
+        return List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
     }
 
     @Override

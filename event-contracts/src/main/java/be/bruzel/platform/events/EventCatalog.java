@@ -26,6 +26,7 @@ public final class EventCatalog {
             ReferralErased.class,
             ReferralLogged.class,
             ServiceChanged.class,
+            ServiceCheckDue.class,
             RoutingRuleChanged.class,
             AreaChanged.class,
             CareZoneChanged.class,

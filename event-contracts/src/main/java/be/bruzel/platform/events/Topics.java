@@ -17,6 +17,9 @@ public final class Topics {
     /** Compacted: the newest state per theme code. */
     public static final String DIRECTORY_THEMES = "directory.themes";
 
+    /** Services whose listing is due for a check, keyed by service id: a reminder each, not state. */
+    public static final String DIRECTORY_SERVICE_CHECKS = "directory.service-checks";
+
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     private Topics() {}
@@ -30,6 +33,7 @@ public final class Topics {
             case AreaChanged areaChanged -> DIRECTORY_TERRITORY;
             case CareZoneChanged careZoneChanged -> DIRECTORY_TERRITORY;
             case ThemeChanged themeChanged -> DIRECTORY_THEMES;
+            case ServiceCheckDue serviceCheckDue -> DIRECTORY_SERVICE_CHECKS;
             default ->
                 throw new IllegalArgumentException(
                         "no topic for " + event.getClass().getSimpleName());

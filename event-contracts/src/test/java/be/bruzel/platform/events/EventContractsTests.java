@@ -123,6 +123,14 @@ class EventContractsTests {
                             null,
                             25,
                             List.of("YOUNG_PEOPLE", "FAMILIES")),
+                    new ServiceCheckDue(
+                            UUID.fromString("3c9e1a7b-5d2f-4e8a-9b6c-0d1e2f3a4b5c"),
+                            Instant.parse("2026-09-01T06:00:00Z"),
+                            "ocmw-jette-sociale-dienst",
+                            "ocmw-jette",
+                            "Sociale dienst OCMW Jette",
+                            "Service social CPAS Jette",
+                            LocalDate.parse("2026-03-01")),
                     new RoutingRuleChanged(
                             UUID.fromString("7b1e8d4f-2a3c-4d6e-9f0a-1b2c3d4e5f60"),
                             Instant.parse("2026-03-01T08:05:00Z"),

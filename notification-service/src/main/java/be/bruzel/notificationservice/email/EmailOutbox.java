@@ -32,12 +32,25 @@ public class EmailOutbox {
     }
 
     /**
-     * What happened, as the mail tells it.
+     * What happened, as the mail tells it: to a referral, or to a service.
      *
+     * @param referralId none for a mail about a service
+     * @param serviceId none for a mail about a referral
      * @param detail a code the mail names (an outcome, a reason), or null
      */
     public record Occurrence(
-            UUID eventId, String notificationType, UUID referralId, String detail, Instant occurredAt) {}
+            UUID eventId,
+            String notificationType,
+            UUID referralId,
+            String serviceId,
+            String detail,
+            Instant occurredAt) {
+
+        /** Something that happened to a referral. */
+        public Occurrence(UUID eventId, String notificationType, UUID referralId, String detail, Instant occurredAt) {
+            this(eventId, notificationType, referralId, null, detail, occurredAt);
+        }
+    }
 
     private record Address(String email, String language, EmailPreferences.Delivery delivery) {
         Address(Mailboxes.Mailbox mailbox) {
@@ -114,6 +127,7 @@ public class EmailOutbox {
                                 mail.getKey().eventId(),
                                 mail.getKey().notificationType(),
                                 mail.getKey().referralId(),
+                                mail.getKey().serviceId(),
                                 mail.getKey().detail(),
                                 mail.getValue().email(),
                                 mail.getValue().language(),

@@ -88,8 +88,11 @@ class EmailSender {
         boolean alone = settings.burstWindow().isZero();
         Map<List<Object>, List<Email>> mails = new LinkedHashMap<>();
         for (Email owed : alone ? due : withTheRestOfTheirBursts(due)) {
+            // A mail about a service (a listing to check) goes alone: bursts are a referral's.
             mails.computeIfAbsent(
-                            alone ? List.of(owed.id()) : Arrays.asList(owed.to(), owed.referralId()),
+                            alone || owed.referralId() == null
+                                    ? List.of(owed.id())
+                                    : Arrays.asList(owed.to(), owed.referralId()),
                             key -> new ArrayList<>())
                     .add(owed);
         }
@@ -99,9 +102,11 @@ class EmailSender {
             List<MailTemplates.Happened> happened = burst.stream()
                     .map(owed -> new MailTemplates.Happened(owed.referralId(), owed.type(), owed.detail()))
                     .toList();
-            MailTemplates.Rendered rendered = burst.size() == 1
-                    ? templates.notification(happened.getFirst(), first.language())
-                    : templates.burst(happened, first.language());
+            MailTemplates.Rendered rendered = first.serviceId() != null
+                    ? templates.listingCheck(first.serviceId(), first.detail(), first.language())
+                    : burst.size() == 1
+                            ? templates.notification(happened.getFirst(), first.language())
+                            : templates.burst(happened, first.language());
             try {
                 messages.put(message(first.id(), first.to(), rendered), burst);
             } catch (MessagingException failed) {

@@ -24,6 +24,7 @@ class Emails {
             UUID id,
             String type,
             UUID referralId,
+            String serviceId,
             String detail,
             String to,
             String language,
@@ -35,6 +36,7 @@ class Emails {
             UUID eventId,
             String type,
             UUID referralId,
+            String serviceId,
             String detail,
             String to,
             String language,
@@ -42,7 +44,7 @@ class Emails {
             Instant occurredAt) {}
 
     private static final String COLUMNS =
-            "id, notification_type, referral_id, detail, to_address, language, attempts, occurred_at";
+            "id, notification_type, referral_id, service_id, detail, to_address, language, attempts, occurred_at";
 
     private final JdbcClient jdbc;
 
@@ -54,15 +56,15 @@ class Emails {
     @Transactional(propagation = Propagation.MANDATORY)
     void owe(List<NewEmail> mails, Instant now, Instant sendFrom) {
         jdbc.sql("""
-                INSERT INTO email (id, event_id, notification_type, referral_id, detail, to_address, language, status,
-                                   next_attempt_at, occurred_at, created_at)
-                SELECT id, event_id, notification_type, referral_id, detail, to_address, language, status,
+                INSERT INTO email (id, event_id, notification_type, referral_id, service_id, detail, to_address,
+                                   language, status, next_attempt_at, occurred_at, created_at)
+                SELECT id, event_id, notification_type, referral_id, service_id, detail, to_address, language, status,
                        :sendFrom, occurred_at, :now
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:events AS uuid[]), CAST(:types AS text[]), CAST(:referrals AS uuid[]),
-                            CAST(:details AS text[]), CAST(:addresses AS text[]), CAST(:languages AS text[]),
-                            CAST(:statuses AS text[]), CAST(:occurred AS timestamptz[]))
-                     AS owed (id, event_id, notification_type, referral_id, detail, to_address, language, status,
-                              occurred_at)
+                            CAST(:services AS text[]), CAST(:details AS text[]), CAST(:addresses AS text[]),
+                            CAST(:languages AS text[]), CAST(:statuses AS text[]), CAST(:occurred AS timestamptz[]))
+                     AS owed (id, event_id, notification_type, referral_id, service_id, detail, to_address, language,
+                              status, occurred_at)
                 ON CONFLICT (event_id, to_address) DO NOTHING
                 """)
                 .param("now", Timestamp.from(now))
@@ -76,7 +78,12 @@ class Emails {
                 .param("types", mails.stream().map(NewEmail::type).toArray(String[]::new))
                 .param(
                         "referrals",
-                        mails.stream().map(mail -> mail.referralId().toString()).toArray(String[]::new))
+                        mails.stream()
+                                .map(mail -> mail.referralId() == null
+                                        ? null
+                                        : mail.referralId().toString())
+                                .toArray(String[]::new))
+                .param("services", mails.stream().map(NewEmail::serviceId).toArray(String[]::new))
                 .param("details", mails.stream().map(NewEmail::detail).toArray(String[]::new))
                 .param("addresses", mails.stream().map(NewEmail::to).toArray(String[]::new))
                 .param("languages", mails.stream().map(NewEmail::language).toArray(String[]::new))
@@ -175,6 +182,7 @@ class Emails {
                 row.getObject("id", UUID.class),
                 row.getString("notification_type"),
                 row.getObject("referral_id", UUID.class),
+                row.getString("service_id"),
                 row.getString("detail"),
                 row.getString("to_address"),
                 row.getString("language"),

@@ -1,9 +1,13 @@
 package be.bruzel.notificationservice.email;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -33,11 +37,13 @@ class MailTemplates {
     private final MessageSource messages;
     private final EmailSettings settings;
     private final ThemeNames themes;
+    private final Mailboxes mailboxes;
 
-    MailTemplates(MessageSource messages, EmailSettings settings, ThemeNames themes) {
+    MailTemplates(MessageSource messages, EmailSettings settings, ThemeNames themes, Mailboxes mailboxes) {
         this.messages = messages;
         this.settings = settings;
         this.themes = themes;
+        this.mailboxes = mailboxes;
         engine.setTemplateEngineMessageSource(messages);
         engine.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT));
         engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML));
@@ -59,6 +65,31 @@ class MailTemplates {
             return new Version(
                     messages.getMessage("mail.subject." + happened.type(), new Object[] {reference}, locale),
                     Map.of("line", line(happened, reference, locale)));
+        });
+    }
+
+    /**
+     * A service's listing is due for a check: which service, when it was last checked, and where to check it.
+     *
+     * @param checkedOn the day it was last checked, ISO
+     */
+    Rendered listingCheck(String serviceId, String checkedOn, String languages) {
+        Optional<Mailboxes.ServiceName> name = mailboxes.nameOf(serviceId);
+        return render("listing-check", languages, locale -> {
+            String service = name.map(known -> locale.getLanguage().equals("fr") ? known.fr() : known.nl())
+                    .orElse(serviceId);
+            String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                    .withLocale(Locale.of(locale.getLanguage(), "BE"))
+                    .format(LocalDate.parse(checkedOn));
+            return new Version(
+                    messages.getMessage("mail.subject.listing-check", new Object[] {service}, locale),
+                    Map.of(
+                            "line",
+                            new Line(
+                                    messages.getMessage("mail.line.listing-check", new Object[] {service, day}, locale),
+                                    settings.webUrl()
+                                            .resolve("/organisation/services/" + serviceId)
+                                            .toString())));
         });
     }
 

@@ -4,6 +4,7 @@ import be.bruzel.platform.events.CareZoneChanged;
 import be.bruzel.platform.events.ServiceChanged;
 import java.sql.Timestamp;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,10 +32,11 @@ class Mailboxes {
      */
     void keep(ServiceChanged service) {
         jdbc.sql("""
-                INSERT INTO intake_mailbox (service_id, organisation_id, email, language, changed_at)
-                VALUES (:service, :organisation, :email, :language, :at)
+                INSERT INTO intake_mailbox (service_id, organisation_id, email, language, name_nl, name_fr, changed_at)
+                VALUES (:service, :organisation, :email, :language, :nameNl, :nameFr, :at)
                 ON CONFLICT (service_id) DO UPDATE SET organisation_id = EXCLUDED.organisation_id,
-                    email = EXCLUDED.email, language = EXCLUDED.language, changed_at = EXCLUDED.changed_at
+                    email = EXCLUDED.email, language = EXCLUDED.language, name_nl = EXCLUDED.name_nl,
+                    name_fr = EXCLUDED.name_fr, changed_at = EXCLUDED.changed_at
                 WHERE intake_mailbox.changed_at <= EXCLUDED.changed_at
                 """)
                 .param("service", service.serviceId())
@@ -43,8 +45,21 @@ class Mailboxes {
                 .param(
                         "language",
                         service.intakeLanguage() != null ? service.intakeLanguage() : MailTemplates.DUTCH_AND_FRENCH)
+                .param("nameNl", service.nameNl())
+                .param("nameFr", service.nameFr())
                 .param("at", Timestamp.from(service.occurredAt()))
                 .update();
+    }
+
+    /** A service's name in the platform's two languages, as the directory last sent it. */
+    record ServiceName(String nl, String fr) {}
+
+    Optional<ServiceName> nameOf(String serviceId) {
+        return jdbc.sql(
+                        "SELECT name_nl, name_fr FROM intake_mailbox WHERE service_id = :service AND name_nl IS NOT NULL")
+                .param("service", serviceId)
+                .query((row, n) -> new ServiceName(row.getString("name_nl"), row.getString("name_fr")))
+                .optional();
     }
 
     void keep(CareZoneChanged zone) {

@@ -2,6 +2,7 @@ package be.bruzel.notificationservice.email;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +86,33 @@ public class UserContacts {
                 .param("directoryLanguage", chosen.directoryLanguage().orElse(null))
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /**
+     * Which organisation the user acts for and whether they keep its listing, as their token says; written only when
+     * it changed.
+     */
+    public void rememberOrganisation(String userId, Optional<String> organisationId, boolean coordinator) {
+        jdbc.sql("""
+                UPDATE user_contact SET organisation_id = :organisation, coordinator = :coordinator
+                WHERE user_id = :user
+                  AND (organisation_id IS DISTINCT FROM :organisation OR coordinator IS DISTINCT FROM :coordinator)
+                """)
+                .param("user", userId)
+                .param("organisation", organisationId.orElse(null))
+                .param("coordinator", coordinator)
+                .update();
+    }
+
+    /** The coordinators of an organisation known here (they looked at their notifications at least once). */
+    public List<String> coordinatorsOf(String organisationId) {
+        return jdbc.sql("""
+                SELECT user_id FROM user_contact WHERE organisation_id = :organisation AND coordinator
+                ORDER BY user_id
+                """)
+                .param("organisation", organisationId)
+                .query(String.class)
+                .list();
     }
 
     /** The contacts of those users that have an address. */

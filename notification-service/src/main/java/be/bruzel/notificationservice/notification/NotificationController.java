@@ -4,6 +4,7 @@ import be.bruzel.notificationservice.email.EmailPreferences;
 import be.bruzel.notificationservice.email.UserContacts;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
+import be.bruzel.platform.support.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -71,6 +72,8 @@ class NotificationController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         // The app looks here on every screen: the moment to learn where and in which language to write to me.
         contacts.remember(caller.userId(), caller.email(), caller.language());
+        contacts.rememberOrganisation(
+                caller.userId(), caller.organisationId(), caller.has(Role.ORGANISATION_COORDINATOR));
         Notifications.Reader reader = readerOf(caller);
         Notifications.Counts counts = notifications.countsOf(reader);
         return new NotificationPage(notifications.of(reader, page, size), page, size, counts.total(), counts.unread());

@@ -7,7 +7,6 @@ import be.bruzel.platform.events.CareZoneChanged;
 import be.bruzel.platform.events.ReferralAccepted;
 import be.bruzel.platform.events.ReferralCompleted;
 import be.bruzel.platform.events.ReferralEscalated;
-import be.bruzel.platform.events.ServiceChanged;
 import be.bruzel.platform.events.ThemeChanged;
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.testing.ServiceIntegrationTest;
@@ -325,28 +324,6 @@ class EmailIT extends MailScenario {
                 .contains("<div lang=\"nl\">", "<div lang=\"fr\">");
         MimeMessage helpdesk = mailsTo("helpdesk@" + zone + ".example").getFirst();
         assertThat(text(helpdesk)).contains("Goeiedag,", "Bonjour,");
-    }
-
-    /** A service of the organisation whose intake mailbox reads this language (none: both). */
-    private static ServiceChanged meetingsOf(String org, String intakeLanguage) {
-        return new ServiceChanged(
-                UUID.randomUUID(),
-                Instant.now(),
-                org + "-ontmoeting",
-                org,
-                "Ontmoeting",
-                "Rencontre",
-                true,
-                List.of("loneliness"),
-                List.of("nl", "fr"),
-                List.of("MUNICIPALITY:21010"),
-                "OPEN",
-                null,
-                "intake@" + org + ".example",
-                intakeLanguage,
-                null,
-                null,
-                List.of());
     }
 
     @Override

@@ -3,9 +3,10 @@ package be.bruzel.notificationservice.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.bruzel.platform.events.CloudEventCodec;
-import be.bruzel.platform.events.DirectoryEvent;
 import be.bruzel.platform.events.DomainEvent;
+import be.bruzel.platform.events.ReferralEvent;
 import be.bruzel.platform.events.ReferralSubmitted;
+import be.bruzel.platform.events.ServiceChanged;
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.testing.TestTokens;
 import com.icegreen.greenmail.util.GreenMail;
@@ -44,15 +45,21 @@ abstract class MailScenario {
     abstract GreenMail smtp();
 
     String looksAtNotifications(String userId, String email, String language) {
-        String token = "Bearer "
-                + TestTokens.token(userId, List.of("referrer"), null, Map.of("email", email, "locale", language));
+        return looksAtNotifications(userId, email, language, List.of("referrer"), null);
+    }
+
+    /** As a user with these roles, of this organisation (none: of none), looking at their notifications; their token. */
+    String looksAtNotifications(
+            String userId, String email, String language, List<String> roles, String organisationId) {
+        String token =
+                "Bearer " + TestTokens.token(userId, roles, organisationId, Map.of("email", email, "locale", language));
         assertThat(mvc.get().uri("/api/notifications").header(HttpHeaders.AUTHORIZATION, token))
                 .hasStatusOk();
         return token;
     }
 
     void publish(DomainEvent event) {
-        CloudEventCodec codec = event instanceof DirectoryEvent ? DIRECTORY_SERVICE : REFERRAL_SERVICE;
+        CloudEventCodec codec = event instanceof ReferralEvent ? REFERRAL_SERVICE : DIRECTORY_SERVICE;
         kafka.send(Topics.of(event), event.subject(), codec.encode(event));
     }
 
@@ -81,6 +88,28 @@ abstract class MailScenario {
                 organisation + "-ontmoeting",
                 false,
                 "general-practitioner");
+    }
+
+    /** A service of the organisation whose intake mailbox reads this language (none: both). */
+    static ServiceChanged meetingsOf(String org, String intakeLanguage) {
+        return new ServiceChanged(
+                UUID.randomUUID(),
+                Instant.now(),
+                org + "-ontmoeting",
+                org,
+                "Ontmoeting",
+                "Rencontre",
+                true,
+                List.of("loneliness"),
+                List.of("nl", "fr"),
+                List.of("MUNICIPALITY:21010"),
+                "OPEN",
+                null,
+                "intake@" + org + ".example",
+                intakeLanguage,
+                null,
+                null,
+                List.of());
     }
 
     List<MimeMessage> mailsTo(String address) {

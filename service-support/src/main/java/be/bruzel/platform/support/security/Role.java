@@ -9,6 +9,8 @@ public enum Role {
     REFERRER("referrer"),
     /** A worker of a support organisation (ondersteuner) who takes referrals. */
     ORGANISATION_WORKER("organisation-worker"),
+    /** A worker of a support organisation who may also keep its listing: capacity, descriptions, hours, intake. */
+    ORGANISATION_COORDINATOR("organisation-coordinator"),
     /** A BruZEL analyst who sees statistics for the whole region. */
     ANALYST("analyst"),
     /** A platform administrator who keeps the social map and the territory. */

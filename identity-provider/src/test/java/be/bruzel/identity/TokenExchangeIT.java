@@ -51,7 +51,7 @@ class TokenExchangeIT {
                 .doesNotContain("directory-service", "\"gateway\"")
                 .contains(
                         "\"sub\":\"worker.jette\"",
-                        "\"roles\":[\"organisation-worker\"]",
+                        "\"roles\":[\"organisation-worker\",\"organisation-coordinator\"]",
                         "\"organisation_id\":\"ocmw-jette\"");
         assertThat(new String(
                         Base64.getUrlDecoder().decode(accessTokenOf(exchanged).split("\\.")[0]),

@@ -45,7 +45,7 @@ class TokenScriptIT {
         assertThat(claims)
                 .contains("\"sub\":\"worker.jette\"")
                 .contains("\"iss\":\"http://localhost:" + PORT + "\"")
-                .contains("\"roles\":[\"organisation-worker\"]")
+                .contains("\"roles\":[\"organisation-worker\",\"organisation-coordinator\"]")
                 .contains("\"organisation_id\":\"ocmw-jette\"");
     }
 

@@ -201,20 +201,22 @@ class NotificationServiceIT extends ServiceBaseline {
         String gpId = "gp.batch-" + UUID.randomUUID();
         String gp = referrer(gpId);
         ReferralSubmitted submitted = submittedBy(gpId, "ocmw-jette");
+        // A millisecond apart: two calls of Instant.now() may give the same instant, and then no order.
+        Instant at = Instant.now();
         List<ReferralEvent> inOrder = List.of(
                 submitted,
-                new ReferralAccepted(UUID.randomUUID(), Instant.now(), submitted.referralId(), "ocmw-jette", null),
+                new ReferralAccepted(UUID.randomUUID(), at.plusMillis(1), submitted.referralId(), "ocmw-jette", null),
                 new ContactAttemptLogged(
                         UUID.randomUUID(),
-                        Instant.now(),
+                        at.plusMillis(2),
                         submitted.referralId(),
                         UUID.randomUUID(),
                         "ocmw-jette",
-                        Instant.now(),
+                        at.plusMillis(2),
                         "PHONE",
                         true),
                 new ReferralCompleted(
-                        UUID.randomUUID(), Instant.now(), submitted.referralId(), "ocmw-jette", "SOLVED"));
+                        UUID.randomUUID(), at.plusMillis(3), submitted.referralId(), "ocmw-jette", "SOLVED"));
         List<ConsumerRecord<String, CloudEvent>> oneBatch = new ArrayList<>();
         for (ReferralEvent event : inOrder) {
             oneBatch.add(new ConsumerRecord<>(

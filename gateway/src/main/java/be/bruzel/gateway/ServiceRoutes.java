@@ -52,7 +52,15 @@ class ServiceRoutes {
                 .route("directory", to("directory", "directory-service", settings, tokens, "/api/directory/**"))
                 .route(
                         "referral",
-                        to("referral", "referral-service", settings, tokens, "/api/referrals", "/api/referrals/**"))
+                        to(
+                                "referral",
+                                "referral-service",
+                                settings,
+                                tokens,
+                                "/api/referrals",
+                                "/api/referrals/**",
+                                "/api/questionnaires",
+                                "/api/questionnaires/**"))
                 // The FHIR R4 API, for GP software: Subscription is notification-service's, the rest
                 // referral-service's.
                 .route(

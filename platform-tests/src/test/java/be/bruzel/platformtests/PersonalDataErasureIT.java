@@ -82,6 +82,7 @@ class PersonalDataErasureIT {
                 "name",
                 "email",
                 "question",
+                "other-need",
                 "moment",
                 "decline",
                 "attempt",
@@ -296,6 +297,8 @@ class PersonalDataErasureIT {
                 {"person": {"name": "%s Peeters", "phone": "0470 %s", "email": "%s@example.org",
                             "preferredLanguage": "nl", "postcode": "1090"},
                  "themes": ["finances"], "question": "%s",
+                 "questionnaire": {"code": "welzijn-jette", "version": 1, "answers": ["bills", "other-need"],
+                                   "otherNeed": "%s"},
                  "contact": {"channel": "PHONE", "moment": "%s"},
                  "consent": {"given": true, "method": "WRITTEN", "givenAt": "2026-02-01T09:00:00Z"}}
                 """.formatted(
@@ -303,6 +306,7 @@ class PersonalDataErasureIT {
                         markers.get("phone"),
                         markers.get("email"),
                         markers.get("question"),
+                        markers.get("other-need"),
                         markers.get("moment"));
         HttpResponse<String> response = platform.post("/api/referrals", token, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

@@ -27,7 +27,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -291,11 +293,25 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    private static final AtomicInteger NEXT_PORT =
+            new AtomicInteger(20_000 + ThreadLocalRandom.current().nextInt(4_000));
+
+    /**
+     * A port no one listens on, below Linux's ephemeral range (32768 and up), and never the same twice in a run: a
+     * port the system hands out (bind to 0) can be taken by any outgoing connection (to Kafka, to PostgreSQL) before
+     * the service started on it binds it, and then the service does not start.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        while (true) {
+            int port = NEXT_PORT.getAndIncrement();
+            if (port >= 32768) {
+                throw new IllegalStateException("no free port left below the ephemeral range");
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // Someone listens there: the next one.
+            }
         }
     }
 }

@@ -14,6 +14,9 @@ import java.util.UUID;
  * @param receivingServiceId none when the care zone's helpdesk receives it
  * @param unmetNeed no service could take it: it went to the care zone's helpdesk
  * @param referrerProfession e.g. {@code general-practitioner}, from the referrer's account
+ * @param submissionId the submission it came from; its referrals (one per receiver) share it, and its answers
+ * @param answers the zone's needs questionnaire as the referrer went through it with the person, in codes only (an
+ *     "other need" is only said to be there, never what it is); none when no questionnaire was answered
  */
 @EventType("referral.submitted.v1")
 public record ReferralSubmitted(
@@ -31,13 +34,65 @@ public record ReferralSubmitted(
         String receivingOrganisationId,
         String receivingServiceId,
         boolean unmetNeed,
-        String referrerProfession)
+        String referrerProfession,
+        UUID submissionId,
+        Answers answers)
         implements ReferralEvent {
+
+    /**
+     * The options chosen in one version of a questionnaire.
+     *
+     * @param otherNeed the person has a need that none of the options names
+     */
+    public record Answers(
+            String questionnaireCode, int questionnaireVersion, List<String> optionCodes, boolean otherNeed) {
+        public Answers {
+            Objects.requireNonNull(questionnaireCode, "questionnaireCode");
+            optionCodes = List.copyOf(optionCodes);
+        }
+    }
 
     public ReferralSubmitted {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(referralId, "referralId");
         themeCodes = List.copyOf(themeCodes);
+    }
+
+    /** A referral submitted without the questionnaire, as before it existed. */
+    public ReferralSubmitted(
+            UUID eventId,
+            Instant occurredAt,
+            UUID referralId,
+            String referrerId,
+            List<String> themeCodes,
+            String postcode,
+            String preferredLanguage,
+            String urgency,
+            String municipalityNis,
+            String areaId,
+            String careZoneCode,
+            String receivingOrganisationId,
+            String receivingServiceId,
+            boolean unmetNeed,
+            String referrerProfession) {
+        this(
+                eventId,
+                occurredAt,
+                referralId,
+                referrerId,
+                themeCodes,
+                postcode,
+                preferredLanguage,
+                urgency,
+                municipalityNis,
+                areaId,
+                careZoneCode,
+                receivingOrganisationId,
+                receivingServiceId,
+                unmetNeed,
+                referrerProfession,
+                null,
+                null);
     }
 }

@@ -47,7 +47,10 @@ class EventContractsTests {
                             "ocmw-jette",
                             "ocmw-jette-sociale-dienst",
                             false,
-                            "general-practitioner"),
+                            "general-practitioner",
+                            UUID.fromString("9a1f3c2e-77d4-4b0e-8c55-1e2d3f4a5b6c"),
+                            new ReferralSubmitted.Answers(
+                                    "bruzel-needs", 2, List.of("alone-often", "bills-behind"), true)),
                     new ReferralReceived(event(1), at(10), REFERRAL, "ocmw-jette", "ocmw-jette-sociale-dienst"),
                     new ReferralAccepted(event(2), at(20), REFERRAL, "ocmw-jette", "ocmw-jette-sociale-dienst"),
                     new ReferralDeclined(
@@ -208,6 +211,18 @@ class EventContractsTests {
         DomainEvent read = CloudEventCodec.fromJson(JSON.writeValueAsBytes(withAddedField), eventClass);
 
         assertThat(read).isEqualTo(EXAMPLES.get(eventClass));
+    }
+
+    @Test
+    void aSubmissionFromBeforeTheQuestionnaireReadsWithoutAnswers() throws IOException {
+        ObjectNode older = (ObjectNode) golden(ReferralSubmitted.class);
+        older.remove(List.of("submissionId", "answers"));
+
+        ReferralSubmitted read = CloudEventCodec.fromJson(JSON.writeValueAsBytes(older), ReferralSubmitted.class);
+
+        assertThat(read.answers()).isNull();
+        assertThat(read.submissionId()).isNull();
+        assertThat(read.themeCodes()).containsExactly("loneliness", "finances");
     }
 
     @Test

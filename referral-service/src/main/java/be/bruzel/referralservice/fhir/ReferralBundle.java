@@ -94,6 +94,7 @@ record ReferralBundle(
                 null,
                 consent(consent),
                 null,
+                null,
                 // A transaction has no way to ask the referrer and come back: FHIR refers all the same.
                 SubmitReferral.OnOpenReferral.PROCEED);
         Optional<String> ifNoneExist = bundle.getEntry().stream()

@@ -242,7 +242,11 @@ public record Referral(
         }
     }
 
-    /** Submitted and routed at once: to a service, or to the care zone's helpdesk as an unmet need. */
+    /**
+     * Submitted and routed at once: to a service, or to the care zone's helpdesk as an unmet need.
+     *
+     * @param answers the zone's questionnaire in codes, for the event; none when it was not gone through
+     */
     public static Transition submit(
             UUID submissionId,
             Referrer referrer,
@@ -254,6 +258,7 @@ public record Referral(
             ContactPreference contactPreference,
             Consent consent,
             Receiver receiver,
+            ReferralSubmitted.Answers answers,
             Instant now) {
         Referral submitted = new Referral(
                 UUID.randomUUID(),
@@ -294,7 +299,9 @@ public record Referral(
                                         receiver.organisationId(),
                                         receiver.serviceId().orElse(null),
                                         receiver.unmetNeed(),
-                                        referrer.profession())),
+                                        referrer.profession(),
+                                        submissionId,
+                                        answers)),
                         new Transition.Happened(
                                 receiver.unmetNeed() ? TimelineStep.ROUTED_TO_HELPDESK : TimelineStep.ROUTED,
                                 receiver.organisationId(),

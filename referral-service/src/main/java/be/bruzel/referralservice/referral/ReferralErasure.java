@@ -4,6 +4,7 @@ import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.platform.support.security.Role;
 import be.bruzel.referralservice.duplicates.Duplicates;
+import be.bruzel.referralservice.questionnaire.ZoneQuestionnaires;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -28,6 +29,7 @@ public class ReferralErasure {
     private final Referrals referrals;
     private final ReferralActions actions;
     private final Duplicates duplicates;
+    private final ZoneQuestionnaires questionnaires;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -36,12 +38,14 @@ public class ReferralErasure {
             Referrals referrals,
             ReferralActions actions,
             Duplicates duplicates,
+            ZoneQuestionnaires questionnaires,
             ApplicationEventPublisher events,
             MeterRegistry meters,
             Clock clock) {
         this.referrals = referrals;
         this.actions = actions;
         this.duplicates = duplicates;
+        this.questionnaires = questionnaires;
         this.events = events;
         this.meters = meters;
         this.clock = clock;
@@ -106,8 +110,10 @@ public class ReferralErasure {
                         actor.role(),
                         reason.name(),
                         null));
-        duplicates.forget(
-                erased.stream().map(transition -> transition.referral().id()).toList());
+        List<UUID> ids =
+                erased.stream().map(transition -> transition.referral().id()).toList();
+        duplicates.forget(ids);
+        questionnaires.erase(ids);
         erased.forEach(transition -> transition.events().forEach(events::publishEvent));
         Counter.builder("referrals.personal_data.erased")
                 .description("Referrals whose person's data was erased")

@@ -4,6 +4,7 @@ import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.platform.support.security.Role;
 import be.bruzel.referralservice.privacy.PersonDataAccessLog;
+import be.bruzel.referralservice.questionnaire.ZoneQuestionnaires;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,12 +20,19 @@ public class ReferralReading {
     private final Referrals referrals;
     private final ReferralLists lists;
     private final PersonDataAccessLog accessLog;
+    private final ZoneQuestionnaires questionnaires;
 
-    ReferralReading(ReferralActions actions, Referrals referrals, ReferralLists lists, PersonDataAccessLog accessLog) {
+    ReferralReading(
+            ReferralActions actions,
+            Referrals referrals,
+            ReferralLists lists,
+            PersonDataAccessLog accessLog,
+            ZoneQuestionnaires questionnaires) {
         this.actions = actions;
         this.referrals = referrals;
         this.lists = lists;
         this.accessLog = accessLog;
+        this.questionnaires = questionnaires;
     }
 
     /** Opening a new referral is how its organisation receives it. */
@@ -43,6 +51,7 @@ public class ReferralReading {
                                 ? Optional.empty()
                                 : Optional.of(referral.receiver().organisationId())),
                 referrals.satisfaction(id),
+                questionnaires.answersOn(id),
                 referrals.routingOf(id),
                 forReferrer);
     }

@@ -1,11 +1,13 @@
 package be.bruzel.referralservice.referral;
 
 import be.bruzel.platform.directorycopy.Residence;
+import be.bruzel.platform.events.ReferralSubmitted;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.referralservice.duplicates.Duplicates;
 import be.bruzel.referralservice.duplicates.OpenReferral;
 import be.bruzel.referralservice.duplicates.PersonKey;
+import be.bruzel.referralservice.questionnaire.ZoneQuestionnaires;
 import be.bruzel.referralservice.routing.Receiver;
 import be.bruzel.referralservice.routing.ReferralRouting;
 import be.bruzel.referralservice.routing.Route;
@@ -51,14 +53,21 @@ public class ReferralSubmission {
     private final ReferralRouting routing;
     private final Transitions transitions;
     private final Duplicates duplicates;
+    private final ZoneQuestionnaires questionnaires;
     private final Clock clock;
 
     ReferralSubmission(
-            Referrals referrals, ReferralRouting routing, Transitions transitions, Duplicates duplicates, Clock clock) {
+            Referrals referrals,
+            ReferralRouting routing,
+            Transitions transitions,
+            Duplicates duplicates,
+            ZoneQuestionnaires questionnaires,
+            Clock clock) {
         this.referrals = referrals;
         this.routing = routing;
         this.transitions = transitions;
         this.duplicates = duplicates;
+        this.questionnaires = questionnaires;
         this.clock = clock;
     }
 
@@ -90,7 +99,17 @@ public class ReferralSubmission {
                     HttpStatus.BAD_REQUEST, "referral.choices.other-theme", "choices", theme);
         });
         List<String> themes = request.themes().stream().distinct().toList();
-        Referral.Person person = request.toPerson();
+        Optional<ZoneQuestionnaires.Answered> answered = Optional.ofNullable(request.questionnaire())
+                .map(given -> questionnaires.answer(given, residence.municipalityNis(), today));
+        Referral.Person person = request.toPerson(
+                answered.map(ZoneQuestionnaires.Answered::facts).orElse(Map.of()));
+        ReferralSubmitted.Answers coded = answered.map(ZoneQuestionnaires.Answered::answers)
+                .map(answers -> new ReferralSubmitted.Answers(
+                        answers.questionnaireCode(),
+                        answers.version(),
+                        answers.optionCodes(),
+                        answers.otherNeed() != null))
+                .orElse(null);
         PersonKey personKey = duplicates.keyOf(person.name(), person.phone(), person.email());
         if (request.asksAboutOpenReferrals()) {
             List<OpenReferral> open = duplicates.openFor(caller, personKey, themes);
@@ -127,6 +146,7 @@ public class ReferralSubmission {
                     new Referral.Consent(
                             request.consent().method(), request.consent().givenAt()),
                     receiver,
+                    coded,
                     now);
             Referral referral = submitted.referral();
             referrals.add(referral, routes);
@@ -134,6 +154,8 @@ public class ReferralSubmission {
             stored.add(referral);
         });
         duplicates.keep(stored.stream().map(Referral::id).toList(), personKey);
+        answered.ifPresent(
+                answers -> questionnaires.keep(stored.stream().map(Referral::id).toList(), answers.answers()));
         log.info(
                 "Submission {}: {} referral(s) on {} theme(s)",
                 submissionId,

@@ -1,11 +1,13 @@
 package be.bruzel.referralservice.referral;
 
 import be.bruzel.platform.routing.Fact;
+import be.bruzel.referralservice.questionnaire.AnsweredQuestionnaire;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -14,6 +16,7 @@ import java.util.UUID;
  *
  * @param person none once erased; {@code personalData} then says when and why
  * @param question none once erased
+ * @param questionnaire the zone's needs questionnaire as it was answered; none if it was not, or once erased
  * @param routing per theme: the chosen service or the helpdesk, and every candidate weighed with the verdict
  * @param version send back what you read; a change made meanwhile by someone else is a 409
  */
@@ -25,6 +28,7 @@ public record ReferralView(
         List<String> themes,
         String question,
         PersonView person,
+        AnsweredQuestionnaire questionnaire,
         ResidenceView residence,
         Referral.ContactPreference contactPreference,
         ConsentView consent,
@@ -69,6 +73,7 @@ public record ReferralView(
             List<ReferralStep> timeline,
             List<ContactAttempt> attempts,
             List<Satisfaction> satisfaction,
+            Optional<AnsweredQuestionnaire> answers,
             String routing,
             boolean forReferrer) {
         Referral.Person person = referral.person();
@@ -90,6 +95,7 @@ public record ReferralView(
                                 person.preferredLanguage(),
                                 person.facts().yearOfBirth(),
                                 person.facts().facts()),
+                answers.orElse(null),
                 new ResidenceView(
                         residence.postcode(),
                         residence.municipalityNis(),

@@ -2,6 +2,8 @@ package be.bruzel.referralservice.referral;
 
 import be.bruzel.platform.routing.Fact;
 import be.bruzel.platform.routing.PersonFacts;
+import be.bruzel.platform.support.problem.RejectedRequestException;
+import be.bruzel.referralservice.questionnaire.AnswersGiven;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -15,9 +17,11 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 
 /**
  * What a referrer sends to refer a person. Every text has a limit; consent is required.
@@ -26,6 +30,7 @@ import java.util.Optional;
  * @param contact how and when the person prefers to be contacted; optional
  * @param choices by theme, the service the referrer chose in place of the one the rules choose; it must be a
  *     candidate of the rules that can take the referral
+ * @param questionnaire the zone's needs questionnaire as the referrer went through it with the person; optional
  * @param onOpenReferral when the person already has an open referral on one of these themes: {@code ASK} stops and
  *     answers 409 naming them, {@code PROCEED} (none) refers all the same
  */
@@ -45,6 +50,7 @@ public record SubmitReferral(
                         @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,79}") String>
                 choices,
 
+        @Valid AnswersGiven questionnaire,
         OnOpenReferral onOpenReferral) {
 
     /** What a submission does when the person already has an open referral on one of its themes. */
@@ -59,7 +65,7 @@ public record SubmitReferral(
 
     /** The same referral whatever it says of open referrals: a retry after being told is the same submission. */
     SubmitReferral whateverTheOpenReferrals() {
-        return new SubmitReferral(person, themes, question, urgency, contact, consent, choices, null);
+        return new SubmitReferral(person, themes, question, urgency, contact, consent, choices, questionnaire, null);
     }
 
     /** A theme the referrer chose a service for but does not refer on. */
@@ -126,13 +132,28 @@ public record SubmitReferral(
             @NotNull Referral.Consent.Method method,
             @NotNull @PastOrPresent Instant givenAt) {}
 
-    Referral.Person toPerson() {
+    /**
+     * The person, with what the questionnaire's answers say of them where the referrer said nothing; the referrer
+     * saying the opposite of an answer is refused, for one of the two is wrong.
+     */
+    Referral.Person toPerson(Map<Fact, Boolean> fromAnswers) {
+        Map<Fact, Boolean> facts = new EnumMap<>(Fact.class);
+        facts.putAll(fromAnswers);
+        if (person.facts() != null) {
+            person.facts().forEach((fact, said) -> {
+                Boolean answered = facts.put(fact, said);
+                if (answered != null && !answered.equals(said)) {
+                    throw new RejectedRequestException(
+                            HttpStatus.BAD_REQUEST, "referral.person.facts.against-answers", "person.facts", fact);
+                }
+            });
+        }
         return new Referral.Person(
                 person.name().strip(),
                 blankToNull(person.phone()),
                 blankToNull(person.email()),
                 person.preferredLanguage(),
-                new PersonFacts(person.yearOfBirth(), person.facts()));
+                new PersonFacts(person.yearOfBirth(), facts));
     }
 
     Referral.ContactPreference toContactPreference() {

@@ -2,6 +2,7 @@ package be.bruzel.referralservice.subjectaccess;
 
 import be.bruzel.referralservice.feedback.FeedbackMessage;
 import be.bruzel.referralservice.privacy.PersonDataAccessLog;
+import be.bruzel.referralservice.questionnaire.AnsweredQuestionnaire;
 import be.bruzel.referralservice.referral.ContactAttempt;
 import be.bruzel.referralservice.referral.Referral;
 import be.bruzel.referralservice.referral.ReferralStep;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * Everything held about the person in one referral, as the platform stores it.
  *
  * @param person once erased, only the language
+ * @param questionnaire what was answered with the person, the other need in the referrer's words; none once erased
  * @param erasure when and why the person's data was erased; none while it is held
  * @param accessLog every read of the person's data and every refused attempt, this copy's own read included
  */
@@ -24,6 +26,7 @@ public record PersonData(
         Referral.Residence residence,
         List<String> themes,
         String question,
+        AnsweredQuestionnaire questionnaire,
         Referral.Urgency urgency,
         Referral.ContactPreference contactPreference,
         Referral.Consent consent,

@@ -3,6 +3,7 @@ package be.bruzel.referralservice.subjectaccess;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.referralservice.feedback.FeedbackThread;
 import be.bruzel.referralservice.privacy.PersonDataAccessLog;
+import be.bruzel.referralservice.questionnaire.ZoneQuestionnaires;
 import be.bruzel.referralservice.referral.Referral;
 import be.bruzel.referralservice.referral.ReferralHistory;
 import java.time.Clock;
@@ -17,12 +18,19 @@ class PersonDataExport {
     private final ReferralHistory history;
     private final FeedbackThread feedback;
     private final PersonDataAccessLog accessLog;
+    private final ZoneQuestionnaires questionnaires;
     private final Clock clock;
 
-    PersonDataExport(ReferralHistory history, FeedbackThread feedback, PersonDataAccessLog accessLog, Clock clock) {
+    PersonDataExport(
+            ReferralHistory history,
+            FeedbackThread feedback,
+            PersonDataAccessLog accessLog,
+            ZoneQuestionnaires questionnaires,
+            Clock clock) {
         this.history = history;
         this.feedback = feedback;
         this.accessLog = accessLog;
+        this.questionnaires = questionnaires;
         this.clock = clock;
     }
 
@@ -38,6 +46,7 @@ class PersonDataExport {
                 referral.residence(),
                 referral.themeCodes(),
                 referral.question(),
+                questionnaires.answersOn(id).orElse(null),
                 referral.urgency(),
                 referral.contactPreference(),
                 referral.consent(),

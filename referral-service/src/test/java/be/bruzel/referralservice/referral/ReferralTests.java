@@ -252,6 +252,7 @@ class ReferralTests {
                 new Referral.ContactPreference("PHONE", "na 17 uur"),
                 new Referral.Consent(Referral.Consent.Method.ORAL, NOW),
                 receiver,
+                null,
                 NOW);
     }
 

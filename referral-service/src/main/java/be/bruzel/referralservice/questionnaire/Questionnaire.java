@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -201,15 +200,6 @@ public record Questionnaire(
                     HttpStatus.BAD_REQUEST, "questionnaire.other-need.without-option", "questionnaire.otherNeed");
         }
         return new Answers(code, version, chosen, said);
-    }
-
-    /** The themes the chosen options suggest, in the order of the questionnaire. */
-    public List<String> themesOf(Collection<String> optionCodes) {
-        Set<String> themes = new LinkedHashSet<>();
-        options()
-                .filter(option -> optionCodes.contains(option.code()))
-                .forEach(option -> themes.addAll(option.themes()));
-        return List.copyOf(themes);
     }
 
     /** What the chosen options say of the person; two that contradict each other say nothing of that fact. */

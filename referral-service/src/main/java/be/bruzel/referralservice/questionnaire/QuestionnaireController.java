@@ -1,8 +1,6 @@
 package be.bruzel.referralservice.questionnaire;
 
-import be.bruzel.platform.directorycopy.Residence;
 import be.bruzel.platform.support.security.Caller;
-import be.bruzel.referralservice.routing.ReferralRouting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -10,7 +8,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -35,13 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 class QuestionnaireController {
 
     private final ZoneQuestionnaires questionnaires;
-    private final ReferralRouting routing;
-    private final Clock clock;
 
-    QuestionnaireController(ZoneQuestionnaires questionnaires, ReferralRouting routing, Clock clock) {
+    QuestionnaireController(ZoneQuestionnaires questionnaires) {
         this.questionnaires = questionnaires;
-        this.routing = routing;
-        this.clock = clock;
     }
 
     record Publication(@NotNull LocalDate validFrom) {}
@@ -62,9 +55,7 @@ class QuestionnaireController {
     List<Questionnaire> current(
             @RequestParam @Pattern(regexp = "1[0-2][0-9]{2}", message = "{referral.postcode.brussels}") String postcode,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{5}") String municipality) {
-        Residence residence = routing.residence(
-                postcode, municipality, LocalDate.now(clock.withZone(ZoneQuestionnaires.BRUSSELS)), "");
-        return questionnaires.current(residence.municipalityNis()).stream().toList();
+        return questionnaires.current(postcode, municipality).stream().toList();
     }
 
     @GetMapping("/{code}/versions/{version}")

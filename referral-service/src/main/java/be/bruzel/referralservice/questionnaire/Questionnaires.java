@@ -90,14 +90,18 @@ class Questionnaires {
                 .list();
     }
 
-    /** Per questionnaire, the published version asked on the day: the one that took over last. */
-    List<Questionnaire> inForce(LocalDate day) {
+    /**
+     * Per questionnaire (or of the one with this code, unless none is given), the published version asked on the
+     * day: the one that took over last.
+     */
+    List<Questionnaire> inForce(LocalDate day, String code) {
         return jdbc.sql("""
                 SELECT DISTINCT ON (code) * FROM questionnaire_version
-                WHERE status = 'PUBLISHED' AND valid_from <= :day
+                WHERE status = 'PUBLISHED' AND valid_from <= :day AND (CAST(:code AS text) IS NULL OR code = :code)
                 ORDER BY code, valid_from DESC, version DESC
                 """)
                 .param("day", Date.valueOf(day))
+                .param("code", code)
                 .query(Questionnaires::map)
                 .list();
     }

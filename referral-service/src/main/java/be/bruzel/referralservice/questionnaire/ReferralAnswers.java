@@ -18,19 +18,17 @@ class ReferralAnswers {
     }
 
     void keep(Collection<UUID> referralIds, Questionnaire.Answers answers) {
-        for (UUID referralId : referralIds) {
-            jdbc.sql("""
-                    INSERT INTO referral_answers (referral_id, questionnaire_code, questionnaire_version, option_codes,
-                        other_need)
-                    VALUES (:referral, :code, :version, :options, :otherNeed)
-                    """)
-                    .param("referral", referralId)
-                    .param("code", answers.questionnaireCode())
-                    .param("version", answers.version())
-                    .param("options", answers.optionCodes().toArray(String[]::new))
-                    .param("otherNeed", answers.otherNeed())
-                    .update();
-        }
+        jdbc.sql("""
+                INSERT INTO referral_answers (referral_id, questionnaire_code, questionnaire_version, option_codes,
+                    other_need)
+                SELECT referral, :code, :version, :options, :otherNeed FROM unnest(CAST(:referrals AS uuid[])) AS referral
+                """)
+                .param("referrals", referralIds.toArray(UUID[]::new))
+                .param("code", answers.questionnaireCode())
+                .param("version", answers.version())
+                .param("options", answers.optionCodes().toArray(String[]::new))
+                .param("otherNeed", answers.otherNeed())
+                .update();
     }
 
     Optional<Questionnaire.Answers> of(UUID referralId) {

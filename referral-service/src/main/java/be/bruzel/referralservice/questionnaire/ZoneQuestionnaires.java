@@ -5,6 +5,7 @@ import be.bruzel.platform.routing.Fact;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.platform.support.security.Role;
+import be.bruzel.referralservice.routing.ReferralRouting;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,12 +37,19 @@ public class ZoneQuestionnaires {
     private final Questionnaires questionnaires;
     private final ReferralAnswers answers;
     private final Directory directory;
+    private final ReferralRouting routing;
     private final Clock clock;
 
-    ZoneQuestionnaires(Questionnaires questionnaires, ReferralAnswers answers, Directory directory, Clock clock) {
+    ZoneQuestionnaires(
+            Questionnaires questionnaires,
+            ReferralAnswers answers,
+            Directory directory,
+            ReferralRouting routing,
+            Clock clock) {
         this.questionnaires = questionnaires;
         this.answers = answers;
         this.directory = directory;
+        this.routing = routing;
         this.clock = clock;
     }
 
@@ -115,9 +123,12 @@ public class ZoneQuestionnaires {
      * municipality before one for the whole zone.
      */
     @Transactional(readOnly = true)
-    Optional<Questionnaire> current(String municipalityNis) {
-        return questionnaires.inForce(today()).stream()
-                .filter(questionnaire -> questionnaire.covers(municipalityNis))
+    Optional<Questionnaire> current(String postcode, String municipalityNis) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), BRUSSELS);
+        String municipality =
+                routing.residence(postcode, municipalityNis, today, "").municipalityNis();
+        return questionnaires.inForce(today, null).stream()
+                .filter(questionnaire -> questionnaire.covers(municipality))
                 .min(Comparator.comparing((Questionnaire questionnaire) ->
                                 questionnaire.municipalities().isEmpty())
                         .thenComparing(Questionnaire::code));
@@ -129,40 +140,29 @@ public class ZoneQuestionnaires {
      */
     @Transactional(readOnly = true)
     public Answered answer(AnswersGiven given, String municipalityNis, LocalDate day) {
-        Questionnaire asked = questionnaires
-                .find(given.code(), given.version())
-                .filter(found -> found.status() != Questionnaire.Status.DRAFT)
-                .orElseThrow(() -> new RejectedRequestException(
-                        HttpStatus.BAD_REQUEST,
-                        "questionnaire.unknown",
-                        "questionnaire.version",
-                        given.code(),
-                        given.version()));
-        if (asked.status() == Questionnaire.Status.WITHDRAWN) {
-            throw new RejectedRequestException(
-                    HttpStatus.BAD_REQUEST,
-                    "questionnaire.withdrawn",
-                    "questionnaire.version",
-                    given.code(),
-                    given.version());
-        }
-        Optional<Questionnaire> inForce = questionnaires.inForce(day).stream()
-                .filter(questionnaire -> questionnaire.code().equals(given.code()))
-                .findFirst();
-        if (inForce.isEmpty() || inForce.get().version() != given.version()) {
-            throw new RejectedRequestException(
-                    HttpStatus.BAD_REQUEST,
-                    "questionnaire.not-in-force",
-                    "questionnaire.version",
-                    given.code(),
-                    given.version());
-        }
+        Questionnaire asked = questionnaires.inForce(day, given.code()).stream()
+                .filter(inForce -> inForce.version() == given.version())
+                .findFirst()
+                .orElseThrow(() -> notAnswerable(given));
         if (!asked.covers(municipalityNis)) {
             throw new RejectedRequestException(
                     HttpStatus.BAD_REQUEST, "questionnaire.elsewhere", "questionnaire.code", given.code());
         }
         Questionnaire.Answers checked = asked.answer(given.answers(), given.otherNeed());
         return new Answered(checked, asked.factsOf(checked.optionCodes()));
+    }
+
+    /** Why a version that is not the one in force cannot be answered: it never was published, was withdrawn, or not now. */
+    private RejectedRequestException notAnswerable(AnswersGiven given) {
+        Optional<Questionnaire.Status> status =
+                questionnaires.find(given.code(), given.version()).map(Questionnaire::status);
+        String reason = status.filter(found -> found != Questionnaire.Status.DRAFT)
+                .map(found -> found == Questionnaire.Status.WITHDRAWN
+                        ? "questionnaire.withdrawn"
+                        : "questionnaire.not-in-force")
+                .orElse("questionnaire.unknown");
+        return new RejectedRequestException(
+                HttpStatus.BAD_REQUEST, reason, "questionnaire.version", given.code(), given.version());
     }
 
     /** Keeps the answers on each referral of the submission. */
@@ -226,9 +226,5 @@ public class ZoneQuestionnaires {
                 }
             }
         }
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), BRUSSELS);
     }
 }

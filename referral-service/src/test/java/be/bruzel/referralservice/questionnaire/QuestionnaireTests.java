@@ -108,10 +108,9 @@ class QuestionnaireTests {
     }
 
     @Test
-    void theAnswersSuggestThemesInTheQuestionnairesOrderAndSayFacts() {
+    void theAnswersSayFacts() {
         Questionnaire questionnaire = draft();
 
-        assertThat(questionnaire.themesOf(List.of("alone", "bills"))).containsExactly("finances", "loneliness");
         assertThat(questionnaire.factsOf(List.of("lives-alone", "bills"))).isEqualTo(Map.of(Fact.LIVES_ALONE, true));
         assertThat(questionnaire.factsOf(List.of("bills"))).isEmpty();
     }

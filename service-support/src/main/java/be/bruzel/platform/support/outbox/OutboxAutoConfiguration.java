@@ -14,6 +14,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The transactional outbox of a service that publishes events: Spring Modulith's registry, relayed to Kafka. */
 @AutoConfiguration
@@ -26,6 +27,20 @@ public class OutboxAutoConfiguration {
     private static final long DEFAULT_MAX_BLOCK_MS = 60_000;
 
     private static final long DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
+
+    /**
+     * One thread sends the events, in the order their transactions committed: the events of one
+     * aggregate then reach its partition in the order they happened (a pool would let a later
+     * event overtake an earlier one whose send waits for the broker).
+     */
+    @Bean(OutboxRelay.EXECUTOR)
+    ThreadPoolTaskExecutor outboxRelayExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setThreadNamePrefix("outbox-relay-");
+        return executor;
+    }
 
     @Bean
     OutboxRelay outboxRelay(

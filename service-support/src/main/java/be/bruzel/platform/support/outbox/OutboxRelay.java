@@ -18,6 +18,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 public class OutboxRelay {
 
+    static final String EXECUTOR = "outboxRelayExecutor";
+
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final CloudEventCodec codec;
 
@@ -31,7 +33,7 @@ public class OutboxRelay {
      * {@code delivery.timeout.ms}: a shorter wait of ours could call a send failed that the
      * producer still delivers, and the event would then be sent twice.
      */
-    @Async
+    @Async(EXECUTOR)
     @TransactionalEventListener
     public void relay(DomainEvent event) throws ExecutionException, InterruptedException {
         kafka.send(new ProducerRecord<>(Topics.of(event), event.subject(), codec.encode(event)))

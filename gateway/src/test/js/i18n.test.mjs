@@ -9,7 +9,7 @@ globalThis.document = { documentElement: {} };
 globalThis.localStorage = { getItem: () => null, setItem: () => {} };
 if (!globalThis.navigator) globalThis.navigator = { languages: ['nl-BE'] };
 
-const { instantFromInput, formatAge, formatNumber, formatPeriod, openingDays, languageNames, named, setDirectoryLanguage, setLanguage } =
+const { instantFromInput, formatAge, formatNumber, formatPeriod, openingDays, languageNames, named, spoken, setDirectoryLanguage, setLanguage } =
   await import('../../main/resources/static/app/lib/i18n.js');
 const { messages } = await import('../../main/resources/static/app/lib/messages.js');
 
@@ -130,4 +130,18 @@ test('opening hours read a day at a time, in the screen\'s language or the perso
   assert.match(openingDays(hours).join(' · '), /^ma\.? 09:00–12:00 · di\.? 09:00–12:00, 13:30–16:30$/);
   assert.match(openingDays(hours, 'fr').join(' · '), /^lun\.? 09:00–12:00 · mar\.? 09:00–12:00, 13:30–16:30$/);
   assert.equal(languageNames(['nl', 'fr'], 'fr'), 'néerlandais, français');
+});
+
+test('a question the zone wrote in Dutch and French is read in the language shown, in English in the one chosen', () => {
+  const question = { nl: 'Woont u alleen?', fr: 'Vivez-vous seul·e ?' };
+  setLanguage('fr');
+  assert.equal(spoken(question), 'Vivez-vous seul·e ?');
+  setLanguage('en');
+  setDirectoryLanguage('fr');
+  assert.equal(spoken(question), 'Vivez-vous seul·e ?');
+  setDirectoryLanguage('nl');
+  assert.equal(spoken(question), 'Woont u alleen?');
+  assert.equal(spoken({ fr: 'Seulement en français' }), 'Seulement en français');
+  assert.equal(spoken(null), '');
+  setLanguage('nl');
 });

@@ -3,6 +3,9 @@ import { named, t, openingDays, languageNames, formatDate } from './i18n.js';
 import { api, cached } from './api.js';
 import { h, field, submitForm } from './dom.js';
 
+/** What a referrer may know of the person that decides who a service is for; each true, false or not known. */
+export const FACTS = ['AGED_65_PLUS', 'LIVES_ALONE', 'HAS_CHILDREN', 'HAS_DISABILITY'];
+
 /** Every theme, also those no longer offered: referrals made before still carry them. */
 export function allThemes() {
   return cached('/api/directory/themes?includeInactive=true');

@@ -49,6 +49,12 @@ export function getDirectoryLanguage() {
   return directoryLanguage;
 }
 
+/** A bilingual text ({nl, fr}, as the zone writes its questionnaires) in the language shown; for English, the chosen one. */
+export function spoken(text) {
+  if (!text) return '';
+  return text[current] || text[directoryLanguage] || text.nl || text.fr || '';
+}
+
 /** The name of a directory item in the language shown (nameNl, nameFr, nameEn); for English, then the chosen one. */
 export function named(item, prefix = 'name') {
   if (!item) return '';

@@ -1,13 +1,13 @@
 // The administrator's screens: organisations, services and their capacity, themes, routing rules, territory.
-import { t, named } from '../lib/i18n.js';
+import { t, named, spoken, formatDate } from '../lib/i18n.js';
 import { api, cached } from '../lib/api.js';
-import { h, field, choices, table, link, submitForm, announce } from '../lib/dom.js';
-import { organisationName, capacityText, figuresText, eligibilityText, capacityForm, checkedText } from '../lib/directory.js';
+import { h, field, choices, table, link, submitForm, onSubmit, announce } from '../lib/dom.js';
+import { FACTS, municipalities, organisationName, capacityText, figuresText, eligibilityText, capacityForm, checkedText } from '../lib/directory.js';
 
 /** The groups a service may be for (HSDS eligibility, the platform's codes). */
 const TARGET_GROUPS = ['SENIORS', 'YOUNG_PEOPLE', 'FAMILIES', 'PEOPLE_WITH_A_DISABILITY', 'PEOPLE_LIVING_ALONE'];
 
-const SECTIONS = ['services', 'stale', 'organisations', 'themes', 'routing-rules', 'territory'];
+const SECTIONS = ['services', 'stale', 'organisations', 'themes', 'routing-rules', 'territory', 'questionnaires'];
 
 export function render(context) {
   const [section, id] = context.parameters;
@@ -15,7 +15,7 @@ export function render(context) {
     await render(context);
     announce(message);
   };
-  const screens = { services, stale, organisations, themes, 'routing-rules': routingRules, territory };
+  const screens = { services, stale, organisations, themes, 'routing-rules': routingRules, territory, questionnaires };
   if (!section) return overview(context.show);
   if (!screens[section]) throw Object.assign(new Error('not found'), { status: 404 });
   return screens[section]({ ...context, id: id && decodeURIComponent(id), again });
@@ -241,4 +241,152 @@ async function territory({ query, navigate, again, show }) {
         send: (form) => api(`/api/directory/territory/areas/${encodeURIComponent(text(form, 'areaId') || '-')}/zone-moves`,
           { method: 'POST', body: { careZone: text(form, 'careZone'), effectiveFrom: text(form, 'effectiveFrom') } }),
         done: () => again(t('admin.moved')) })));
+}
+
+/** A version's state in words: a draft, asked from a day, or withdrawn. */
+function versionState(version) {
+  return t(`questionnaire.status.${version.status}`, { date: version.validFrom ? formatDate(version.validFrom) : '' });
+}
+
+/** The zone's needs questionnaires: every version, a new questionnaire written as a draft. */
+async function questionnaires({ id, again, navigate, show }) {
+  const [all, places, themeList] = await Promise.all([api('/api/questionnaires'), municipalities(), cached('/api/directory/themes')]);
+  if (id) return questionnaireVersion({ all, id, places, themeList, again, navigate, show });
+  const codes = [...new Set(all.map((version) => version.code))];
+  const newest = (code) => all.filter((version) => version.code === code).reduce((a, b) => (a.version > b.version ? a : b));
+  show(h('h1', {}, t('admin.questionnaires')), subMenu('questionnaires'), h('p', { class: 'lead' }, t('admin.questionnaires.text')),
+    codes.length ? table({ caption: t('admin.questionnaires'), headers: [t('admin.code'), t('admin.questionnaire.title'), t('admin.questionnaire.versions')],
+      rows: codes.map((code) => [link(`/admin/questionnaires/${code}@${newest(code).version}`, code), spoken(newest(code).title),
+        h('ul', {}, all.filter((version) => version.code === code).map((version) => h('li', {},
+          link(`/admin/questionnaires/${code}@${version.version}`, t('admin.questionnaire.version', { number: version.version })), ': ', versionState(version))))]) })
+      : h('p', { class: 'empty' }, t('admin.questionnaires.none')),
+    h('section', { class: 'panel', 'aria-labelledby': 'new-questionnaire' }, h('h2', { id: 'new-questionnaire' }, t('admin.questionnaire.new')),
+      questionnaireEditor({ places, themeList,
+        send: (body, code) => api(`/api/questionnaires/${encodeURIComponent(code || '-')}/versions`, { method: 'POST', body }),
+        done: async (draft) => { await navigate(`/admin/questionnaires/${draft.code}@${draft.version}`); announce(t('admin.saved')); } })));
+}
+
+async function questionnaireVersion({ all, id, places, themeList, again, navigate, show }) {
+  const [code, number] = id.split('@');
+  const version = all.find((one) => one.code === code && String(one.version) === number);
+  if (!version) throw Object.assign(new Error('not found'), { status: 404 });
+  const path = `/api/questionnaires/${code}/versions/${version.version}`;
+  const where = version.municipalities.length
+    ? version.municipalities.map((nis) => named(places.find((place) => place.code === nis)) || nis).join(', ')
+    : t('admin.questionnaire.whole-zone');
+  const nextVersion = submitForm({ button: t('admin.questionnaire.next-version'),
+    send: () => api(`/api/questionnaires/${code}/versions`, { method: 'POST',
+      body: { title: version.title, municipalities: version.municipalities, questions: version.questions } }),
+    done: async (draft) => { await navigate(`/admin/questionnaires/${code}@${draft.version}`); announce(t('admin.saved')); } });
+  const draft = version.status === 'DRAFT';
+  show(h('h1', {}, `${spoken(version.title)} · ${t('admin.questionnaire.version', { number: version.version })}`), subMenu('questionnaires'),
+    h('p', { class: 'meta' }, `${versionState(version)} · ${where}`),
+    draft ? h('section', { class: 'panel', 'aria-labelledby': 'publish' }, h('h2', { id: 'publish' }, t('admin.questionnaire.publish')),
+      h('p', {}, t('admin.questionnaire.publish.text')),
+      submitForm({ button: t('admin.questionnaire.publish'),
+        fields: [field({ name: 'validFrom', label: t('admin.effective-from'), type: 'date', value: new Date().toISOString().slice(0, 10) })],
+        send: (form) => api(`${path}/publication`, { method: 'POST', body: { validFrom: form.elements.namedItem('validFrom').value || null } }),
+        done: () => again(t('admin.questionnaire.published')) })) : null,
+    version.status === 'PUBLISHED' ? h('section', { class: 'panel', 'aria-labelledby': 'withdraw' }, h('h2', { id: 'withdraw' }, t('admin.questionnaire.withdraw')),
+      h('p', {}, t('admin.questionnaire.withdraw.text')),
+      submitForm({ button: t('admin.questionnaire.withdraw'), danger: true,
+        send: () => api(`${path}/withdrawal`, { method: 'POST' }), done: () => again(t('admin.questionnaire.withdrawn')) })) : null,
+    h('section', { class: 'panel', 'aria-labelledby': 'questions' }, h('h2', { id: 'questions' }, t('admin.questionnaire.questions')),
+      draft ? questionnaireEditor({ current: version, places, themeList,
+        send: (body) => api(path, { method: 'PUT', body }), done: () => again(t('admin.saved')) })
+        : [h('ol', { class: 'questions' }, version.questions.map((question) => h('li', {}, h('p', {}, spoken(question.text)),
+          h('ul', {}, question.options.map((option) => h('li', {}, spoken(option.text),
+            option.themes.length ? ` → ${option.themes.map((theme) => named(themeList.find((one) => one.code === theme)) || theme).join(', ')}` : '',
+            option.fact ? ` · ${t(`fact.${option.fact.fact}`)}: ${t(`fact.${option.fact.value}`)}` : '',
+            option.otherNeed ? ` · ${t('admin.questionnaire.other-need')}` : '')))))),
+        h('p', { class: 'hint' }, t('admin.questionnaire.fixed')), nextVersion]));
+}
+
+const emptyOption = () => ({ code: '', text: { nl: '', fr: '' }, themes: [], fact: null, otherNeed: false });
+const emptyQuestion = () => ({ code: '', text: { nl: '', fr: '' }, multiple: false, options: [emptyOption(), emptyOption()] });
+
+/**
+ * A questionnaire's draft as a form: its title, where it is asked, and its questions with their options. Adding or
+ * removing a question or an option keeps what was typed; each control is named by the API's field path, so a
+ * refusal lands next to it.
+ */
+function questionnaireEditor({ current, places, themeList, send, done }) {
+  const model = current
+    ? structuredClone({ title: current.title, municipalities: current.municipalities, questions: current.questions })
+    : { title: { nl: '', fr: '' }, municipalities: [], questions: [emptyQuestion()] };
+  const questionsBox = h('div', { class: 'question-list' });
+  const form = h('form', { novalidate: true, class: 'action questionnaire-editor' },
+    current ? null : field({ name: 'code', label: t('admin.code'), hint: t('admin.code.hint') }),
+    field({ name: 'title.nl', label: t('admin.title-nl'), value: model.title.nl, attributes: { lang: 'nl' } }),
+    field({ name: 'title.fr', label: t('admin.title-fr'), value: model.title.fr, attributes: { lang: 'fr' } }),
+    choices({ name: 'municipalities', legend: t('admin.questionnaire.municipalities'), hint: t('admin.questionnaire.municipalities.hint'),
+      type: 'checkbox', value: model.municipalities, options: places.map((place) => [place.code, named(place)]) }),
+    questionsBox,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', onclick: () => change(() => model.questions.push(emptyQuestion())) }, t('admin.questionnaire.add-question')),
+      h('button', { type: 'submit', class: 'primary' }, t('admin.save'))));
+  const value = (name) => form.elements.namedItem(name)?.value.trim() || '';
+  const checked = (name) => [...form.querySelectorAll(`input[name="${CSS.escape(name)}"]:checked`)].map((box) => box.value);
+  function collect() {
+    model.title = { nl: value('title.nl'), fr: value('title.fr') };
+    model.municipalities = checked('municipalities');
+    model.questions = model.questions.map((question, q) => {
+      const at = `questions[${q}]`;
+      return { code: value(`${at}.code`), text: { nl: value(`${at}.text.nl`), fr: value(`${at}.text.fr`) },
+        multiple: form.elements.namedItem(`${at}.multiple`).checked,
+        options: question.options.map((option, o) => {
+          const of = `${at}.options[${o}]`;
+          const [fact, said] = value(`${of}.fact`).split(':');
+          return { code: value(`${of}.code`), text: { nl: value(`${of}.text.nl`), fr: value(`${of}.text.fr`) },
+            themes: checked(`${of}.themes`), fact: fact ? { fact, value: said === 'true' } : null,
+            otherNeed: form.elements.namedItem(`${of}.otherNeed`).checked };
+        }) };
+    });
+  }
+  function change(edit) {
+    collect();
+    edit();
+    draw();
+  }
+  const factMarks = [['', t('admin.questionnaire.no-fact')],
+    ...FACTS.flatMap((fact) => [true, false].map((said) => [`${fact}:${said}`, `${t(`fact.${fact}`)}: ${t(`fact.${said}`)}`]))];
+  function optionFieldset(option, q, o) {
+    const at = `questions[${q}].options[${o}]`;
+    return h('fieldset', { class: 'option', dataset: { field: at } },
+      h('legend', {}, t('admin.questionnaire.option', { question: q + 1, number: o + 1 })),
+      h('p', { class: 'error-message', hidden: true }),
+      field({ name: `${at}.code`, label: t('admin.code'), value: option.code, attributes: { class: 'short' } }),
+      field({ name: `${at}.text.nl`, label: t('admin.text-nl'), value: option.text.nl, attributes: { lang: 'nl' } }),
+      field({ name: `${at}.text.fr`, label: t('admin.text-fr'), value: option.text.fr, attributes: { lang: 'fr' } }),
+      choices({ name: `${at}.themes`, legend: t('admin.questionnaire.themes'), type: 'checkbox', value: option.themes,
+        options: themeList.map((theme) => [theme.code, named(theme)]) }),
+      field({ name: `${at}.fact`, label: t('admin.questionnaire.fact'), type: 'select',
+        value: option.fact ? `${option.fact.fact}:${option.fact.value}` : '', options: factMarks }),
+      field({ name: `${at}.otherNeed`, label: t('admin.questionnaire.other-need'), type: 'checkbox', value: option.otherNeed }),
+      h('button', { type: 'button', onclick: () => change(() => model.questions[q].options.splice(o, 1)) },
+        t('admin.questionnaire.remove-option', { question: q + 1, number: o + 1 })));
+  }
+  function draw() {
+    questionsBox.replaceChildren(...model.questions.map((question, q) => {
+      const at = `questions[${q}]`;
+      return h('fieldset', { class: 'question', dataset: { field: at } },
+        h('legend', {}, t('admin.questionnaire.question', { number: q + 1 })),
+        h('p', { class: 'error-message', hidden: true }),
+        field({ name: `${at}.code`, label: t('admin.code'), value: question.code, attributes: { class: 'short' } }),
+        field({ name: `${at}.text.nl`, label: t('admin.text-nl'), value: question.text.nl, attributes: { lang: 'nl' } }),
+        field({ name: `${at}.text.fr`, label: t('admin.text-fr'), value: question.text.fr, attributes: { lang: 'fr' } }),
+        field({ name: `${at}.multiple`, label: t('admin.questionnaire.multiple'), type: 'checkbox', value: question.multiple }),
+        question.options.map((option, o) => optionFieldset(option, q, o)),
+        h('div', { class: 'actions' },
+          h('button', { type: 'button', onclick: () => change(() => model.questions[q].options.push(emptyOption())) },
+            t('admin.questionnaire.add-option', { number: q + 1 })),
+          model.questions.length > 1 ? h('button', { type: 'button', onclick: () => change(() => model.questions.splice(q, 1)) },
+            t('admin.questionnaire.remove-question', { number: q + 1 })) : null));
+    }));
+  }
+  draw();
+  return onSubmit(form, () => {
+    collect();
+    return send(model, value('code'));
+  }, done);
 }

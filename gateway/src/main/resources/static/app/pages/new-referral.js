@@ -1,11 +1,8 @@
 // A new referral: the person, the needs, who will receive it and why, how to contact them, and consent.
-import { t, named, language, nowForInput, instantFromInput, formatDate } from '../lib/i18n.js';
+import { t, named, spoken, language, nowForInput, instantFromInput, formatDate } from '../lib/i18n.js';
 import { api, cached } from '../lib/api.js';
 import { h, field, choices, onSubmit, announce, link } from '../lib/dom.js';
-import { receiverName, themeNames, levelPlaceName, serviceDetails, organisationName, capacityText, figuresText, eligibilityText } from '../lib/directory.js';
-
-/** What a referrer may know of the person that decides who a service is for; each true, false or not known. */
-const FACTS = ['AGED_65_PLUS', 'LIVES_ALONE', 'HAS_CHILDREN', 'HAS_DISABILITY'];
+import { FACTS, receiverName, themeNames, levelPlaceName, serviceDetails, organisationName, capacityText, figuresText, eligibilityText } from '../lib/directory.js';
 
 export async function render({ show }) {
   const themes = (await cached('/api/directory/themes')).filter((theme) => theme.active);
@@ -18,6 +15,8 @@ export async function render({ show }) {
   // Asked first whether the person already has an open referral on these themes; the referrer then chooses.
   const open = { answer: 'ASK', panel: h('div', { class: 'open-referrals' }) };
   const receivers = h('div', { class: 'receivers', 'aria-live': 'polite' }, h('p', { class: 'hint' }, t('referral.receivers.waiting')));
+  // The zone's needs questionnaire where the person lives, once the place is known; none where the zone asks none.
+  const asked = { questionnaire: null, panel: h('div', { class: 'questionnaire' }) };
   const form = h('form', { novalidate: true, class: 'referral-form' },
     h('fieldset', { class: 'section' },
       h('legend', {}, t('referral.section.person')),
@@ -40,6 +39,7 @@ export async function render({ show }) {
         h('p', { class: 'error-message', hidden: true }),
         FACTS.map((fact) => field({ name: `person.facts.${fact}`, label: t(`fact.${fact}`), type: 'select', value: '',
           options: [['', t('fact.unknown')], ['true', t('fact.true')], ['false', t('fact.false')]] })))),
+    asked.panel,
     h('fieldset', { class: 'section' },
       h('legend', {}, t('referral.section.needs')),
       choices({ name: 'themes', legend: t('referral.themes'), type: 'checkbox', hint: t('referral.themes.hint'), required: true,
@@ -74,6 +74,7 @@ export async function render({ show }) {
     place.municipality = null;
     municipality.replaceChildren();
     if (!/^\d{4}$/.test(postcode)) {
+      askQuestionnaire();
       explainReceivers();
       return;
     }
@@ -86,6 +87,7 @@ export async function render({ show }) {
           options: lookup.candidates.map((candidate) => [candidate.municipality.code, placeName(candidate)]) });
         question.addEventListener('change', (event) => {
           place.municipality = event.target.value;
+          askQuestionnaire();
           explainReceivers();
         });
         municipality.append(h('p', { class: 'notice' }, t('referral.person.ambiguous', { postcode })), question);
@@ -96,7 +98,48 @@ export async function render({ show }) {
     } catch (problem) {
       municipality.append(h('p', { class: 'notice warning' }, problem.detail || problem.message));
     }
+    askQuestionnaire();
     explainReceivers();
+  }
+
+  let asking = 0;
+  async function askQuestionnaire() {
+    const turn = ++asking;
+    const where = place.municipality ? new URLSearchParams({ postcode: place.postcode, municipality: place.municipality }) : null;
+    const found = where ? await api(`/api/questionnaires/current?${where}`).catch(() => []) : [];
+    if (turn !== asking) return;
+    asked.questionnaire = found[0] || null;
+    asked.panel.replaceChildren(asked.questionnaire ? questionnaireFieldset(asked.questionnaire) : '');
+  }
+
+  /** Ticks the themes the chosen options suggest, once the referrer confirms them. */
+  function suggestThemes() {
+    const suggested = suggestedThemes(form, asked.questionnaire)
+      .filter((code) => !form.querySelector(`input[name="themes"][value="${code}"]`)?.checked);
+    const line = asked.panel.querySelector('.suggested-themes');
+    if (!line) return;
+    if (!suggested.length) {
+      line.replaceChildren();
+      return;
+    }
+    const names = suggested.map((code) => named(themes.find((theme) => theme.code === code)) || code).join(', ');
+    line.replaceChildren(h('p', {}, t('questionnaire.suggests', { themes: names })),
+      h('button', { type: 'button', onclick: () => {
+        suggested.forEach((code) => {
+          const box = form.querySelector(`input[name="themes"][value="${code}"]`);
+          if (box) box.checked = true;
+        });
+        line.replaceChildren(h('p', { role: 'status' }, t('questionnaire.suggested-added', { themes: names })));
+        explainReceivers();
+      } }, t('questionnaire.add-themes')));
+  }
+
+  /** What the chosen options say of the person fills in the facts not yet said, where the referrer sees them. */
+  function fillFacts() {
+    for (const option of chosenOptions(form, asked.questionnaire).filter((one) => one.fact)) {
+      const select = input(`person.facts.${option.fact.fact}`);
+      if (select && !select.value) select.value = String(option.fact.value);
+    }
   }
 
   let explaining = 0;
@@ -149,13 +192,21 @@ export async function render({ show }) {
     }
   });
   form.addEventListener('change', (event) => {
+    if (event.target.name?.startsWith('questionnaire.question.')) {
+      const other = chosenOptions(form, asked.questionnaire).some((option) => option.otherNeed);
+      asked.panel.querySelector('.other-need').hidden = !other;
+      fillFacts();
+      suggestThemes();
+      explainReceivers();
+    }
     if (event.target.name === 'themes' || event.target.name === 'person.preferredLanguage'
       || event.target.name.startsWith('person.facts.')) explainReceivers();
   });
   onSubmit(form,
     async () => {
       try {
-        return await api('/api/referrals', { method: 'POST', body: { ...requestFrom(form, place), onOpenReferral: open.answer },
+        return await api('/api/referrals', { method: 'POST',
+          body: { ...requestFrom(form, place), questionnaire: answersFrom(form, asked.questionnaire), onOpenReferral: open.answer },
           headers: { 'Idempotency-Key': idempotencyKey } });
       } catch (problem) {
         if (problem.status !== 409 || !problem.openReferrals.length) throw problem;
@@ -170,6 +221,50 @@ export async function render({ show }) {
     });
 
   show(h('h1', {}, t('referral.new.title')), h('p', { class: 'lead' }, t('referral.new.lead')), form);
+}
+
+/**
+ * The zone's questions, in the language shown: one answer (radio buttons) or several (check boxes) each, and the
+ * words of an "other need" when its option is chosen.
+ */
+function questionnaireFieldset(questionnaire) {
+  return h('fieldset', { class: 'section', dataset: { field: 'questionnaire.answers' } },
+    h('legend', {}, spoken(questionnaire.title)),
+    h('p', { class: 'hint' }, t('questionnaire.hint')),
+    h('p', { class: 'error-message', hidden: true }),
+    questionnaire.questions.map((question) => choices({
+      name: `questionnaire.question.${question.code}`,
+      legend: spoken(question.text),
+      type: question.multiple ? 'checkbox' : 'radio',
+      options: question.options.map((option) => [option.code, spoken(option.text)]),
+    })),
+    h('div', { class: 'other-need', hidden: true },
+      field({ name: 'questionnaire.otherNeed', label: t('questionnaire.other-need'), type: 'textarea',
+        hint: t('questionnaire.other-need.hint'), attributes: { maxlength: '500' } })),
+    h('div', { class: 'suggested-themes notice', 'aria-live': 'polite' }));
+}
+
+function chosenOptions(form, questionnaire) {
+  if (!questionnaire) return [];
+  const chosen = new Set([...form.querySelectorAll('input[name^="questionnaire.question."]:checked')].map((box) => box.value));
+  return questionnaire.questions.flatMap((question) => question.options).filter((option) => chosen.has(option.code));
+}
+
+/** The themes the chosen options point to, each once, in the order of the questions. */
+function suggestedThemes(form, questionnaire) {
+  return [...new Set(chosenOptions(form, questionnaire).flatMap((option) => option.themes))];
+}
+
+/** The answers as the referral carries them; none when the questionnaire was not gone through. */
+function answersFrom(form, questionnaire) {
+  const options = chosenOptions(form, questionnaire);
+  if (!options.length) return null;
+  return {
+    code: questionnaire.code,
+    version: questionnaire.version,
+    answers: options.map((option) => option.code),
+    otherNeed: options.some((option) => option.otherNeed) ? form.elements.namedItem('questionnaire.otherNeed').value.trim() || null : null,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 // One referral as its referrer and its receiving organisation see it, with what each may do next.
-import { t, formatDateTime, nowForInput, instantFromInput } from '../lib/i18n.js';
+import { t, spoken, formatDateTime, nowForInput, instantFromInput } from '../lib/i18n.js';
 import { api } from '../lib/api.js';
 import { h, field, choices, submitForm, onSubmit, confirmNear, announce, table } from '../lib/dom.js';
 import { themeNames, receiverName, placeName, serviceName, levelPlaceName } from '../lib/directory.js';
@@ -51,6 +51,10 @@ export async function render(context) {
           [t('referral.urgency'), t(`urgency.${referral.urgency}`)],
         ])),
         referral.question ? section('referral.question', h('p', { class: 'question' }, referral.question)) : null,
+        referral.questionnaire ? section('referral.section.questionnaire', details([
+          ...referral.questionnaire.answers.map((answer) => [spoken(answer.question), spoken(answer.option)]),
+          [t('questionnaire.other-need'), referral.questionnaire.otherNeed],
+        ])) : null,
         routing(referral)),
       h('div', { class: 'column' },
         actions(referral, side, reload, context.navigate),

@@ -1,5 +1,5 @@
 // BruZEL's and the care zones' figures per municipality and zone over time: charts, a map, tables, CSV.
-import { t, named, formatNumber, formatPeriod, language } from '../lib/i18n.js';
+import { t, named, spoken, formatNumber, formatPeriod, language } from '../lib/i18n.js';
 import { api, cached, Problem } from '../lib/api.js';
 import { h, field, table, showProblem } from '../lib/dom.js';
 import { barChart, municipalityMap } from '../lib/charts.js';
@@ -146,6 +146,41 @@ export async function render(context) {
         numeric: periods.map((_, i) => i + 1).concat(periods.length + 1) }) : null,
       h('p', { class: 'hint' }, t('statistics.suppression', { below: report.suppressedBelow }),
         report.perturbedUpTo ? [' ', t('statistics.perturbed', { noise: report.perturbedUpTo })] : null),
-      h('p', {}, download)));
+      h('p', {}, download)),
+    await needsPanel(choice, query));
   document.documentElement.lang = language();
+}
+
+/**
+ * The answers to the zone's needs questionnaire (indicator 3): per municipality, the submissions that went through
+ * it, the other needs no option names, and each option, in the questionnaire's own words.
+ */
+async function needsPanel(choice, query) {
+  // The referral figures stand on their own: without the questionnaires, this panel is left out.
+  const versions = (await api('/api/questionnaires').catch(() => [])).filter((version) => version.status !== 'DRAFT');
+  const codes = [...new Set(versions.map((version) => version.code))];
+  if (!codes.length) return null;
+  const code = codes.includes(query.get('questionnaire')) ? query.get('questionnaire') : codes[0];
+  const parameters = new URLSearchParams(Object.entries({ questionnaire: code, period: choice.period, from: choice.from, to: choice.to,
+    careZone: choice.careZone }).filter(([, value]) => value));
+  const report = await api(`/api/statistics/needs?${parameters}`).catch(() => null);
+  if (!report) return null;
+  // An option's words from the newest version that has it: codes stay when a new version rewords them.
+  const optionText = (option) => spoken(versions.filter((version) => version.code === code)
+    .flatMap((version) => version.questions.flatMap((question) => question.options))
+    .find((one) => one.code === option)?.text) || option;
+  const title = spoken(versions.find((version) => version.code === code).title);
+  const shown = (row, figure, count) => (row.suppressed.includes(figure) ? 'x' : formatNumber(count ?? 0));
+  const rows = report.rows.filter((row) => !row.period);
+  const heading = t('statistics.needs.title', { questionnaire: title });
+  return h('section', { class: 'panel', 'aria-labelledby': 'needs' },
+    h('h2', { id: 'needs' }, heading),
+    codes.length > 1 ? h('p', {}, codes.map((other) => [h('a', { href: `/statistics?${new URLSearchParams({ ...Object.fromEntries(query), questionnaire: other })}`,
+      dataset: { link: '' }, 'aria-current': other === code ? 'true' : null }, other), ' '])) : null,
+    rows.length > 1 ? table({ caption: heading,
+      headers: [t('statistics.by.municipality'), t('statistics.needs.answered'), t('statistics.needs.other-needs'), ...report.options.map(optionText)],
+      rows: rows.map((row) => [row.name, shown(row, 'answered', row.answered), shown(row, 'otherNeeds', row.otherNeeds),
+        ...report.options.map((option) => shown(row, `answers.${option}`, row.answers[option]))]),
+      numeric: [1, 2, ...report.options.map((_, i) => i + 3)] }) : h('p', { class: 'empty' }, t('statistics.empty')),
+    h('p', { class: 'hint' }, t('statistics.needs.hint')));
 }

@@ -779,6 +779,138 @@ class WebApplicationIT {
         return RunningPlatform.count("referral", "SELECT count(*) FROM referral WHERE person_name ILIKE '%lotte%'");
     }
 
+    @Test
+    @Order(14)
+    void aGpGoesThroughJettesQuestionnaireWhichSuggestsThemesAndTheAnalystCountsTheAnswers() throws Exception {
+        long before = RunningPlatform.count("referral", "SELECT count(*) FROM referral_answers");
+        Page gp = browsers.signIn("gp.jette");
+        gp.navigate(platform.gateway() + "/referrals/new");
+        gp.getByLabel("Naam", new Page.GetByLabelOptions().setExact(true)).fill("Mia Janssens");
+        gp.getByLabel("Telefoon").fill("0470 12 34 99");
+        assertThat(gp.locator(".questionnaire")).isEmpty();
+        gp.getByLabel("Postcode").fill("1090");
+        Locator questionnaire =
+                gp.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Welzijnsvragen Jette"));
+        assertThat(questionnaire).isVisible();
+        questionnaire.getByLabel("Vaak").check();
+        questionnaire
+                .getByLabel("Ja", new Locator.GetByLabelOptions().setExact(true))
+                .check();
+        questionnaire.getByLabel("Rekeningen betalen").check();
+        assertThat(gp.getByLabel("Welke andere nood?")).isHidden();
+        questionnaire.getByLabel("Iets anders").check();
+        gp.getByLabel("Welke andere nood?").fill("Zoekt een moestuintje");
+        // The answer "lives alone" fills in the fact, where the referrer sees it.
+        assertThat(gp.getByLabel("Woont alleen")).hasValue("true");
+        // Suggested, not yet chosen: the referrer confirms.
+        assertThat(gp.getByLabel("Eenzaamheid en sociaal contact")).not().isChecked();
+        assertThat(gp.locator(".suggested-themes"))
+                .containsText("Eenzaamheid en sociaal contact, Financiën en schulden");
+        checkAndPhotograph(gp, "35-gp-zone-questionnaire");
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deze thema's aanvinken"))
+                .click();
+        assertThat(gp.getByLabel("Eenzaamheid en sociaal contact")).isChecked();
+        assertThat(gp.getByLabel("Financiën en schulden")).isChecked();
+        gp.getByLabel("Vraag", new Page.GetByLabelOptions().setExact(true)).fill("Mevrouw is veel alleen.");
+        gp.getByLabel("De persoon geeft toestemming").check();
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Doorverwijzing versturen"))
+                .click();
+
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Doorverwijzing verstuurd");
+        assertThat(RunningPlatform.count("referral", "SELECT count(*) FROM referral_answers"))
+                .as("one row per referral: one per theme's receiver")
+                .isGreaterThan(before);
+        gp.locator(".sent-list a").first().click();
+        Locator answers = gp.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Vragenlijst van de zone"));
+        assertThat(answers).containsText("Hoe vaak voelt u zich alleen?");
+        assertThat(answers).containsText("Vaak");
+        assertThat(answers).containsText("Zoekt een moestuintje");
+
+        Page analyst = browsers.signIn("analyst.bruzel");
+        // In the language the analyst's browser shows, Dutch or French: the questionnaire's own words in it.
+        Locator needs = analyst.getByRole(
+                        AriaRole.REGION,
+                        new Page.GetByRoleOptions()
+                                .setName(Pattern.compile("(Réponses au questionnaire|Antwoorden op de vragenlijst)")))
+                // The section, not its table (a region of the same name).
+                .first();
+        // Counted once statistics-service has the event.
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    analyst.reload();
+                    assertThat(needs.locator("thead")).containsText(Pattern.compile("Autres besoins|Andere noden"));
+                });
+        assertThat(needs.locator("thead")).containsText(Pattern.compile("Payer les factures|Rekeningen betalen"));
+        assertThat(needs).not().containsText("moestuintje");
+        checkAndPhotograph(analyst, "36-analyst-questionnaire-answers");
+    }
+
+    @Test
+    @Order(15)
+    void theAdministratorWritesGanshorensQuestionnaireAsADraftAndPublishesIt() throws Exception {
+        String stored = "SELECT count(*) FROM questionnaire_version WHERE code = 'welzijn-ganshoren'";
+        Page admin = browsers.signIn("admin");
+        admin.navigate(platform.gateway() + "/admin/questionnaires");
+        assertThat(admin.locator("main table")).containsText("welzijn-jette");
+        Locator editor = admin.locator("form.questionnaire-editor");
+        editor.getByLabel("Code").first().fill("welzijn-ganshoren");
+        editor.getByLabel("Title (Dutch)").fill("Welzijnsvragen Ganshoren");
+        editor.getByLabel("Ganshoren").check();
+        Locator question = editor.getByRole(
+                AriaRole.GROUP,
+                new Locator.GetByRoleOptions().setName("Question 1").setExact(true));
+        question.getByLabel("Code").first().fill("money");
+        question.getByLabel("Text (Dutch)").first().fill("Lukt het om rond te komen?");
+        question.getByLabel("Text (French)").first().fill("Arrivez-vous à joindre les deux bouts ?");
+        for (String[] answer : new String[][] {{"1", "money-short", "Nee", "Non"}, {"2", "money-fine", "Ja", "Oui"}}) {
+            Locator option = question.getByRole(
+                    AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Question 1, answer " + answer[0]));
+            option.getByLabel("Code").fill(answer[1]);
+            option.getByLabel("Text (Dutch)").fill(answer[2]);
+            option.getByLabel("Text (French)").fill(answer[3]);
+        }
+        question.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Question 1, answer 1"))
+                .getByLabel("Money and debts")
+                .check();
+        // Another answer, typed into and removed again: what was typed elsewhere stays.
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add an answer to question 1"))
+                .click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove answer 3 of question 1"))
+                .click();
+        assertThat(question.getByLabel("Text (Dutch)").first()).hasValue("Lukt het om rond te komen?");
+
+        // Without a French title: refused, named next to the field, nothing stored.
+        editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(admin.locator("[data-field='title.fr'] .error-message")).isVisible();
+        assertThat(RunningPlatform.count("referral", stored)).isZero();
+        checkAndPhotograph(admin, "37-admin-questionnaire-editor");
+
+        editor.getByLabel("Title (French)").fill("Questions de bien-être Ganshoren");
+        editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Welzijnsvragen Ganshoren · version 1");
+        assertThat(admin.locator("main .meta")).containsText("draft");
+        assertThat(RunningPlatform.count("referral", stored)).isEqualTo(1);
+
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish"))
+                .click();
+        assertThat(admin.locator("main .meta")).containsText("asked from");
+        assertThat(admin.locator("main .meta")).containsText("Ganshoren");
+        assertThat(admin.locator("ol.questions")).containsText("Nee → Money and debts");
+        assertThat(admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")))
+                .hasCount(0);
+        checkAndPhotograph(admin, "38-admin-questionnaire-published");
+        assertThat(
+                        RunningPlatform.count(
+                                "referral",
+                                "SELECT count(*) FROM questionnaire_version WHERE code = 'welzijn-ganshoren' AND status = 'PUBLISHED'"))
+                .isEqualTo(1);
+    }
+
     /** Fills in and sends a referral of Lotte Dubois in Jette on loneliness, her name written as her phone is. */
     private static void referLotte(Page gp, String phone) {
         gp.navigate(platform.gateway() + "/referrals/new");

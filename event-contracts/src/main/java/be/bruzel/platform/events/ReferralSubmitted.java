@@ -43,12 +43,24 @@ public record ReferralSubmitted(
      * The options chosen in one version of a questionnaire.
      *
      * @param otherNeed the person has a need that none of the options names
+     * @param otherNeedOption the code among {@code optionCodes} of the option that says so, for statistics to count
+     *     it as an other need; none when the other need was not chosen (or in events from before it was added)
      */
     public record Answers(
-            String questionnaireCode, int questionnaireVersion, List<String> optionCodes, boolean otherNeed) {
+            String questionnaireCode,
+            int questionnaireVersion,
+            List<String> optionCodes,
+            boolean otherNeed,
+            String otherNeedOption) {
         public Answers {
             Objects.requireNonNull(questionnaireCode, "questionnaireCode");
             optionCodes = List.copyOf(optionCodes);
+        }
+
+        /** Answers as first published, without naming the other need's option. */
+        public Answers(
+                String questionnaireCode, int questionnaireVersion, List<String> optionCodes, boolean otherNeed) {
+            this(questionnaireCode, questionnaireVersion, optionCodes, otherNeed, null);
         }
     }
 

@@ -50,7 +50,11 @@ class EventContractsTests {
                             "general-practitioner",
                             UUID.fromString("9a1f3c2e-77d4-4b0e-8c55-1e2d3f4a5b6c"),
                             new ReferralSubmitted.Answers(
-                                    "bruzel-needs", 2, List.of("alone-often", "bills-behind"), true)),
+                                    "bruzel-needs",
+                                    2,
+                                    List.of("alone-often", "bills-behind", "something-else"),
+                                    true,
+                                    "something-else")),
                     new ReferralReceived(event(1), at(10), REFERRAL, "ocmw-jette", "ocmw-jette-sociale-dienst"),
                     new ReferralAccepted(event(2), at(20), REFERRAL, "ocmw-jette", "ocmw-jette-sociale-dienst"),
                     new ReferralDeclined(
@@ -223,6 +227,18 @@ class EventContractsTests {
         assertThat(read.answers()).isNull();
         assertThat(read.submissionId()).isNull();
         assertThat(read.themeCodes()).containsExactly("loneliness", "finances");
+    }
+
+    @Test
+    void answersFromBeforeTheOtherNeedWasNamedReadWithoutIt() throws IOException {
+        ObjectNode older = (ObjectNode) golden(ReferralSubmitted.class);
+        ((ObjectNode) older.get("answers")).remove("otherNeedOption");
+
+        ReferralSubmitted read = CloudEventCodec.fromJson(JSON.writeValueAsBytes(older), ReferralSubmitted.class);
+
+        assertThat(read.answers().otherNeed()).isTrue();
+        assertThat(read.answers().otherNeedOption()).isNull();
+        assertThat(read.answers().optionCodes()).contains("something-else");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
@@ -188,8 +189,7 @@ public record Questionnaire(
                         question.code());
             }
         }
-        boolean otherChosen =
-                chosen.stream().anyMatch(option -> options.get(option).otherNeed());
+        boolean otherChosen = otherNeedAmong(chosen).isPresent();
         String said = otherNeed == null || otherNeed.isBlank() ? null : otherNeed.strip();
         if (otherChosen && said == null) {
             throw new RejectedRequestException(
@@ -200,6 +200,15 @@ public record Questionnaire(
                     HttpStatus.BAD_REQUEST, "questionnaire.other-need.without-option", "questionnaire.otherNeed");
         }
         return new Answers(code, version, chosen, said);
+    }
+
+    /** The chosen option that stands for a need none of the others names; none if it was not chosen. */
+    Optional<String> otherNeedAmong(List<String> optionCodes) {
+        return questions.stream()
+                .flatMap(question -> question.options().stream())
+                .filter(option -> option.otherNeed() && optionCodes.contains(option.code()))
+                .map(Option::code)
+                .findFirst();
     }
 
     /** What the chosen options say of the person; two that contradict each other say nothing of that fact. */

@@ -31,8 +31,12 @@ public class ZoneQuestionnaires {
 
     static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
-    /** What a referrer answered, checked, and what the answers say of the person. */
-    public record Answered(Questionnaire.Answers answers, Map<Fact, Boolean> facts) {}
+    /**
+     * What a referrer answered, checked, and what the answers say of the person.
+     *
+     * @param otherNeedOption the chosen option that stands for the other need; none if it was not chosen
+     */
+    public record Answered(Questionnaire.Answers answers, Map<Fact, Boolean> facts, String otherNeedOption) {}
 
     private final Questionnaires questionnaires;
     private final ReferralAnswers answers;
@@ -149,7 +153,10 @@ public class ZoneQuestionnaires {
                     HttpStatus.BAD_REQUEST, "questionnaire.elsewhere", "questionnaire.code", given.code());
         }
         Questionnaire.Answers checked = asked.answer(given.answers(), given.otherNeed());
-        return new Answered(checked, asked.factsOf(checked.optionCodes()));
+        return new Answered(
+                checked,
+                asked.factsOf(checked.optionCodes()),
+                asked.otherNeedAmong(checked.optionCodes()).orElse(null));
     }
 
     /** Why a version that is not the one in force cannot be answered: it never was published, was withdrawn, or not now. */

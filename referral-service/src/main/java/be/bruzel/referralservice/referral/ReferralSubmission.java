@@ -103,12 +103,12 @@ public class ReferralSubmission {
                 .map(given -> questionnaires.answer(given, residence.municipalityNis(), today));
         Referral.Person person = request.toPerson(
                 answered.map(ZoneQuestionnaires.Answered::facts).orElse(Map.of()));
-        ReferralSubmitted.Answers coded = answered.map(ZoneQuestionnaires.Answered::answers)
-                .map(answers -> new ReferralSubmitted.Answers(
-                        answers.questionnaireCode(),
-                        answers.version(),
-                        answers.optionCodes(),
-                        answers.otherNeed() != null))
+        ReferralSubmitted.Answers coded = answered.map(given -> new ReferralSubmitted.Answers(
+                        given.answers().questionnaireCode(),
+                        given.answers().version(),
+                        given.answers().optionCodes(),
+                        given.answers().otherNeed() != null,
+                        given.otherNeedOption()))
                 .orElse(null);
         PersonKey personKey = duplicates.keyOf(person.name(), person.phone(), person.email());
         if (request.asksAboutOpenReferrals()) {

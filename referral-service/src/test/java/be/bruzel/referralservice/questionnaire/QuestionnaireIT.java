@@ -155,6 +155,8 @@ class QuestionnaireIT {
         assertThat(JsonPath.<List<String>>read(submitted, "$.answers.optionCodes"))
                 .containsExactly("lives-alone", "bills", "other");
         assertThat(JsonPath.<Boolean>read(submitted, "$.answers.otherNeed")).isTrue();
+        assertThat(JsonPath.<String>read(submitted, "$.answers.otherNeedOption"))
+                .isEqualTo("other");
         assertThat(TopicProbe.payloadsOf(Topics.REFERRAL_EVENTS, id))
                 .as("the other need in the referrer's words is personal data: never on Kafka")
                 .noneMatch(payload -> payload.contains("hond"));

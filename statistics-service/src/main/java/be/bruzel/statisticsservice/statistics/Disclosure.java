@@ -1,5 +1,6 @@
 package be.bruzel.statisticsservice.statistics;
 
+import be.bruzel.statisticsservice.disclosure.ComplementarySuppression;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * Durations and scores are hidden when fewer referrals than the threshold make them, and so are
  * counts of referrers from 1 to the threshold: a referrer is a person too. Groups are treated as
  * adding up even where a referral is in several (themes): protecting more than needed, never less.
- * What is shown is then perturbed ({@link CellKeyPerturbation}), against differencing.
+ * What is shown is then perturbed ({@link be.bruzel.statisticsservice.disclosure.CellKeyPerturbation}), against differencing.
  */
 final class Disclosure {
 
@@ -40,11 +41,8 @@ final class Disclosure {
     private final int threshold;
     private final int groups;
     private final int periods;
-    /** By group, period and count figure; the last group and period are the totals. */
-    private final boolean[][][] suppressed;
-
-    /** A sum: its first place is the total, the others its parts. */
-    private record Place(int group, int period, Figure figure) {}
+    /** By place: group, period and count figure; the last group and period are the totals. */
+    private final ComplementarySuppression counts;
 
     /** @param threshold counts from 1 to one below it are suppressed */
     Disclosure(Tally tally, int threshold) {
@@ -52,28 +50,21 @@ final class Disclosure {
         this.threshold = threshold;
         this.groups = tally.groups().size();
         this.periods = tally.periods().size();
-        this.suppressed = new boolean[groups + 1][periods + 1][Figure.COUNTS.size()];
+        long[] byPlace = new long[(groups + 1) * (periods + 1) * Figure.COUNTS.size()];
         for (int group = 0; group <= groups; group++) {
             for (int period = 0; period <= periods; period++) {
                 for (Figure figure : Figure.COUNTS) {
-                    long count = tally.cell(group, period).count(figure);
-                    suppressed[group][period][figure.ordinal()] = count > 0 && count < threshold;
+                    byPlace[place(group, period, figure)] =
+                            tally.cell(group, period).count(figure);
                 }
             }
         }
-        List<List<Place>> sums = sums();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (List<Place> sum : sums) {
-                changed |= protect(sum);
-            }
-        }
+        this.counts = new ComplementarySuppression(byPlace, threshold, sums());
     }
 
     boolean hides(int group, int period, Figure figure) {
         return switch (figure.kind()) {
-            case COUNT -> suppressed[group][period][figure.ordinal()];
+            case COUNT -> counts.hides(place(group, period, figure));
             case HOURS, SCORE -> {
                 int basis = tally.cell(group, period).basis(figure);
                 yield basis > 0 && basis < threshold;
@@ -89,23 +80,15 @@ final class Disclosure {
         };
     }
 
-    private List<List<Place>> sums() {
-        List<List<Place>> sums = new ArrayList<>();
+    private int place(int group, int period, Figure figure) {
+        return (group * (periods + 1) + period) * Figure.COUNTS.size() + figure.ordinal();
+    }
+
+    private List<int[]> sums() {
+        List<int[]> sums = new ArrayList<>();
         for (Figure figure : Figure.COUNTS) {
-            for (int group = 0; group <= groups; group++) {
-                List<Place> sum = new ArrayList<>(List.of(new Place(group, periods, figure)));
-                for (int period = 0; period < periods; period++) {
-                    sum.add(new Place(group, period, figure));
-                }
-                sums.add(sum);
-            }
-            for (int period = 0; period <= periods; period++) {
-                List<Place> sum = new ArrayList<>(List.of(new Place(groups, period, figure)));
-                for (int group = 0; group < groups; group++) {
-                    sum.add(new Place(group, period, figure));
-                }
-                sums.add(sum);
-            }
+            sums.addAll(ComplementarySuppression.rowsAndColumns(
+                    groups, periods, (group, period) -> place(group, period, figure)));
         }
         for (int group = 0; group <= groups; group++) {
             for (int period = 0; period <= periods; period++) {
@@ -113,44 +96,11 @@ final class Disclosure {
                     int inGroup = group;
                     int inPeriod = period;
                     sums.add(figures.stream()
-                            .map(figure -> new Place(inGroup, inPeriod, figure))
-                            .toList());
+                            .mapToInt(figure -> place(inGroup, inPeriod, figure))
+                            .toArray());
                 }
             }
         }
         return sums;
-    }
-
-    /** Suppresses one more place of a sum that has exactly one unknown; true if it did. */
-    private boolean protect(List<Place> sum) {
-        int unknown = 0;
-        for (Place place : sum) {
-            if (isSuppressed(place)) {
-                unknown++;
-            }
-        }
-        if (unknown != 1) {
-            return false;
-        }
-        Place smallest = null;
-        for (Place part : sum.subList(1, sum.size())) {
-            if (!isSuppressed(part) && count(part) > 0 && (smallest == null || count(part) < count(smallest))) {
-                smallest = part;
-            }
-        }
-        Place next = smallest != null ? smallest : sum.getFirst();
-        if (isSuppressed(next)) {
-            return false;
-        }
-        suppressed[next.group()][next.period()][next.figure().ordinal()] = true;
-        return true;
-    }
-
-    private boolean isSuppressed(Place place) {
-        return suppressed[place.group()][place.period()][place.figure().ordinal()];
-    }
-
-    private long count(Place place) {
-        return tally.cell(place.group(), place.period()).count(place.figure());
     }
 }

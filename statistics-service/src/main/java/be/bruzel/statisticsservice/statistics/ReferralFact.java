@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param logged made outside the platform and logged by its referrer: it only counts, as logged
  * @param declinedAt declined with no candidate left
  * @param recordKey 0 to 255, fixed for the referral and unknown outside the service: the last byte of its random id.
- *        The cell keys of the published counts are made of these (see {@link CellKeyPerturbation})
+ *        The cell keys of the published counts are made of these (see {@link be.bruzel.statisticsservice.disclosure.CellKeyPerturbation})
  */
 record ReferralFact(
         int position,

@@ -6,6 +6,7 @@ import be.bruzel.platform.directorycopy.Directory.Name;
 import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.platform.support.security.Role;
+import be.bruzel.statisticsservice.disclosure.CellKeyPerturbation;
 import be.bruzel.statisticsservice.statistics.StatisticsQuery.Dimension;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,7 @@ class Statistics {
     private static final Duration COVERAGE_KEPT = Duration.ofMinutes(1);
 
     private final ReferralFacts facts;
+    private final AnsweredQuestionnaires answered;
     private final Directory directory;
     private final ReferrerPseudonyms pseudonyms;
     private final MessageSource messages;
@@ -44,6 +46,7 @@ class Statistics {
 
     Statistics(
             ReferralFacts facts,
+            AnsweredQuestionnaires answered,
             Directory directory,
             ReferrerPseudonyms pseudonyms,
             MessageSource messages,
@@ -51,6 +54,7 @@ class Statistics {
             @Value("${platform.statistics.suppress-below:5}") int threshold,
             @Value("${platform.statistics.perturbation:2}") int perturbation) {
         this.facts = facts;
+        this.answered = answered;
         this.directory = directory;
         this.pseudonyms = pseudonyms;
         this.messages = messages;
@@ -70,6 +74,20 @@ class Statistics {
                 disclosure,
                 perturbation,
                 namesOf(query.by(), locale),
+                messages.getMessage("statistics.total", null, locale));
+    }
+
+    /** The answers to a zone's needs questionnaire, for analysts of the zone (or of the region). */
+    NeedsReport needs(Caller caller, NeedsRequest request, Locale locale) {
+        String questionnaire = request.questionnaireCode();
+        StatisticsQuery query = within(scopeOf(caller), request.toQuery(clock));
+        return AnswerTable.of(
+                questionnaire,
+                query,
+                answered.counts(questionnaire, query),
+                threshold,
+                perturbation,
+                namesOf(Dimension.MUNICIPALITY, locale),
                 messages.getMessage("statistics.total", null, locale));
     }
 

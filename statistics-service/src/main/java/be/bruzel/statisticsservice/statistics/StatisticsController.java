@@ -59,6 +59,19 @@ class StatisticsController {
                 .body(body);
     }
 
+    @GetMapping(path = "/needs", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ANALYST')")
+    @Operation(summary = "Answers to a zone's needs questionnaire (analysts)", description = """
+                    For the questionnaire `questionnaire` (its code), per municipality where the person lived and per
+                    `period` (month, quarter, year) from `from` to `to` (YYYY-MM), optionally in one `careZone` or
+                    `municipality`: the submissions that answered it, those with an other need no option names
+                    (indicator 3), and each option by its code, all versions together. Counts from 1 to 4 are
+                    suppressed with one more cell of any sum that would reveal them, and what is shown is perturbed.
+                    Zone analysts see their zone, BruZEL's analysts the region.""")
+    NeedsReport needs(@AuthenticationPrincipal Caller caller, @ModelAttribute NeedsRequest request, Locale locale) {
+        return statistics.needs(caller, request, locale);
+    }
+
     @PostMapping("/rebuild")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(

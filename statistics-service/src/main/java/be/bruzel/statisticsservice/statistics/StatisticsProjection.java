@@ -1,6 +1,7 @@
 package be.bruzel.statisticsservice.statistics;
 
 import be.bruzel.platform.events.ReferralEvent;
+import be.bruzel.platform.events.ReferralSubmitted;
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.support.inbox.ProcessedEvents;
 import be.bruzel.platform.support.kafka.EventBatches;
@@ -27,11 +28,17 @@ class StatisticsProjection {
     private final StatisticsStore store;
     private final ProcessedEvents processed;
     private final ReferrerPseudonyms pseudonyms;
+    private final AnsweredQuestionnaires answered;
 
-    StatisticsProjection(StatisticsStore store, ProcessedEvents processed, ReferrerPseudonyms pseudonyms) {
+    StatisticsProjection(
+            StatisticsStore store,
+            ProcessedEvents processed,
+            ReferrerPseudonyms pseudonyms,
+            AnsweredQuestionnaires answered) {
         this.store = store;
         this.processed = processed;
         this.pseudonyms = pseudonyms;
+        this.answered = answered;
     }
 
     @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.REFERRAL_EVENTS, batch = "true")
@@ -46,10 +53,16 @@ class StatisticsProjection {
         store.takeTurn();
         Set<UUID> firstTime = processed.firstDeliveries(
                 CONSUMER, events.stream().map(ReferralEvent::eventId).toList());
-        store.apply(events.stream()
+        List<ReferralEvent> fresh = events.stream()
                 .filter(event -> firstTime.contains(event.eventId()))
+                .toList();
+        store.apply(fresh.stream()
                 .map(event -> StatisticsChange.of(event, pseudonyms))
                 .flatMap(Optional::stream)
+                .toList());
+        answered.record(fresh.stream()
+                .filter(ReferralSubmitted.class::isInstance)
+                .map(ReferralSubmitted.class::cast)
                 .toList());
     }
 }

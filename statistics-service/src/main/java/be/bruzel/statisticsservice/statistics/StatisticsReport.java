@@ -1,5 +1,6 @@
 package be.bruzel.statisticsservice.statistics;
 
+import be.bruzel.statisticsservice.disclosure.CellKeyPerturbation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.text.Collator;
 import java.time.YearMonth;

@@ -1,4 +1,4 @@
-package be.bruzel.statisticsservice.statistics;
+package be.bruzel.statisticsservice.disclosure;
 
 /**
  * The cell key method of national statistics offices (the Australian Bureau of Statistics' TableBuilder,
@@ -12,15 +12,15 @@ package be.bruzel.statisticsservice.statistics;
  * @param maxNoise the most a count moves, either way; 0 publishes the counts as they are
  * @param threshold the smallest count published (smaller ones are suppressed before this)
  */
-record CellKeyPerturbation(int maxNoise, int threshold) {
+public record CellKeyPerturbation(int maxNoise, int threshold) {
 
-    CellKeyPerturbation {
+    public CellKeyPerturbation {
         if (maxNoise < 0 || maxNoise > 5) {
             throw new IllegalArgumentException("the noise of a count is between 0 and 5, not " + maxNoise);
         }
     }
 
-    long published(long count, int cellKey) {
+    public long published(long count, int cellKey) {
         if (count == 0 || maxNoise == 0) {
             return count;
         }

@@ -1,4 +1,4 @@
-package be.bruzel.statisticsservice.statistics;
+package be.bruzel.statisticsservice.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

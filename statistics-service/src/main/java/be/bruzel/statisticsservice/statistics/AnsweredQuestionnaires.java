@@ -4,8 +4,12 @@ import be.bruzel.platform.events.ReferralSubmitted;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,47 +23,71 @@ class AnsweredQuestionnaires {
         this.jdbc = jdbc;
     }
 
-    /** Keeps the answers of each submission once, however many of its referrals (or replays) bring them. */
+    /**
+     * Keeps the answers of each submission once, however many of its referrals (or replays) bring them: a batch in
+     * two statements, whatever its size.
+     */
     void record(Collection<ReferralSubmitted> submitted) {
+        Map<UUID, ReferralSubmitted> submissions = new LinkedHashMap<>();
         for (ReferralSubmitted event : submitted) {
-            ReferralSubmitted.Answers answers = event.answers();
-            if (answers == null || event.submissionId() == null) {
-                continue;
-            }
-            int inserted = jdbc.sql("""
-                    INSERT INTO questionnaire_submission (submission_id, questionnaire_code, questionnaire_version,
-                        municipality_nis, care_zone_code, month, other_need, record_key)
-                    VALUES (:submission, :code, :version, :municipality, :zone, :month, :otherNeed, :recordKey)
-                    ON CONFLICT (submission_id) DO NOTHING
-                    """)
-                    .param("submission", event.submissionId())
-                    .param("code", answers.questionnaireCode())
-                    .param("version", answers.questionnaireVersion())
-                    .param("municipality", event.municipalityNis())
-                    .param("zone", event.careZoneCode())
-                    .param(
-                            "month",
-                            YearMonth.from(event.occurredAt().atZone(ReferralFact.BRUSSELS))
-                                    .atDay(1))
-                    .param("otherNeed", answers.otherNeed())
-                    .param("recordKey", (int) (event.submissionId().getLeastSignificantBits() & 0xff))
-                    .update();
-            if (inserted == 1) {
-                // The other need's option is counted as the other need, not as one more answer.
-                jdbc.sql("""
-                        INSERT INTO questionnaire_answer (submission_id, option_code)
-                        SELECT :submission, option FROM unnest(CAST(:options AS text[])) AS option
-                        ON CONFLICT DO NOTHING
-                        """)
-                        .param("submission", event.submissionId())
-                        .param(
-                                "options",
-                                answers.optionCodes().stream()
-                                        .filter(option -> !option.equals(answers.otherNeedOption()))
-                                        .toArray(String[]::new))
-                        .update();
+            if (event.answers() != null && event.submissionId() != null) {
+                submissions.putIfAbsent(event.submissionId(), event);
             }
         }
+        if (submissions.isEmpty()) {
+            return;
+        }
+        List<ReferralSubmitted> rows = List.copyOf(submissions.values());
+        jdbc.sql("""
+                INSERT INTO questionnaire_submission (submission_id, questionnaire_code, questionnaire_version,
+                    municipality_nis, care_zone_code, month, other_need, record_key)
+                SELECT * FROM unnest(CAST(:submissions AS uuid[]), CAST(:codes AS text[]), CAST(:versions AS integer[]),
+                    CAST(:municipalities AS text[]), CAST(:zones AS text[]), CAST(:months AS date[]),
+                    CAST(:otherNeeds AS boolean[]), CAST(:recordKeys AS smallint[]))
+                ON CONFLICT (submission_id) DO NOTHING
+                """)
+                .param("submissions", column(rows, event -> event.submissionId().toString()))
+                .param("codes", column(rows, event -> event.answers().questionnaireCode()))
+                .param(
+                        "versions",
+                        column(rows, event -> String.valueOf(event.answers().questionnaireVersion())))
+                .param("municipalities", column(rows, ReferralSubmitted::municipalityNis))
+                .param("zones", column(rows, ReferralSubmitted::careZoneCode))
+                .param(
+                        "months",
+                        column(
+                                rows,
+                                event -> YearMonth.from(event.occurredAt().atZone(ReferralFact.BRUSSELS))
+                                        .atDay(1)
+                                        .toString()))
+                .param(
+                        "otherNeeds",
+                        column(rows, event -> String.valueOf(event.answers().otherNeed())))
+                .param(
+                        "recordKeys",
+                        column(
+                                rows,
+                                event -> String.valueOf(event.submissionId().getLeastSignificantBits() & 0xff)))
+                .update();
+        // The other need's option is counted as the other need, not as one more answer.
+        List<String[]> answers = rows.stream()
+                .flatMap(event -> event.answers().optionCodes().stream()
+                        .filter(option -> !option.equals(event.answers().otherNeedOption()))
+                        .map(option -> new String[] {event.submissionId().toString(), option}))
+                .toList();
+        jdbc.sql("""
+                INSERT INTO questionnaire_answer (submission_id, option_code)
+                SELECT * FROM unnest(CAST(:submissions AS uuid[]), CAST(:options AS text[]))
+                ON CONFLICT DO NOTHING
+                """)
+                .param("submissions", answers.stream().map(answer -> answer[0]).toArray(String[]::new))
+                .param("options", answers.stream().map(answer -> answer[1]).toArray(String[]::new))
+                .update();
+    }
+
+    /** One column of rows as text, cast in SQL: the driver binds text arrays natively. */
+    private static String[] column(List<ReferralSubmitted> rows, Function<ReferralSubmitted, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
     }
 
     /** Submissions, other needs and answers per option, by municipality and month, within the query's range and filters. */

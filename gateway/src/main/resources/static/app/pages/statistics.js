@@ -6,14 +6,16 @@ import { barChart, municipalityMap } from '../lib/charts.js';
 
 // Every figure the API publishes, in the words of the CSV (a test holds both to the same words).
 const FIGURES = ['submitted', 'logged', 'waiting', 'inProgress', 'accepted', 'completed', 'solved', 'partlySolved', 'referredOn',
-  'personDeclined', 'unreachable', 'successful', 'personReached', 'unmetNeeds', 'overdue', 'escalated', 'declined', 'cancelled',
+  'personDeclined', 'unreachable', 'successful', 'personReached', 'personAnswered',
+  'personSaysContacted', 'personSaysNotContacted', 'unmetNeeds', 'overdue', 'escalated', 'declined', 'cancelled',
   'expired', 'contactAttempts', 'contactAttemptsReached', 'hoursToAcceptanceMedian', 'hoursToAcceptanceP90',
-  'hoursToFirstContactMedian', 'hoursToFirstContactP90', 'referrerSatisfaction', 'organisationSatisfaction', 'activeReferrers',
+  'hoursToFirstContactMedian', 'hoursToFirstContactP90', 'referrerSatisfaction', 'organisationSatisfaction',
+  'personSatisfaction', 'activeReferrers',
   'connectedReferrers', 'activeOrganisations', 'connectedOrganisations'];
 const HEADLINE = ['submitted', 'logged', 'accepted', 'completed', 'successful', 'unmetNeeds', 'hoursToAcceptanceMedian'];
 const GROUPINGS = ['municipality', 'care-zone', 'district', 'theme', 'organisation', 'profession'];
 const MAPPED = ['municipality', 'care-zone', 'district'];
-const DECIMALS = { referrerSatisfaction: 1, organisationSatisfaction: 1 };
+const DECIMALS = { referrerSatisfaction: 1, organisationSatisfaction: 1, personSatisfaction: 1 };
 
 function monthsAgo(months) {
   const date = new Date();

@@ -25,6 +25,7 @@ public final class EventCatalog {
             ReferralExpired.class,
             ReferralErased.class,
             ReferralLogged.class,
+            PersonAnswered.class,
             ServiceChanged.class,
             ServiceCheckDue.class,
             RoutingRuleChanged.class,

@@ -16,7 +16,8 @@ public sealed interface ReferralEvent extends DomainEvent
                 ReferralEscalated,
                 ReferralExpired,
                 ReferralErased,
-                ReferralLogged {
+                ReferralLogged,
+                PersonAnswered {
 
     java.util.UUID referralId();
 

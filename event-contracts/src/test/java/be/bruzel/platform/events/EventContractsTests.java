@@ -112,6 +112,7 @@ class EventContractsTests {
                             "21010",
                             "noord",
                             "caw-brussel"),
+                    new PersonAnswered(event(15), at(130), REFERRAL, "ocmw-jette", true, 5),
                     new ServiceChanged(
                             UUID.fromString("6a0d7c3e-1f2b-4c5d-8e9f-0a1b2c3d4e5f"),
                             Instant.parse("2026-03-01T08:00:00Z"),

@@ -28,6 +28,8 @@ final class Cell {
     private int referrerRatings;
     private long organisationScores;
     private int organisationRatings;
+    private long personScores;
+    private int personRatings;
     private int connectedReferrers;
     private int connectedOrganisations;
     private volatile long[] counts;
@@ -58,6 +60,9 @@ final class Cell {
         int organisationScore = facts.organisationScore(row);
         organisationScores += organisationScore;
         organisationRatings += organisationScore > 0 ? 1 : 0;
+        int personScore = facts.personScore(row);
+        personScores += personScore;
+        personRatings += personScore > 0 ? 1 : 0;
         referrers.set(facts.referrer(row));
         organisations.set(facts.organisation(row));
     }
@@ -80,6 +85,8 @@ final class Cell {
         referrerRatings += other.referrerRatings;
         organisationScores += other.organisationScores;
         organisationRatings += other.organisationRatings;
+        personScores += other.personScores;
+        personRatings += other.personRatings;
     }
 
     /** The referrers with a referral in this cell. */
@@ -149,6 +156,7 @@ final class Cell {
             case HOURS_TO_FIRST_CONTACT_MEDIAN, HOURS_TO_FIRST_CONTACT_P90 -> toFirstContact.count();
             case REFERRER_SATISFACTION -> referrerRatings;
             case ORGANISATION_SATISFACTION -> organisationRatings;
+            case PERSON_SATISFACTION -> personRatings;
             default -> Integer.MAX_VALUE;
         };
     }
@@ -159,9 +167,11 @@ final class Cell {
             case COUNT -> count(figure);
             case HOURS -> hours(figure);
             case SCORE ->
-                figure == Figure.REFERRER_SATISFACTION
-                        ? average(referrerScores, referrerRatings)
-                        : average(organisationScores, organisationRatings);
+                switch (figure) {
+                    case REFERRER_SATISFACTION -> average(referrerScores, referrerRatings);
+                    case ORGANISATION_SATISFACTION -> average(organisationScores, organisationRatings);
+                    default -> average(personScores, personRatings);
+                };
             case ACTORS ->
                 switch (figure) {
                     case ACTIVE_REFERRERS -> referrers.cardinality();

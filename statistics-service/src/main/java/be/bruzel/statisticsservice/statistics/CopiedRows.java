@@ -44,7 +44,7 @@ final class CopiedRows {
             generation = integer();
             Integer position = integer();
             if (position == null) {
-                skipRest(25);
+                skipRest(27);
                 continue;
             }
             String municipality = text();
@@ -63,6 +63,8 @@ final class CopiedRows {
             String outcome = text();
             Integer referrerScore = integer();
             Integer organisationScore = integer();
+            Boolean personContacted = nullableBool();
+            Integer personScore = integer();
             long revision = bigint();
             int recordKey = integer();
             Instant submitted = instant();
@@ -99,6 +101,8 @@ final class CopiedRows {
                     escalated,
                     referrerScore,
                     organisationScore,
+                    personContacted,
+                    personScore,
                     revision,
                     recordKey));
         }
@@ -122,6 +126,10 @@ final class CopiedRows {
     private boolean bool() throws IOException {
         in.readInt();
         return in.readByte() != 0;
+    }
+
+    private Boolean nullableBool() throws IOException {
+        return in.readInt() == NULL ? null : in.readByte() != 0;
     }
 
     private String text() throws IOException {

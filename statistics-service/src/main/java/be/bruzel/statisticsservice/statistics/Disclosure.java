@@ -11,7 +11,8 @@ import java.util.List;
  * suppressed, the smallest, until no sum has exactly one unknown (complementary suppression).
  * The sums are the periods of each group and their total, the groups of each period and theirs
  * (when each referral is in one group only), and within each cell the states of the submitted
- * referrals, the outcomes of the completed ones and the two outcomes that make the successful.
+ * referrals, the outcomes of the completed ones, the two outcomes that make the successful and
+ * the persons' two answers to whether they were contacted.
  * Durations and scores are hidden when fewer referrals than the threshold make them, and so are
  * counts of referrers from 1 to the threshold: a referrer is a person too. Groups are treated as
  * adding up even where a referral is in several (themes): protecting more than needed, never less.
@@ -35,7 +36,8 @@ final class Disclosure {
                     Figure.REFERRED_ON,
                     Figure.PERSON_DECLINED,
                     Figure.UNREACHABLE),
-            List.of(Figure.SUCCESSFUL, Figure.SOLVED, Figure.PARTLY_SOLVED));
+            List.of(Figure.SUCCESSFUL, Figure.SOLVED, Figure.PARTLY_SOLVED),
+            List.of(Figure.PERSON_ANSWERED, Figure.PERSON_SAYS_CONTACTED, Figure.PERSON_SAYS_NOT_CONTACTED));
 
     private final Tally tally;
     private final int threshold;

@@ -41,10 +41,11 @@ record FactsSnapshot(
         int[] attemptsReached,
         byte[] referrerScore,
         byte[] organisationScore,
+        byte[] personScore,
         byte[] recordKey) {
 
     /** Raised whenever the layout below changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     byte[] encode() {
         Writer out = new Writer();
@@ -75,6 +76,7 @@ record FactsSnapshot(
         out.putInts(attemptsReached, size);
         out.putBytes(referrerScore, size);
         out.putBytes(organisationScore, size);
+        out.putBytes(personScore, size);
         out.putBytes(recordKey, size);
         return out.compressed();
     }
@@ -126,6 +128,7 @@ record FactsSnapshot(
                 in.getInts(),
                 in.getInts(),
                 in.getInts(),
+                in.getBytes(),
                 in.getBytes(),
                 in.getBytes(),
                 in.getBytes()));

@@ -41,6 +41,12 @@ enum Figure {
     SUCCESSFUL(signature -> signature.endedAs(Outcome.SOLVED, Outcome.PARTLY_SOLVED)),
     /** The person was reached: support began (indicator 11). */
     PERSON_REACHED(Signature::reached),
+    /** The person answered the link they were sent, with their consent (indicators 11 and 14). */
+    PERSON_ANSWERED(Signature::personAnswered),
+    /** ... and says the organisation contacted them: reached as the person says it (indicators 1 and 11). */
+    PERSON_SAYS_CONTACTED(Signature::personSaysContacted),
+    /** ... and says nobody did: published too, so that it cannot be worked out from the two above. */
+    PERSON_SAYS_NOT_CONTACTED(signature -> signature.personAnswered() && !signature.personSaysContacted()),
     /** Routed to the care zone's helpdesk because no service could take it. */
     UNMET_NEEDS(Signature::unmetNeed),
     /** Not answered within the reminder delay. */
@@ -57,6 +63,8 @@ enum Figure {
     /** Average score, 1 to 5, that referrers gave. */
     REFERRER_SATISFACTION(Kind.SCORE),
     ORGANISATION_SATISFACTION(Kind.SCORE),
+    /** Average score, 1 to 5, that the persons referred gave themselves (indicator 14). */
+    PERSON_SATISFACTION(Kind.SCORE),
     /** Referrers who referred in the period. */
     ACTIVE_REFERRERS(Kind.ACTORS),
     /** Referrers who had referred through the platform by the end of the period. */

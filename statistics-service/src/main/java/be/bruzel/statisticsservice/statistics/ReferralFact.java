@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param organisationId the organisation that has it, or had it last
  * @param logged made outside the platform and logged by its referrer: it only counts, as logged
  * @param declinedAt declined with no candidate left
+ * @param personContacted whether the person, answering the link they were sent, says they were contacted; none
+ *        while they have not answered
+ * @param personScore how satisfied the person said they are, 1 to 5; none if they did not say
  * @param recordKey 0 to 255, fixed for the referral and unknown outside the service: the last byte of its random id.
  *        The cell keys of the published counts are made of these (see {@link be.bruzel.statisticsservice.disclosure.CellKeyPerturbation})
  */
@@ -46,6 +49,8 @@ record ReferralFact(
         Instant escalatedAt,
         Integer referrerScore,
         Integer organisationScore,
+        Boolean personContacted,
+        Integer personScore,
         long revision,
         int recordKey) {
 

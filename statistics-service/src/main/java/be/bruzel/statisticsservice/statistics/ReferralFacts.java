@@ -91,6 +91,7 @@ class ReferralFacts implements InitializingBean, ApplicationRunner, DisposableBe
     private int[] attemptsReached = new int[0];
     private byte[] referrerScore = new byte[0];
     private byte[] organisationScore = new byte[0];
+    private byte[] personScore = new byte[0];
     private byte[] recordKey = new byte[0];
 
     /** Rows read since the last snapshot was taken (or started from). */
@@ -281,6 +282,7 @@ class ReferralFacts implements InitializingBean, ApplicationRunner, DisposableBe
                 Arrays.copyOf(attemptsReached, size),
                 Arrays.copyOf(referrerScore, size),
                 Arrays.copyOf(organisationScore, size),
+                Arrays.copyOf(personScore, size),
                 Arrays.copyOf(recordKey, size));
     }
 
@@ -313,6 +315,7 @@ class ReferralFacts implements InitializingBean, ApplicationRunner, DisposableBe
         attemptsReached = snapshot.attemptsReached();
         referrerScore = snapshot.referrerScore();
         organisationScore = snapshot.organisationScore();
+        personScore = snapshot.personScore();
         recordKey = snapshot.recordKey();
         for (int row = 0; row < size; row++) {
             themes[row] = snapshot.themeSets()[snapshot.themeSet()[row]];
@@ -384,6 +387,7 @@ class ReferralFacts implements InitializingBean, ApplicationRunner, DisposableBe
         attemptsReached[row] = fact.contactAttemptsReached();
         referrerScore[row] = (byte) (fact.referrerScore() == null ? 0 : fact.referrerScore());
         organisationScore[row] = (byte) (fact.organisationScore() == null ? 0 : fact.organisationScore());
+        personScore[row] = (byte) (fact.personScore() == null ? 0 : fact.personScore());
         recordKey[row] = (byte) fact.recordKey();
     }
 
@@ -411,6 +415,7 @@ class ReferralFacts implements InitializingBean, ApplicationRunner, DisposableBe
         attemptsReached = Arrays.copyOf(attemptsReached, capacity);
         referrerScore = Arrays.copyOf(referrerScore, capacity);
         organisationScore = Arrays.copyOf(organisationScore, capacity);
+        personScore = Arrays.copyOf(personScore, capacity);
         recordKey = Arrays.copyOf(recordKey, capacity);
     }
 
@@ -568,6 +573,10 @@ class ReferralFacts implements InitializingBean, ApplicationRunner, DisposableBe
 
     int organisationScore(int row) {
         return organisationScore[row];
+    }
+
+    int personScore(int row) {
+        return personScore[row];
     }
 
     int recordKey(int row) {

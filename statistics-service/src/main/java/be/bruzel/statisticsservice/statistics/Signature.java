@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What a referral adds to the counts: where it stands, how it ended (once completed) and five
+ * What a referral adds to the counts: where it stands, how it ended (once completed) and seven
  * things that did or did not happen to it. Referrals of the same signature count alike, so a scan
  * counts signatures, and {@link Figure} says once which figures each one adds to. As one number
  * ({@link #code}), below {@value #CODES}.
@@ -21,7 +21,9 @@ record Signature(
         boolean reached,
         boolean unmetNeed,
         boolean overdue,
-        boolean escalated) {
+        boolean escalated,
+        boolean personAnswered,
+        boolean personSaysContacted) {
 
     /** The outcomes of {@code referral.completed}. */
     enum Outcome {
@@ -36,7 +38,7 @@ record Signature(
     private static final Outcome[] OUTCOMES = Outcome.values();
     private static final Map<String, Outcome> BY_CODE =
             Arrays.stream(OUTCOMES).collect(Collectors.toMap(Outcome::name, Function.identity()));
-    private static final int FLAGS = 32;
+    private static final int FLAGS = 128;
     static final int CODES = STATES.length * (OUTCOMES.length + 1) * FLAGS;
 
     static Signature of(ReferralFact fact) {
@@ -49,7 +51,9 @@ record Signature(
                 fact.firstContactAt() != null,
                 fact.unmetNeed(),
                 fact.remindedAt() != null,
-                fact.escalatedAt() != null);
+                fact.escalatedAt() != null,
+                fact.personContacted() != null,
+                Boolean.TRUE.equals(fact.personContacted()));
     }
 
     static Signature of(int code) {
@@ -62,12 +66,19 @@ record Signature(
                 (flags & 2) != 0,
                 (flags & 4) != 0,
                 (flags & 8) != 0,
-                (flags & 16) != 0);
+                (flags & 16) != 0,
+                (flags & 32) != 0,
+                (flags & 64) != 0);
     }
 
     int code() {
-        int flags =
-                (accepted ? 1 : 0) | (reached ? 2 : 0) | (unmetNeed ? 4 : 0) | (overdue ? 8 : 0) | (escalated ? 16 : 0);
+        int flags = (accepted ? 1 : 0)
+                | (reached ? 2 : 0)
+                | (unmetNeed ? 4 : 0)
+                | (overdue ? 8 : 0)
+                | (escalated ? 16 : 0)
+                | (personAnswered ? 32 : 0)
+                | (personSaysContacted ? 64 : 0);
         return (state.ordinal() * (OUTCOMES.length + 1) + (outcome == null ? 0 : outcome.ordinal() + 1)) * FLAGS
                 + flags;
     }

@@ -2,6 +2,7 @@ package be.bruzel.statisticsservice.statistics;
 
 import be.bruzel.platform.events.ContactAttemptLogged;
 import be.bruzel.platform.events.FeedbackPosted;
+import be.bruzel.platform.events.PersonAnswered;
 import be.bruzel.platform.events.ReferralAccepted;
 import be.bruzel.platform.events.ReferralCancelled;
 import be.bruzel.platform.events.ReferralCompleted;
@@ -51,7 +52,9 @@ record StatisticsChange(
         Instant remindedAt,
         Instant escalatedAt,
         Integer referrerScore,
-        Integer organisationScore) {
+        Integer organisationScore,
+        Boolean personContacted,
+        Integer personScore) {
 
     StatisticsChange {
         themeCodes = themeCodes == null ? List.of() : List.copyOf(themeCodes);
@@ -104,6 +107,11 @@ record StatisticsChange(
                 } else {
                     change.organisationScore = rated.score();
                 }
+            }
+            // As the person says it, through the link they were sent: the first answer counts (a link is single-use).
+            case PersonAnswered answered -> {
+                change.personContacted = answered.contacted();
+                change.personScore = answered.score();
             }
             case ReferralLogged logged -> {
                 // Counted in the month it was made, where the person lives, as the referrer logged it.
@@ -161,6 +169,8 @@ record StatisticsChange(
         private Instant escalatedAt;
         private Integer referrerScore;
         private Integer organisationScore;
+        private Boolean personContacted;
+        private Integer personScore;
 
         private Builder(UUID referralId) {
             this.referralId = referralId;
@@ -212,7 +222,9 @@ record StatisticsChange(
                     remindedAt,
                     escalatedAt,
                     referrerScore,
-                    organisationScore);
+                    organisationScore,
+                    personContacted,
+                    personScore);
         }
     }
 }

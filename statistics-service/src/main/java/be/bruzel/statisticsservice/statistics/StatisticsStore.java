@@ -80,6 +80,8 @@ class StatisticsStore implements ReferralFacts.Source {
                     escalated_at = LEAST(s.escalated_at, d.escalated_at),
                     referrer_score = COALESCE(s.referrer_score, d.referrer_score),
                     organisation_score = COALESCE(s.organisation_score, d.organisation_score),
+                    person_contacted = COALESCE(s.person_contacted, d.person_contacted),
+                    person_score = COALESCE(s.person_score, d.person_score),
                     revision = nextval('statistics_revision')
                 FROM (
                     SELECT c.referral_id, min(c.submitted_at) AS submitted_at,
@@ -97,7 +99,8 @@ class StatisticsStore implements ReferralFacts.Source {
                            min(c.expired_at) AS expired_at,
                            min(c.completed_at) AS completed_at, min(c.outcome) AS outcome,
                            min(c.reminded_at) AS reminded_at, min(c.escalated_at) AS escalated_at,
-                           min(c.referrer_score) AS referrer_score, min(c.organisation_score) AS organisation_score
+                           min(c.referrer_score) AS referrer_score, min(c.organisation_score) AS organisation_score,
+                           bool_or(c.person_contacted) AS person_contacted, min(c.person_score) AS person_score
                     FROM unnest(CAST(:ids AS uuid[]), CAST(:submittedAt AS timestamptz[]),
                                 CAST(:municipality AS text[]), CAST(:area AS text[]), CAST(:careZone AS text[]),
                                 CAST(:themes AS text[]), CAST(:referrer AS text[]), CAST(:profession AS text[]),
@@ -109,12 +112,13 @@ class StatisticsStore implements ReferralFacts.Source {
                                 CAST(:completedAt AS timestamptz[]),
                                 CAST(:outcome AS text[]), CAST(:remindedAt AS timestamptz[]),
                                 CAST(:escalatedAt AS timestamptz[]), CAST(:referrerScore AS smallint[]),
-                                CAST(:organisationScore AS smallint[]), CAST(:logged AS boolean[]))
+                                CAST(:organisationScore AS smallint[]), CAST(:logged AS boolean[]),
+                                CAST(:personContacted AS boolean[]), CAST(:personScore AS smallint[]))
                         AS c(referral_id, submitted_at, municipality_nis, area_id, care_zone_code, theme_codes,
                              referrer_key, referrer_profession, organisation_id, routed_at, unmet_need, accepted_at,
                              first_contact_at, contact_attempts, contact_attempts_reached, declined_at, cancelled_at,
                              expired_at, completed_at, outcome, reminded_at, escalated_at, referrer_score, organisation_score,
-                             logged)
+                             logged, person_contacted, person_score)
                     GROUP BY c.referral_id
                 ) d
                 WHERE s.referral_id = d.referral_id
@@ -148,6 +152,8 @@ class StatisticsStore implements ReferralFacts.Source {
                 .param("referrerScore", column(rows, change -> text(change.referrerScore())))
                 .param("organisationScore", column(rows, change -> text(change.organisationScore())))
                 .param("logged", column(rows, change -> String.valueOf(change.logged())))
+                .param("personContacted", column(rows, change -> text(change.personContacted())))
+                .param("personScore", column(rows, change -> text(change.personScore())))
                 .update();
     }
 
@@ -168,7 +174,8 @@ class StatisticsStore implements ReferralFacts.Source {
                     COPY (SELECT g.generation, s.position, s.municipality_nis, s.area_id, s.care_zone_code,
                                  array_to_string(s.theme_codes, ','), s.referrer_key, s.referrer_profession,
                                  s.organisation_id, s.unmet_need, s.logged, s.contact_attempts, s.contact_attempts_reached,
-                                 s.outcome, s.referrer_score::integer, s.organisation_score::integer, s.revision,
+                                 s.outcome, s.referrer_score::integer, s.organisation_score::integer, s.person_contacted,
+                                 s.person_score::integer, s.revision,
                                  get_byte(uuid_send(s.referral_id), 15),
                                  extract(epoch FROM s.submitted_at)::bigint, extract(epoch FROM s.accepted_at)::bigint,
                                  extract(epoch FROM s.first_contact_at)::bigint,

@@ -59,6 +59,35 @@ class DisclosureTests {
     }
 
     @Test
+    void thePersonsAnswersAreCountedAndOneWhoSaysNobodyCalledIsNotRevealedBySubtraction() {
+        store.submit(8, JANUARY, referral -> referral.acceptedAfter(java.time.Duration.ofHours(3)));
+        for (int position = 1; position <= 7; position++) {
+            store.change(position, referral -> referral.personAnswered(true, 4));
+        }
+        store.change(8, referral -> referral.personAnswered(false, 1));
+
+        Tally tally = store.tally(Dimension.MUNICIPALITY, "2025-01", "2025-01");
+        Disclosure disclosure = new Disclosure(tally, THRESHOLD);
+
+        assertThat(tally.cell(0, 0).count(Figure.PERSON_ANSWERED)).isEqualTo(8);
+        assertThat(tally.cell(0, 0).count(Figure.PERSON_SAYS_CONTACTED)).isEqualTo(7);
+        assertThat(tally.cell(0, 0).value(Figure.PERSON_SATISFACTION)).isEqualTo(3.6);
+        assertThat(tally.cell(0, 0).count(Figure.PERSON_REACHED))
+                .as("what the person says is not what the organisation logged")
+                .isZero();
+        assertThat(disclosure.hides(0, 0, Figure.PERSON_SAYS_NOT_CONTACTED))
+                .as("1")
+                .isTrue();
+        assertThat(disclosure.hides(0, 0, Figure.PERSON_SAYS_CONTACTED))
+                .as("8 answered - 7 contacted = the 1")
+                .isTrue();
+        assertThat(disclosure.hides(0, 0, Figure.PERSON_SATISFACTION))
+                .as("8 scores")
+                .isFalse();
+        assertNoSumHasASingleUnknown(tally, disclosure);
+    }
+
+    @Test
     void aSmallMonthHidesAnotherMonthOfItsGroupAndAnotherGroupOfItsMonthButNoMoreThanThatTakes() {
         store.submit(2, JANUARY, referral -> {});
         store.submit(7, FEBRUARY, referral -> {});

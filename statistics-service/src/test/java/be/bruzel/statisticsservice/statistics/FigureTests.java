@@ -40,7 +40,8 @@ class FigureTests {
 
     @Test
     void aSolvedReferralCountsAsCompletedSolvedAndSuccessfulAndNotAsWaiting() {
-        Signature solved = new Signature(State.COMPLETED, Outcome.SOLVED, true, true, false, false, false);
+        Signature solved =
+                new Signature(State.COMPLETED, Outcome.SOLVED, true, true, false, false, false, false, false);
 
         assertThat(Figure.countedBy(solved.code()))
                 .containsExactlyInAnyOrder(

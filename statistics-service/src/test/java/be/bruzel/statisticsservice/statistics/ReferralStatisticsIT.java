@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import be.bruzel.platform.events.AreaChanged;
 import be.bruzel.platform.events.CloudEventCodec;
 import be.bruzel.platform.events.ContactAttemptLogged;
+import be.bruzel.platform.events.PersonAnswered;
 import be.bruzel.platform.events.ReferralAccepted;
 import be.bruzel.platform.events.ReferralCompleted;
 import be.bruzel.platform.events.ReferralDeclined;
@@ -138,6 +139,9 @@ class ReferralStatisticsIT extends StatisticsScenario {
         expected.put("accepted", 25);
         expected.put("successful", 15);
         expected.put("personReached", 20);
+        expected.put("personAnswered", 0);
+        expected.put("personSaysContacted", 0);
+        expected.put("personSaysNotContacted", 0);
         expected.put("unmetNeeds", 10);
         expected.put("overdue", 10);
         expected.put("escalated", 0);
@@ -149,6 +153,7 @@ class ReferralStatisticsIT extends StatisticsScenario {
         expected.put("hoursToFirstContactP90", 48);
         expected.put("referrerSatisfaction", 3.0);
         expected.put("organisationSatisfaction", 5.0);
+        expected.put("personSatisfaction", null);
         // Two referrers: referrers are persons too, and two is fewer than five.
         expected.put("activeReferrers", null);
         expected.put("connectedReferrers", null);
@@ -446,7 +451,7 @@ class ReferralStatisticsIT extends StatisticsScenario {
                 SELECT submitted_at, area_id, care_zone_code, array_to_string(theme_codes, ',') AS theme_codes,
                        referrer_key, organisation_id, unmet_need, accepted_at, first_contact_at, contact_attempts,
                        contact_attempts_reached, completed_at, outcome,
-                       referrer_score FROM statistics_referral WHERE referral_id = :id
+                       referrer_score, person_contacted, person_score FROM statistics_referral WHERE referral_id = :id
                 """;
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(
@@ -456,6 +461,7 @@ class ReferralStatisticsIT extends StatisticsScenario {
                                 .containsEntry("organisation_id", "caw-brussel")
                                 .containsEntry("outcome", "SOLVED")
                                 .containsEntry("contact_attempts", 2)
+                                .containsEntry("person_contacted", true)
                                 .containsEntry("unmet_need", false)));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(
@@ -509,6 +515,41 @@ class ReferralStatisticsIT extends StatisticsScenario {
                 .containsEntry("unmetNeeds", 0);
     }
 
+    @Test
+    void whatThePersonsSayThemselvesCountsOnceEach() throws Exception {
+        // September 2021 in Jette: eleven referrals accepted; ten persons answer, five say they were contacted.
+        Instant at = Instant.parse("2021-09-06T09:00:00Z");
+        List<ReferralEvent> events = new ArrayList<>();
+        int[] scores = {5, 4, 4, 3, 5, 2, 1, 3, 4, 5};
+        for (int i = 0; i < 11; i++) {
+            UUID referral = UUID.randomUUID();
+            events.add(submitted(referral, at));
+            events.add(new ReferralAccepted(UUID.randomUUID(), at.plusSeconds(3600), referral, "ocmw-jette", "ocmw"));
+            if (i < scores.length) {
+                events.add(new PersonAnswered(
+                        UUID.randomUUID(), at.plusSeconds(86_400), referral, "ocmw-jette", i < 5, scores[i]));
+            }
+        }
+        ReferralEvent twice = events.get(2);
+        events.add(twice);
+
+        publish(events);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.stream().allMatch(event -> processed(event.eventId())));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                row(statistics(ANALYST, "by=municipality&from=2021-09&to=2021-09"), "21010", "2021-09")
+                                        .figures())
+                        .containsEntry("inProgress", 11)
+                        .containsEntry("personAnswered", 10)
+                        .containsEntry("personSaysContacted", 5)
+                        .containsEntry("personSaysNotContacted", 5)
+                        .containsEntry("personSatisfaction", 3.6)
+                        .as("what the person says is not what the organisation logged")
+                        .containsEntry("personReached", 0));
+    }
+
     /** As referral-service publishes them: onto referral.events, keyed by referral, in this order. */
     private void publish(List<ReferralEvent> events) {
         CloudEventCodec codec = new CloudEventCodec("/referral-service");
@@ -552,7 +593,8 @@ class ReferralStatisticsIT extends StatisticsScenario {
                         "PHONE",
                         true),
                 new ReferralCompleted(UUID.randomUUID(), at.plusSeconds(300), referral, "caw-brussel", "SOLVED"),
-                new SatisfactionRated(UUID.randomUUID(), at.plusSeconds(360), referral, "REFERRER", 4));
+                new SatisfactionRated(UUID.randomUUID(), at.plusSeconds(360), referral, "REFERRER", 4),
+                new PersonAnswered(UUID.randomUUID(), at.plusSeconds(420), referral, "caw-brussel", true, 5));
     }
 
     private static ReferralSubmitted submitted(UUID referral, Instant at) {

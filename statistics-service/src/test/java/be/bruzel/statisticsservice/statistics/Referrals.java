@@ -32,6 +32,8 @@ final class Referrals implements ReferralFacts.Source {
         Instant completedAt;
         String outcome;
         boolean logged;
+        Boolean personContacted;
+        Integer personScore;
         long revision;
 
         Referral acceptedAfter(Duration after) {
@@ -48,6 +50,13 @@ final class Referrals implements ReferralFacts.Source {
         /** Made outside the platform and logged by its referrer. */
         Referral logged() {
             logged = true;
+            return this;
+        }
+
+        /** The person answered the link they were sent. */
+        Referral personAnswered(boolean contacted, Integer score) {
+            personContacted = contacted;
+            personScore = score;
             return this;
         }
 
@@ -82,6 +91,8 @@ final class Referrals implements ReferralFacts.Source {
                     null,
                     null,
                     null,
+                    personContacted,
+                    personScore,
                     revision,
                     position % 256);
         }

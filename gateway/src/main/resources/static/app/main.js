@@ -76,6 +76,8 @@ async function render() {
   const showIfCurrent = (...children) => current() && show(...children);
   const showInPlaceIfCurrent = (...children) => current() && showInPlace(...children);
   drawHeader();
+  // The person's own page (person-answer) sets it: no sign-in offered to someone who has no account.
+  document.body.classList.remove('for-person');
   const path = location.pathname;
   const screen = await screenOf(path);
   if (!current()) return;

@@ -60,7 +60,9 @@ class ServiceRoutes {
                                 "/api/referrals",
                                 "/api/referrals/**",
                                 "/api/questionnaires",
-                                "/api/questionnaires/**"))
+                                "/api/questionnaires/**",
+                                // The person's own page: no sign-in, the link they were sent is their key.
+                                "/api/person-survey"))
                 // The FHIR R4 API, for GP software: Subscription is notification-service's, the rest
                 // referral-service's.
                 .route(

@@ -17,6 +17,9 @@ export class Problem extends Error {
     this.errors = body?.errors || [];
     // The person's open referrals a submission stopped to tell of (409).
     this.openReferrals = body?.openReferrals || [];
+    // Why, where the problem says it in a word (a person's link: unknown, expired, answered), and until when.
+    this.reason = body?.reason;
+    this.answerBefore = body?.answerBefore;
   }
 }
 

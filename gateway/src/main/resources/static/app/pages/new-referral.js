@@ -62,7 +62,9 @@ export async function render({ show }) {
       field({ name: 'consent.given', label: t('referral.consent.given'), type: 'checkbox', required: true }),
       field({ name: 'consent.method', label: t('referral.consent.method'), type: 'select', value: 'ORAL',
         options: ['ORAL', 'WRITTEN', 'DIGITAL'].map((code) => [code, t(`consent.${code.toLowerCase()}`)]) }),
-      field({ name: 'consent.givenAt', label: t('referral.consent.given-at'), type: 'datetime-local', value: nowForInput() })),
+      field({ name: 'consent.givenAt', label: t('referral.consent.given-at'), type: 'datetime-local', value: nowForInput() }),
+      field({ name: 'consent.askAfterwards', label: t('referral.consent.ask-afterwards'), type: 'checkbox',
+        hint: t('referral.consent.ask-afterwards.hint') })),
     open.panel,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('referral.submit'))));
 
@@ -327,6 +329,7 @@ function requestFrom(form, place) {
       given: form.elements.namedItem('consent.given').checked,
       method: value('consent.method'),
       givenAt: instantFromInput(value('consent.givenAt')),
+      askAfterwards: form.elements.namedItem('consent.askAfterwards').checked,
     },
   };
 }

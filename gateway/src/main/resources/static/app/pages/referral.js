@@ -46,7 +46,8 @@ export async function render(context) {
           [t('referral.person.lives'), residence],
           [t('referral.contact.channel'), referral.contactPreference?.channel ? t(`channel.${referral.contactPreference.channel.toLowerCase()}`) : t('referral.contact.either')],
           [t('referral.contact.moment'), referral.contactPreference?.moment],
-          [t('referral.consent'), `${t(`consent.${referral.consent.method}`)}, ${formatDateTime(referral.consent.givenAt)}`],
+          [t('referral.consent'), `${t(`consent.${referral.consent.method}`)}, ${formatDateTime(referral.consent.givenAt)}${
+            referral.consent.askAfterwards ? `; ${t('referral.consent.asked-afterwards')}` : ''}`],
           [t('referral.referrer'), referral.referrer.name],
           [t('referral.urgency'), t(`urgency.${referral.urgency}`)],
         ])),
@@ -59,7 +60,7 @@ export async function render(context) {
       h('div', { class: 'column' },
         actions(referral, side, reload, context.navigate),
         section('referral.section.timeline', h('ol', { class: 'timeline' }, referral.timeline.map((step) => h('li', {},
-          h('time', { datetime: step.at }, formatDateTime(step.at)), ' ', t(`step.${step.step}`),
+          h('time', { datetime: step.at }, formatDateTime(step.at)), ' ', t(`step.${step.step}`), stepDetail(step),
           step.actorRole && step.actorRole !== 'PLATFORM' ? ` (${t(`role.${step.actorRole}`)})` : '',
           step.remark ? h('p', { class: 'remark' }, step.remark) : null)))),
         referral.contactAttempts.length ? section('referral.section.attempts', table({
@@ -239,4 +240,12 @@ function satisfaction(referral, side, reload) {
     where: 'referral.section.satisfaction',
       fields: [choices({ name: 'score', legend: t('satisfaction.question'), options: [1, 2, 3, 4, 5].map((score) => [score, t(`satisfaction.${score}`)]) })],
       body: (form) => ({ score: Number(form.querySelector('input[name="score"]:checked')?.value) || null }) }));
+}
+
+/** What a step's code says, where it says something to a reader: the channel the person was asked by, a score. */
+function stepDetail(step) {
+  if (!step.detail) return '';
+  if (step.step === 'PERSON_ASKED') return ` · ${t(`channel.${step.detail.toLowerCase()}`)}`;
+  if (step.step.startsWith('PERSON_SAYS_') || step.step === 'RATED') return ` · ${t('step.score', { score: step.detail })}`;
+  return '';
 }

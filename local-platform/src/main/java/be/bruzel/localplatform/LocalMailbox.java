@@ -1,5 +1,6 @@
 package be.bruzel.localplatform;
 
+import be.bruzel.platform.smscentre.LocalSmsCentre;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
@@ -19,25 +20,28 @@ import java.util.stream.Collectors;
 
 /**
  * The demo's mail server: a real SMTP server (GreenMail) that keeps every mail the platform
- * sends, and a page that shows them, newest first, so that a newcomer sees what GPs and
- * organisations would receive. Nothing leaves the machine.
+ * sends, and a page that shows them, newest first, with the text messages the demo's SMS centre
+ * kept, so that a newcomer sees what GPs, organisations and persons would receive. Nothing leaves
+ * the machine.
  */
 final class LocalMailbox implements AutoCloseable {
 
     private final GreenMail smtp;
     private final HttpServer page;
+    private final LocalSmsCentre sms;
 
-    private LocalMailbox(GreenMail smtp, HttpServer page) {
+    private LocalMailbox(GreenMail smtp, HttpServer page, LocalSmsCentre sms) {
         this.smtp = smtp;
         this.page = page;
+        this.sms = sms;
     }
 
-    static LocalMailbox start(int smtpPort, int pagePort) {
+    static LocalMailbox start(int smtpPort, int pagePort, LocalSmsCentre sms) {
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
             HttpServer page = HttpServer.create(new InetSocketAddress("127.0.0.1", pagePort), 0);
-            LocalMailbox mailbox = new LocalMailbox(smtp, page);
+            LocalMailbox mailbox = new LocalMailbox(smtp, page, sms);
             page.createContext("/", exchange -> {
                 byte[] body = mailbox.render().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -57,6 +61,13 @@ final class LocalMailbox implements AutoCloseable {
     private String render() {
         List<MimeMessage> mails = Arrays.asList(smtp.getReceivedMessages()).reversed();
         String items = mails.stream().map(LocalMailbox::item).collect(Collectors.joining("\n"));
+        List<LocalSmsCentre.Sms> texts = sms.received().reversed();
+        String textItems = texts.stream()
+                .map(text ->
+                        "<section style=\"border-top: 1px solid #ccc; padding: .5em 0\"><p>To: +" + escape(text.to())
+                                + " &middot; " + text.receivedAt() + "</p><pre style=\"white-space: pre-wrap\">"
+                                + escape(text.text()) + "</pre></section>")
+                .collect(Collectors.joining("\n"));
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="UTF-8"><title>Demo mailbox</title>
@@ -65,8 +76,14 @@ final class LocalMailbox implements AutoCloseable {
                 <h1>Mail sent by the demo platform (%d)</h1>
                 <p>Every mail the platform sends on this machine lands here; nothing leaves it. Refreshes every 10 s.</p>
                 %s
+                <h1>Text messages (SMS) sent by the demo platform (%d)</h1>
+                %s
                 </body></html>
-                """.formatted(mails.size(), items.isEmpty() ? "<p>No mail yet.</p>" : items);
+                """.formatted(
+                        mails.size(),
+                        items.isEmpty() ? "<p>No mail yet.</p>" : items,
+                        texts.size(),
+                        textItems.isEmpty() ? "<p>No text message yet.</p>" : textItems);
     }
 
     private static String item(MimeMessage mail) {

@@ -1,5 +1,6 @@
 package be.bruzel.localplatform;
 
+import be.bruzel.platform.smscentre.LocalSmsCentre;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,9 @@ public final class LocalPlatform {
     static final int SMTP_PORT = 3025;
 
     static final int MAILBOX_PAGE_PORT = 8025;
+    /** Where referral-service sends text messages to persons (SMPP), and the demo keeps them. */
+    static final int SMPP_PORT = 2775;
+
     static final Duration READY_WITHIN = Duration.ofMinutes(3);
 
     private LocalPlatform() {}
@@ -55,7 +59,10 @@ public final class LocalPlatform {
         LocalDatabase database = LocalDatabase.start(data.resolve("postgres"), POSTGRES_PORT);
         // As in production: each service signs in as itself over TLS and may do only what its ACLs allow.
         SecuredKafka kafka = SecuredKafka.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
-        LocalMailbox mailbox = LocalMailbox.start(SMTP_PORT, MAILBOX_PAGE_PORT);
+        // The demo's SMS centre takes a password of its own each start: SMPP allows 8 characters.
+        String smsPassword = Secrets.random().substring(0, 8);
+        LocalSmsCentre sms = LocalSmsCentre.start(SMPP_PORT, "referral", smsPassword);
+        LocalMailbox mailbox = LocalMailbox.start(SMTP_PORT, MAILBOX_PAGE_PORT, sms);
         for (PlatformService service : PlatformService.values()) {
             service.database().ifPresent(name -> ensure(database, name));
         }
@@ -68,7 +75,15 @@ public final class LocalPlatform {
                 kafka::environmentOf,
                 Endpoints.defaultPorts(),
                 Endpoints.defaultManagementPorts(),
-                Map.of());
+                Map.of(
+                        "SMS_SMPP_HOST",
+                        "127.0.0.1",
+                        "SMS_SMPP_PORT",
+                        String.valueOf(SMPP_PORT),
+                        "SMS_SMPP_SYSTEM_ID",
+                        "referral",
+                        "SMS_SMPP_PASSWORD",
+                        smsPassword));
         List<ServiceProcess> processes = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -76,6 +91,7 @@ public final class LocalPlatform {
             ServiceProcess.stopAll(processes);
             kafka.close();
             mailbox.close();
+            sms.close();
             closeQuietly(database);
             stopped.countDown();
             log.info("Stopped. Data is kept in {}", data);
@@ -103,7 +119,7 @@ public final class LocalPlatform {
 
                  Web application and API:          %s
                  Identity provider:                 %s
-                 Mail the platform sent (demo):     http://localhost:%d
+                 Mail and texts the platform sent:  http://localhost:%d
                  API documentation (Swagger UI):    %s/swagger-ui.html  (referrals)
                                                     %s/swagger-ui.html  (directory)
                                                     %s/swagger-ui.html  (notifications)

@@ -47,15 +47,7 @@ class PersonalDataErasureIT {
     private static final Pattern REFERRAL_ID = Pattern.compile("\"referrals\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
     private static final Path LOGS = Path.of("target", "platform-logs-erasure");
     /** The receiving organisations of the demo social map that can have a Jette debts referral, and a worker of each. */
-    private static final Map<String, String> WORKERS = Map.of(
-            "ocmw-jette",
-            "worker.jette",
-            "caw-brussel",
-            "worker.caw",
-            "ldc-jette",
-            "worker.ldc.jette",
-            "helpdesk-noord",
-            "helpdesk.noord");
+    private static final Map<String, String> WORKERS = RunningPlatform.DEMO_WORKERS;
 
     static RunningPlatform platform;
     final HttpClient http = HttpClient.newHttpClient();

@@ -275,6 +275,23 @@ final class RunningPlatform implements AutoCloseable {
                 "SELECT count(*) FROM processed_event WHERE consumer = 'notification-service.referral-events'");
     }
 
+    /** The organisations of the demo social map that can receive a Jette referral, and a demo worker of each. */
+    static final Map<String, String> DEMO_WORKERS = Map.of(
+            "ocmw-jette",
+            "worker.jette",
+            "caw-brussel",
+            "worker.caw",
+            "ldc-jette",
+            "worker.ldc.jette",
+            "helpdesk-noord",
+            "helpdesk.noord");
+
+    /** A demo worker of the organisation that has this referral now. */
+    static String workerFor(String referralId) throws SQLException {
+        return DEMO_WORKERS.get(TestInfrastructure.text(
+                "referral", "SELECT receiving_organisation_id FROM referral WHERE id = ?::uuid", referralId));
+    }
+
     /** A count in a service's own database, read directly as an auditor would. */
     static long count(String database, String sql, Object... parameters) throws SQLException {
         return TestInfrastructure.count(database, sql, parameters);

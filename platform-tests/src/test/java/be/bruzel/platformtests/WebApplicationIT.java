@@ -4,6 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import be.bruzel.platform.testing.TestInfrastructure;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -11,8 +15,13 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Media;
 import com.microsoft.playwright.options.ViewportSize;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +29,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,12 +57,25 @@ class WebApplicationIT {
 
     static RunningPlatform platform;
     static Browsers browsers;
+    /** Where the platform's mail goes: the person's link arrives here. */
+    static GreenMail mailbox;
     /** The referral the Jette story is about, from the GP's screen. */
     static String referralAddress;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = RunningPlatform.start(Path.of("target", "platform-logs-web"));
+        mailbox = new GreenMail(new ServerSetup(RunningPlatform.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mailbox.start();
+        platform = RunningPlatform.start(
+                Path.of("target", "platform-logs-web"),
+                Map.of(
+                        "SMTP_HOST",
+                        "127.0.0.1",
+                        "SMTP_PORT",
+                        String.valueOf(mailbox.getSmtp().getPort()),
+                        // Persons who agreed are asked as soon as their referral is completed, and soon.
+                        "PERSON_VOICE_EVERY",
+                        "PT2S"));
         platform.awaitDirectoryCopies();
         Files.createDirectories(SCREENSHOTS);
         browsers = Browsers.launch(platform.gateway());
@@ -64,6 +88,9 @@ class WebApplicationIT {
         }
         if (platform != null) {
             platform.close();
+        }
+        if (mailbox != null) {
+            mailbox.stop();
         }
     }
 
@@ -912,6 +939,108 @@ class WebApplicationIT {
     }
 
     /** Fills in and sends a referral of Lotte Dubois in Jette on loneliness, her name written as her phone is. */
+    @Test
+    @Order(16)
+    void aPersonWhoAgreedIsMailedALinkAndSaysOnTheirPhoneHowItWentOnceAndTheGpReadsIt() throws Exception {
+        String email = "sara-" + UUID.randomUUID() + "@example.org";
+        Page gp = browsers.signIn("gp.jette");
+        gp.navigate(platform.gateway() + "/referrals/new");
+        gp.getByLabel("Naam", new Page.GetByLabelOptions().setExact(true)).fill("Sara Claes");
+        gp.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true)).fill(email);
+        gp.getByLabel("Postcode").fill("1090");
+        assertThat(gp.locator(".municipality")).containsText("Jette");
+        gp.getByLabel("Eenzaamheid en sociaal contact").check();
+        gp.getByLabel("Vraag", new Page.GetByLabelOptions().setExact(true)).fill("Mevrouw voelt zich alleen.");
+        gp.getByLabel("De persoon geeft toestemming").check();
+        gp.getByLabel(Pattern.compile("^De persoon gaat akkoord dat het platform achteraf zelf vraagt"))
+                .check();
+        gp.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Doorverwijzing versturen"))
+                .click();
+        assertThat(gp.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Doorverwijzing verstuurd");
+        String id = referralOf(email);
+        String worker = platform.token(RunningPlatform.workerFor(id));
+        for (String[] action : new String[][] {{"accept", "{}"}, {"complete", "{\"outcome\": \"SOLVED\"}"}}) {
+            HttpResponse<String> done = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create(platform.gateway() + "/api/referrals/" + id + "/" + action[0]))
+                                    .header("Authorization", "Bearer " + worker)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(action[1]))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(email) != null);
+        String text = GreenMailUtil.getBody(mailTo(email)).replace("=\r\n", "");
+        Matcher link = Pattern.compile("(http\\S+/p#[A-Za-z0-9_-]{48})").matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+
+        Page person = browsers.on(Browsers.Screen.PHONE).newPage();
+        person.navigate(link.group(1));
+        assertThat(person.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Hoe verliep het?");
+        assertThat(person.locator("#account a.button")).isHidden();
+        assertThat(person.locator("main")).containsText("verwees");
+        person.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen"))
+                .click();
+        assertThat(person.locator(".error-summary")).isVisible();
+        assertThat(person.locator("[data-field=contacted] .error-message")).hasText("Kies Ja of Nee.");
+        assertThat(count("SELECT count(*) FROM person_survey WHERE referral_id = ? AND answered_at IS NOT NULL", id))
+                .as("a refused answer stores nothing")
+                .isZero();
+        person.getByLabel("Ja", new Page.GetByLabelOptions().setExact(true)).check();
+        person.getByRole(
+                        AriaRole.RADIO,
+                        new Page.GetByRoleOptions().setName("Tevreden").setExact(true))
+                .check();
+        person.getByLabel("Wilt u nog iets zeggen?").fill("Vriendelijk en snel geholpen.");
+        checkAndPhotograph(person, "39-person-says-how-it-went");
+        person.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen"))
+                .click();
+        assertThat(person.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Dank u wel!");
+        checkAndPhotograph(person, "40-person-thanked");
+
+        person.reload();
+        assertThat(person.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("U hebt al geantwoord");
+        person.navigate(link.group(1).substring(0, link.group(1).length() - 4) + "AAAA");
+        assertThat(person.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Deze link werkt niet");
+        checkAndPhotograph(person, "41-person-link-that-does-not-work");
+        assertThat(count(
+                        "SELECT count(*) FROM referral_step WHERE referral_id = ? AND step = 'PERSON_SAYS_CONTACTED'",
+                        id))
+                .isEqualTo(1);
+
+        gp.navigate(platform.gateway() + "/referrals/" + id);
+        assertThat(gp.locator(".timeline")).containsText("De persoon zegt: gecontacteerd · tevredenheid 4/5");
+        assertThat(gp.locator(".timeline")).containsText("Vriendelijk en snel geholpen.");
+        assertThat(gp.locator(".timeline")).containsText("De persoon gevraagd hoe het ging · E-mail");
+    }
+
+    /** The referral made for the person with this e-mail address. */
+    private static String referralOf(String email) throws Exception {
+        return TestInfrastructure.text("referral", "SELECT id::text FROM referral WHERE person_email = ?", email);
+    }
+
+    private static MimeMessage mailTo(String address) throws Exception {
+        for (MimeMessage mail : mailbox.getReceivedMessages()) {
+            if (java.util.Arrays.stream(mail.getAllRecipients())
+                    .anyMatch(to -> to.toString().equals(address))) {
+                return mail;
+            }
+        }
+        return null;
+    }
+
+    private static long count(String sql, String id) throws Exception {
+        return RunningPlatform.count("referral", sql.replace("= ?", "= ?::uuid"), id);
+    }
+
     private static void referLotte(Page gp, String phone) {
         gp.navigate(platform.gateway() + "/referrals/new");
         String name = phone.startsWith("+") ? "DUBOIS, Lotte" : "Lotte Dubois";

@@ -235,6 +235,14 @@ public class Directory {
                 .optional();
     }
 
+    /** A service's name in the platform's two languages. */
+    public Optional<Name> serviceName(String serviceId) {
+        return jdbc.sql("SELECT name_nl, name_fr FROM directory_service WHERE service_id = :id")
+                .param("id", serviceId)
+                .query((row, n) -> new Name(row.getString("name_nl"), row.getString("name_fr")))
+                .optional();
+    }
+
     /** An organisation whose active service a routing rule names for a theme in an area (as the territory is on the day). */
     public record Coverage(
             String areaId, String municipalityNis, String careZoneCode, String themeCode, String organisationId) {}

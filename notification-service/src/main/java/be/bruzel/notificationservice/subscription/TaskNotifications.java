@@ -1,6 +1,7 @@
 package be.bruzel.notificationservice.subscription;
 
 import be.bruzel.platform.events.FeedbackPosted;
+import be.bruzel.platform.events.PersonAnswered;
 import be.bruzel.platform.events.ReferralEscalated;
 import be.bruzel.platform.events.ReferralEvent;
 import be.bruzel.platform.events.ReferralLogged;
@@ -56,7 +57,7 @@ public class TaskNotifications {
     }
 
     /**
-     * What the Task shows: a message is a Communication, a reminder, an escalation or a score are not on it; a referral
+     * What the Task shows: a message is a Communication, a reminder, an escalation, a score or the person's own answer are not on it; a referral
      * made outside the platform and logged has no Task.
      */
     static boolean changesTheTask(ReferralEvent event) {
@@ -64,6 +65,7 @@ public class TaskNotifications {
                 || event instanceof ReferralLogged
                 || event instanceof ReferralReminderDue
                 || event instanceof ReferralEscalated
-                || event instanceof SatisfactionRated);
+                || event instanceof SatisfactionRated
+                || event instanceof PersonAnswered);
     }
 }

@@ -67,7 +67,7 @@ public class PersonKeys {
      * Digits only, a Belgian number in its national form: "+32 470 12 34 56", "+32 (0)470 12 34 56" and "0470/12.34.56"
      * are one number.
      */
-    static String normalisedPhone(String phone) {
+    public static String normalisedPhone(String phone) {
         String digits = phone.replaceAll("[^0-9]", "");
         if (phone.strip().startsWith("+")) {
             digits = "00" + digits;

@@ -1,6 +1,7 @@
 package be.bruzel.referralservice.referral;
 
 import be.bruzel.platform.events.ContactAttemptLogged;
+import be.bruzel.platform.events.PersonAnswered;
 import be.bruzel.platform.events.ReferralAccepted;
 import be.bruzel.platform.events.ReferralCancelled;
 import be.bruzel.platform.events.ReferralCompleted;
@@ -151,8 +152,17 @@ public record Referral(
      */
     public record ContactPreference(String channel, String moment) {}
 
-    /** How and when the person agreed to be referred. */
-    public record Consent(Method method, Instant givenAt) {
+    /**
+     * How and when the person agreed to be referred.
+     *
+     * @param askAfterwards the person agreed too, apart, that the platform asks them afterwards, by e-mail or SMS,
+     *     whether they were contacted and how satisfied they are
+     */
+    public record Consent(Method method, Instant givenAt, boolean askAfterwards) {
+        public Consent(Method method, Instant givenAt) {
+            this(method, givenAt, false);
+        }
+
         public enum Method {
             ORAL,
             WRITTEN,
@@ -547,6 +557,25 @@ public record Referral(
                 TimelineStep.RATED,
                 String.valueOf(score),
                 new SatisfactionRated(UUID.randomUUID(), now, id, side, score));
+    }
+
+    /** The platform sent the person the link to answer themselves ({@code channel}: {@code EMAIL} or {@code SMS}). */
+    Transition personAsked(String channel) {
+        require("ask the person", erasure == null && consent.askAfterwards());
+        return Transition.of(this, TimelineStep.PERSON_ASKED, channel, null);
+    }
+
+    /**
+     * The person answered through that link: their word, beside the organisation's, which it does not change. The
+     * state stays; the organisation's contact attempts say what happened on their side.
+     */
+    Transition personAnswered(boolean contacted, Integer score, Instant now) {
+        require("record the person's answer", erasure == null && consent.askAfterwards());
+        return Transition.of(
+                this,
+                contacted ? TimelineStep.PERSON_SAYS_CONTACTED : TimelineStep.PERSON_SAYS_NOT_CONTACTED,
+                score == null ? null : String.valueOf(score),
+                new PersonAnswered(UUID.randomUUID(), now, id, receiver.organisationId(), contacted, score));
     }
 
     /** As stored once a change is saved: one version further. */

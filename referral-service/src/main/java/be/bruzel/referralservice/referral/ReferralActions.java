@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReferralActions {
+
+    /** Who reads in the access log when it is the platform itself, not a user. */
+    private static final String PLATFORM = "platform";
 
     private final Referrals referrals;
     private final Transitions transitions;
@@ -165,6 +169,34 @@ public class ReferralActions {
         transitions.save(
                 referral, rated, Optional.empty(), new Actor(caller.userId(), side), null, satisfaction.ratedAt());
         return satisfaction;
+    }
+
+    /**
+     * The referral, for the platform to ask its person afterwards how it went: their contact details are read, and
+     * the read is logged as the platform's; none once erased or unknown.
+     */
+    public Optional<Referral> readToAskThePerson(UUID id) {
+        Optional<Referral> referral = referrals.find(id).filter(found -> found.erasure() == null);
+        referral.ifPresent(found -> accessLog.record(id, PLATFORM, null, "person-survey.send"));
+        return referral;
+    }
+
+    /** The link for the person to answer themselves went out ({@code channel}: EMAIL or SMS), on the timeline. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void personAsked(UUID id, String channel) {
+        Referral referral = referrals.find(id).orElseThrow();
+        save(referral, () -> referral.personAsked(channel), Actor.PLATFORM, null, clock.instant());
+    }
+
+    /**
+     * What the person answered through that link, in the transaction that used it up.
+     *
+     * @param comment their own words, or none: a remark on the timeline, erased with the rest of their data
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void personAnswered(UUID id, boolean contacted, Integer score, String comment, Instant at) {
+        Referral referral = referrals.find(id).orElseThrow();
+        save(referral, () -> referral.personAnswered(contacted, score, at), Actor.PERSON, comment, at);
     }
 
     private Referral save(Referral before, Supplier<Transition> change, Actor actor, String remark, Instant at) {

@@ -144,7 +144,9 @@ public class ReferralSubmission {
                     request.urgencyOrRoutine(),
                     request.toContactPreference(),
                     new Referral.Consent(
-                            request.consent().method(), request.consent().givenAt()),
+                            request.consent().method(),
+                            request.consent().givenAt(),
+                            Boolean.TRUE.equals(request.consent().askAfterwards())),
                     receiver,
                     coded,
                     now);

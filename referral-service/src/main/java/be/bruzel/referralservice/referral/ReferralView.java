@@ -60,7 +60,8 @@ public record ReferralView(
 
     public record ResidenceView(String postcode, String municipalityNis, String areaId, String careZone) {}
 
-    public record ConsentView(String method, Instant givenAt) {}
+    /** @param askAfterwards the person agreed to be asked afterwards themselves how it went */
+    public record ConsentView(String method, Instant givenAt, boolean askAfterwards) {}
 
     public record ReferrerView(String userId, String name, String profession) {}
 
@@ -103,7 +104,9 @@ public record ReferralView(
                         residence.careZoneCode()),
                 referral.contactPreference(),
                 new ConsentView(
-                        code(referral.consent().method()), referral.consent().givenAt()),
+                        code(referral.consent().method()),
+                        referral.consent().givenAt(),
+                        referral.consent().askAfterwards()),
                 new ReferrerView(
                         referral.referrer().userId(),
                         referral.referrer().name(),

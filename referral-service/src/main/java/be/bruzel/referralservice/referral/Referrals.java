@@ -45,11 +45,11 @@ class Referrals {
                     person_name, person_phone, person_email, person_language, person_year_of_birth, person_facts,
                     postcode, municipality_nis, area_id,
                     care_zone_code, theme_codes, question, urgency, contact_channel, contact_moment, consent_method,
-                    consent_given_at, receiving_organisation_id, receiving_service_id, unmet_need, routing,
+                    consent_given_at, consent_ask_afterwards, receiving_organisation_id, receiving_service_id, unmet_need, routing,
                     submitted_at, waiting_since, version)
                 VALUES (:id, :submission, :referrer, :referrerName, :profession, :status, :name, :phone, :email,
                     :language, :yearOfBirth, CAST(:facts AS jsonb), :postcode, :municipality, :area, :careZone, :themes, :question, :urgency, :channel,
-                    :moment, :consentMethod, :consentGivenAt, :organisation, :service, :unmetNeed,
+                    :moment, :consentMethod, :consentGivenAt, :askAfterwards, :organisation, :service, :unmetNeed,
                     CAST(:routing AS jsonb), :submittedAt, :waitingSince, 0)
                 """)
                 .param("id", referral.id())
@@ -77,6 +77,7 @@ class Referrals {
                 .param("moment", referral.contactPreference().moment())
                 .param("consentMethod", referral.consent().method().name())
                 .param("consentGivenAt", Timestamp.from(referral.consent().givenAt()))
+                .param("askAfterwards", referral.consent().askAfterwards())
                 .param("organisation", referral.receiver().organisationId())
                 .param("service", referral.receiver().serviceId().orElse(null))
                 .param("unmetNeed", referral.receiver().unmetNeed())
@@ -453,7 +454,8 @@ class Referrals {
                 new Referral.ContactPreference(row.getString("contact_channel"), row.getString("contact_moment")),
                 new Referral.Consent(
                         Referral.Consent.Method.valueOf(row.getString("consent_method")),
-                        row.getTimestamp("consent_given_at").toInstant()),
+                        row.getTimestamp("consent_given_at").toInstant(),
+                        row.getBoolean("consent_ask_afterwards")),
                 new Receiver(
                         row.getString("receiving_organisation_id"),
                         Optional.ofNullable(service),

@@ -124,13 +124,21 @@ public record SubmitReferral(
      * @param given the person agreed to be referred and to share these details with the organisation
      * @param method how the person gave consent
      * @param givenAt when; not in the future
+     * @param askAfterwards apart, and optional: the person agrees to be asked afterwards, by e-mail or SMS, whether
+     *     they were contacted and how satisfied they are
      */
     public record ConsentDetails(
             @NotNull(message = "{referral.consent.required}") @AssertTrue(message = "{referral.consent.required}")
             Boolean given,
 
             @NotNull Referral.Consent.Method method,
-            @NotNull @PastOrPresent Instant givenAt) {}
+            @NotNull @PastOrPresent Instant givenAt,
+            Boolean askAfterwards) {
+
+        public ConsentDetails(Boolean given, Referral.Consent.Method method, Instant givenAt) {
+            this(given, method, givenAt, null);
+        }
+    }
 
     /**
      * The person, with what the questionnaire's answers say of them where the referrer said nothing; the referrer

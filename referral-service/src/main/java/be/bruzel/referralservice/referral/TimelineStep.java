@@ -15,6 +15,12 @@ public enum TimelineStep {
     COMPLETED,
     CANCELLED,
     RATED,
+    /** The link for the person to answer themselves was sent (detail: EMAIL or SMS). */
+    PERSON_ASKED(true),
+    /** The person says the organisation contacted them (detail: their score, 1 to 5; remark: their comment). */
+    PERSON_SAYS_CONTACTED,
+    /** The person says nobody contacted them. */
+    PERSON_SAYS_NOT_CONTACTED,
     REMINDER_DUE(true),
     ESCALATED(true),
     EXPIRED(true),

@@ -28,6 +28,9 @@ class Transitions {
         }
 
         static final Actor PLATFORM = new Actor(null, "PLATFORM");
+
+        /** The person referred, answering through the link they were sent: no user of the platform. */
+        static final Actor PERSON = new Actor(null, "PERSON");
     }
 
     private final Referrals referrals;

@@ -104,6 +104,19 @@ public final class TestInfrastructure {
 
     /** A number one database answers, read directly as an auditor would, e.g. {@code SELECT count(*) ...}. */
     public static long count(String database, String sql, Object... parameters) throws SQLException {
+        return first(database, sql, parameters, result -> result.getLong(1));
+    }
+
+    /** A text one database answers, e.g. {@code SELECT id::text ...}; none when it has no row. */
+    public static String text(String database, String sql, Object... parameters) throws SQLException {
+        return first(database, sql, parameters, result -> result.getString(1));
+    }
+
+    private interface Column<T> {
+        T of(ResultSet result) throws SQLException;
+    }
+
+    private static <T> T first(String database, String sql, Object[] parameters, Column<T> column) throws SQLException {
         Postgres server = postgres();
         try (Connection connection =
                         DriverManager.getConnection(database(database), server.username(), server.password());
@@ -112,8 +125,7 @@ public final class TestInfrastructure {
                 query.setObject(i + 1, parameters[i]);
             }
             try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
+                return result.next() ? column.of(result) : null;
             }
         }
     }

@@ -58,6 +58,12 @@ async function start() {
   window.addEventListener('popstate', () => render());
   sessionEnded.addEventListener('ended', sessionHasEnded);
   await render();
+  offerTheSurvey();
+}
+
+/** Once in six months each user is offered the usability survey (indicator 9), beside whatever they came for. */
+function offerTheSurvey() {
+  if (app.person && location.pathname !== '/usability') import('./pages/usability.js').then((survey) => survey.offer(navigate));
 }
 
 /** @param state what the screen keeps out of its address, e.g. the words of a search for a name */
@@ -134,6 +140,8 @@ async function changeLanguage(code) {
   setLanguage(code);
   if (app.person) await api('/api/notifications/preferences', { method: 'PUT', body: { language: code } }).catch(() => {});
   await render();
+  // An offer on the screen is drawn again in the language chosen.
+  if (document.getElementById('offer')?.hasChildNodes()) offerTheSurvey();
   document.getElementById('language').focus();
 }
 

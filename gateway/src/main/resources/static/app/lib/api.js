@@ -60,3 +60,16 @@ export function cached(path) {
   if (!cache.has(path)) cache.set(path, api(path).catch((error) => { cache.delete(path); throw error; }));
   return cache.get(path);
 }
+
+/** Asks for a CSV and hands it to the browser as a file of this name. */
+export async function downloadCsv(path, filename) {
+  const csv = await api(path, { accept: 'text/csv' });
+  const address = URL.createObjectURL(csv);
+  const anchor = document.createElement('a');
+  anchor.href = address;
+  anchor.download = filename;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(address), 1000);
+}

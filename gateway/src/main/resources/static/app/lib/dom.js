@@ -217,3 +217,13 @@ export function submitForm({ fields = [], button, send, done, danger, className 
   return onSubmit(h('form', { novalidate: true, class: className }, ...fields,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: danger ? 'danger' : 'primary' }, button))), send, done);
 }
+
+/** A filter form that, sent, opens this address with what was filled in as its query (empty fields left out). */
+export function filtersTo(form, address, navigate) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chosen = new URLSearchParams([...new FormData(form).entries()].filter(([, value]) => value));
+    navigate(`${address}?${chosen}`);
+  });
+  return form;
+}

@@ -148,3 +148,11 @@ function brusselsOffsetMinutes(date) {
   const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] || 0)) : 0;
 }
+
+/** The month this many months ago, as YYYY-MM (UTC: the statistics' months are whole months either way). */
+export function monthsAgo(months) {
+  const date = new Date();
+  date.setUTCDate(1);
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return date.toISOString().slice(0, 7);
+}

@@ -1,13 +1,14 @@
 // BruZEL's and the care zones' figures per municipality and zone over time: charts, a map, tables, CSV.
-import { t, named, spoken, formatNumber, formatPeriod, language } from '../lib/i18n.js';
-import { api, cached, Problem } from '../lib/api.js';
-import { h, field, table, showProblem } from '../lib/dom.js';
+import { t, named, spoken, formatNumber, formatPeriod, language, monthsAgo } from '../lib/i18n.js';
+import { api, cached, downloadCsv, Problem } from '../lib/api.js';
+import { h, field, table, showProblem, filtersTo } from '../lib/dom.js';
 import { barChart, municipalityMap } from '../lib/charts.js';
 
 // Every figure the API publishes, in the words of the CSV (a test holds both to the same words).
 const FIGURES = ['submitted', 'logged', 'waiting', 'inProgress', 'accepted', 'completed', 'solved', 'partlySolved', 'referredOn',
   'personDeclined', 'unreachable', 'successful', 'personReached', 'personAnswered',
-  'personSaysContacted', 'personSaysNotContacted', 'unmetNeeds', 'overdue', 'escalated', 'declined', 'cancelled',
+  'personSaysContacted', 'personSaysNotContacted', 'unmetNeeds', 'overdue', 'escalated', 'escalatedAccepted',
+  'escalatedNotAccepted', 'unmetNeedsAccepted', 'unmetNeedsNotAccepted', 'declined', 'cancelled',
   'expired', 'contactAttempts', 'contactAttemptsReached', 'hoursToAcceptanceMedian', 'hoursToAcceptanceP90',
   'hoursToFirstContactMedian', 'hoursToFirstContactP90', 'referrerSatisfaction', 'organisationSatisfaction',
   'personSatisfaction', 'activeReferrers',
@@ -17,12 +18,6 @@ const GROUPINGS = ['municipality', 'care-zone', 'district', 'theme', 'organisati
 const MAPPED = ['municipality', 'care-zone', 'district'];
 const DECIMALS = { referrerSatisfaction: 1, organisationSatisfaction: 1, personSatisfaction: 1 };
 
-function monthsAgo(months) {
-  const date = new Date();
-  date.setUTCDate(1);
-  date.setUTCMonth(date.getUTCMonth() - months);
-  return date.toISOString().slice(0, 7);
-}
 
 /**
  * What each municipality's tile shows: its own figure, those of its districts, or those of the care
@@ -79,11 +74,7 @@ export async function render(context) {
     field({ name: 'figure', label: t('statistics.figure'), type: 'select', value: choice.figure,
       options: FIGURES.map((code) => [code, t(`figure.${code}`)]) }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('statistics.show'))));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const chosen = new URLSearchParams([...new FormData(form).entries()].filter(([, value]) => value));
-    context.navigate(`/statistics?${chosen}`);
-  });
+  filtersTo(form, '/statistics', context.navigate);
 
   let report;
   try {
@@ -107,19 +98,14 @@ export async function render(context) {
   const perGroup = t('statistics.per-group', { figure: figureName, by: groupName.toLowerCase() });
   const scope = ownZone ? named(zones.find((zone) => zone.code === ownZone)) : t('statistics.region');
 
-  const download = h('button', { type: 'button', onclick: async () => {
-    const csv = await api(`/api/statistics/referrals?${parameters}`, { accept: 'text/csv' });
-    const address = URL.createObjectURL(csv);
-    const anchor = h('a', { href: address, download: `statistics-${choice.by}-${choice.from}-${choice.to}.csv` });
-    document.body.append(anchor);
-    anchor.click();
-    anchor.remove();
-    setTimeout(() => URL.revokeObjectURL(address), 1000);
-  } }, t('statistics.csv'));
+  const download = h('button', { type: 'button',
+    onclick: () => downloadCsv(`/api/statistics/referrals?${parameters}`, `statistics-${choice.by}-${choice.from}-${choice.to}.csv`) },
+  t('statistics.csv'));
 
   show(
     h('h1', {}, t('statistics.title')),
     h('p', { class: 'lead' }, t('statistics.lead', { scope, from: formatPeriod(choice.from), to: formatPeriod(choice.to) })),
+    h('p', {}, h('a', { href: '/statistics/indicators', dataset: { link: '' } }, t('indicators.link'))),
     form,
     h('section', { class: 'panel', 'aria-labelledby': 'headline' },
       h('h2', { id: 'headline' }, t('statistics.headline')),

@@ -1022,6 +1022,67 @@ class WebApplicationIT {
         assertThat(gp.locator(".timeline")).containsText("De persoon gevraagd hoe het ging · E-mail");
     }
 
+    @Test
+    @Order(17)
+    void theAnalystAnswersTheUsabilitySurveyOnceAndPrintsTheSixteenIndicators() throws Exception {
+        Page analyst = browsers.signIn("analyst.bruzel");
+        Locator offer = analyst.locator("#offer");
+        analyst.locator("#language").selectOption("fr");
+        assertThat(offer).containsText("Aidez à améliorer la plateforme");
+        analyst.locator("#language").selectOption("nl");
+        // Drawn again in the language chosen.
+        assertThat(offer).containsText("Help het platform beter te maken");
+        offer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Nu invullen"))
+                .click();
+        assertThat(analyst.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Hoe gebruiksvriendelijk is het platform?");
+        long answered = RunningPlatform.count("statistics", "SELECT count(*) FROM usability_response");
+        analyst.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen"))
+                .click();
+        assertThat(analyst.locator(".error-summary")).containsText("Geef tien antwoorden, elk van 1 tot 5.");
+        assertThat(RunningPlatform.count("statistics", "SELECT count(*) FROM usability_response"))
+                .as("a refused answer stores nothing")
+                .isEqualTo(answered);
+        for (int statement = 0; statement < 10; statement++) {
+            analyst.locator("[data-field='answers." + statement + "']")
+                    .getByLabel(statement % 2 == 0 ? "Eens" : "Oneens", new Locator.GetByLabelOptions().setExact(true))
+                    .check();
+        }
+        checkAndPhotograph(analyst, "42-usability-survey");
+        analyst.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen"))
+                .click();
+        assertThat(analyst.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Dank u wel!");
+        assertThat(RunningPlatform.count("statistics", "SELECT count(*) FROM usability_response WHERE score = 75"))
+                .isGreaterThanOrEqualTo(1);
+
+        analyst.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cijfers"))
+                .click();
+        analyst.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("De 16 indicatoren op één pagina"))
+                .click();
+        assertThat(analyst.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("De 16 indicatoren van BruZEL");
+        assertThat(analyst.locator("#offer")).isEmpty();
+        assertThat(analyst.locator(".indicator")).hasCount(16);
+        assertThat(analyst.locator(".indicator").nth(6)).containsText("7. Aantal doorverwijzingen");
+        assertThat(analyst.locator(".indicator").nth(3)).containsText("Niet gemeten door het platform");
+        checkAndPhotograph(analyst, "43-indicators");
+        analyst.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(analyst.locator("form.filters")).isHidden();
+        assertThat(analyst.locator("header.top")).isHidden();
+        assertThat(analyst.locator(".indicator").first()).isVisible();
+        analyst.screenshot(new Page.ScreenshotOptions()
+                .setFullPage(true)
+                .setPath(SCREENSHOTS.resolve("44-indicators-printed.png")));
+        analyst.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+        Download csv = analyst.waitForDownload(
+                () -> analyst.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Download als CSV"))
+                        .click());
+        assertThat(Files.readString(csv.path(), StandardCharsets.UTF_8))
+                .startsWith("\uFEFFIndicator;Naam;Cijfer;Waarde;")
+                .contains("7;Aantal doorverwijzingen;Verstuurd;");
+    }
+
     /** The referral made for the person with this e-mail address. */
     private static String referralOf(String email) throws Exception {
         return TestInfrastructure.text("referral", "SELECT id::text FROM referral WHERE person_email = ?", email);

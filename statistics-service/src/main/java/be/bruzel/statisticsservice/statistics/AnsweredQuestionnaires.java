@@ -133,6 +133,21 @@ class AnsweredQuestionnaires {
         return counted;
     }
 
+    /** The submissions with an other need no option names, over every questionnaire, within the query's range and zone. */
+    AnswerTable.Counted otherNeeds(StatisticsQuery query) {
+        return jdbc.sql("""
+                        SELECT count(*) AS other_needs, coalesce(sum(record_key), 0) AS keys FROM questionnaire_submission
+                        WHERE other_need AND month BETWEEN :from AND :to
+                          AND (CAST(:zone AS text) IS NULL OR care_zone_code = :zone)
+                        """)
+                .param("from", query.from().atDay(1))
+                .param("to", query.to().atDay(1))
+                .param("zone", query.filter(StatisticsQuery.Dimension.CARE_ZONE).orElse(null))
+                .query((row, number) -> new AnswerTable.Counted(
+                        "", query.from(), AnswerTable.OTHER_NEEDS, row.getLong("other_needs"), row.getLong("keys")))
+                .single();
+    }
+
     private static JdbcClient.StatementSpec bind(
             JdbcClient.StatementSpec statement, String questionnaire, StatisticsQuery query) {
         return statement

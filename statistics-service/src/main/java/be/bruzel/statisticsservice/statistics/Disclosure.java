@@ -12,7 +12,8 @@ import java.util.List;
  * The sums are the periods of each group and their total, the groups of each period and theirs
  * (when each referral is in one group only), and within each cell the states of the submitted
  * referrals, the outcomes of the completed ones, the two outcomes that make the successful and
- * the persons' two answers to whether they were contacted.
+ * the persons' two answers to whether they were contacted, and the escalated and unmet needs by whether they
+ * were accepted.
  * Durations and scores are hidden when fewer referrals than the threshold make them, and so are
  * counts of referrers from 1 to the threshold: a referrer is a person too. Groups are treated as
  * adding up even where a referral is in several (themes): protecting more than needed, never less.
@@ -37,7 +38,9 @@ final class Disclosure {
                     Figure.PERSON_DECLINED,
                     Figure.UNREACHABLE),
             List.of(Figure.SUCCESSFUL, Figure.SOLVED, Figure.PARTLY_SOLVED),
-            List.of(Figure.PERSON_ANSWERED, Figure.PERSON_SAYS_CONTACTED, Figure.PERSON_SAYS_NOT_CONTACTED));
+            List.of(Figure.PERSON_ANSWERED, Figure.PERSON_SAYS_CONTACTED, Figure.PERSON_SAYS_NOT_CONTACTED),
+            List.of(Figure.ESCALATED, Figure.ESCALATED_ACCEPTED, Figure.ESCALATED_NOT_ACCEPTED),
+            List.of(Figure.UNMET_NEEDS, Figure.UNMET_NEEDS_ACCEPTED, Figure.UNMET_NEEDS_NOT_ACCEPTED));
 
     private final Tally tally;
     private final int threshold;

@@ -53,6 +53,13 @@ enum Figure {
     OVERDUE(Signature::overdue),
     /** Escalated to the care zone's helpdesk. */
     ESCALATED(Signature::escalated),
+    /** Escalated, and accepted since (indicator 10: the helpdesk's support). */
+    ESCALATED_ACCEPTED(signature -> signature.escalated() && signature.accepted()),
+    /** Escalated and never accepted: published too, so that it cannot be worked out from the two above. */
+    ESCALATED_NOT_ACCEPTED(signature -> signature.escalated() && !signature.accepted()),
+    /** Routed to the helpdesk as an unmet need, and accepted by it (indicator 10). */
+    UNMET_NEEDS_ACCEPTED(signature -> signature.unmetNeed() && signature.accepted()),
+    UNMET_NEEDS_NOT_ACCEPTED(signature -> signature.unmetNeed() && !signature.accepted()),
     /** Counted by attempt, not by referral. */
     CONTACT_ATTEMPTS(signature -> false),
     CONTACT_ATTEMPTS_REACHED(signature -> false),

@@ -7,6 +7,7 @@ import be.bruzel.platform.support.problem.RejectedRequestException;
 import be.bruzel.platform.support.security.Caller;
 import be.bruzel.platform.support.security.Role;
 import be.bruzel.statisticsservice.disclosure.CellKeyPerturbation;
+import be.bruzel.statisticsservice.pseudonyms.Pseudonyms;
 import be.bruzel.statisticsservice.statistics.StatisticsQuery.Dimension;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class Statistics {
     private final ReferralFacts facts;
     private final AnsweredQuestionnaires answered;
     private final Directory directory;
-    private final ReferrerPseudonyms pseudonyms;
+    private final Pseudonyms pseudonyms;
     private final MessageSource messages;
     private final Clock clock;
     private final int threshold;
@@ -48,7 +49,7 @@ class Statistics {
             ReferralFacts facts,
             AnsweredQuestionnaires answered,
             Directory directory,
-            ReferrerPseudonyms pseudonyms,
+            Pseudonyms pseudonyms,
             MessageSource messages,
             Clock clock,
             @Value("${platform.statistics.suppress-below:5}") int threshold,
@@ -64,7 +65,7 @@ class Statistics {
     }
 
     StatisticsReport report(Caller caller, StatisticsRequest request, Locale locale) {
-        StatisticsQuery query = within(scopeOf(caller), request.toQuery(clock));
+        StatisticsQuery query = scoped(caller, request);
         Tally tally = facts.tally(query);
         connectOrganisations(tally, query);
         Disclosure disclosure = new Disclosure(tally, threshold);
@@ -75,6 +76,21 @@ class Statistics {
                 perturbation,
                 namesOf(query.by(), locale),
                 messages.getMessage("statistics.total", null, locale));
+    }
+
+    /** Counts from 1 to one below this are not shown, here or in any figure built beside these. */
+    int threshold() {
+        return threshold;
+    }
+
+    /** How every count that is shown is perturbed, here or in any figure built beside these. */
+    CellKeyPerturbation perturbation() {
+        return perturbation;
+    }
+
+    /** The query a caller may ask: theirs, narrowed to what their role lets them see; a request beyond it is refused. */
+    StatisticsQuery scoped(Caller caller, StatisticsRequest request) {
+        return within(scopeOf(caller), request.toQuery(clock));
     }
 
     /** The answers to a zone's needs questionnaire, for analysts of the zone (or of the region). */

@@ -17,6 +17,7 @@ import be.bruzel.platform.events.ReferralReminderDue;
 import be.bruzel.platform.events.ReferralRerouted;
 import be.bruzel.platform.events.ReferralSubmitted;
 import be.bruzel.platform.events.SatisfactionRated;
+import be.bruzel.statisticsservice.pseudonyms.Pseudonyms;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ record StatisticsChange(
     }
 
     /** The change an event makes; none for events no figure counts (opened, feedback written, erased). */
-    static Optional<StatisticsChange> of(ReferralEvent event, ReferrerPseudonyms pseudonyms) {
+    static Optional<StatisticsChange> of(ReferralEvent event, Pseudonyms pseudonyms) {
         Builder change = new Builder(event.referralId());
         switch (event) {
             case ReferralSubmitted submitted -> {

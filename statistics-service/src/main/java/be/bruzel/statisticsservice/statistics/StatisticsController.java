@@ -32,11 +32,13 @@ class StatisticsController {
     private final Statistics statistics;
     private final StatisticsCsv csv;
     private final StatisticsRebuild rebuild;
+    private final Indicators indicators;
 
-    StatisticsController(Statistics statistics, StatisticsCsv csv, StatisticsRebuild rebuild) {
+    StatisticsController(Statistics statistics, StatisticsCsv csv, StatisticsRebuild rebuild, Indicators indicators) {
         this.statistics = statistics;
         this.csv = csv;
         this.rebuild = rebuild;
+        this.indicators = indicators;
     }
 
     @GetMapping(path = "/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -70,6 +72,29 @@ class StatisticsController {
                     Zone analysts see their zone, BruZEL's analysts the region.""")
     NeedsReport needs(@AuthenticationPrincipal Caller caller, @ModelAttribute NeedsRequest request, Locale locale) {
         return statistics.needs(caller, request, locale);
+    }
+
+    @GetMapping(path = "/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ANALYST')")
+    @Operation(summary = "BruZEL's 16 indicators for a care zone and range of months (analysts)", description = """
+                    Each indicator of OD 3.3 with its number and the figures that measure it, for `careZone` (a zone
+                    analyst: their own; BruZEL's: any, or none for the region) from `from` to `to` (YYYY-MM), in the
+                    caller's language; counts protected as the referral statistics protect theirs. With
+                    `Accept: text/csv`, the same as a spreadsheet.""")
+    IndicatorsReport indicators(
+            @AuthenticationPrincipal Caller caller, @ModelAttribute IndicatorsRequest request, Locale locale) {
+        return indicators.report(caller, request, locale);
+    }
+
+    @GetMapping(path = "/indicators", produces = StatisticsCsv.MEDIA_TYPE)
+    @PreAuthorize("hasRole('ANALYST')")
+    @Operation(summary = "BruZEL's 16 indicators (CSV, in the caller's language)")
+    ResponseEntity<String> indicatorsAsCsv(
+            @AuthenticationPrincipal Caller caller, @ModelAttribute IndicatorsRequest request, Locale locale) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"indicators.csv\"")
+                .body(csv.write(indicators.report(caller, request, locale), locale));
     }
 
     @PostMapping("/rebuild")

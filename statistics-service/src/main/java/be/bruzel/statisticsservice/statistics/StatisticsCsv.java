@@ -29,10 +29,7 @@ class StatisticsCsv {
     }
 
     String write(StatisticsReport report, Locale locale) {
-        NumberFormat numbers = NumberFormat.getNumberInstance(
-                "en".equals(locale.getLanguage()) ? Locale.UK : Locale.of(locale.getLanguage(), "BE"));
-        numbers.setGroupingUsed(false);
-        numbers.setMaximumFractionDigits(1);
+        NumberFormat numbers = numbersFor(locale);
         StringBuilder csv = new StringBuilder(BYTE_ORDER_MARK);
         List<String> header = new ArrayList<>(List.of(
                 text("statistics.column.group." + report.by(), locale),
@@ -58,6 +55,44 @@ class StatisticsCsv {
             line(csv, cells);
         }
         return csv.toString();
+    }
+
+    /** The indicators, one figure a line: its indicator's number and name, the figure, its value; hidden ones flagged. */
+    String write(IndicatorsReport report, Locale locale) {
+        NumberFormat numbers = numbersFor(locale);
+        StringBuilder csv = new StringBuilder(BYTE_ORDER_MARK);
+        line(
+                csv,
+                List.of(
+                        text("statistics.indicator.column.number", locale),
+                        text("statistics.indicator.column.title", locale),
+                        text("statistics.indicator.column.figure", locale),
+                        text("statistics.indicator.column.value", locale),
+                        text("statistics.column.hidden", locale)));
+        for (IndicatorsReport.Indicator indicator : report.indicators()) {
+            if (indicator.values().isEmpty()) {
+                line(csv, List.of(String.valueOf(indicator.number()), indicator.name(), "", "", ""));
+            }
+            for (IndicatorsReport.Value value : indicator.values()) {
+                line(
+                        csv,
+                        List.of(
+                                String.valueOf(indicator.number()),
+                                indicator.name(),
+                                value.label(),
+                                value.value() == null ? "" : numbers.format(value.value()),
+                                value.suppressed() ? value.label() : ""));
+            }
+        }
+        return csv.toString();
+    }
+
+    private static NumberFormat numbersFor(Locale locale) {
+        NumberFormat numbers = NumberFormat.getNumberInstance(
+                "en".equals(locale.getLanguage()) ? Locale.UK : Locale.of(locale.getLanguage(), "BE"));
+        numbers.setGroupingUsed(false);
+        numbers.setMaximumFractionDigits(1);
+        return numbers;
     }
 
     private String figureName(String key, Locale locale) {

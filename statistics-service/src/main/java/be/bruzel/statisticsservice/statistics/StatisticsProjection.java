@@ -1,10 +1,12 @@
 package be.bruzel.statisticsservice.statistics;
 
+import be.bruzel.platform.events.ContactAttemptLogged;
 import be.bruzel.platform.events.ReferralEvent;
 import be.bruzel.platform.events.ReferralSubmitted;
 import be.bruzel.platform.events.Topics;
 import be.bruzel.platform.support.inbox.ProcessedEvents;
 import be.bruzel.platform.support.kafka.EventBatches;
+import be.bruzel.statisticsservice.pseudonyms.Pseudonyms;
 import io.cloudevents.CloudEvent;
 import java.util.Collection;
 import java.util.List;
@@ -27,18 +29,21 @@ class StatisticsProjection {
 
     private final StatisticsStore store;
     private final ProcessedEvents processed;
-    private final ReferrerPseudonyms pseudonyms;
+    private final Pseudonyms pseudonyms;
     private final AnsweredQuestionnaires answered;
+    private final ContactAttempts attempts;
 
     StatisticsProjection(
             StatisticsStore store,
             ProcessedEvents processed,
-            ReferrerPseudonyms pseudonyms,
-            AnsweredQuestionnaires answered) {
+            Pseudonyms pseudonyms,
+            AnsweredQuestionnaires answered,
+            ContactAttempts attempts) {
         this.store = store;
         this.processed = processed;
         this.pseudonyms = pseudonyms;
         this.answered = answered;
+        this.attempts = attempts;
     }
 
     @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.REFERRAL_EVENTS, batch = "true")
@@ -63,6 +68,10 @@ class StatisticsProjection {
         answered.record(fresh.stream()
                 .filter(ReferralSubmitted.class::isInstance)
                 .map(ReferralSubmitted.class::cast)
+                .toList());
+        attempts.record(fresh.stream()
+                .filter(ContactAttemptLogged.class::isInstance)
+                .map(ContactAttemptLogged.class::cast)
                 .toList());
     }
 }

@@ -229,7 +229,8 @@ class StatisticsStore implements ReferralFacts.Source {
     int restart(String consumer) {
         takeTurn();
         jdbc.sql("TRUNCATE statistics_referral RESTART IDENTITY").update();
-        jdbc.sql("TRUNCATE questionnaire_answer, questionnaire_submission").update();
+        jdbc.sql("TRUNCATE questionnaire_answer, questionnaire_submission, statistics_contact_attempt")
+                .update();
         jdbc.sql("DELETE FROM statistics_snapshot").update();
         jdbc.sql("DELETE FROM processed_event WHERE consumer = :consumer")
                 .param("consumer", consumer)

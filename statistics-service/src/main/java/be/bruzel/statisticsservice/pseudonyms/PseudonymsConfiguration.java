@@ -1,14 +1,14 @@
-package be.bruzel.statisticsservice.statistics;
+package be.bruzel.statisticsservice.pseudonyms;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class StatisticsConfiguration {
+class PseudonymsConfiguration {
 
     @Bean
-    ReferrerPseudonyms referrerPseudonyms(@Value("${platform.statistics.pseudonym-key}") String key) {
-        return new ReferrerPseudonyms(key);
+    Pseudonyms pseudonyms(@Value("${platform.statistics.pseudonym-key}") String key) {
+        return new Pseudonyms(key);
     }
 }

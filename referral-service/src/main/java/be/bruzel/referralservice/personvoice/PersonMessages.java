@@ -6,7 +6,6 @@ import be.bruzel.referralservice.referral.Referral;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -75,17 +74,14 @@ class PersonMessages {
     /** Sends the question about this referral to its person, by this channel (not NONE). */
     void ask(Referral referral, PersonSurvey survey, Channel channel) throws NotSent {
         Locale language = Locale.forLanguageTag(referral.person().preferredLanguage());
-        String link = links.linkTo(survey.link());
+        DateTimeFormatter dates =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language);
         Object[] words = {
             referral.referrer().name(),
             receiverName(referral, survey, language),
-            link,
-            DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                    .withLocale(language)
-                    .format(survey.expiresAt().atZone(BRUSSELS)),
-            DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                    .withLocale(language)
-                    .format(referral.times().submittedAt().atZone(BRUSSELS))
+            links.linkTo(survey.link()),
+            dates.format(survey.answerBefore()),
+            dates.format(referral.times().submittedAt().atZone(BRUSSELS))
         };
         if (channel == Channel.EMAIL) {
             email(
@@ -112,7 +108,6 @@ class PersonMessages {
             helper.setTo(to);
             helper.setSubject(subject);
             helper.setText(text);
-            helper.setSentDate(java.util.Date.from(Instant.now()));
             mail.send(message);
         } catch (MailException | MessagingException failed) {
             throw new NotSent(failed.getClass().getSimpleName(), failed);

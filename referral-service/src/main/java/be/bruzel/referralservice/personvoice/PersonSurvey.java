@@ -1,6 +1,8 @@
 package be.bruzel.referralservice.personvoice;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -20,6 +22,13 @@ record PersonSurvey(
         Instant sentAt,
         int attempts,
         Instant answeredAt) {
+
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
+    /** The last day the person can answer, in Brussels. */
+    LocalDate answerBefore() {
+        return LocalDate.ofInstant(expiresAt.minusSeconds(1), BRUSSELS);
+    }
 
     SurveyLinks.Link link() {
         return new SurveyLinks.Link(linkId, expiresAt);

@@ -56,7 +56,7 @@ class PersonVoice {
                 survey.serviceId() == null
                         ? null
                         : directory.serviceName(survey.serviceId()).orElse(null),
-                LocalDate.ofInstant(survey.expiresAt().minusSeconds(1), BRUSSELS));
+                survey.answerBefore());
     }
 
     /** Uses the link up: the answer on the referral's timeline and, as codes, in its event. */
@@ -89,11 +89,10 @@ class PersonVoice {
 
     private static RejectedRequestException closed(PersonSurvey.Closed closed, PersonSurvey survey) {
         String reason = closed.name().toLowerCase(java.util.Locale.ROOT);
+        // The page says until when the link worked, in the person's words for dates.
         return new RejectedRequestException(
-                        HttpStatus.GONE,
-                        "person-survey.link." + reason,
-                        null,
-                        LocalDate.ofInstant(survey.expiresAt().minusSeconds(1), BRUSSELS))
-                .withProperty("reason", reason);
+                        HttpStatus.GONE, "person-survey.link." + reason, null, survey.answerBefore())
+                .withProperty("reason", reason)
+                .withProperty("answerBefore", survey.answerBefore().toString());
     }
 }

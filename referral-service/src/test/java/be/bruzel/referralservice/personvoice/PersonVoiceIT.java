@@ -248,7 +248,10 @@ class PersonVoiceIT {
         MvcTestResult expired = answer(token, "nl", "{\"contacted\": true, \"score\": 5}");
 
         assertThat(expired).hasStatus(HttpStatus.GONE);
-        assertThat(body(expired)).contains("\"reason\":\"expired\"").contains("Deze link werkte tot");
+        assertThat(body(expired))
+                .contains("\"reason\":\"expired\"")
+                .contains("Deze link werkte tot")
+                .contains("\"answerBefore\":\"2026-04-01\"");
         assertThat(steps(id)).doesNotContain("PERSON_SAYS_CONTACTED", "PERSON_SAYS_NOT_CONTACTED");
         assertThat(answeredCount(id)).isZero();
 

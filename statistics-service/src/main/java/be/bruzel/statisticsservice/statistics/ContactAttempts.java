@@ -61,19 +61,8 @@ class ContactAttempts {
                   AND (CAST(:zone AS text) IS NULL OR s.care_zone_code = :zone)
                 GROUP BY a.channel
                 """)
-                .param(
-                        "from",
-                        Timestamp.from(query.from()
-                                .atDay(1)
-                                .atStartOfDay(ReferralFact.BRUSSELS)
-                                .toInstant()))
-                .param(
-                        "until",
-                        Timestamp.from(query.to()
-                                .plusMonths(1)
-                                .atDay(1)
-                                .atStartOfDay(ReferralFact.BRUSSELS)
-                                .toInstant()))
+                .param("from", Timestamp.from(query.start()))
+                .param("until", Timestamp.from(query.end()))
                 .param("zone", query.filter(StatisticsQuery.Dimension.CARE_ZONE).orElse(null))
                 .query((row, number) -> new ByChannel(
                         row.getString("channel"),

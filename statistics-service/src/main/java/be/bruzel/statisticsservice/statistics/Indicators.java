@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -229,13 +228,7 @@ class Indicators {
 
     /** Indicator 9: the usability survey's answers of the range, all users together; hidden under the threshold. */
     private List<Value> usability(StatisticsQuery query, Locale locale) {
-        Usability.Summary summary = usability.between(
-                query.from().atDay(1).atStartOfDay(ReferralFact.BRUSSELS).toInstant(),
-                query.to()
-                        .plusMonths(1)
-                        .atDay(1)
-                        .atStartOfDay(ReferralFact.BRUSSELS)
-                        .toInstant());
+        Usability.Summary summary = usability.between(query.start(), query.end());
         boolean hidden = summary.answers() > 0 && summary.answers() < threshold;
         return List.of(
                 new Value(
@@ -294,7 +287,6 @@ class Indicators {
 
         /** A figure of this row or another (a profession's, a theme's), under a label of its own. */
         Value value(String key, String label, StatisticsReport.Row of) {
-            Objects.requireNonNull(of.figures(), "figures");
             return new Value(
                     of == row ? key : key + ":" + of.group(),
                     label,

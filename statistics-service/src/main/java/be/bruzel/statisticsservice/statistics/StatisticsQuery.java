@@ -1,5 +1,6 @@
 package be.bruzel.statisticsservice.statistics;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -104,6 +105,16 @@ record StatisticsQuery(Dimension by, Grain grain, YearMonth from, YearMonth to, 
     }
 
     /** The first month of each period in the range. */
+    /** The first instant of the range: its first month's start, Brussels time. */
+    Instant start() {
+        return from.atDay(1).atStartOfDay(ReferralFact.BRUSSELS).toInstant();
+    }
+
+    /** The instant after the range: the start of the month after its last, Brussels time. */
+    Instant end() {
+        return to.plusMonths(1).atDay(1).atStartOfDay(ReferralFact.BRUSSELS).toInstant();
+    }
+
     List<YearMonth> periods() {
         List<YearMonth> starts = new ArrayList<>();
         for (YearMonth start = from; !start.isAfter(to); start = start.plusMonths(grain.months())) {

@@ -3,8 +3,6 @@ package be.bruzel.statisticsservice.usability;
 import be.bruzel.platform.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,9 +27,9 @@ class UsabilityController {
 
     /**
      * @param answers the ten statements' answers in order, each 1 (strongly disagree) to 5 (strongly agree); none:
-     *     the user declines
+     *     the user declines; {@link SusScore} says what it refuses
      */
-    record Response(@Size(max = 10) List<Integer> answers) {}
+    record Response(List<Integer> answers) {}
 
     record Recorded(Double score) {}
 
@@ -47,7 +45,7 @@ class UsabilityController {
     @Operation(
             summary = "The caller's answers (or none: declined)",
             description = "Ten answers from 1 to 5, or none to decline; either way not offered again for six months.")
-    Recorded respond(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Response response) {
+    Recorded respond(@AuthenticationPrincipal Caller caller, @RequestBody Response response) {
         return new Recorded(usability.respond(caller, response.answers()));
     }
 }

@@ -57,13 +57,17 @@ async function start() {
   });
   window.addEventListener('popstate', () => render());
   sessionEnded.addEventListener('ended', sessionHasEnded);
+  // Drawn with the first screen, not after it: an offer that came later would move the screen under the pointer.
+  await offerTheSurvey();
   await render();
-  offerTheSurvey();
 }
 
 /** Once in six months each user is offered the usability survey (indicator 9), beside whatever they came for. */
-function offerTheSurvey() {
-  if (app.person && location.pathname !== '/usability') import('./pages/usability.js').then((survey) => survey.offer(navigate));
+async function offerTheSurvey() {
+  if (!app.person || location.pathname === '/usability') return;
+  const [survey, asked] = await Promise.all([import('./pages/usability.js'),
+    api('/api/statistics/usability/offer').catch(() => null)]);
+  survey.offer(navigate, asked);
 }
 
 /** @param state what the screen keeps out of its address, e.g. the words of a search for a name */

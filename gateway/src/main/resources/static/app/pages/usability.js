@@ -29,14 +29,12 @@ function answersOf(form) {
 }
 
 /**
- * Offers the survey above the screen, once in six months (the platform knows when): fill it in now, later (this
+ * Offers the survey above the screen, once in six months (`asked`: what the platform said of it): fill it in now, later (this
  * visit no more), or no thanks (not again for six months).
  */
-export async function offer(navigate) {
+export function offer(navigate, asked) {
   const slot = document.getElementById('offer');
-  if (!slot || sessionStorage.getItem('usability-later')) return;
-  const asked = await api('/api/statistics/usability/offer').catch(() => null);
-  if (!asked?.due) return;
+  if (!slot || sessionStorage.getItem('usability-later') || !asked?.due) return;
   slot.replaceChildren(h('aside', { class: 'notice offer', 'aria-labelledby': 'offer-title' },
     h('p', { id: 'offer-title' }, h('strong', {}, t('usability.offer'))),
     h('p', {}, t('usability.offer.text')),

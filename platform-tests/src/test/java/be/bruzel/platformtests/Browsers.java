@@ -75,7 +75,9 @@ final class Browsers implements AutoCloseable {
     BrowserContext on(Screen screen) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(screen.width, screen.height)
-                .setLocale("nl-BE"));
+                .setLocale("nl-BE")
+                // In Brussels, as the people are: after 23:00 UTC the browser's today is already the platform's.
+                .setTimezoneId("Europe/Brussels"));
         context.addInitScript("""
                 window.policyViolations = [];
                 document.addEventListener('securitypolicyviolation',

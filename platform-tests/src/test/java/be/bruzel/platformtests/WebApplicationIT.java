@@ -765,7 +765,7 @@ class WebApplicationIT {
         assertThat(
                         RunningPlatform.count(
                                 "directory",
-                                "SELECT count(*) FROM service WHERE id = 'ocmw-jette-energiecel' AND checked_on = CURRENT_DATE"))
+                                "SELECT count(*) FROM service WHERE id = 'ocmw-jette-energiecel' AND checked_on = (now() AT TIME ZONE 'Europe/Brussels')::date"))
                 .isEqualTo(1);
 
         Locator added = coordinator.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Opening 8"));

@@ -156,3 +156,8 @@ export function monthsAgo(months) {
   date.setUTCMonth(date.getUTCMonth() - months);
   return date.toISOString().slice(0, 7);
 }
+
+/** Today in Brussels, as a date field takes it (YYYY-MM-DD): between 23:00 and midnight UTC it is already tomorrow. */
+export function todayForInput() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
+}

@@ -1,5 +1,5 @@
 // The administrator's screens: organisations, services and their capacity, themes, routing rules, territory.
-import { t, named, spoken, formatDate } from '../lib/i18n.js';
+import { t, named, spoken, formatDate, todayForInput } from '../lib/i18n.js';
 import { api, cached } from '../lib/api.js';
 import { h, field, choices, table, link, submitForm, onSubmit, announce } from '../lib/dom.js';
 import { FACTS, municipalities, organisationName, capacityText, figuresText, eligibilityText, capacityForm, checkedText } from '../lib/directory.js';
@@ -284,7 +284,7 @@ async function questionnaireVersion({ all, id, places, themeList, again, navigat
     draft ? h('section', { class: 'panel', 'aria-labelledby': 'publish' }, h('h2', { id: 'publish' }, t('admin.questionnaire.publish')),
       h('p', {}, t('admin.questionnaire.publish.text')),
       submitForm({ button: t('admin.questionnaire.publish'),
-        fields: [field({ name: 'validFrom', label: t('admin.effective-from'), type: 'date', value: new Date().toISOString().slice(0, 10) })],
+        fields: [field({ name: 'validFrom', label: t('admin.effective-from'), type: 'date', value: todayForInput() })],
         send: (form) => api(`${path}/publication`, { method: 'POST', body: { validFrom: form.elements.namedItem('validFrom').value || null } }),
         done: () => again(t('admin.questionnaire.published')) })) : null,
     version.status === 'PUBLISHED' ? h('section', { class: 'panel', 'aria-labelledby': 'withdraw' }, h('h2', { id: 'withdraw' }, t('admin.questionnaire.withdraw')),

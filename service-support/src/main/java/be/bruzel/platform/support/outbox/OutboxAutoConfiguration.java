@@ -4,22 +4,28 @@ import be.bruzel.platform.events.CloudEventCodec;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Role;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The transactional outbox of a service that publishes events: Spring Modulith's registry, relayed to Kafka. */
 @AutoConfiguration
 @ConditionalOnClass(IncompleteEventPublications.class)
-@EnableAsync
 @EnableScheduling
 public class OutboxAutoConfiguration {
 
@@ -28,24 +34,41 @@ public class OutboxAutoConfiguration {
 
     private static final long DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
 
+    static final String EXECUTOR = "outboxExecutor";
+
     /**
-     * One thread sends the events, in the order their transactions committed: the events of one
-     * aggregate then reach its partition in the order they happened (a pool would let a later
-     * event overtake an earlier one whose send waits for the broker).
+     * One thread hands the events to the producer, in the order their transactions committed: the
+     * events of one aggregate then reach its partition in the order they happened (a pool would let
+     * a later event overtake an earlier one). It holds one database connection at most, for the
+     * completions, however many events are acknowledged at once.
      */
-    @Bean(OutboxRelay.EXECUTOR)
-    ThreadPoolTaskExecutor outboxRelayExecutor() {
+    @Bean(EXECUTOR)
+    ThreadPoolTaskExecutor outboxExecutor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(1);
         executor.setMaxPoolSize(1);
-        executor.setThreadNamePrefix("outbox-relay-");
+        executor.setThreadNamePrefix("outbox-");
         return executor;
     }
 
     @Bean
     OutboxRelay outboxRelay(
-            KafkaTemplate<String, CloudEvent> kafka, @Value("${spring.application.name}") String application) {
-        return new OutboxRelay(kafka, new CloudEventCodec("/" + application));
+            KafkaTemplate<String, CloudEvent> kafka,
+            @Value("${spring.application.name}") String application,
+            @Qualifier(EXECUTOR) Executor outbox) {
+        return new OutboxRelay(kafka, new CloudEventCodec("/" + application), outbox);
+    }
+
+    @Bean
+    @Primary
+    EventSerializer outboxSerializer(JsonMapper mapper) {
+        return new OutboxSerializer(mapper);
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static OnTheOutboxThread onTheOutboxThread(@Qualifier(EXECUTOR) @Lazy Executor outbox) {
+        return new OnTheOutboxThread(outbox);
     }
 
     @Bean

@@ -44,6 +44,8 @@ public final class PlatformKafkaAcls {
                             Topics.REFERRAL_EVENTS,
                             Topics.DIRECTORY_SERVICES,
                             Topics.DIRECTORY_TERRITORY,
+                            // The themes' names, for the e-mails that name a referral's themes.
+                            Topics.DIRECTORY_THEMES,
                             Topics.DIRECTORY_SERVICE_CHECKS)),
             new Access("statistics-service", List.of(), concat(List.of(Topics.REFERRAL_EVENTS), DIRECTORY_TOPICS)));
 

@@ -111,6 +111,17 @@ class KafkaSecurityIT {
     }
 
     @Test
+    void theNotificationServiceReadsTheDirectoryTopicsItsMailboxesListenTo() throws Exception {
+        // DirectoryMailboxes listens to services, territory and themes in one group: one topic refused stops them all.
+        for (String topic : List.of(Topics.DIRECTORY_SERVICES, Topics.DIRECTORY_TERRITORY, Topics.DIRECTORY_THEMES)) {
+            write(signedIn("directory-service"), topic);
+            assertThat(read(signedIn("notification-service"), topic, "notification-service.directory-mailboxes"))
+                    .as(topic)
+                    .isPositive();
+        }
+    }
+
+    @Test
     void aServiceReadsOnlyWhatItConsumesInGroupsOfItsOwnAndWritesOnlyItsOwnTopics() {
         Map<String, Object> notifications = signedIn("notification-service");
 

@@ -128,7 +128,8 @@ class ReferralToNotificationIT {
                             "$.entry[*].resource.payload[0].contentString"))
                     .containsExactly("We bellen mevrouw maandag.");
             assertThat(notifications)
-                    .allSatisfy(notification -> assertThat(notification).doesNotContain(family, "0470", "finances"));
+                    .allSatisfy(notification ->
+                            assertThat(notification).doesNotContain(family, "0470 12 34 56", "finances"));
         } finally {
             software.stop(0);
         }

@@ -28,7 +28,7 @@ class StatisticsServiceIT extends ServiceBaseline {
 
     @Override
     protected List<String> migrationVersions() {
-        return List.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
+        return List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
     }
 
     @Override

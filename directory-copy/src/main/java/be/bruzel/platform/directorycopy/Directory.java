@@ -1,6 +1,7 @@
 package be.bruzel.platform.directorycopy;
 
 import be.bruzel.platform.events.AreaChanged;
+import be.bruzel.platform.events.AreaChanged.ZonePeriod;
 import be.bruzel.platform.events.CareZoneChanged;
 import be.bruzel.platform.events.DirectoryEvent;
 import be.bruzel.platform.events.RoutingRuleChanged;
@@ -13,12 +14,13 @@ import be.bruzel.platform.routing.TargetGroup;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,6 +33,7 @@ public class Directory {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final AtomicReference<RoutingView> view = new AtomicReference<>();
 
     Directory(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -139,37 +142,18 @@ public class Directory {
                         .param("at", at)
                         .update();
         }
+        // In the change's transaction: every instance reading the copy sees the revision move with it.
+        jdbc.sql("UPDATE directory_copy_revision SET revision = revision + 1").update();
     }
 
     /** Every area the postcode covers, with the care zone it was in on the day; 1040 gives two. */
     public List<Residence> residences(String postcode, LocalDate day) {
-        return jdbc.sql("""
-                SELECT a.area_id, a.municipality_nis, zone."careZoneCode" AS care_zone_code, a.first_line_zone_code,
-                       a.name_nl, a.name_fr
-                FROM directory_area a
-                CROSS JOIN LATERAL jsonb_to_recordset(a.care_zones)
-                    AS zone("careZoneCode" text, "validFrom" date, "validTo" date)
-                WHERE :postcode = ANY (a.postcodes)
-                  AND zone."validFrom" <= :day AND (zone."validTo" IS NULL OR zone."validTo" > :day)
-                ORDER BY a.municipality_nis, a.area_id
-                """)
-                .param("postcode", postcode)
-                .param("day", Date.valueOf(day))
-                .query((row, n) -> new Residence(
-                        row.getString("area_id"),
-                        row.getString("municipality_nis"),
-                        row.getString("care_zone_code"),
-                        row.getString("first_line_zone_code"),
-                        row.getString("name_nl"),
-                        row.getString("name_fr")))
-                .list();
+        return routingView().residences(postcode, day);
     }
 
     /** The theme codes that take referrals now. */
     public List<String> activeThemes() {
-        return jdbc.sql("SELECT theme_code FROM directory_theme WHERE active ORDER BY theme_code")
-                .query(String.class)
-                .list();
+        return routingView().activeThemes();
     }
 
     /**
@@ -188,51 +172,17 @@ public class Directory {
 
     /** The rule for the theme at each level around the residence, most local first; empty where none. */
     public List<RuleLevel> ruleLevels(Residence residence, String themeCode) {
-        List<String[]> scopes = new ArrayList<>();
-        if (residence.isDistrict()) {
-            scopes.add(new String[] {"AREA", residence.areaId()});
-        }
-        scopes.add(new String[] {"MUNICIPALITY", residence.municipalityNis()});
-        scopes.add(new String[] {"CARE_ZONE", residence.careZoneCode()});
-        scopes.add(new String[] {"REGION", residence.firstLineZoneCode()});
-        Map<String, List<String>> rules = jdbc
-                .sql("""
-                SELECT scope_kind || ':' || scope_code AS scope, service_ids FROM directory_routing_rule
-                WHERE theme_code = :theme AND cardinality(service_ids) > 0
-                """)
-                .param("theme", themeCode)
-                .query((row, n) -> Map.entry(row.getString("scope"), List.of((String[])
-                        row.getArray("service_ids").getArray())))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        List<String> named =
-                rules.values().stream().flatMap(List::stream).distinct().toList();
-        Map<String, Candidate> candidates = candidates(named);
-        return scopes.stream()
-                .map(scope -> new RuleLevel(
-                        scope[0],
-                        scope[1],
-                        rules.getOrDefault(scope[0] + ":" + scope[1], List.of()).stream()
-                                .map(id -> candidates.getOrDefault(id, unknown(id)))
-                                .toList()))
-                .toList();
+        return routingView().ruleLevels(residence, themeCode);
     }
 
     /** Whether the directory knows the organisation: it has at least one service, active or not. */
     public boolean knowsOrganisation(String organisationId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM directory_service WHERE organisation_id = :id)")
-                .param("id", organisationId)
-                .query(Boolean.class)
-                .single();
+        return routingView().knowsOrganisation(organisationId);
     }
 
     /** The organisation a service belongs to. */
     public Optional<String> organisationOf(String serviceId) {
-        return jdbc.sql("SELECT organisation_id FROM directory_service WHERE service_id = :id")
-                .param("id", serviceId)
-                .query(String.class)
-                .optional();
+        return routingView().organisationOf(serviceId);
     }
 
     /** A service's name in the platform's two languages. */
@@ -311,41 +261,91 @@ public class Directory {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private Map<String, Candidate> candidates(List<String> serviceIds) {
-        if (serviceIds.isEmpty()) {
-            return Map.of();
+    /**
+     * The copy as routing reads it, read again from the tables only when their revision has moved: one
+     * single-row query per question instead of a scan of each table. Read after the revision, the rows are at
+     * least that new; a change committed in between is read again at the next question.
+     */
+    private RoutingView routingView() {
+        long revision = jdbc.sql("SELECT revision FROM directory_copy_revision")
+                .query(Long.class)
+                .single();
+        RoutingView held = view.get();
+        if (held != null && held.revision() == revision) {
+            return held;
         }
-        return jdbc
-                .sql("""
-                SELECT service_id, active, capacity, full_until, array_to_string(languages, ',') AS languages,
-                       minimum_age, maximum_age, target_groups
-                FROM directory_service WHERE service_id IN (:ids)
-                """)
-                .param("ids", serviceIds)
-                .query((row, n) -> new Candidate(
-                        row.getString("service_id"),
-                        row.getBoolean("active"),
-                        row.getString("capacity"),
-                        Optional.ofNullable(row.getDate("full_until"))
-                                .map(Date::toLocalDate)
-                                .orElse(null),
-                        row.getString("languages").isEmpty()
-                                ? List.of()
-                                : Arrays.asList(row.getString("languages").split(",")),
-                        new Eligibility(
-                                row.getObject("minimum_age", Integer.class),
-                                row.getObject("maximum_age", Integer.class),
-                                Arrays.stream((String[])
-                                                row.getArray("target_groups").getArray())
-                                        .map(TargetGroup::valueOf)
-                                        .collect(Collectors.toSet()))))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Candidate::serviceId, Function.identity()));
+        RoutingView read = new RoutingView(revision, areas(), activeThemeCodes(), rules(), services());
+        view.set(read);
+        return read;
     }
 
-    /** A rule may name a service whose state has not reached this copy yet: it cannot be chosen. */
-    private static Candidate unknown(String serviceId) {
-        return new Candidate(serviceId, false, "PAUSED", null, List.of());
+    private List<RoutingView.Area> areas() {
+        return jdbc.sql("""
+                SELECT area_id, municipality_nis, first_line_zone_code, name_nl, name_fr, postcodes,
+                       CAST(care_zones AS text) AS care_zones
+                FROM directory_area
+                """)
+                .query((row, n) -> new RoutingView.Area(
+                        row.getString("area_id"),
+                        row.getString("municipality_nis"),
+                        row.getString("first_line_zone_code"),
+                        row.getString("name_nl"),
+                        row.getString("name_fr"),
+                        Set.of((String[]) row.getArray("postcodes").getArray()),
+                        List.of(JSON.readValue(row.getString("care_zones"), ZonePeriod[].class))))
+                .list();
+    }
+
+    private List<String> activeThemeCodes() {
+        return jdbc.sql("SELECT theme_code FROM directory_theme WHERE active ORDER BY theme_code")
+                .query(String.class)
+                .list();
+    }
+
+    private Map<String, Map<String, List<String>>> rules() {
+        Map<String, Map<String, List<String>>> byTheme = new HashMap<>();
+        jdbc.sql("""
+                SELECT theme_code, scope_kind || ':' || scope_code AS scope, service_ids FROM directory_routing_rule
+                WHERE cardinality(service_ids) > 0
+                """).query(row -> {
+            byTheme.computeIfAbsent(row.getString("theme_code"), theme -> new HashMap<>())
+                    .put(row.getString("scope"), List.of((String[])
+                            row.getArray("service_ids").getArray()));
+        });
+        return byTheme;
+    }
+
+    private Map<String, RoutingView.Service> services() {
+        return jdbc
+                .sql("""
+                SELECT service_id, organisation_id, active, capacity, full_until,
+                       array_to_string(languages, ',') AS languages, minimum_age, maximum_age, target_groups
+                FROM directory_service
+                """)
+                .query((row, n) -> Map.entry(
+                        row.getString("service_id"),
+                        new RoutingView.Service(
+                                row.getString("organisation_id"),
+                                new Candidate(
+                                        row.getString("service_id"),
+                                        row.getBoolean("active"),
+                                        row.getString("capacity"),
+                                        Optional.ofNullable(row.getDate("full_until"))
+                                                .map(Date::toLocalDate)
+                                                .orElse(null),
+                                        row.getString("languages").isEmpty()
+                                                ? List.of()
+                                                : Arrays.asList(row.getString("languages")
+                                                        .split(",")),
+                                        new Eligibility(
+                                                row.getObject("minimum_age", Integer.class),
+                                                row.getObject("maximum_age", Integer.class),
+                                                Arrays.stream((String[]) row.getArray("target_groups")
+                                                                .getArray())
+                                                        .map(TargetGroup::valueOf)
+                                                        .collect(Collectors.toSet()))))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -57,7 +57,7 @@ class NotificationServiceIT extends ServiceBaseline {
 
     @Override
     protected List<String> migrationVersions() {
-        return List.of("1", "2", "3", "4", "5", "6", "7", "8");
+        return List.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
     }
 
     @Override

@@ -2,6 +2,7 @@ package be.bruzel.referralservice.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.bruzel.platform.directorycopy.Directory;
 import be.bruzel.platform.directorycopy.DirectoryCopy;
 import be.bruzel.platform.events.CloudEventCodec;
 import be.bruzel.platform.events.ServiceChanged;
@@ -22,6 +23,9 @@ class DirectoryCopyIT {
 
     @Autowired
     DirectoryCopy copy;
+
+    @Autowired
+    Directory directory;
 
     @Autowired
     JdbcClient jdbc;
@@ -48,12 +52,52 @@ class DirectoryCopyIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void routingReadsAChangeKeptByAnotherInstanceOnceTheRevisionMoves() {
+        String id = "copy-test-" + UUID.randomUUID();
+        copy.on(CODEC.encode(service(id, "org-a", "OPEN", Instant.parse("2026-05-01T10:00:00Z"))));
+        assertThat(directory.organisationOf(id)).contains("org-a");
+
+        // Another instance of the service keeps the next change: its rows, then the revision, in its transaction.
+        jdbc.sql("UPDATE directory_service SET organisation_id = 'org-b' WHERE service_id = :id")
+                .param("id", id)
+                .update();
+        assertThat(directory.organisationOf(id))
+                .as("the copy held in memory answers until the revision moves")
+                .contains("org-a");
+        jdbc.sql("UPDATE directory_copy_revision SET revision = revision + 1").update();
+
+        assertThat(directory.organisationOf(id)).contains("org-b");
+        assertThat(directory.knowsOrganisation("org-b")).isTrue();
+    }
+
+    @Test
+    void keepingAChangeMovesTheRevisionAndARedeliveryDoesNot() {
+        CloudEvent change = CODEC.encode(service("copy-test-" + UUID.randomUUID(), "org", "OPEN", Instant.now()));
+        long before = revision();
+
+        copy.on(change);
+        copy.on(change);
+
+        assertThat(revision()).isEqualTo(before + 1);
+    }
+
+    private long revision() {
+        return jdbc.sql("SELECT revision FROM directory_copy_revision")
+                .query(Long.class)
+                .single();
+    }
+
     private static ServiceChanged service(String id, String capacity, Instant at) {
+        return service(id, "org", capacity, at);
+    }
+
+    private static ServiceChanged service(String id, String organisation, String capacity, Instant at) {
         return new ServiceChanged(
                 UUID.randomUUID(),
                 at,
                 id,
-                "org",
+                organisation,
                 id,
                 id,
                 true,

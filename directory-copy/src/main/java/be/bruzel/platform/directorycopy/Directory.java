@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The service's own copy of the directory: kept from the directory's events, asked by routing and the statistics. */
@@ -143,7 +145,10 @@ public class Directory {
                         .update();
         }
         // In the change's transaction: every instance reading the copy sees the revision move with it.
-        jdbc.sql("UPDATE directory_copy_revision SET revision = revision + 1").update();
+        jdbc.sql("UPDATE directory_copy_revision SET revision = nextval('directory_copy_change')")
+                .update();
+        // A question asked later in this transaction reads the copy with the change.
+        TransactionSynchronizationManager.unbindResourceIfPossible(this);
     }
 
     /** Every area the postcode covers, with the care zone it was in on the day; 1040 gives two. */
@@ -243,6 +248,11 @@ public class Directory {
         return names("SELECT area_id AS code, name_nl, name_fr FROM directory_area");
     }
 
+    /** The codes of the care zones, as routing knows them. */
+    public Set<String> careZoneCodes() {
+        return routingView().careZones();
+    }
+
     public Map<String, Name> careZoneNames() {
         return names("SELECT care_zone_code AS code, name_nl, name_fr FROM directory_care_zone");
     }
@@ -262,11 +272,62 @@ public class Directory {
     }
 
     /**
-     * The copy as routing reads it, read again from the tables only when their revision has moved: one
-     * single-row query per question instead of a scan of each table. Read after the revision, the rows are at
-     * least that new; a change committed in between is read again at the next question.
+     * The copy as routing reads it: one view for a whole transaction (a submission asks several questions), and
+     * read again from the tables only when their revision has moved. Read after the revision, the rows are at least
+     * that new; a change committed in between is read again at the next question.
      */
     private RoutingView routingView() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return currentView();
+        }
+        RoutingView bound = (RoutingView) TransactionSynchronizationManager.getResource(this);
+        if (bound == null) {
+            bound = currentView();
+            TransactionSynchronizationManager.bindResource(this, bound);
+            TransactionSynchronizationManager.registerSynchronization(new BoundView(bound));
+        }
+        return bound;
+    }
+
+    /** A view bound to its transaction: out of the way of a transaction within it (REQUIRES_NEW), gone after. */
+    private final class BoundView implements TransactionSynchronization {
+
+        private final RoutingView bound;
+        private boolean suspended;
+
+        BoundView(RoutingView bound) {
+            this.bound = bound;
+        }
+
+        @Override
+        public void suspend() {
+            suspended = unbindIfMine();
+        }
+
+        @Override
+        public void resume() {
+            if (suspended) {
+                TransactionSynchronizationManager.bindResource(Directory.this, bound);
+                suspended = false;
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            unbindIfMine();
+        }
+
+        /** Not another view, bound after a change kept in the transaction unbound this one. */
+        private boolean unbindIfMine() {
+            boolean mine = TransactionSynchronizationManager.getResource(Directory.this) == bound;
+            if (mine) {
+                TransactionSynchronizationManager.unbindResource(Directory.this);
+            }
+            return mine;
+        }
+    }
+
+    private RoutingView currentView() {
         long revision = jdbc.sql("SELECT revision FROM directory_copy_revision")
                 .query(Long.class)
                 .single();
@@ -274,7 +335,7 @@ public class Directory {
         if (held != null && held.revision() == revision) {
             return held;
         }
-        RoutingView read = new RoutingView(revision, areas(), activeThemeCodes(), rules(), services());
+        RoutingView read = new RoutingView(revision, areas(), activeThemeCodes(), rules(), services(), careZones());
         view.set(read);
         return read;
     }
@@ -294,6 +355,12 @@ public class Directory {
                         Set.of((String[]) row.getArray("postcodes").getArray()),
                         List.of(JSON.readValue(row.getString("care_zones"), ZonePeriod[].class))))
                 .list();
+    }
+
+    private Set<String> careZones() {
+        return Set.copyOf(jdbc.sql("SELECT care_zone_code FROM directory_care_zone")
+                .query(String.class)
+                .list());
     }
 
     private List<String> activeThemeCodes() {

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * What routing asks of the copy, held in memory as the copy stood at one revision: a few hundred rows that
+ * What routing (and the count of referrals by care zone) asks of the copy, held in memory as the copy stood at one revision: a few hundred rows that
  * change a few times a day, read for every referral. The answers are those of the queries they replace.
  *
  * @param revision the copy's revision these rows were read at (see {@code directory_copy_revision})
@@ -21,13 +21,15 @@ import java.util.stream.Stream;
  * @param activeThemes the codes of the themes that take referrals, in order
  * @param rules by theme: the services each scope ({@code KIND:code}) names, scopes naming none left out
  * @param services by service id
+ * @param careZones the codes of the care zones
  */
 record RoutingView(
         long revision,
         List<Area> areas,
         List<String> activeThemes,
         Map<String, Map<String, List<String>>> rules,
-        Map<String, Service> services) {
+        Map<String, Service> services,
+        Set<String> careZones) {
 
     record Area(
             String areaId,
@@ -59,6 +61,7 @@ record RoutingView(
         activeThemes = List.copyOf(activeThemes);
         rules = Map.copyOf(rules);
         services = Map.copyOf(services);
+        careZones = Set.copyOf(careZones);
     }
 
     List<Residence> residences(String postcode, LocalDate day) {

@@ -43,7 +43,8 @@ class RoutingViewTests {
             Map.of(
                     "cpas-ixelles",
                     new RoutingView.Service(
-                            "ocmw-elsene", new Candidate("cpas-ixelles", true, "OPEN", null, List.of("fr")))));
+                            "ocmw-elsene", new Candidate("cpas-ixelles", true, "OPEN", null, List.of("fr")))),
+            Set.of("centrum", "zuid"));
 
     @Test
     void aPostcodeGivesEveryAreaWithTheCareZoneOfTheDayByMunicipalityThenArea() {

@@ -46,11 +46,7 @@ class ReferralMetrics {
             case ReferralSubmitted submitted ->
                 () -> Counter.builder("referrals.submitted")
                         .description("Referrals submitted")
-                        .tag(
-                                "care_zone",
-                                bounded(
-                                        submitted.careZoneCode(),
-                                        directory.careZoneNames().keySet()))
+                        .tag("care_zone", bounded(submitted.careZoneCode(), directory.careZoneCodes()))
                         .register(meters)
                         .increment();
             case ReferralAccepted accepted ->
@@ -60,9 +56,7 @@ class ReferralMetrics {
                                 .description("From submission to acceptance by an organisation")
                                 .tag(
                                         "care_zone",
-                                        bounded(
-                                                referral.residence().careZoneCode(),
-                                                directory.careZoneNames().keySet()))
+                                        bounded(referral.residence().careZoneCode(), directory.careZoneCodes()))
                                 .publishPercentileHistogram()
                                 .minimumExpectedValue(Duration.ofMinutes(1))
                                 .maximumExpectedValue(Duration.ofDays(30))

@@ -14,6 +14,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The copy of the directory that routing reads (directory-copy), as referral-service keeps it. */
 @ServiceIntegrationTest
@@ -29,6 +32,9 @@ class DirectoryCopyIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void aRedeliveredEventHasOneEffectAndAnOlderStateNeverOverwritesANewerOne() {
@@ -65,10 +71,52 @@ class DirectoryCopyIT {
         assertThat(directory.organisationOf(id))
                 .as("the copy held in memory answers until the revision moves")
                 .contains("org-a");
-        jdbc.sql("UPDATE directory_copy_revision SET revision = revision + 1").update();
+        jdbc.sql("UPDATE directory_copy_revision SET revision = nextval('directory_copy_change')")
+                .update();
 
         assertThat(directory.organisationOf(id)).contains("org-b");
         assertThat(directory.knowsOrganisation("org-b")).isTrue();
+    }
+
+    @Test
+    void aTransactionRoutesByOneViewOfTheCopyAndSeesWhatItKeepsItself() {
+        String id = "copy-test-" + UUID.randomUUID();
+        copy.on(CODEC.encode(service(id, "org-a", "OPEN", Instant.parse("2026-05-01T10:00:00Z"))));
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        TransactionTemplate another = new TransactionTemplate(transactions);
+        another.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        transaction.executeWithoutResult(status -> {
+            assertThat(directory.organisationOf(id)).contains("org-a");
+            another.executeWithoutResult(other ->
+                    copy.on(CODEC.encode(service(id, "org-b", "OPEN", Instant.parse("2026-05-02T10:00:00Z")))));
+            assertThat(directory.organisationOf(id))
+                    .as("a change committed meanwhile waits for the next transaction")
+                    .contains("org-a");
+            copy.on(CODEC.encode(service(id, "org-c", "OPEN", Instant.parse("2026-05-03T10:00:00Z"))));
+            assertThat(directory.organisationOf(id)).contains("org-c");
+        });
+        assertThat(directory.organisationOf(id)).contains("org-c");
+    }
+
+    @Test
+    void aCopyReadInATransactionThatRolledBackNeverPassesForOneThatCommitted() {
+        String id = "copy-test-" + UUID.randomUUID();
+        copy.on(CODEC.encode(service(id, "org-a", "OPEN", Instant.parse("2026-05-01T10:00:00Z"))));
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            copy.on(CODEC.encode(service(id, "org-x", "OPEN", Instant.parse("2026-05-02T10:00:00Z"))));
+            assertThat(directory.organisationOf(id)).contains("org-x");
+            status.setRollbackOnly();
+        });
+        // Another instance keeps the next change.
+        jdbc.sql("UPDATE directory_service SET organisation_id = 'org-b' WHERE service_id = :id")
+                .param("id", id)
+                .update();
+        jdbc.sql("UPDATE directory_copy_revision SET revision = nextval('directory_copy_change')")
+                .update();
+
+        assertThat(directory.organisationOf(id)).contains("org-b");
     }
 
     @Test
@@ -77,9 +125,11 @@ class DirectoryCopyIT {
         long before = revision();
 
         copy.on(change);
+        long after = revision();
         copy.on(change);
 
-        assertThat(revision()).isEqualTo(before + 1);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(revision()).isEqualTo(after);
     }
 
     private long revision() {

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.ResourceHolderSupport;
+import org.springframework.transaction.support.ResourceHolderSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -148,7 +149,9 @@ public class Directory {
         jdbc.sql("UPDATE directory_copy_revision SET revision = nextval('directory_copy_change')")
                 .update();
         // A question asked later in this transaction reads the copy with the change.
-        TransactionSynchronizationManager.unbindResourceIfPossible(this);
+        if (TransactionSynchronizationManager.getResource(this) instanceof TransactionView asked) {
+            asked.view = null;
+        }
     }
 
     /** Every area the postcode covers, with the care zone it was in on the day; 1040 gives two. */
@@ -280,51 +283,24 @@ public class Directory {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return currentView();
         }
-        RoutingView bound = (RoutingView) TransactionSynchronizationManager.getResource(this);
-        if (bound == null) {
-            bound = currentView();
-            TransactionSynchronizationManager.bindResource(this, bound);
-            TransactionSynchronizationManager.registerSynchronization(new BoundView(bound));
+        TransactionView asked = (TransactionView) TransactionSynchronizationManager.getResource(this);
+        if (asked == null) {
+            asked = new TransactionView();
+            TransactionSynchronizationManager.bindResource(this, asked);
+            // As Spring binds a connection: out of the way of a transaction within this one (REQUIRES_NEW), gone after.
+            TransactionSynchronizationManager.registerSynchronization(
+                    new ResourceHolderSynchronization<TransactionView, Directory>(asked, this) {});
         }
-        return bound;
+        if (asked.view == null) {
+            asked.view = currentView();
+        }
+        return asked.view;
     }
 
-    /** A view bound to its transaction: out of the way of a transaction within it (REQUIRES_NEW), gone after. */
-    private final class BoundView implements TransactionSynchronization {
+    /** The view a transaction asks; none until its first question, and again after it keeps a change. */
+    private static final class TransactionView extends ResourceHolderSupport {
 
-        private final RoutingView bound;
-        private boolean suspended;
-
-        BoundView(RoutingView bound) {
-            this.bound = bound;
-        }
-
-        @Override
-        public void suspend() {
-            suspended = unbindIfMine();
-        }
-
-        @Override
-        public void resume() {
-            if (suspended) {
-                TransactionSynchronizationManager.bindResource(Directory.this, bound);
-                suspended = false;
-            }
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            unbindIfMine();
-        }
-
-        /** Not another view, bound after a change kept in the transaction unbound this one. */
-        private boolean unbindIfMine() {
-            boolean mine = TransactionSynchronizationManager.getResource(Directory.this) == bound;
-            if (mine) {
-                TransactionSynchronizationManager.unbindResource(Directory.this);
-            }
-            return mine;
-        }
+        private RoutingView view;
     }
 
     private RoutingView currentView() {
@@ -385,8 +361,8 @@ public class Directory {
     private Map<String, RoutingView.Service> services() {
         return jdbc
                 .sql("""
-                SELECT service_id, organisation_id, active, capacity, full_until,
-                       array_to_string(languages, ',') AS languages, minimum_age, maximum_age, target_groups
+                SELECT service_id, organisation_id, active, capacity, full_until, languages, minimum_age, maximum_age,
+                       target_groups
                 FROM directory_service
                 """)
                 .query((row, n) -> Map.entry(
@@ -400,10 +376,8 @@ public class Directory {
                                         Optional.ofNullable(row.getDate("full_until"))
                                                 .map(Date::toLocalDate)
                                                 .orElse(null),
-                                        row.getString("languages").isEmpty()
-                                                ? List.of()
-                                                : Arrays.asList(row.getString("languages")
-                                                        .split(",")),
+                                        List.of((String[])
+                                                row.getArray("languages").getArray()),
                                         new Eligibility(
                                                 row.getObject("minimum_age", Integer.class),
                                                 row.getObject("maximum_age", Integer.class),

@@ -43,25 +43,29 @@ class ReferralMetrics {
     @EventListener
     void on(ReferralEvent event) {
         Runnable record = switch (event) {
-            case ReferralSubmitted submitted ->
-                () -> Counter.builder("referrals.submitted")
+            case ReferralSubmitted submitted -> {
+                // Read in the transaction, which has the copy of the directory at hand.
+                String careZone = bounded(submitted.careZoneCode(), directory.careZoneCodes());
+                yield () -> Counter.builder("referrals.submitted")
                         .description("Referrals submitted")
-                        .tag("care_zone", bounded(submitted.careZoneCode(), directory.careZoneCodes()))
+                        .tag("care_zone", careZone)
                         .register(meters)
                         .increment();
+            }
             case ReferralAccepted accepted ->
                 referrals
                         .find(accepted.referralId())
-                        .<Runnable>map(referral -> () -> Timer.builder("referrals.time.to.acceptance")
-                                .description("From submission to acceptance by an organisation")
-                                .tag(
-                                        "care_zone",
-                                        bounded(referral.residence().careZoneCode(), directory.careZoneCodes()))
-                                .publishPercentileHistogram()
-                                .minimumExpectedValue(Duration.ofMinutes(1))
-                                .maximumExpectedValue(Duration.ofDays(30))
-                                .register(meters)
-                                .record(Duration.between(referral.times().submittedAt(), accepted.occurredAt())))
+                        .<Runnable>map(referral -> {
+                            String careZone = bounded(referral.residence().careZoneCode(), directory.careZoneCodes());
+                            return () -> Timer.builder("referrals.time.to.acceptance")
+                                    .description("From submission to acceptance by an organisation")
+                                    .tag("care_zone", careZone)
+                                    .publishPercentileHistogram()
+                                    .minimumExpectedValue(Duration.ofMinutes(1))
+                                    .maximumExpectedValue(Duration.ofDays(30))
+                                    .register(meters)
+                                    .record(Duration.between(referral.times().submittedAt(), accepted.occurredAt()));
+                        })
                         .orElse(null);
             case ReferralCompleted completed ->
                 () -> Counter.builder("referrals.completed")

@@ -3,13 +3,45 @@ package be.bruzel.referralservice.duplicates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class PersonKeysTests {
 
-    private final PersonKeys keys = new PersonKeys("a-secret-of-the-tests-0123456789abcdef");
+    private static final String SECRET = "a-secret-of-the-tests-0123456789abcdef";
+
+    private final PersonKeys keys = new PersonKeys(SECRET);
+
+    @Test
+    void aKeyIsTheHmacOfTheNormalisedNameWithThePhoneOrTheEmail() throws Exception {
+        // Keys already stored must keep matching: the text under the HMAC does not change.
+        assertThat(hex(keys.of("PEETERS, Marié", "+32 470 12 34 56", " Marie@Example.org ")))
+                .containsExactly(
+                        hmac("phone\nmarie peeters\n0470123456"), hmac("email\nmarie peeters\nmarie@example.org"));
+    }
+
+    @Test
+    void keysMadeOnManyThreadsAtOnceAreTheKeysMadeOneByOne() throws Exception {
+        List<String> expected = hex(keys.of("Marie Peeters", "0470 12 34 56", "marie@example.org"));
+        Callable<List<String>> make = () -> hex(keys.of("Marie Peeters", "0470 12 34 56", "marie@example.org"));
+
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<List<String>>> made = threads.invokeAll(
+                    IntStream.range(0, 2_000).mapToObj(i -> make).toList());
+            for (Future<List<String>> keysOfOneCall : made) {
+                assertThat(keysOfOneCall.get()).isEqualTo(expected);
+            }
+        }
+    }
 
     @Test
     void theSamePersonWrittenAnotherWayHasTheSameKeys() {
@@ -64,6 +96,12 @@ class PersonKeysTests {
         assertThat(PersonKeys.normalisedPhone("+32 (0)470 12.34.56")).isEqualTo("0470123456");
         assertThat(PersonKeys.normalisedPhone("+32 470 12 34 56")).isEqualTo("0470123456");
         assertThat(PersonKeys.normalisedPhone("+33 6 12 34 56 78")).isEqualTo("0033612345678");
+    }
+
+    private static String hmac(String text) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<String> hex(List<byte[]> keys) {

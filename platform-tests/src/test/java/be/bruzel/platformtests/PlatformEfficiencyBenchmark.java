@@ -47,7 +47,9 @@ import org.apache.kafka.common.TopicPartition;
  *       the statistics projection (e-mails still owed by then are reported); marginal processor time per
  *       referral = (time under load - idle) / referrals;
  *   <li>the highest rate sustained with p99 &le; 100 ms and no errors, and its ratio to the anchor;
- *   <li>resident memory idle and at that rate, and each service's time from launch to ready.
+ *   <li>resident memory idle and at that rate, and each service's time from launch to ready;
+ *   <li>what the gateway adds to the p50 of a submission and of a read, against the same calls made straight to
+ *       referral-service ({@link GatewayOverhead}).
  * </ul>
  * Run with {@code scripts/benchmark PlatformEfficiencyBenchmark}.
  */
@@ -135,7 +137,15 @@ public final class PlatformEfficiencyBenchmark {
                 }
             }
 
-            print(platform, caches, warmUp, anchor, idleCores, idleResident, steps);
+            awaitQuiet();
+            GatewayOverhead gatewayOverhead = new GatewayOverhead(
+                    platform.gateway(),
+                    "Bearer " + platform.token("gp.jette"),
+                    platform.endpoints.url(PlatformService.REFERRAL),
+                    "Bearer " + platform.serviceToken("gp.jette", PlatformService.REFERRAL));
+            List<GatewayOverhead.Compared> overhead = List.of(gatewayOverhead.submission(), gatewayOverhead.read());
+
+            print(platform, caches, warmUp, anchor, idleCores, idleResident, steps, overhead);
         } finally {
             mailbox.stop();
         }
@@ -349,7 +359,8 @@ public final class PlatformEfficiencyBenchmark {
             double anchor,
             Map<String, Double> idleCores,
             Map<String, Long> idleResident,
-            List<Measured> steps) {
+            List<Measured> steps,
+            List<GatewayOverhead.Compared> overhead) {
         System.out.printf(
                 Locale.ROOT,
                 "%nPlatform efficiency, %s, %d cores, %s%n",
@@ -500,9 +511,16 @@ public final class PlatformEfficiencyBenchmark {
                 platform.platformReadyAfter().toMillis() / 1e3);
         System.out.printf(
                 Locale.ROOT,
+                "%nThe same call through the gateway and straight to referral-service (one at a time, alternated,"
+                        + " %d each after %d)%n",
+                GatewayOverhead.MEASURED,
+                GatewayOverhead.WARM_UP);
+        overhead.forEach(GatewayOverhead.Compared::print);
+        System.out.printf(
+                Locale.ROOT,
                 "%ntargets: marginal <= 2 ms per referral in total; highest sustained >= 15%% of the anchor;"
                         + " at 100/s submission p99 <= 50 ms and to inbox p99 <= 200 ms; idle services <= 1 GiB and"
-                        + " <= 0.05 core; each service ready <= 5 s%n");
+                        + " <= 0.05 core; each service ready <= 5 s; the gateway adds <= 15%% to the p50%n");
     }
 
     private static String abbreviated(String text) {

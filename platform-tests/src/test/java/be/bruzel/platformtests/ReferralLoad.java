@@ -42,6 +42,25 @@ final class ReferralLoad {
 
     private ReferralLoad() {}
 
+    /** A GP's submission of one referral to OCMW Jette, to the gateway or straight to referral-service. */
+    static HttpRequest submission(String base, String bearer) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/referrals"))
+                .header("Authorization", bearer)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(REFERRAL))
+                .build();
+    }
+
+    /** The id of the first referral a submission's answer lists. */
+    static String firstReferralId(String answer) {
+        Matcher id = REFERRAL_ID.matcher(answer);
+        if (!id.find()) {
+            throw new IllegalStateException("No referral in " + answer);
+        }
+        return id.group(1);
+    }
+
     /** One fixed-rate run: latency from each submission's planned time, errors, and the rate achieved. */
     record Run(int plannedRate, int sent, Histogram latency, long errors, String firstError, double achievedRate) {
 
@@ -77,13 +96,7 @@ final class ReferralLoad {
             for (int i = 0; i < count; i++) {
                 long planned = start + i * interval;
                 LockSupport.parkNanos(planned - System.nanoTime());
-                HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/referrals"))
-                        .header("Authorization", bearer)
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .POST(HttpRequest.BodyPublishers.ofString(REFERRAL))
-                        .build();
-                answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                answers.add(http.sendAsync(submission(gateway, bearer), HttpResponse.BodyHandlers.ofString())
                         .whenComplete((response, failed) -> {
                             long now = System.nanoTime();
                             latency.recordValue((now - planned) / 1_000);

@@ -25,10 +25,12 @@ record GatewayOverhead(String gateway, String gatewayBearer, String service, Str
     /** Latencies through the gateway and straight to the service, in microseconds. */
     record Compared(String call, Histogram throughGateway, Histogram straight) {
 
+        double addedMicros() {
+            return throughGateway.getValueAtPercentile(50) - straight.getValueAtPercentile(50);
+        }
+
         double addedPercent() {
-            return 100.0
-                    * (throughGateway.getValueAtPercentile(50) - straight.getValueAtPercentile(50))
-                    / straight.getValueAtPercentile(50);
+            return 100.0 * addedMicros() / straight.getValueAtPercentile(50);
         }
 
         void print() {
@@ -38,7 +40,7 @@ record GatewayOverhead(String gateway, String gatewayBearer, String service, Str
                     Locale.ROOT,
                     "%-36s %+.2f ms at p50 = %+.0f%% (target <= %.0f%%: %s)%n",
                     "the gateway adds",
-                    (throughGateway.getValueAtPercentile(50) - straight.getValueAtPercentile(50)) / 1e3,
+                    addedMicros() / 1e3,
                     addedPercent(),
                     TARGET_PERCENT,
                     addedPercent() <= TARGET_PERCENT ? "met" : "NOT met");

@@ -137,7 +137,7 @@ public final class PlatformEfficiencyBenchmark {
                 }
             }
 
-            awaitQuiet();
+            // Each step has waited for the platform to catch up: the calls below meet it quiet.
             GatewayOverhead gatewayOverhead = new GatewayOverhead(
                     platform.gateway(),
                     "Bearer " + platform.token("gp.jette"),

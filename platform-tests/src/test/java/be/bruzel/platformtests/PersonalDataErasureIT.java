@@ -25,8 +25,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -44,7 +42,6 @@ import org.junit.jupiter.api.Test;
  */
 class PersonalDataErasureIT {
 
-    private static final Pattern REFERRAL_ID = Pattern.compile("\"referrals\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
     private static final Path LOGS = Path.of("target", "platform-logs-erasure");
     /** The receiving organisations of the demo social map that can have a Jette debts referral, and a worker of each. */
     private static final Map<String, String> WORKERS = RunningPlatform.DEMO_WORKERS;
@@ -302,8 +299,6 @@ class PersonalDataErasureIT {
                         markers.get("moment"));
         HttpResponse<String> response = platform.post("/api/referrals", token, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        Matcher id = REFERRAL_ID.matcher(response.body());
-        assertThat(id.find()).isTrue();
-        return id.group(1);
+        return ReferralLoad.firstReferralId(response.body());
     }
 }

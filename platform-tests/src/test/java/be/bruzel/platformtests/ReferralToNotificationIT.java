@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,6 @@ import org.junit.jupiter.api.Test;
  * service may be down meanwhile. And the same loop as GP software lives it, through FHIR.
  */
 class ReferralToNotificationIT {
-
-    private static final Pattern REFERRAL_ID = Pattern.compile("\"referrals\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
 
     static RunningPlatform platform;
     static String gpToken;
@@ -238,9 +234,7 @@ class ReferralToNotificationIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        Matcher id = REFERRAL_ID.matcher(response.body());
-        assertThat(id.find()).isTrue();
-        return id.group(1);
+        return ReferralLoad.firstReferralId(response.body());
     }
 
     private static long notificationsAbout(String referralId) throws SQLException {

@@ -28,8 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * way it did (each send waited for its acknowledgement before the next) against the way it does
  * (each handed to the producer at once, its completion marked on the outbox thread when the broker
  * acknowledges). The services' producer settings (acks=all, idempotent) but Kafka's default linger
- * (5 ms; the services have lingered 20 ms since), the embedded broker, arms alternated in the same JVM. Spring Modulith's bookkeeping
- * (two small updates per event) is the same in both and left out.
+ * (5 ms; the services have lingered 20 ms since), the embedded broker, arms alternated in the same
+ * JVM. Spring Modulith's bookkeeping (two small updates per event) is the same in both and left out.
  * Run with {@code scripts/benchmark OutboxRelayBenchmark}.
  */
 public final class OutboxRelayBenchmark {

@@ -226,13 +226,7 @@ class ReferralToNotificationIT {
                  "themes": ["finances"], "question": "Schulden na ontslag.",
                  "consent": {"given": true, "method": "WRITTEN", "givenAt": "2026-02-01T09:00:00Z"}}
                 """;
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(platform.gateway() + "/api/referrals"))
-                        .header("Authorization", "Bearer " + gpToken)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = platform.post("/api/referrals", gpToken, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return ReferralLoad.firstReferralId(response.body());
     }

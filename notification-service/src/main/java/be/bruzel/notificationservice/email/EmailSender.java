@@ -73,7 +73,7 @@ class EmailSender {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${platform.notifications.email.send-every:PT1S}")
+    @Scheduled(fixedDelayString = "${platform.notifications.email.send-every:PT5S}")
     void sendDue() {
         while (Boolean.TRUE.equals(transaction.execute(status -> sendBatch()))) {
             // Another full batch may be due.

@@ -54,7 +54,7 @@ class RestHookDelivery {
                 .build();
     }
 
-    @Scheduled(fixedDelayString = "${platform.fhir.subscriptions.deliver-every:PT1S}")
+    @Scheduled(fixedDelayString = "${platform.fhir.subscriptions.deliver-every:PT5S}")
     void deliverDue() {
         while (Boolean.TRUE.equals(transaction.execute(status -> deliverBatch()))) {
             // Another full batch may be due.

@@ -15,7 +15,9 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 // Actuator on the service's own port, where MockMvc reaches it; deployed, it has a port of its own.
-@SpringBootTest(properties = "management.server.port=")
+// A test awaits its events one at a time: the broker answers a quiet fetch within half a second, not the two
+// seconds a deployed consumer waits to gather a batch.
+@SpringBootTest(properties = {"management.server.port=", "spring.kafka.consumer.fetch-max-wait=500ms"})
 @AutoConfigureMockMvc
 @Import({PlatformInfrastructureConfiguration.class, TestTokens.Decoder.class})
 public @interface ServiceIntegrationTest {}

@@ -15,5 +15,6 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 # container first stops and maps them at each start after (class data sharing; kept while the container is).
 COPY --from=build --chown=platform /application /app
 USER platform
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:SharedArchiveFile=/app/classes.jsa", "-XX:+AutoCreateSharedArchive", \
+# Native memory the JVM has freed goes back to the system every 30 s (README, Benchmarks).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:TrimNativeHeapInterval=30000", "-XX:SharedArchiveFile=/app/classes.jsa", "-XX:+AutoCreateSharedArchive", \
     "-Xlog:cds=off,cds+dynamic=off", "-jar", "/app/application.jar"]

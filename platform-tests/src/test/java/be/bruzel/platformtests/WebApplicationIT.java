@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -249,18 +250,12 @@ class WebApplicationIT {
         assertThat(confirmation).isInViewport();
         checkAndPhotograph(worker, "07-organisation-referral-completed");
 
-        // The notifications page shows what notification-service holds when it is opened; the completion travels
-        // there through Kafka (a quiet consumer waits up to two seconds for a batch), so the GP opens it again
-        // until it has arrived, as a person would.
+        // The completion reaches notification-service through Kafka.
         gp.navigate(platform.gateway() + "/notifications");
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> {
-                    gp.reload();
-                    assertThat(gp.locator(".notifications")).containsText(reference + " afgerond");
-                    assertThat(gp.locator(".notifications"))
-                            .containsText("Nieuw bericht bij doorverwijzing " + reference);
-                });
+        reloadUntil(gp, () -> {
+            assertThat(gp.locator(".notifications")).containsText(reference + " afgerond");
+            assertThat(gp.locator(".notifications")).containsText("Nieuw bericht bij doorverwijzing " + reference);
+        });
         assertThat(gp.locator("#unread-count .count")).not().hasText("");
         checkAndPhotograph(gp, "08-gp-notifications");
         gp.locator(".notifications a")
@@ -310,22 +305,18 @@ class WebApplicationIT {
         // published as the statistics API publishes it (perturbed by at most 2, never below 5).
         Locator jette = analyst.locator(".tile[data-municipality='21010'] .tile-value");
         String analystToken = platform.token("analyst.bruzel");
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(2))
-                .untilAsserted(() -> {
-                    analyst.reload();
-                    long inTheStore = RunningPlatform.count("statistics", """
+        reloadUntil(analyst, () -> {
+            long inTheStore = RunningPlatform.count("statistics", """
                     SELECT count(*) FROM statistics_referral WHERE municipality_nis = '21010'
                        AND submitted_at >= (date_trunc('month', now() AT TIME ZONE 'Europe/Brussels') - interval '11 months')
                                            AT TIME ZONE 'Europe/Brussels'""");
-                    long published = publishedJetteCount(analystToken);
-                    assertThat(inTheStore).isGreaterThanOrEqualTo(5);
-                    assertThat(published).isBetween(Math.max(5, inTheStore - 2), inTheStore + 2);
-                    assertThat(jette)
-                            .hasText(Pattern.compile("^"
-                                    + String.join(
-                                            "\\D?", String.valueOf(published).split("")) + "$"));
-                });
+            long published = publishedJetteCount(analystToken);
+            assertThat(inTheStore).isGreaterThanOrEqualTo(5);
+            assertThat(published).isBetween(Math.max(5, inTheStore - 2), inTheStore + 2);
+            assertThat(jette)
+                    .hasText(Pattern.compile(
+                            "^" + String.join("\\D?", String.valueOf(published).split("")) + "$"));
+        });
         assertThat(analyst.locator("table").last()).containsText("Jette");
         checkAndPhotograph(analyst, "10-analyst-dashboard-fr");
 
@@ -342,13 +333,10 @@ class WebApplicationIT {
         // A municipality with a single referral: its count is hidden, and drawn as hidden, never as a zero.
         String hidden = aMunicipalityWithOneReferral(token);
         analyst.navigate(platform.gateway() + "/statistics?by=municipality");
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(2))
-                .untilAsserted(() -> {
-                    analyst.reload();
-                    assertThat(analyst.locator(".tile[data-municipality='" + hidden + "']"))
-                            .hasClass(Pattern.compile("\\bsuppressed\\b"));
-                });
+        reloadUntil(analyst, () -> {
+            assertThat(analyst.locator(".tile[data-municipality='" + hidden + "']"))
+                    .hasClass(Pattern.compile("\\bsuppressed\\b"));
+        });
         assertThat(analyst.locator(".tile[data-municipality='" + hidden + "'] .tile-value"))
                 .hasText("x");
         Locator hiddenBar =
@@ -870,12 +858,9 @@ class WebApplicationIT {
                 // The section, not its table (a region of the same name).
                 .first();
         // Counted once statistics-service has the event.
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(2))
-                .untilAsserted(() -> {
-                    analyst.reload();
-                    assertThat(needs.locator("thead")).containsText(Pattern.compile("Autres besoins|Andere noden"));
-                });
+        reloadUntil(analyst, () -> {
+            assertThat(needs.locator("thead")).containsText(Pattern.compile("Autres besoins|Andere noden"));
+        });
         assertThat(needs.locator("thead")).containsText(Pattern.compile("Payer les factures|Rekeningen betalen"));
         assertThat(needs).not().containsText("moestuintje");
         checkAndPhotograph(analyst, "36-analyst-questionnaire-answers");
@@ -1158,6 +1143,19 @@ class WebApplicationIT {
                 .map(row -> ((Number) ((Map<?, ?>) row.get("figures")).get("submitted")).longValue())
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /**
+     * A page shows what its service holds when it is opened, and what comes through Kafka arrives a moment later:
+     * the page is opened again, as a person would, until it shows it.
+     */
+    private static void reloadUntil(Page page, ThrowingRunnable shown) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    page.reload();
+                    shown.run();
+                });
     }
 
     /**
